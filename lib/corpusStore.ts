@@ -1,0 +1,184 @@
+/**
+ * The corpus as the background worker holds it: the compiled data plus the lookups derived from
+ * it, answering every question the UI asks (card, search, comparison, reader view). Pure: the
+ * background wires it to messages; tests and the benchmark use it directly.
+ *
+ * Cold start: the constructor only builds maps (O(passages)); the FlexSearch index is built on
+ * the first search, so a card lookup right after the worker wakes never waits for it.
+ */
+import { normalizeAlias } from './normalize';
+import { Matcher, patternsFromEntities } from './matcher';
+import type {
+  Comparison,
+  EntityCard,
+  EntitySummary,
+  Excerpt,
+  MatcherData,
+  Params,
+  SearchHit,
+  SearchResult,
+} from './protocol';
+import { SearchIndex } from './searchIndex';
+import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
+import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from './viewpoints';
+
+export class NotFoundError extends Error {}
+
+export class CorpusStore {
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly documents: ReadonlyMap<string, SourceDocument>;
+  private readonly sourceCounts = new Map<string, number>();
+  private readonly perspectives: string[];
+  private readonly queryMatcher: Matcher;
+  private readonly aliasPrefixes: Array<[folded: string, entityId: string]>;
+  private searchIndex?: SearchIndex;
+  readonly revision: string;
+
+  constructor(readonly corpus: CompiledCorpus) {
+    this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
+    this.documents = new Map(corpus.documents.map((d) => [d.meta.id, d]));
+    for (const e of corpus.entities) {
+      const docs = new Set((corpus.entityPassages[e.id] ?? []).map((pid) => corpus.passages[pid]!.docId));
+      this.sourceCounts.set(e.id, docs.size);
+    }
+    this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
+    const patterns = patternsFromEntities(corpus.entities);
+    this.queryMatcher = new Matcher(patterns);
+    this.aliasPrefixes = patterns.map((p) => [normalizeAlias(p.text).folded, p.entityId]);
+    this.revision = `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
+      corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
+    )}`;
+  }
+
+  get totalSources(): number {
+    return this.corpus.documents.length;
+  }
+
+  summary(entity: Entity): EntitySummary {
+    const { id, name, type, kind, description } = entity;
+    return { id, name, type, kind, description, sourceCount: this.sourceCounts.get(id) ?? 0 };
+  }
+
+  entity(id: string): Entity {
+    const e = this.entities.get(id);
+    if (!e) throw new NotFoundError(`No corpus entity "${id}"`);
+    return e;
+  }
+
+  excerpt(passage: Passage): Excerpt {
+    return { passage, source: this.documents.get(passage.docId)!.meta };
+  }
+
+  lookupEntity(id: string): EntityCard {
+    const entity = this.entity(id);
+    const ranked = rankPassagesForEntity(this.corpus, id);
+    const excerpts = selectExcerpts(ranked, 3);
+    const viewpoints = selectViewpoints(this.corpus, ranked, { exclude: excerpts.map((p) => p.id), k: 4 });
+    return {
+      entity: this.summary(entity),
+      totalSources: this.totalSources,
+      excerpts: excerpts.map((p) => this.excerpt(p)),
+      viewpoints: viewpoints.map((p) => this.excerpt(p)),
+    };
+  }
+
+  compare(entityId: string): Comparison {
+    const entity = this.entity(entityId);
+    const { columns, silent } = compareSources(this.corpus, entityId);
+    return { entity: this.summary(entity), columns, silent };
+  }
+
+  getDocument(docId: string): { document: SourceDocument; passages: Passage[] } {
+    const document = this.documents.get(docId);
+    if (!document) throw new NotFoundError(`No corpus document "${docId}"`);
+    return { document, passages: this.corpus.passages.filter((p) => p.docId === docId) };
+  }
+
+  listEntities(): EntitySummary[] {
+    return this.corpus.entities
+      .map((e) => this.summary(e))
+      .sort((a, b) => b.sourceCount - a.sourceCount || a.name.localeCompare(b.name));
+  }
+
+  matcherData(): MatcherData {
+    return { patterns: patternsFromEntities(this.corpus.entities), revision: this.revision };
+  }
+
+  /** Entities the query names: by a full alias anywhere in it, or, while typing, by an alias prefix. */
+  entitiesInQuery(query: string): Entity[] {
+    const ids = new Set(this.queryMatcher.findAll(query).map((m) => m.entityId));
+    const folded = normalizeAlias(query).folded.trim();
+    if (folded.length >= 3) {
+      for (const [alias, id] of this.aliasPrefixes) if (alias.startsWith(folded)) ids.add(id);
+    }
+    return [...ids].map((id) => this.entities.get(id)!).filter(Boolean);
+  }
+
+  search(params: Params<'search'>): SearchResult {
+    const query = params.query.trim();
+    const limit = params.limit ?? 50;
+    const base = { query, sources: this.corpus.documents.map((d) => d.meta), perspectives: this.perspectives };
+    if (!query) return { ...base, entities: [], hits: [] };
+    const index = (this.searchIndex ??= new SearchIndex(this.corpus.passages, this.entities));
+
+    const named = this.entitiesInQuery(query);
+    const namedIds = new Set(named.map((e) => e.id));
+    const scores = new Map<number, number>();
+    // Passages about an entity the query names come first, ranked by relevance to it.
+    for (const e of named) {
+      for (const { passage, score } of rankPassagesForEntity(this.corpus, e.id)) {
+        scores.set(passage.id, Math.max(scores.get(passage.id) ?? 0, 1 + score));
+      }
+    }
+    const textHits = index.search(query, 200);
+    textHits.forEach((pid, rank) => scores.set(pid, (scores.get(pid) ?? 0) + 1 / (1 + rank * 0.1)));
+
+    const allowed = this.filter(params);
+    const terms = index.encodeQuery(query);
+    const hits: SearchHit[] = [...scores]
+      .filter(([pid]) => allowed(this.corpus.passages[pid]!))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([pid, score]) => {
+        const passage = this.corpus.passages[pid]!;
+        const ranges = index.highlight(passage.text, terms);
+        for (const m of passage.mentions) if (namedIds.has(m.entityId)) ranges.push([m.start, m.end]);
+        return { ...this.excerpt(passage), score, highlights: mergeRanges(ranges) };
+      });
+    const types = params.entityTypes;
+    const entities = named.filter((e) => !types?.length || types.includes(e.type)).map((e) => this.summary(e));
+    return { ...base, entities, hits };
+  }
+
+  private filter(params: Params<'search'>): (p: Passage) => boolean {
+    const docIds = params.docIds?.length ? new Set(params.docIds) : undefined;
+    const perspectives = params.perspectives?.length ? new Set(params.perspectives) : undefined;
+    const types = params.entityTypes?.length ? new Set(params.entityTypes) : undefined;
+    return (p) => {
+      if (docIds && !docIds.has(p.docId)) return false;
+      if (perspectives && !perspectives.has(this.documents.get(p.docId)!.meta.perspective)) return false;
+      if (types && !p.entityIds.some((id) => types.has(this.entities.get(id)!.type))) return false;
+      return true;
+    };
+  }
+}
+
+/** Sorted, non-overlapping ranges. */
+export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function hash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+export type { SourceMeta };

@@ -1,0 +1,72 @@
+/**
+ * Loads the built Firefox MV3 extension (.output/firefox-mv3) into Firefox ESR with
+ * puppeteer-core over WebDriver BiDi (no geckodriver). The extension's internal UUID is fixed
+ * through the `extensions.webextensions.uuids` pref so tests can open its pages.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ROOT } from './server';
+
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'counterpoint@counterpoint.example';
+export const FIXED_UUID = '5c0f1a2e-7d3b-4c8e-9a61-0c0a7e5e1d01';
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npm run build" first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox 153+ lets WebDriver navigate to moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }),
+      // Content scripts on every origin without a permission prompt.
+      'extensions.originControls.grantByDefault': true,
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(dir);
+  return { browser, baseUrl: `moz-extension://${FIXED_UUID}`, close: () => browser.close() };
+}
+
+/** Like chromium.ts's sendFromExtensionPage. The answer crosses as JSON: BiDi's own serialisation
+ *  drops objects referenced twice (every excerpt shares its source's metadata object). */
+export async function sendFromFirefoxPage(page: Page, type: string, data?: unknown): Promise<{ res?: any; err?: any }> {
+  const json = await page.evaluate(
+    async (type: string, data: unknown) => {
+      const message = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
+      const answer = await (globalThis as any).browser.runtime.sendMessage(message);
+      return JSON.stringify(answer ?? { err: { message: 'No response' } });
+    },
+    type,
+    data,
+  );
+  return JSON.parse(json);
+}
+
+/**
+ * Opens one of the extension's pages. Firefox never reports the load of a moz-extension page to
+ * WebDriver BiDi (puppeteer issue #14314), so `goto` is not awaited: we poll the page itself.
+ */
+export async function openExtensionPage(ff: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  const url = `${ff.baseUrl}/${path.replace(/^\//, '')}`;
+  page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    const ready = href.startsWith(ff.baseUrl) && (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete';
+    if (ready) return page;
+    if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} (at ${href || 'nothing'})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { corpusPlugin } from './corpus/vitePlugin';
+
+// WxtVitest gives unit tests WXT's fake browser (@webext-core/fake-browser) and its aliases,
+// so message handlers are tested as they run in the worker, minus the real browser.
+export default defineConfig({
+  plugins: [WxtVitest(), corpusPlugin()],
+  test: {
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+  },
+});

@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { corpusPlugin } from './corpus/vitePlugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can follow every name to its file.
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Counterpoint',
+    description:
+      'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
+    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'Counterpoint: search the corpus' },
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Open the card for the place or group at the selection',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'counterpoint@counterpoint.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact(), corpusPlugin()],
+    // The benchmark (bench/) builds with COUNTERPOINT_BENCH=1 to expose a measuring hook in the
+    // background; in every other build this is the constant false and the hook is removed.
+    define: { 'import.meta.env.COUNTERPOINT_BENCH': JSON.stringify(process.env.COUNTERPOINT_BENCH === '1') },
+  }),
+});
