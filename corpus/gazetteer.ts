@@ -14,7 +14,7 @@
  *   listed twice.
  * - `caseSensitive`: the alias collides with a common word in another case (ISIS/Isis, US/us, UN/un).
  * - `ambiguous`: the alias counts only where the page also has an unambiguous corpus mention
- *   (Jordan, "the coalition", "the police", bare acronyms with other common meanings).
+ *   (Jordan, "the coalition", bare acronyms with other common meanings).
  */
 import type { Alias, Entity } from '../lib/types';
 
@@ -33,7 +33,7 @@ function group(id: string, kind: string, name: string, description: string, alia
   return { id, type: 'group', kind, name, description, aliases };
 }
 
-export const gazetteer: Entity[] = [
+const entities: Entity[] = [
   // ── Places: cities and towns ──────────────────────────────────────────────────────────────
   place('raqqa', 'city', 'Raqqa', 'City on the Euphrates in northern Syria; held by ISIS from 2014 to October 2017.', [
     ...names('Raqqa', 'al Raqqa', 'ar-Raqqa', 'Raqqah', 'ar-Raqqah', 'Rakka'),
@@ -177,10 +177,6 @@ export const gazetteer: Entity[] = [
     ambiguous('anti-terrorism forces'),
     ambiguous('CTS', true),
   ]),
-  group('iraqi-police', 'state force', 'Iraqi police', 'Iraq’s police forces, including the Federal Police that took part in the battle of Mosul.', [
-    ...names('Iraqi police', 'Iraqi Federal Police'),
-    ambiguous('the police'),
-  ]),
   group('turkish-army', 'state force', 'Turkish Armed Forces', 'Military of Turkey; entered northern Syria in 2016 with allied Syrian rebels.', [
     ...names('Turkish Armed Forces', 'Turkish army', 'Turkish troops', 'Turkish forces', 'Turkish military'),
   ]),
@@ -246,5 +242,21 @@ export const gazetteer: Entity[] = [
     ...names('Iraq Oil Report'),
   ]),
 ];
+
+/**
+ * Entities that news about anything mentions: the United States, Russia, the UN, the Pentagon,
+ * newspapers… A page that names only these is not about the wars in Syria and Iraq (a tarot
+ * seller's "U.S. Games Systems", a CNN page on Russia), so all their aliases count only beside a
+ * mention specific to the wars (Raqqa, Syria, the Peshmerga…), like Turkey or Jordan.
+ */
+export const GENERAL_NEWS_ENTITIES: ReadonlySet<string> = new Set([
+  'united-states', 'russia', 'canada', 'israel', 'yemen', 'somalia', 'south-sudan', 'chechnya',
+  'afghanistan', 'middle-east', 'pentagon', 'obama-administration', 'united-nations',
+  'rand-corporation', 'boston-university', 'boston-herald', 'the-guardian', 'cbs-news',
+]);
+
+export const gazetteer: Entity[] = entities.map((e) =>
+  GENERAL_NEWS_ENTITIES.has(e.id) ? { ...e, aliases: e.aliases.map((a) => ({ ...a, ambiguous: true })) } : e,
+);
 
 export const gazetteerById: ReadonlyMap<string, Entity> = new Map(gazetteer.map((e) => [e.id, e]));
