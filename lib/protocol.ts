@@ -123,6 +123,11 @@ export interface PageMentions {
   url: string;
   /** Entity ids with how many mentions the page has, most mentioned first. */
   entities: Array<{ id: string; count: number }>;
+  /** False while the page's first scan is still running (counts may still grow). */
+  complete?: boolean;
+  /** Main-thread time the scan has taken so far, and its longest single slice, in ms. */
+  scanMs?: number;
+  maxSliceMs?: number;
 }
 
 /** Messages a content script answers (sent to a tab), and the side panel's notifications. */

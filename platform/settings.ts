@@ -4,19 +4,13 @@
  * without messages).
  */
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } from '../lib/settings';
 
-export interface Settings {
-  /** Draw the dotted underline under mentions. Cards still open on hover when off. */
-  underlines: boolean;
-  /** How long the pointer must rest on a mention before its card opens. */
-  hoverDelayMs: number;
-  /** Host names where Counterpoint does nothing at all. */
-  disabledSites: string[];
-}
+// The shape, defaults and key live in lib/settings.ts, shared with the content script's light
+// reader (platform/settingsReader.ts).
+export { DEFAULT_SETTINGS, isSiteEnabled, type Settings };
 
-export const DEFAULT_SETTINGS: Settings = { underlines: true, hoverDelayMs: 250, disabledSites: [] };
-
-export const settingsItem = storage.defineItem<Settings>('local:counterpoint:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
   fallback: DEFAULT_SETTINGS,
 });
 
@@ -32,10 +26,6 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname);
 }
 
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<Settings> {

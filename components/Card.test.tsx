@@ -1,0 +1,135 @@
+/**
+ * The card as markup, rendered by Preact into linkedom's DOM (WXT's own HTML parser, so no extra
+ * dependency): corpus text stays text, mentions of the entity are marked, the dialog is named by
+ * the entity, and the buttons call back.
+ */
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EntityCard, Excerpt } from '../lib/protocol';
+import { dateText } from '../lib/sourceLabel';
+import { STANCE_LABEL } from '../lib/stanceLabel';
+import type { SourceMeta, Stance } from '../lib/types';
+import { Card, type CardContent, type CardProps } from './Card';
+
+const g = globalThis as Record<string, unknown>;
+const saved: Record<string, unknown> = {};
+let document: Document;
+
+beforeAll(() => {
+  const dom = parseHTML('<!doctype html><html><body></body></html>');
+  document = dom.document as unknown as Document;
+  for (const k of ['document', 'window', 'Node', 'Element', 'HTMLElement', 'Text', 'SVGElement']) {
+    saved[k] = g[k];
+    g[k] = (dom as unknown as Record<string, unknown>)[k] ?? dom.window;
+  }
+});
+afterAll(() => {
+  for (const [k, v] of Object.entries(saved)) g[k] = v;
+});
+
+const source = (id: string, perspective: string, extra: Partial<SourceMeta> = {}): SourceMeta => ({
+  id,
+  title: `Title ${id}`,
+  author: `Author ${id}`,
+  date: '2017-10',
+  dateApproximate: true,
+  dateLabel: 'October 2017',
+  perspective,
+  origin: 'seed',
+  ...extra,
+});
+
+function excerpt(id: number, text: string, word: string, stance: Stance, src: SourceMeta): Excerpt {
+  const mentions: Array<{ entityId: string; start: number; end: number }> = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) mentions.push({ entityId: 'raqqa', start: i, end: i + word.length });
+  return {
+    passage: { id, docId: src.id, start: 0, end: text.length, text, mentions, entityIds: ['raqqa'], stance, stanceCues: ['liberating'] },
+    source: src,
+  };
+}
+
+const card: EntityCard = {
+  entity: { id: 'raqqa', name: 'Raqqa', type: 'place', kind: 'city', description: 'City on the Euphrates.', sourceCount: 4 },
+  totalSources: 5,
+  excerpts: [
+    excerpt(1, 'Fighters fled towards Raqqa <img src=x onerror="alert(1)"> at night.', 'Raqqa', 'setback', source('a', 'Activist')),
+    excerpt(2, 'Raqqa was quiet; Raqqa waited.', 'Raqqa', 'neutral', source('b', 'US press', { titleSupplied: true })),
+  ],
+  viewpoints: [
+    excerpt(3, 'Liberating Raqqa is a triumph.', 'Raqqa', 'progress', source('c', 'US press')),
+    excerpt(4, 'There is no victory in Raqqa.', 'Raqqa', 'setback', source('d', 'Regional critic')),
+  ],
+};
+
+function show(content: CardContent, overrides: Partial<CardProps> = {}) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const props: CardProps = {
+    content,
+    pinned: false,
+    headingId: 'h1',
+    onPin: vi.fn(),
+    onClose: vi.fn(),
+    onCompare: vi.fn(),
+    onSearch: vi.fn(),
+    ...overrides,
+  };
+  render(<Card {...props} />, root);
+  return { root, props };
+}
+
+describe('Card', () => {
+  it('is a dialog named by the entity, with kind, coverage and description', () => {
+    const { root } = show({ status: 'ready', card });
+    const dialog = root.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe('h1');
+    expect(root.querySelector('#h1')!.textContent).toBe('Raqqa');
+    expect(root.querySelector('.meta')!.textContent).toBe('City · in 4 of 5 sources');
+    expect(root.textContent).toContain('City on the Euphrates.');
+  });
+
+  it('puts corpus text in as text, never as markup', () => {
+    const { root } = show({ status: 'ready', card });
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+
+  it('marks every mention of the entity and labels sources, dates and stances', () => {
+    const { root } = show({ status: 'ready', card });
+    const marks = [...root.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Raqqa', 'Raqqa', 'Raqqa', 'Raqqa', 'Raqqa']);
+    const sources = [...root.querySelectorAll('.source')].map((s) => s.textContent);
+    expect(sources[0]).toBe(`Title aAuthor a · ${dateText(card.excerpts[0]!.source)} · Activist`);
+    expect(sources[1]).toContain('(title supplied)');
+    // Viewpoints name the perspective in their heading, with the stance label beside it.
+    const heads = [...root.querySelectorAll('.vp-head')].map((h) => h.textContent);
+    expect(heads).toEqual([`US press${STANCE_LABEL.progress}`, `Regional critic${STANCE_LABEL.setback}`]);
+  });
+
+  it('calls back from its buttons', () => {
+    const { root, props } = show({ status: 'ready', card });
+    const click = (label: string) =>
+      [...root.querySelectorAll('button')]
+        .find((b) => (b.getAttribute('aria-label') ?? b.textContent) === label)!
+        .dispatchEvent(new (globalThis as any).window.Event('click'));
+    click('Pin card');
+    click('Close card');
+    click('Compare sources');
+    click('Search corpus');
+    expect(props.onPin).toHaveBeenCalledOnce();
+    expect(props.onClose).toHaveBeenCalledOnce();
+    expect(props.onCompare).toHaveBeenCalledWith('raqqa');
+    expect(props.onSearch).toHaveBeenCalledWith('Raqqa');
+  });
+
+  it('shows loading and error states under the mention’s name, and the pin state', () => {
+    let { root } = show({ status: 'loading', label: 'Raqqah' }, { pinned: true });
+    expect(root.querySelector('#h1')!.textContent).toBe('Raqqah');
+    expect(root.querySelector('[role="dialog"]')!.getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector('[aria-label="Pin card"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('.foot')).toBeNull();
+    ({ root } = show({ status: 'error', label: 'Raqqa', message: 'Could not load.' }));
+    expect(root.querySelector('.status')!.textContent).toBe('Could not load.');
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * The hover card: what the corpus says about one place or group, and where its sources disagree.
+ * Rendered by the content script inside a closed shadow root (entrypoints/content/cardHost.tsx),
+ * styled only by components/card.css. Every corpus string goes in as text.
+ */
+import { coverageText, entityRanges, kindText } from '../lib/cardText';
+import { clipAround } from '../lib/highlight';
+import type { EntityCard, Excerpt } from '../lib/protocol';
+import { byline, dateNote, dateText } from '../lib/sourceLabel';
+import type { SourceMeta } from '../lib/types';
+import { Highlighted } from './Highlighted';
+import { StanceBadge } from './StanceBadge';
+
+export type CardContent =
+  | { status: 'loading'; label: string }
+  | { status: 'ready'; card: EntityCard }
+  | { status: 'error'; label: string; message: string };
+
+export interface CardProps {
+  content: CardContent;
+  pinned: boolean;
+  /** Id of the heading that names the dialog. */
+  headingId: string;
+  onPin(): void;
+  onClose(): void;
+  onCompare(entityId: string): void;
+  onSearch(query: string): void;
+}
+
+function Quote({ excerpt, entityId, max }: { excerpt: Excerpt; entityId: string; max: number }) {
+  const clipped = clipAround(excerpt.passage.text, entityRanges(excerpt.passage, entityId), max, 70);
+  return (
+    <blockquote class="quote">
+      <Highlighted text={clipped.text} ranges={clipped.ranges} />
+    </blockquote>
+  );
+}
+
+/** Who says it, on two short lines: the title, then author/outlet · date (· perspective). */
+function Source({ source, perspective }: { source: SourceMeta; perspective: boolean }) {
+  return (
+    <p class="source">
+      <cite class="source-title">{source.title}</cite>
+      {source.titleSupplied && (
+        <span class="source-note" title="The text has no title; this descriptive one is Counterpoint’s.">
+          {' '}
+          (title supplied)
+        </span>
+      )}
+      <br />
+      <span class="source-byline" title={source.authorNote}>
+        {byline(source)}
+      </span>
+      <span class="sep" aria-hidden="true">
+        {' · '}
+      </span>
+      <time class="source-date" dateTime={source.date} title={dateNote(source)}>
+        {dateText(source)}
+      </time>
+      {perspective && (
+        <>
+          <span class="sep" aria-hidden="true">
+            {' · '}
+          </span>
+          <span class="source-perspective">{source.perspective}</span>
+        </>
+      )}
+    </p>
+  );
+}
+
+const PinIcon = () => (
+  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <path
+      d="M10.2 1.5 14.5 5.8l-1.1 1.1-.9-.3-2.3 2.3.2 2.6-1.1 1.1L6.6 9.9 2.9 13.6l-.5-.5 3.7-3.7-2.7-2.7 1.1-1.1 2.6.2 2.3-2.3-.3-.9z"
+      fill="currentColor"
+    />
+  </svg>
+);
+
+const CloseIcon = () => (
+  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" fill="none" />
+  </svg>
+);
+
+export function Card({ content, pinned, headingId, onPin, onClose, onCompare, onSearch }: CardProps) {
+  const name = content.status === 'ready' ? content.card.entity.name : content.label;
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-labelledby={headingId} aria-busy={content.status === 'loading'} tabIndex={-1}>
+      <header class="head">
+        <div class="titles">
+          <h2 class="name" id={headingId}>
+            {name}
+          </h2>
+          {content.status === 'ready' && (
+            <p class="meta">
+              <span class="kind">{kindText(content.card.entity.kind)}</span>
+              <span class="sep" aria-hidden="true">
+                {' · '}
+              </span>
+              <span class="coverage">{coverageText(content.card.entity.sourceCount, content.card.totalSources)}</span>
+            </p>
+          )}
+        </div>
+        <div class="tools">
+          <button
+            type="button"
+            class={`icon${pinned ? ' on' : ''}`}
+            aria-pressed={pinned}
+            aria-label="Pin card"
+            title={pinned ? 'Pinned: stays open until closed' : 'Pin: keep this card open'}
+            onClick={onPin}
+          >
+            <PinIcon />
+          </button>
+          <button type="button" class="icon" aria-label="Close card" title="Close (Esc)" onClick={onClose}>
+            <CloseIcon />
+          </button>
+        </div>
+      </header>
+      <div class="body">{body(content)}</div>
+      {content.status === 'ready' && (
+        <footer class="foot">
+          <button type="button" class="link" onClick={() => onCompare(content.card.entity.id)}>
+            Compare sources
+          </button>
+          <button type="button" class="link" onClick={() => onSearch(content.card.entity.name)}>
+            Search corpus
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function body(content: CardContent) {
+  if (content.status === 'loading') return <p class="status">Loading what the corpus says…</p>;
+  if (content.status === 'error') return <p class="status error">{content.message}</p>;
+  const { entity, excerpts, viewpoints } = content.card;
+  return (
+    <>
+      <p class="desc">{entity.description}</p>
+      {excerpts.length > 0 && (
+        <section class="section" aria-label="What the sources say">
+          <h3 class="section-title">What the sources say</h3>
+          <ol class="excerpts">
+            {excerpts.map((e) => (
+              <li class="excerpt" key={e.passage.id}>
+                <Quote excerpt={e} entityId={entity.id} max={240} />
+                <Source source={e.source} perspective />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {viewpoints.length > 0 && (
+        <section class="section" aria-label="Competing viewpoints">
+          <h3 class="section-title">Competing viewpoints</h3>
+          <ul class="viewpoints">
+            {viewpoints.map((e) => (
+              <li class={`viewpoint vp-${e.passage.stance}`} key={e.passage.id}>
+                <div class="vp-head">
+                  <span class="vp-perspective">{e.source.perspective}</span>
+                  <StanceBadge stance={e.passage.stance} cues={e.passage.stanceCues} small />
+                </div>
+                <Quote excerpt={e} entityId={entity.id} max={190} />
+                <Source source={e.source} perspective={false} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * One session of Counterpoint on a page (a document: every frame has its own): connects the
+ * scanner, the mention store, the highlights, hover tracking, the card and the mutation observer.
+ * Wiring only; each concern is in its own file.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { AmbiguityGate } from '../../lib/ambiguity';
+import { HoverIntent } from '../../lib/hoverIntent';
+import { Matcher } from '../../lib/matcher';
+import { sameMentions, summarizeMentions } from '../../lib/pageMentions';
+import type { EntityCard, MatcherData, PageMentions } from '../../lib/protocol';
+import { backgroundMessenger, panelMessenger } from '../../platform/messaging';
+import type { Settings } from '../../lib/settings';
+import { CardHost } from './cardHost';
+import { createHighlights } from './highlights';
+import { trackHover } from './hover';
+import { liveRange, MentionStore, type MentionRecord } from './mentions';
+import { observePage } from './observer';
+import { Scanner } from './scanner';
+import { createWorkQueue } from './schedule';
+import { createScope } from './scope';
+import { mentionAtSelection } from './selection';
+
+export interface PageSession {
+  pageMentions(): PageMentions;
+  revealMention(entityId: string): boolean;
+  openAtSelection(): boolean;
+  applySettings(settings: Settings): void;
+  dispose(): void;
+}
+
+const CLOSE_DELAY_MS = 300;
+const NOTIFY_DELAY_MS = 500;
+const noop = () => undefined;
+
+export function startPage(ctx: ContentScriptContext, settings: Settings, data: MatcherData, isTop: boolean): PageSession {
+  const scope = createScope(ctx);
+  let matcher: Matcher | undefined;
+  const getMatcher = () => (matcher ??= new Matcher(data.patterns));
+  const store = new MentionStore();
+  const gate = new AmbiguityGate<MentionRecord>();
+  const queue = createWorkQueue(scope);
+  const highlights = createHighlights(store, settings.underlines);
+  let hoverDelay = settings.hoverDelayMs;
+
+  // ── Card data: one lookup per entity per page, started as soon as the pointer lands ──
+  const cards = new Map<string, Promise<EntityCard>>();
+  const ready = new Map<string, EntityCard>();
+  const lookup = (entityId: string): Promise<EntityCard> => {
+    let p = cards.get(entityId);
+    if (!p) {
+      p = backgroundMessenger.sendMessage('lookupEntity', { id: entityId });
+      cards.set(entityId, p);
+      p.then((c) => ready.set(entityId, c), () => cards.delete(entityId));
+    }
+    return p;
+  };
+
+  // ── The card ──
+  let openToken = 0;
+  let focusNext = false;
+  const card = new CardHost({
+    onPin: () => {
+      if (intent.sticky) intent.unpin();
+      else intent.pin();
+      card.setPinned(intent.sticky);
+    },
+    onClose: () => intent.dismiss(),
+    onCompare: (entityId) => void backgroundMessenger.sendMessage('openSidePanel', { entityId }).catch(noop),
+    onSearch: (query) => void backgroundMessenger.sendMessage('openSearch', { query }).catch(noop),
+  });
+  const isOwnUi = (n: Node) => card.isHost(n);
+
+  const showCard = (r: MentionRecord, sticky: boolean) => {
+    let range: Range;
+    try {
+      range = liveRange(r);
+    } catch {
+      return; // the text changed under the pointer; the rescan will bring a fresh mention
+    }
+    const token = ++openToken;
+    const known = ready.get(r.entityId);
+    card.open(
+      { range, point: sticky ? undefined : hover.point() },
+      known ? { status: 'ready', card: known } : { status: 'loading', label: range.toString().trim() || r.alias },
+      { focus: sticky && focusNext, pinned: sticky },
+    );
+    focusNext = false;
+    highlights.setActive(r.nodes.length > 0 ? r : null);
+    if (known) return;
+    lookup(r.entityId).then(
+      (c) => token === openToken && card.update({ status: 'ready', card: c }),
+      () =>
+        token === openToken &&
+        card.update({ status: 'error', label: r.alias, message: 'Counterpoint could not load this card. Reload the page to try again.' }),
+    );
+  };
+
+  const intent = new HoverIntent<MentionRecord>({
+    openDelay: () => hoverDelay,
+    closeDelay: CLOSE_DELAY_MS,
+    same: (a, b) =>
+      a === b ||
+      (a.entityId === b.entityId && a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset),
+    prefetch: (r) => void lookup(r.entityId).catch(noop),
+    open: (r, { sticky }) => showCard(r, sticky),
+    close: () => {
+      openToken++;
+      card.close();
+      highlights.setActive(null);
+    },
+  });
+  const hover = trackHover(scope, { store, intent, isCard: (t) => card.isHost(t) });
+
+  // ── Scanning ──
+  const scanner = new Scanner({
+    matcher: getMatcher,
+    store,
+    gate,
+    isOwnUi,
+    requeue: (root) => queue.push(scanner.scanJob(root)),
+  });
+  let complete = false;
+  const scanAll = () => {
+    complete = false;
+    const root = document.body ?? document.documentElement;
+    // Building the matcher is one indivisible piece of work (~10 ms): its own slice in the top
+    // frame. Frames (often ads without a word of text) build it only when they have text to match.
+    if (isTop) queue.push(() => getMatcher() !== undefined);
+    if (root) queue.push(scanner.scanJob(root));
+    queue.push(() => (complete = true));
+  };
+
+  const reset = () => {
+    intent.dismiss();
+    queue.clear();
+    store.clear();
+    gate.reset();
+    scanner.reset();
+    revealAt.clear();
+  };
+
+  observePage(scope, {
+    queue,
+    isOwnUi,
+    purgeDetached: () => store.removeWhere((r) => !r.nodes.every((n) => n.isConnected)),
+    rescan: (container) => scanner.scanJob(container),
+    onNavigate: () => {
+      reset();
+      scanAll();
+    },
+  });
+
+  // ── Keyboard: Esc closes; Alt+Shift+C opens the card at the selection (when the browser
+  // leaves the key to the page; otherwise the "open-card" command arrives as a message) ──
+  scope.listen(
+    window,
+    'keydown',
+    (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && card.isOpen) intent.dismiss();
+      else if (e.code === 'KeyC' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && openAtSelection()) e.preventDefault();
+    },
+    { capture: true },
+  );
+
+  const openAtSelection = (): boolean => {
+    const r = mentionAtSelection(store, getMatcher);
+    if (!r) return false;
+    focusNext = true;
+    intent.openNow(r);
+    return true;
+  };
+
+  // ── The side panel: page mentions, and revealing one ──
+  const revealAt = new Map<string, number>();
+  let lastSent: PageMentions | undefined;
+  let notifyQueued = false;
+  const pageMentions = (): PageMentions => ({
+    ...summarizeMentions(location.href, [...store.all()].map((r) => r.entityId)),
+    complete,
+    scanMs: Math.round(queue.totalMs),
+    maxSliceMs: Math.round(queue.maxSliceMs * 10) / 10,
+  });
+  if (isTop) {
+    store.onChange(() => {
+      if (notifyQueued) return;
+      notifyQueued = true;
+      scope.timeout(() => {
+        notifyQueued = false;
+        const summary = pageMentions();
+        if (sameMentions(lastSent, summary)) return;
+        lastSent = summary;
+        // Nobody listens unless the side panel is open: that error is expected.
+        panelMessenger.sendMessage('pageMentionsChanged', summary).catch(noop);
+      }, NOTIFY_DELAY_MS);
+    });
+  }
+
+  scanAll();
+
+  return {
+    pageMentions,
+    revealMention(entityId) {
+      const list = store.ofEntity(entityId);
+      if (list.length === 0) return false;
+      const i = ((revealAt.get(entityId) ?? -1) + 1) % list.length;
+      revealAt.set(entityId, i);
+      const r = list[i]!;
+      r.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      highlights.flash(r);
+      return true;
+    },
+    openAtSelection,
+    applySettings(next) {
+      hoverDelay = next.hoverDelayMs;
+      highlights.setUnderlines(next.underlines);
+    },
+    dispose() {
+      reset();
+      highlights.dispose();
+      scope.dispose();
+    },
+  };
+}
