@@ -1,0 +1,114 @@
+/**
+ * Compare sources on one entity: the disagreement in one line and a strip of sources coloured by
+ * stance, then one column per source (title, author/outlet, date, perspective, overall stance,
+ * every passage about the entity with its mentions emphasised), then the silent sources.
+ * Columns stack when the panel is narrow (CSS grid auto-fit).
+ */
+import type { ComparisonView } from '../lib/comparisonView';
+import { STANCE_LABEL, STANCE_ORDER } from '../lib/stanceLabel';
+import type { Passage } from '../lib/types';
+import { Highlighted } from './Highlighted';
+import { SourceLabel } from './SourceLabel';
+import { StanceBadge } from './StanceBadge';
+
+export interface ComparisonProps {
+  view: ComparisonView;
+  onOpenPassage: (passage: Passage) => void;
+}
+
+export function Comparison({ view, onOpenPassage }: ComparisonProps) {
+  const { entity } = view;
+  return (
+    <section class="comparison" aria-labelledby="comparison-title" data-entity={entity.id}>
+      <header class="comparison-head">
+        <h2 id="comparison-title" class="comparison-title">
+          {entity.name}
+          <span class="comparison-kind">{entity.kind}</span>
+        </h2>
+        {entity.description && <p class="comparison-description">{entity.description}</p>}
+        <p class="comparison-summary" role="status" aria-live="polite" data-disagreement={view.disagreement}>
+          {view.summary}
+        </p>
+        {view.columns.length > 0 && (
+          <div class="stance-strip" aria-hidden="true">
+            {view.columns.map((c) => (
+              <span key={c.source.id} class={`stance-strip-cell stance-bg-${c.stance}`} title={`${c.source.title}: ${STANCE_LABEL[c.stance]}`} />
+            ))}
+            {view.silent.map((s) => (
+              <span key={s.id} class="stance-strip-cell stance-bg-silent" title={`${s.title}: silent`} />
+            ))}
+          </div>
+        )}
+        {view.columns.length > 0 && (
+          <ul class="stance-legend" aria-label="Stance key">
+            {STANCE_ORDER.filter((s) => view.tally[s] > 0).map((s) => (
+              <li key={s}>
+                <StanceBadge stance={s} small /> <span class="muted">{view.tally[s]}</span>
+              </li>
+            ))}
+            {view.silent.length > 0 && (
+              <li>
+                <span class="stance stance-small stance-silent">Silent</span> <span class="muted">{view.silent.length}</span>
+              </li>
+            )}
+          </ul>
+        )}
+      </header>
+
+      <div class="columns">
+        {view.columns.map((c) => {
+          const titleId = `col-title-${c.source.id}`;
+          return (
+            <article key={c.source.id} class={`column column-${c.stance}`} aria-labelledby={titleId} data-source={c.source.id}>
+              <header class="column-head">
+                <SourceLabel source={c.source} titleAs="h3" titleId={titleId} />
+                <p class="column-stance">
+                  <StanceBadge stance={c.stance} prefix="Overall: " />
+                  <span class="muted column-count">
+                    {c.passages.length} {c.passages.length === 1 ? 'passage' : 'passages'}
+                  </span>
+                </p>
+              </header>
+              <ol class="column-passages">
+                {c.passages.map(({ passage, mentionRanges }) => (
+                  <li key={passage.id} class="column-passage" data-passage={passage.id}>
+                    <blockquote class="passage-text">
+                      <Highlighted text={passage.text} ranges={mentionRanges} />
+                    </blockquote>
+                    <div class="passage-foot">
+                      <StanceBadge stance={passage.stance} cues={passage.stanceCues} small />
+                      {passage.stanceCues.length > 0 && <span class="passage-cues muted">“{passage.stanceCues.join('”, “')}”</span>}
+                      <button
+                        type="button"
+                        class="btn-link passage-open"
+                        onClick={() => onOpenPassage(passage)}
+                        aria-label={`Read this passage in context: ${c.source.title}`}
+                      >
+                        Read in context
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </article>
+          );
+        })}
+      </div>
+
+      {view.silent.length > 0 && (
+        <section class="silent" aria-labelledby="silent-title">
+          <h3 id="silent-title" class="silent-title">
+            Silent on {entity.name} <span class="muted">({view.silent.length})</span>
+          </h3>
+          <ul class="silent-list">
+            {view.silent.map((s) => (
+              <li key={s.id} data-source={s.id}>
+                <SourceLabel source={s} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

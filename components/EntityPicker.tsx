@@ -1,0 +1,112 @@
+/**
+ * Pick an entity to compare by typing: a combobox over the corpus entities, matched by name here
+ * and by any alias ("Daesh", "Kirkook") through the background's search.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { filterEntities, mergeEntityMatches } from '../lib/entityFilter';
+import type { EntitySummary } from '../lib/protocol';
+import { LatestOnly, moveSelection, type SelectionKey } from '../lib/searchView';
+
+export interface EntityPickerProps {
+  entities: EntitySummary[];
+  /** Entities named by the text through any alias (the background's search). */
+  findByAlias: (text: string) => Promise<EntitySummary[]>;
+  onPick: (entity: EntitySummary) => void;
+}
+
+export function EntityPicker({ entities, findByAlias, onPick }: EntityPickerProps) {
+  const [text, setText] = useState('');
+  const [byAlias, setByAlias] = useState<EntitySummary[]>([]);
+  const [active, setActive] = useState(-1);
+  const latest = useRef(new LatestOnly());
+
+  useEffect(() => {
+    const ticket = latest.current.next();
+    if (text.trim().length < 2) return void setByAlias([]);
+    const timer = setTimeout(() => {
+      findByAlias(text)
+        .then((found) => latest.current.isCurrent(ticket) && setByAlias(found))
+        .catch(() => undefined);
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const suggestions = useMemo(() => mergeEntityMatches(filterEntities(entities, text), text.trim() ? byAlias : []), [entities, text, byAlias]);
+  const open = text.trim().length > 0;
+
+  const pick = (e: EntitySummary) => {
+    onPick(e);
+    setText('');
+    setActive(-1);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(moveSelection(active, e.key as SelectionKey, suggestions.length));
+    } else if (e.key === 'Enter') {
+      const choice = suggestions[active] ?? suggestions[0];
+      if (choice) {
+        e.preventDefault();
+        pick(choice);
+      }
+    } else if (e.key === 'Escape' && text) {
+      e.preventDefault();
+      setText('');
+      setActive(-1);
+    }
+  };
+
+  return (
+    <div class="picker">
+      <label htmlFor="entity-picker" class="picker-label">
+        Compare sources on
+      </label>
+      <input
+        id="entity-picker"
+        class="field picker-input"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellcheck={false}
+        aria-autocomplete="list"
+        aria-controls="entity-suggestions"
+        aria-expanded={open && suggestions.length > 0}
+        aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active]!.id}` : undefined}
+        placeholder="A place or group — Raqqa, Daesh, SDF…"
+        value={text}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {open && (
+        <ul id="entity-suggestions" role="listbox" class="suggestions" aria-label="Places and groups">
+          {suggestions.length === 0 && (
+            <li class="suggestion-none muted" role="presentation">
+              No place or group by that name
+            </li>
+          )}
+          {suggestions.map((s, i) => (
+            <li
+              key={s.id}
+              id={`suggestion-${s.id}`}
+              role="option"
+              aria-selected={i === active}
+              class={`suggestion${i === active ? ' is-active' : ''}`}
+              data-entity={s.id}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(s)}
+            >
+              <span class="suggestion-name">{s.name}</span>
+              <span class="suggestion-kind muted">
+                {s.kind} · {s.sourceCount} {s.sourceCount === 1 ? 'source' : 'sources'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Text with emphasised ranges, as Preact text nodes inside <mark> elements: the ranges are
+ * offsets ([start, end)) into `text`, never HTML.
+ */
+import { segmentText, type Range } from '../lib/highlight';
+
+export function Highlighted({ text, ranges, markClass }: { text: string; ranges: readonly Range[]; markClass?: string }) {
+  return (
+    <>
+      {segmentText(text, ranges).map((s) =>
+        s.marked ? (
+          <mark key={s.start} class={markClass}>
+            {s.text}
+          </mark>
+        ) : (
+          s.text
+        ),
+      )}
+    </>
+  );
+}

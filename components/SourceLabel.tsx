@@ -1,0 +1,43 @@
+/**
+ * Who says it: a source's title, author/outlet, approximate date and perspective. Shared by the
+ * popup, the side panel and the reader; the card may reuse it (it only needs components/theme.css
+ * classes .source-* or its own).
+ */
+import type { SourceMeta } from '../lib/types';
+import { byline, dateNote, dateText } from '../lib/sourceLabel';
+
+export interface SourceLabelProps {
+  source: SourceMeta;
+  /** Leave the title out (when a heading already shows it). */
+  hideTitle?: boolean;
+  /** Heading level for the title, or plain text when absent. */
+  titleAs?: 'h2' | 'h3' | 'h4' | 'span';
+  titleId?: string;
+}
+
+export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId }: SourceLabelProps) {
+  const Title = titleAs;
+  return (
+    <div class="source-label">
+      {!hideTitle && (
+        <Title class="source-title" id={titleId}>
+          {source.title}
+          {source.titleSupplied && (
+            <span class="source-title-note" title="The text has no title; this descriptive one is ours.">
+              (title supplied)
+            </span>
+          )}
+        </Title>
+      )}
+      <div class="source-meta">
+        <span class="source-byline" title={source.authorNote}>
+          {byline(source)}
+        </span>
+        <time class="source-date" dateTime={source.date} title={dateNote(source)}>
+          {dateText(source)}
+        </time>
+        <span class="source-perspective">{source.perspective}</span>
+      </div>
+    </div>
+  );
+}
