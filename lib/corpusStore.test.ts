@@ -68,6 +68,38 @@ describe('CorpusStore.search', () => {
   it('answers an empty query with nothing, and a nonsense query with no hits', () => {
     expect(store.search({ query: '   ' }).hits).toEqual([]);
     expect(store.search({ query: 'zzqxv' }).hits).toEqual([]);
+    // A stray short word must not rescue a nonsense query.
+    expect(store.search({ query: '<b>zzqxv</b>' }).hits).toEqual([]);
+  });
+
+  it.each([
+    ['Kerkuk', 'kirkuk'],
+    ['Raqa', 'raqqa'],
+    ['Mosull', 'mosul'],
+    ['Mossul', 'mosul'],
+    ['Pesh Merga', 'peshmerga'],
+  ])('recognises the misspelt name %s as %s, with its passages', (query, id) => {
+    const result = store.search({ query });
+    expect(result.entities.map((e) => e.id)).toContain(id);
+    expect(result.hits[0]!.passage.entityIds).toContain(id);
+  });
+
+  it('does not take "Deir" for "there" or "terrorist"', () => {
+    const { hits } = store.search({ query: 'Deir' });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      expect(h.passage.text).toMatch(/Deir/);
+      expect(marked(h.passage.text, h.highlights).every((w) => /^Deir/.test(w))).toBe(true);
+    }
+  });
+
+  it('highlights only the words the query names', () => {
+    for (const h of store.search({ query: 'Deir ez-Zor' }).hits) {
+      expect(marked(h.passage.text, h.highlights).join(' ')).not.toMatch(/sources|there|terror/i);
+    }
+    for (const h of store.search({ query: 'al-Raqqa' }).hits) {
+      expect(marked(h.passage.text, h.highlights)).not.toContain('All');
+    }
   });
 });
 

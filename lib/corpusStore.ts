@@ -3,8 +3,9 @@
  * it, answering every question the UI asks (card, search, comparison, reader view). Pure: the
  * background wires it to messages; tests and the benchmark use it directly.
  *
- * Cold start: the constructor only builds maps (O(passages)); the FlexSearch index is built on
- * the first search, so a card lookup right after the worker wakes never waits for it.
+ * Cold start: the constructor only builds maps (O(passages)); the FlexSearch index and the query
+ * matcher are built on the first search, so a card lookup right after the worker wakes never
+ * waits for them.
  */
 import { normalizeAlias } from './normalize';
 import { Matcher, patternsFromEntities } from './matcher';
@@ -18,7 +19,7 @@ import type {
   SearchHit,
   SearchResult,
 } from './protocol';
-import { SearchIndex } from './searchIndex';
+import { PhoneticNames, SearchIndex } from './searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
 import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from './viewpoints';
 
@@ -29,8 +30,10 @@ export class CorpusStore {
   readonly documents: ReadonlyMap<string, SourceDocument>;
   private readonly sourceCounts = new Map<string, number>();
   private readonly perspectives: string[];
-  private readonly queryMatcher: Matcher;
-  private readonly aliasPrefixes: Array<[folded: string, entityId: string]>;
+  /** Built on the first search, like the index: a card lookup after a cold start never pays for them. */
+  private queryMatcher?: Matcher;
+  private aliasPrefixes?: Array<[folded: string, entityId: string]>;
+  private phoneticNames?: PhoneticNames;
   private searchIndex?: SearchIndex;
   readonly revision: string;
 
@@ -42,9 +45,6 @@ export class CorpusStore {
       this.sourceCounts.set(e.id, docs.size);
     }
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
-    const patterns = patternsFromEntities(corpus.entities);
-    this.queryMatcher = new Matcher(patterns);
-    this.aliasPrefixes = patterns.map((p) => [normalizeAlias(p.text).folded, p.entityId]);
     this.revision = `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
       corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
     )}`;
@@ -104,9 +104,16 @@ export class CorpusStore {
     return { patterns: patternsFromEntities(this.corpus.entities), revision: this.revision };
   }
 
-  /** Entities the query names: by a full alias anywhere in it, or, while typing, by an alias prefix. */
+  /** Entities the query names: by a full alias anywhere in it, by a name that sounds the same, or, while typing, by an alias prefix. */
   entitiesInQuery(query: string): Entity[] {
+    if (!this.queryMatcher || !this.aliasPrefixes) {
+      const patterns = patternsFromEntities(this.corpus.entities);
+      this.queryMatcher = new Matcher(patterns);
+      this.aliasPrefixes = patterns.map((p) => [normalizeAlias(p.text).folded, p.entityId]);
+      this.phoneticNames = new PhoneticNames(patterns);
+    }
     const ids = new Set(this.queryMatcher.findAll(query).map((m) => m.entityId));
+    for (const id of this.phoneticNames!.find(query)) ids.add(id);
     const folded = normalizeAlias(query).folded.trim();
     if (folded.length >= 3) {
       for (const [alias, id] of this.aliasPrefixes) if (alias.startsWith(folded)) ids.add(id);
