@@ -206,7 +206,9 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
       const i = ((revealAt.get(entityId) ?? -1) + 1) % list.length;
       revealAt.set(entityId, i);
       const r = list[i]!;
-      r.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Smooth unless the reader asked for less motion; a hidden tab may run it slowly, never skip it.
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      r.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
       highlights.flash(r);
       return true;
     },

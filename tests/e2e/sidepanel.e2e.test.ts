@@ -78,7 +78,8 @@ describe('on this page', () => {
   it('scrolls the page to a mention and compares sources on it when one is clicked', async () => {
     await article.evaluate(() => window.scrollTo(0, 0));
     await panel.locator('.page-entity[data-entity="kirkuk"]').click();
-    await expect.poll(() => article.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+    // Smooth scrolling in a tab that is not in front can take a while on a loaded machine.
+    await expect.poll(() => article.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(800);
     await panel.locator('.comparison[data-entity="kirkuk"]').waitFor();
     await expect(panel.locator('#comparison-title').textContent()).resolves.toMatch(/^Kirkuk/);
     await expect(panel.locator('.page-entity[data-entity="kirkuk"]').getAttribute('aria-pressed')).resolves.toBe('true');
