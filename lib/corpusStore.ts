@@ -35,6 +35,8 @@ export class CorpusStore {
   private aliasPrefixes?: Array<[folded: string, entityId: string]>;
   private phoneticNames?: PhoneticNames;
   private searchIndex?: SearchIndex;
+  /** How long building the search index took, in ms, once built (diagnostics: bench/). */
+  indexBuildMs?: number;
   readonly revision: string;
 
   constructor(readonly corpus: CompiledCorpus) {
@@ -126,7 +128,7 @@ export class CorpusStore {
     const limit = params.limit ?? 50;
     const base = { query, sources: this.corpus.documents.map((d) => d.meta), perspectives: this.perspectives };
     if (!query) return { ...base, entities: [], hits: [] };
-    const index = (this.searchIndex ??= new SearchIndex(this.corpus.passages, this.entities));
+    const index = (this.searchIndex ??= this.buildIndex());
 
     const named = this.entitiesInQuery(query);
     const namedIds = new Set(named.map((e) => e.id));
@@ -155,6 +157,13 @@ export class CorpusStore {
     const types = params.entityTypes;
     const entities = named.filter((e) => !types?.length || types.includes(e.type)).map((e) => this.summary(e));
     return { ...base, entities, hits };
+  }
+
+  private buildIndex(): SearchIndex {
+    const t0 = performance.now();
+    const index = new SearchIndex(this.corpus.passages, this.entities);
+    this.indexBuildMs = performance.now() - t0;
+    return index;
   }
 
   private filter(params: Params<'search'>): (p: Passage) => boolean {

@@ -1,0 +1,186 @@
+/**
+ * Turns the raw measures into the results table: targets with PASS/MISS, per-page scan ratios,
+ * corpus figures. Prints it, and writes bench/PERFORMANCE.md (the README's "Performance" section).
+ */
+import { fmt, median, percentile, summary } from './stats.mjs';
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+const ms = (x, d = 1) => (Number.isFinite(x) ? `${x.toFixed(d)} ms` : '—');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(x >= 100 ? 0 : 1)}×` : '—');
+const spreadRatio = (s) => (s && Number.isFinite(s.median) ? `${ratio(s.median)} (${ratio(s.min)}–${ratio(s.max)})` : '—');
+
+/** Per-page summaries from the runs. */
+export function summarizePages(pageRuns) {
+  return pageRuns.map(({ page, ext, base }) => {
+    const scan = summary(ext.map((r) => r.scanMs));
+    const floor = summary(ext.map((r) => r.floorMs));
+    const oursFloor = summary(ext.map((r) => r.scanMs / r.floorMs));
+    const marks = base.map((b) => b.markjs).filter(Boolean);
+    // mark.js over every alias; a run stopped at the cap is extrapolated (aliases are marked one by one).
+    const markFull = marks.map((m) => (m.done < m.total ? (m.ms * m.total) / m.done : m.ms));
+    const capped = marks.some((m) => m.done < m.total);
+    const n = Math.min(marks.length, ext.length);
+    const markOurs = summary(Array.from({ length: n }, (_, i) => markFull[i] / ext[i].scanMs));
+    return {
+      name: page.name,
+      bytes: page.bytes,
+      generated: page.generated,
+      spa: !!page.spa,
+      textChars: ext[0]?.textChars,
+      highlights: median(ext.map((r) => r.highlights)),
+      scanMs: scan,
+      floorMs: floor,
+      oursOverFloor: oursFloor,
+      markjsMs: marks.length ? summary(markFull) : null,
+      markjsCapped: capped,
+      markjsOverOurs: marks.length ? markOurs : null,
+      longTasksOurs: Math.max(...ext.map((r) => r.longTasksOurs ?? 0)),
+      longTasksOursMs: ext.flatMap((r) => r.longTasksOursMs ?? []),
+      longTasksPageExt: median(ext.map((r) => r.longTasksPage)),
+      longTasksPageBase: median(base.map((b) => b.longTasksPage)),
+      updatesPerSecond: page.spa ? median(ext.map((r) => r.updatesPerSecond)) : undefined,
+      topFunctions: ext[0]?.topTotal?.slice(0, 8),
+    };
+  });
+}
+
+export function evaluateTargets(r) {
+  const t = [];
+  const add = (name, value, shown, target, pass) => t.push({ name, value, shown, target, pass });
+  const staticPages = (r.pages ?? []).filter((p) => !p.spa);
+  if (staticPages.length) {
+    const ratios = staticPages.map((p) => p.oursOverFloor.median);
+    const m = median(ratios);
+    add('Page scan / floor (median of pages)', m, ratio(m), '≤ 2×', m <= 2);
+    const mk = staticPages.filter((p) => p.markjsOverOurs).map((p) => p.markjsOverOurs.median);
+    const mm = median(mk);
+    add('mark.js / scan (median of pages)', mm, ratio(mm), '≥ 50×', mm >= 50);
+  }
+  if (r.pages?.length) {
+    const lt = r.pages.reduce((a, p) => a + p.longTasksOurs, 0);
+    add('Long tasks caused by the extension (all pages)', lt, String(lt), '0', lt === 0);
+  }
+  if (r.hover) {
+    const p95 = percentile(r.hover.warm, 0.95);
+    add('Hover → card painted, p95, warm worker', p95, ms(p95), '≤ 16 ms', p95 <= 16);
+  }
+  const c = r.corpora ?? {};
+  if (c.bundled) add('Search p95, bundled corpus (in worker)', c.bundled.searchP95.median, ms(c.bundled.searchP95.median, 2), '≤ 2 ms', c.bundled.searchP95.median <= 2);
+  if (c['10k']) add('Search p95, 10k documents (in worker)', c['10k'].searchP95.median, ms(c['10k'].searchP95.median, 2), '≤ 20 ms', c['10k'].searchP95.median <= 20);
+  if (c.bundled) add('Cold start → first answer, bundled', c.bundled.coldLookupMs.median, ms(c.bundled.coldLookupMs.median), '≤ 30 ms', c.bundled.coldLookupMs.median <= 30);
+  if (c['10k']) add('Cold start → first answer, 10k documents', c['10k'].coldLookupMs.median, ms(c['10k'].coldLookupMs.median, 0), '≤ 300 ms', c['10k'].coldLookupMs.median <= 300);
+  if (r.contentScript) {
+    const g = r.contentScript.gzipBytes;
+    add('Content script size (JS + CSS, gzip)', g, kb(g), '≤ 30 KB', g <= 30 * 1024);
+  }
+  return t;
+}
+
+/** Aggregates one corpus's runs. */
+export function summarizeCorpus(raw) {
+  const s = (k) => summary(raw[k]);
+  return {
+    shape: raw.shape,
+    coldLookupMs: s('coldLookupMs'),
+    workerStartMs: s('workerStartMs'),
+    workerMainMs: s('workerMainMs'),
+    searchAnswerBytes: raw.searchAnswerBytes,
+    searchAnswerSourcesBytes: raw.searchAnswerSourcesBytes,
+    coldSearchMs: s('coldSearchMs'),
+    indexBuildMs: s('indexBuildMs'),
+    heapCorpusBytes: s('heapCorpusBytes'),
+    heapIndexBytes: s('heapIndexBytes'),
+    searchP50: s('searchP50'),
+    searchP95: s('searchP95'),
+    ipcP50: s('ipcP50'),
+    ipcP95: s('ipcP95'),
+    lookupWarmMs: s('lookupWarmMs'),
+    backgroundBytes: raw.backgroundBytes,
+  };
+}
+
+function table(headers, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(r) {
+  const out = [];
+  const m = r.meta;
+  out.push(`Measured ${m.date} on ${m.cpus} × ${m.cpuModel}, ${m.memGB} GB, load average ${m.loadavg.join(' / ')} at start; ${m.chromium}, Node ${m.node}. ${m.runs} runs per measure (median, with min–max in brackets); whole run ${(m.totalMs / 60000).toFixed(1)} min.`);
+  out.push('');
+  out.push('### Targets');
+  out.push('');
+  out.push(table(['Measure', 'Result', 'Target', ''], r.targets.map((t) => [t.name, t.shown, t.target, t.pass ? 'PASS' : '**MISS**'])));
+  if (r.pages?.length) {
+    out.push('');
+    out.push('### 1–2. Page scan and long tasks');
+    out.push('');
+    out.push('Scan: main-thread time of the content script on a fresh load (script start, settings and matcher data, first scan, highlights), from CPU-profiler samples. Floor: a TreeWalker reading every character of the same page\'s text nodes, same tab. mark.js 8: the same aliases on a fresh load without the extension (">": stopped at the time cap, the ratio extrapolated from the aliases done, one alias at a time). Long tasks: tasks > 50 ms of the page\'s main thread that the content script made long (ran in, and without its share the task would not be long); max over runs.');
+    out.push('');
+    out.push(
+      table(
+        ['Page', 'Text', 'Mentions', 'Scan', 'Floor', 'Scan / floor', 'mark.js', 'mark.js / scan', 'Long tasks'],
+        r.pages.map((p) => [
+          p.name + (p.spa ? ` (${p.updatesPerSecond} updates/s, per ${r.spaWindowMs / 1000} s)` : ''),
+          `${(p.textChars / 1000).toFixed(0)} k`,
+          String(p.highlights),
+          fmt(p.scanMs, 1),
+          fmt(p.floorMs, 1),
+          spreadRatio(p.oursOverFloor),
+          p.markjsMs ? (p.markjsCapped ? '>' : '') + fmt(p.markjsMs, 0) : 'n/a',
+          p.markjsOverOurs ? (p.markjsCapped ? '≈' : '') + spreadRatio(p.markjsOverOurs) : 'n/a',
+          String(p.longTasksOurs),
+        ]),
+      ),
+    );
+  }
+  if (r.hover) {
+    const h = r.hover;
+    out.push('');
+    out.push('### 3. Hover → card painted');
+    out.push('');
+    out.push(`Page ${h.page}; from the pointer's rest to the first painted frame of the loaded card, minus the configured delay (${h.delayMs} ms).`);
+    out.push('');
+    out.push(
+      table(['Worker', 'Hovers', 'p50', 'p95'], [
+        ['warm', String(h.warm.length), ms(percentile(h.warm, 0.5)), ms(percentile(h.warm, 0.95))],
+        ['just started', String(h.cold.length), ms(percentile(h.cold, 0.5)), ms(percentile(h.cold, 0.95))],
+      ]),
+    );
+  }
+  const names = Object.keys(r.corpora ?? {});
+  if (names.length) {
+    out.push('');
+    out.push('### 4–5. Search, cold start, index, memory');
+    out.push('');
+    out.push('Search: the fixed 200 queries of bench/queries.json, timed inside the service worker (CorpusStore.search, each query the median of 3 passes after a warm-up pass; the targets apply to this) and as message round trips from an extension page. Cold start: the worker stopped (CDP ServiceWorker.stopAllWorkers), then one message from an extension page, send → answer. Heap: the worker\'s JS heap after GC.');
+    out.push('');
+    const c = r.corpora;
+    const row = (label, f) => [label, ...names.map((n) => f(c[n]))];
+    out.push(
+      table(['', ...names.map((n) => `${n} (${c[n].shape.documents} docs, ${c[n].shape.passages} passages)`)], [
+        row('background.js', (x) => mb(x.backgroundBytes)),
+        row('Search p50 / p95, in worker', (x) => `${fmt(x.searchP50, 2)} / ${fmt(x.searchP95, 2)} ms`),
+        row('Search p50 / p95, message round trip (50 queries)', (x) => `${fmt(x.ipcP50, 1)} / ${fmt(x.ipcP95, 1)} ms`),
+        row('Search answer size ("Mosul"; of which the sources list)', (x) => `${kb(x.searchAnswerBytes)} (${kb(x.searchAnswerSourcesBytes)})`),
+        row('Cold start → first answer (card lookup)', (x) => `${fmt(x.coldLookupMs, 1)} ms`),
+        row('… of which: worker start → background main() ran', (x) => `${fmt(x.workerMainMs, 1)} ms`),
+        row('Cold start → first search answer (builds the index)', (x) => `${fmt(x.coldSearchMs, 0)} ms`),
+        row('Index build (FlexSearch, on the first search)', (x) => `${fmt(x.indexBuildMs, 0)} ms`),
+        row('Worker heap: corpus loaded', (x) => mb(x.heapCorpusBytes.median)),
+        row('Worker heap: with the index', (x) => mb(x.heapIndexBytes.median)),
+        row('Card lookup, warm, round trip', (x) => `${fmt(x.lookupWarmMs, 1)} ms`),
+      ]),
+    );
+  }
+  if (r.contentScript) {
+    const cs = r.contentScript;
+    out.push('');
+    out.push('### 6. Content script');
+    out.push('');
+    out.push(`content.js ${kb(cs.jsBytes)} (${kb(cs.jsGzipBytes)} gzip) + content.css ${kb(cs.cssBytes)} (${kb(cs.cssGzipBytes)} gzip). JS heap on ${cs.heapPage}: ${cs.heapDelta ? `${fmt({ ...cs.heapDelta, median: cs.heapDelta.median / 1048576, min: cs.heapDelta.min / 1048576, max: cs.heapDelta.max / 1048576 }, 2)} MB` : '—'} (tab heap with the extension minus without, after GC).`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench`: builds the extension with the bundled corpus and with generated corpora of
+ * 1,000 and 10,000 documents, runs it in headless Chromium, prints the results table and writes
+ * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
+ *
+ *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus]
+ *                      [--corpora bundled,1k,10k] [--mark-cap MS]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch, CHROMIUM } from './cdp.mjs';
+import { generateCorpus } from './corpora.mjs';
+import { closeExtension, launchExtension } from './extension.mjs';
+import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
+import { measureHover } from './measure-hover.mjs';
+import { baselineRun, pageHeap, scanRun } from './measure-pages.mjs';
+import { generatePages, realPages, startServer } from './pages.mjs';
+import { evaluateTargets, renderMarkdown, summarizeCorpus, summarizePages } from './report.mjs';
+import { summary } from './stats.mjs';
+import { paragraphPool } from './text.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+
+const DEFAULT_PAGES = resolve(ROOT, '../shared/pages');
+
+function parseArgs(argv) {
+  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--pages') opts.pages = resolve(argv[++i]);
+    else if (a === '--runs') opts.runs = Math.max(1, Number(argv[++i]));
+    else if (a === '--no-build') opts.build = false;
+    else if (a === '--only') opts.only = argv[++i].split(',');
+    else if (a === '--corpora') opts.corpora = argv[++i].split(',');
+    else if (a === '--mark-cap') opts.markCapMs = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
+
+const opts = parseArgs(process.argv.slice(2));
+if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+const WORK = join(os.tmpdir(), 'counterpoint-bench');
+const OUT = join(ROOT, '.output/bench');
+mkdirSync(WORK, { recursive: true });
+
+// ── Inputs: real paragraphs, generated corpora and pages ──
+const hasPages = existsSync(opts.pages);
+const pool = paragraphPool({ pagesDir: hasPages ? opts.pages : undefined, documentsDir: join(ROOT, 'corpus/documents') });
+log(`text pool: ${pool.length} real paragraphs${hasPages ? ` from ${opts.pages} and the bundled corpus` : ' from the bundled corpus (no page folder)'}`);
+
+const VARIANTS = {
+  bundled: { dir: join(OUT, 'bundled'), corpusDir: undefined },
+  '1k': { dir: join(OUT, 'docs-1k'), corpusDir: join(WORK, 'corpus-1k'), count: 1000, seed: 1 },
+  '10k': { dir: join(OUT, 'docs-10k'), corpusDir: join(WORK, 'corpus-10k'), count: 10000, seed: 10 },
+};
+const needed = new Set(['bundled', ...(opts.only.includes('corpus') ? opts.corpora : [])]);
+
+// ── Builds (Chrome MV3, benchmark hook on) ──
+const buildInfo = {};
+for (const name of needed) {
+  const v = VARIANTS[name];
+  const ext = join(v.dir, 'chrome-mv3');
+  if (opts.build || !existsSync(join(ext, 'manifest.json'))) {
+    const t = Date.now();
+    if (v.count) generateCorpus(v.corpusDir, v.count, pool, v.seed);
+    const args = [join(ROOT, 'bench/build.mjs'), v.dir, ...(v.corpusDir ? [v.corpusDir] : [])];
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stderr}`);
+    buildInfo[name] = { ms: Date.now() - t };
+    log(`built ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  buildInfo[name] = { ...buildInfo[name], extensionDir: ext, backgroundBytes: statSync(join(ext, 'background.js')).size };
+}
+
+const results = {
+  meta: {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    node: process.versions.node,
+    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim().replace(/\s+built on.*$/, ''),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? '?',
+    memGB: Math.round(os.totalmem() / 2 ** 30),
+    loadavg: os.loadavg().map((x) => x.toFixed(1)),
+    runs: opts.runs,
+    pagesDir: hasPages ? opts.pages : null,
+  },
+  spaWindowMs: 2000,
+};
+
+// ── 6. Content script size ──
+{
+  const dir = join(buildInfo.bundled.extensionDir, 'content-scripts');
+  const js = readFileSync(join(dir, 'content.js'));
+  const css = existsSync(join(dir, 'content.css')) ? readFileSync(join(dir, 'content.css')) : Buffer.alloc(0);
+  const gz = (b) => (b.length ? gzipSync(b, { level: 9 }).length : 0);
+  results.contentScript = { jsBytes: js.length, jsGzipBytes: gz(js), cssBytes: css.length, cssGzipBytes: gz(css) };
+  results.contentScript.gzipBytes = results.contentScript.jsGzipBytes + results.contentScript.cssGzipBytes;
+}
+
+// ── Pages: scan, floor, mark.js, long tasks; hover; heap ──
+const genDir = join(WORK, 'pages');
+const pages = [...(hasPages ? realPages(opts.pages) : []), ...generatePages(genDir, pool)];
+const server = await startServer({ '/real/': opts.pages, '/gen/': genDir });
+if (opts.only.includes('pages') || opts.only.includes('hover')) {
+  const ext = await launchExtension(buildInfo.bundled.extensionDir);
+  const base = await launch({});
+  try {
+    if (opts.only.includes('pages')) {
+      const aliases = await matcherPatterns(ext);
+      log(`pages: ${pages.length} (${aliases.length} aliases for mark.js), ${opts.runs} runs`);
+      const runs = pages.map((page) => ({ page, ext: [], base: [] }));
+      for (let r = 0; r < opts.runs; r++) {
+        for (const entry of runs) {
+          // Interleaved: with and without the extension back to back, so both see the same machine load.
+          entry.ext.push(await scanRun(ext, server.origin, entry.page, { spaWindowMs: results.spaWindowMs }));
+          entry.base.push(await baselineRun(base, server.origin, entry.page, aliases, { markCapMs: opts.markCapMs }));
+        }
+        log(`  pages run ${r + 1}/${opts.runs} done`);
+      }
+      results.pages = summarizePages(runs);
+      results.pageRuns = runs.map(({ page, ext, base }) => ({ page: page.name, ext: ext.map(({ topSelf, topTotal, ...x }) => x), base }));
+
+      // Content-script heap on a typical page: tab heap with the extension minus without.
+      const typical = pages.find((p) => p.name.includes('dev4510b')) ?? pages.find((p) => !p.spa);
+      const deltas = [];
+      for (let r = 0; r < opts.runs; r++) {
+        const withExt = await pageHeap(ext.browser.cdp, server.origin, typical);
+        const without = await pageHeap(base.cdp, server.origin, typical);
+        deltas.push(withExt - without);
+      }
+      results.contentScript.heapPage = typical.name;
+      results.contentScript.heapDelta = summary(deltas);
+      log(`content-script heap on ${typical.name}: ${(summary(deltas).median / 1048576).toFixed(2)} MB`);
+    }
+    if (opts.only.includes('hover')) {
+      const hoverPage = pages.find((p) => p.name.includes('dev4510b')) ?? pages.find((p) => !p.spa && !p.name.includes('5MB'));
+      const h = await measureHover(ext, server.origin, hoverPage, { warm: 20, cold: Math.max(5, opts.runs), log });
+      results.hover = { page: hoverPage.name, ...h };
+    }
+  } finally {
+    await base.close();
+    await closeExtension(ext);
+  }
+}
+await server.close();
+
+// ── Corpora: search, cold start, index, heap ──
+if (opts.only.includes('corpus')) {
+  results.corpora = {};
+  for (const name of opts.corpora) {
+    log(`corpus ${name}`);
+    const raw = await measureCorpus(buildInfo[name].extensionDir, { runs: opts.runs, log });
+    raw.backgroundBytes = buildInfo[name].backgroundBytes;
+    results.corpora[name] = summarizeCorpus(raw);
+    results.corpora[name].searchTimesFirstRun = raw.searchTimes;
+  }
+}
+
+results.meta.totalMs = Date.now() - started;
+results.builds = buildInfo;
+results.targets = evaluateTargets(results);
+const md = renderMarkdown(results);
+writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 1) + '\n');
+// PERFORMANCE.md (the README's section) only from a complete run on the default page set.
+const complete = ['pages', 'hover', 'corpus'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
+if (complete) {
+  writeFileSync(
+    join(ROOT, 'bench/PERFORMANCE.md'),
+    `## Performance\n\nLatest \`npm run bench\` (see bench/README.md for what each figure measures and how to reproduce it).\n\n${md}\n`,
+  );
+}
+console.log('\n' + md + '\n');
+log(`wrote bench/results.json${complete ? ' and bench/PERFORMANCE.md' : ' (partial run: bench/PERFORMANCE.md left as it was)'}`);
