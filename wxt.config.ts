@@ -8,6 +8,9 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   manifestVersion: 3,
+  // COUNTERPOINT_OUT_DIR builds elsewhere than .output/ (tests then take COUNTERPOINT_EXTENSION_DIR
+  // and COUNTERPOINT_FIREFOX_DIR), so two builds never overwrite each other.
+  outDir: process.env.COUNTERPOINT_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'Counterpoint',
     description:

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ROOT } from './server';
 
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+/** The build under test: COUNTERPOINT_EXTENSION_DIR, else .output/chrome-mv3. */
+export const CHROME_BUILD = process.env.COUNTERPOINT_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
