@@ -45,6 +45,35 @@ export async function send(ext, type, data, { keepResult = false } = {}) {
   );
 }
 
+/**
+ * Sends one message and, until it is answered, `lookup` (a lookupEntity) every `everyMs`, each
+ * waiting for the previous: returns the message's { ms, err } and each lookup's round trip in ms.
+ */
+export async function sendWhileLookingUp(ext, type, data, lookup, everyMs) {
+  return ext.page.evaluate(
+    async (type, data, lookup, everyMs) => {
+      const msg = (type, data) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+      const t0 = performance.now();
+      let done = false;
+      const main = msg(type, data).then((r) => ((done = true), { ms: performance.now() - t0, err: r?.err?.message ?? (r ? undefined : 'no response') }));
+      const lookups = [];
+      while (!done) {
+        await new Promise((r) => setTimeout(r, everyMs));
+        if (done) break;
+        const t1 = performance.now();
+        const r = await msg('lookupEntity', lookup);
+        if (!r || r.err) throw new Error(`lookupEntity failed: ${r?.err?.message ?? 'no response'}`);
+        lookups.push(performance.now() - t1);
+      }
+      return { ...(await main), lookups };
+    },
+    type,
+    data,
+    lookup,
+    everyMs,
+  );
+}
+
 /** Sends the messages one after another inside the extension page; returns each round trip in ms. */
 export async function sendMany(ext, type, list) {
   return ext.page.evaluate(

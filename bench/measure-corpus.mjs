@@ -2,14 +2,15 @@
  * Corpus measures, in the built extension's service worker (one build per corpus):
  *  4. search latency p50/p95 over the fixed 200 queries — inside the worker (CorpusStore.search,
  *     the figure the target applies to) and as message round trips from an extension page;
- *  5. worker cold start → first answer (a card lookup; and a first search, which builds the
- *     index), the index build time, and the worker's JS heap with the corpus loaded and with the
- *     index built.
+ *  5. worker cold start → first answer (a card lookup; and a first search, which loads the
+ *     corpus and imports or builds the index), how long loading the corpus and the index took,
+ *     card lookups sent while that first search loads, and the worker's JS heap after a card
+ *     and with the corpus and index loaded.
  * The worker is reached through the benchmark build's hook (globalThis.__counterpointBench,
- * compiled out of other builds).
+ * compiled out of other builds): `store()` resolves to the CorpusStore with its index ready.
  */
 import { readFileSync } from 'node:fs';
-import { closeExtension, detach, launchExtension, send, sendMany, stopWorker, workerHeap, workerSession } from './extension.mjs';
+import { closeExtension, detach, launchExtension, send, sendMany, sendWhileLookingUp, stopWorker, workerHeap, workerSession } from './extension.mjs';
 import { percentile } from './stats.mjs';
 
 export const QUERIES = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8')).queries.map((q) => q.q);
@@ -22,8 +23,8 @@ const IPC_QUERIES = QUERIES.filter((_, i) => i % 4 === 0);
  * the JIT, and each query's latency is the median of the other passes (a 2-core machine shared
  * with other work preempts the thread now and then: one unlucky pass should not make a p95).
  */
-function searchInWorker(queries, passes) {
-  const store = globalThis.__counterpointBench.store();
+async function searchInWorker(queries, passes) {
+  const store = await globalThis.__counterpointBench.store();
   const per = queries.map(() => []);
   for (let p = 0; p < passes; p++) {
     queries.forEach((query, i) => {
@@ -40,8 +41,8 @@ function searchInWorker(queries, passes) {
   return { times: per.map(med) };
 }
 
-function corpusShape() {
-  const c = globalThis.__counterpointBench.corpus;
+async function corpusShape() {
+  const c = (await globalThis.__counterpointBench.store()).corpus;
   return { documents: c.documents.length, passages: c.passages.length, entities: c.entities.length, bodyChars: c.documents.reduce((a, d) => a + d.body.length, 0) };
 }
 
@@ -65,7 +66,7 @@ export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } =
     // The first start after install compiles the script without a code cache: not a user-facing
     // cold start (it happens once per install/update). Start and stop once before timing.
     await send(ext, 'lookupEntity', { id: LOOKUP_ID });
-    const out = { shape, coldLookupMs: [], coldSearchMs: [], workerStartMs: [], workerMainMs: [], indexBuildMs: [], heapCorpusBytes: [], heapIndexBytes: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], lookupWarmMs: [] };
+    const out = { shape, coldLookupMs: [], coldSearchMs: [], workerStartMs: [], workerMainMs: [], indexBuildMs: [], corpusLoadMs: [], lookupDuringLoadMaxMs: [], lookupDuringLoadCount: [], heapCorpusBytes: [], heapIndexBytes: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], lookupWarmMs: [] };
     for (let r = 0; r < runs; r++) {
       // Cold start → first answer (card lookup).
       await stopWorker(ext);
@@ -83,13 +84,22 @@ export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } =
       const warm = await sendMany(ext, 'lookupEntity', Array.from({ length: 10 }, () => ({ id: LOOKUP_ID })));
       out.lookupWarmMs.push(percentile(warm, 0.5));
 
-      // Cold start → first search answer (builds the index; the store times the build).
+      // Cold start → first search answer (loads the corpus, imports or builds the index; the
+      // worker times both), with a card lookup sent every 50 ms meanwhile: how long a card waits
+      // while the search loads.
       await stopWorker(ext);
-      const coldSearch = await send(ext, 'search', { query: FIRST_QUERY });
+      const coldSearch = await sendWhileLookingUp(ext, 'search', { query: FIRST_QUERY }, { id: LOOKUP_ID }, 50);
       if (coldSearch.err) throw new Error(`search: ${coldSearch.err}`);
       out.coldSearchMs.push(coldSearch.ms);
+      out.lookupDuringLoadMaxMs.push(Math.max(0, ...coldSearch.lookups));
+      out.lookupDuringLoadCount.push(coldSearch.lookups.length);
       s = await workerSession(ext);
-      out.indexBuildMs.push(await s.evaluate(() => globalThis.__counterpointBench.store().indexBuildMs));
+      const loaded = await s.evaluate(async () => {
+        const b = globalThis.__counterpointBench;
+        return { indexMs: (await b.store()).indexBuildMs, corpusMs: b.corpus.timings?.corpusMs ?? 0 };
+      });
+      out.indexBuildMs.push(loaded.indexMs);
+      out.corpusLoadMs.push(loaded.corpusMs);
       out.heapIndexBytes.push(await workerHeap(s));
 
       // Search latency inside the worker.
@@ -104,7 +114,7 @@ export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } =
       const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
       out.ipcP50.push(percentile(ipc, 0.5));
       out.ipcP95.push(percentile(ipc, 0.95));
-      log(`  run ${r + 1}/${runs}: cold lookup ${cold.ms.toFixed(1)} ms, cold search ${coldSearch.ms.toFixed(0)} ms, index ${out.indexBuildMs[r].toFixed(0)} ms, search p95 ${percentile(times, 0.95).toFixed(2)} ms`);
+      log(`  run ${r + 1}/${runs}: cold lookup ${cold.ms.toFixed(1)} ms, cold search ${coldSearch.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, index ${loaded.indexMs.toFixed(0)} ms; ${coldSearch.lookups.length} cards meanwhile, slowest ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${percentile(times, 0.95).toFixed(2)} ms, round trip p50 ${percentile(ipc, 0.5).toFixed(1)} ms`);
     }
     // Size of one search answer as sent (JSON), to explain the round trips.
     const one = await send(ext, 'search', { query: 'Mosul' }, { keepResult: true });

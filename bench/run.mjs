@@ -4,12 +4,16 @@
  * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
  *
  *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus]
- *                      [--corpora bundled,1k,10k] [--mark-cap MS]
+ *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR]
+ *
+ * --out DIR (or COUNTERPOINT_BENCH_OUT): builds, generated corpora and pages, results.json and
+ * PERFORMANCE.md all go to DIR instead of .output/bench/, /tmp/counterpoint-bench/ and bench/, so
+ * two people (or two checkouts) can benchmark at once without overwriting each other's builds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch, CHROMIUM } from './cdp.mjs';
@@ -29,7 +33,7 @@ const started = Date.now();
 const DEFAULT_PAGES = resolve(ROOT, '../shared/pages');
 
 function parseArgs(argv) {
-  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500 };
+  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pages') opts.pages = resolve(argv[++i]);
@@ -38,17 +42,28 @@ function parseArgs(argv) {
     else if (a === '--only') opts.only = argv[++i].split(',');
     else if (a === '--corpora') opts.corpora = argv[++i].split(',');
     else if (a === '--mark-cap') opts.markCapMs = Number(argv[++i]);
+    else if (a === '--out') opts.out = resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
+}
+
+/** Total size of the files under `dir` (0 when there is no such folder). */
+function folderBytes(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath ?? e.path, e.name)).size, 0);
 }
 
 const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
 
 const opts = parseArgs(process.argv.slice(2));
 if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
-const WORK = join(os.tmpdir(), 'counterpoint-bench');
-const OUT = join(ROOT, '.output/bench');
+const WORK = opts.out ? join(opts.out, 'work') : join(os.tmpdir(), 'counterpoint-bench');
+const OUT = opts.out ?? join(ROOT, '.output/bench');
+/** Where results.json and PERFORMANCE.md go: bench/ by default, the --out folder otherwise. */
+const REPORT_DIR = opts.out ?? join(ROOT, 'bench');
 mkdirSync(WORK, { recursive: true });
 
 // ── Inputs: real paragraphs, generated corpora and pages ──
@@ -77,7 +92,7 @@ for (const name of needed) {
     buildInfo[name] = { ms: Date.now() - t };
     log(`built ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
-  buildInfo[name] = { ...buildInfo[name], extensionDir: ext, backgroundBytes: statSync(join(ext, 'background.js')).size };
+  buildInfo[name] = { ...buildInfo[name], extensionDir: ext, backgroundBytes: statSync(join(ext, 'background.js')).size, corpusFilesBytes: folderBytes(join(ext, 'corpus')) };
 }
 
 const results = {
@@ -159,6 +174,7 @@ if (opts.only.includes('corpus')) {
     log(`corpus ${name}`);
     const raw = await measureCorpus(buildInfo[name].extensionDir, { runs: opts.runs, log });
     raw.backgroundBytes = buildInfo[name].backgroundBytes;
+    raw.corpusFilesBytes = buildInfo[name].corpusFilesBytes;
     results.corpora[name] = summarizeCorpus(raw);
     results.corpora[name].searchTimesFirstRun = raw.searchTimes;
   }
@@ -168,14 +184,15 @@ results.meta.totalMs = Date.now() - started;
 results.builds = buildInfo;
 results.targets = evaluateTargets(results);
 const md = renderMarkdown(results);
-writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 1) + '\n');
+writeFileSync(join(REPORT_DIR, 'results.json'), JSON.stringify(results, null, 1) + '\n');
 // PERFORMANCE.md (the README's section) only from a complete run on the default page set.
 const complete = ['pages', 'hover', 'corpus'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
 if (complete) {
   writeFileSync(
-    join(ROOT, 'bench/PERFORMANCE.md'),
+    join(REPORT_DIR, 'PERFORMANCE.md'),
     `## Performance\n\nLatest \`npm run bench\` (see bench/README.md for what each figure measures and how to reproduce it).\n\n${md}\n`,
   );
 }
 console.log('\n' + md + '\n');
-log(`wrote bench/results.json${complete ? ' and bench/PERFORMANCE.md' : ' (partial run: bench/PERFORMANCE.md left as it was)'}`);
+const shown = (f) => relative(ROOT, join(REPORT_DIR, f)) || f;
+log(`wrote ${shown('results.json')}${complete ? ` and ${shown('PERFORMANCE.md')}` : ` (partial run: ${shown('PERFORMANCE.md')} left as it was)`}`);

@@ -1,5 +1,13 @@
+// Non-relative paths (WXT's "@/" alias): an ambient module cannot import relatively, and under
+// skipLibCheck such an import silently turns the module's types into `any`.
 declare module 'virtual:counterpoint-corpus' {
-  import type { CompiledCorpus } from '../lib/types';
+  import type { CompiledCorpus } from '@/lib/types';
   const corpus: CompiledCorpus;
   export default corpus;
+}
+
+declare module 'virtual:counterpoint-corpus-manifest' {
+  import type { CorpusManifest } from '@/lib/corpusAssets';
+  const manifest: CorpusManifest;
+  export default manifest;
 }

@@ -1,44 +1,61 @@
 /**
- * The compile step at build time: a Vite plugin that serves `virtual:counterpoint-corpus`, the
- * compiled corpus (documents → passages with mentions and stance → entity index) as JSON, so the
- * background worker starts from ready data instead of compiling on every cold start.
- * Used by wxt.config.ts (extension builds) and vitest.config.ts (tests import the same module).
+ * The compile step at build time: a Vite plugin that compiles the corpus (documents → passages
+ * with mentions and stance → entity index) and serves it as two virtual modules:
+ *
+ * - `virtual:counterpoint-corpus-manifest`, what the background imports: the small manifest of
+ *   lib/corpusAssets.ts. In a build, loading it also writes the corpus's files into the
+ *   extension (`corpus/…json`: one precomputed card per entity, the sources, the corpus in
+ *   shards, the exported search index), which the worker reads only when a message needs them.
+ *   So background.js stays small whatever the corpus's size, and a card after a cold start
+ *   reads one small file.
+ * - `virtual:counterpoint-corpus`, the whole compiled corpus as a module, for the tests (and any
+ *   tool that wants it); no extension entrypoint imports it.
+ *
+ * Used by wxt.config.ts (extension builds) and vitest.config.ts.
  */
 import type { Plugin } from 'vite';
+import { packCorpus } from '../lib/corpusAssets';
+import { CorpusStore } from '../lib/corpusStore';
+import type { CompiledCorpus } from '../lib/types';
 import { compileCorpus } from './compile';
 import { gazetteer } from './gazetteer';
 import { DOCUMENTS_DIR, loadDocuments } from './load';
 
 export const CORPUS_MODULE_ID = 'virtual:counterpoint-corpus';
-const RESOLVED_ID = '\0' + CORPUS_MODULE_ID;
+export const CORPUS_MANIFEST_MODULE_ID = 'virtual:counterpoint-corpus-manifest';
+const RESOLVED_CORPUS = '\0' + CORPUS_MODULE_ID;
+const RESOLVED_MANIFEST = '\0' + CORPUS_MANIFEST_MODULE_ID;
+
+/** JSON.parse of a string literal is faster for engines to load than an object literal. */
+const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
 export function corpusPlugin(): Plugin {
+  let command: 'build' | 'serve' = 'build';
   return {
     name: 'counterpoint-corpus',
+    configResolved(config) {
+      command = config.command;
+    },
     resolveId(id) {
-      return id === CORPUS_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === CORPUS_MODULE_ID) return RESOLVED_CORPUS;
+      if (id === CORPUS_MANIFEST_MODULE_ID) return RESOLVED_MANIFEST;
+      return undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== RESOLVED_CORPUS && id !== RESOLVED_MANIFEST) return undefined;
       // COUNTERPOINT_CORPUS_DIR: build with another folder of document files (the benchmark's
-      // generated corpora; later, user imports use the same path). Default: corpus/documents/.
+      // generated corpora). Default: corpus/documents/.
       const dir = process.env.COUNTERPOINT_CORPUS_DIR || DOCUMENTS_DIR;
       this.addWatchFile(dir);
-      const compiled = compileCorpus(loadDocuments(dir), gazetteer);
-      // JSON.parse of a string literal is faster for engines to load than an object literal.
-      // Passage texts are slices of their document's body (about 40% of the compiled corpus):
-      // they are left out of the module and restored at load, so the worker reads and parses
-      // that much less on every start (bench/: a third off the cold start of 10,000 documents).
-      const bodies = new Map(compiled.documents.map((d) => [d.meta.id, d.body]));
-      const sliceable = compiled.passages.every((p) => bodies.get(p.docId)?.slice(p.start, p.end) === p.text);
-      if (!sliceable) return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
-      const slim = { ...compiled, passages: compiled.passages.map((p) => ({ ...p, text: '' })) };
-      return [
-        `const corpus = JSON.parse(${JSON.stringify(JSON.stringify(slim))});`,
-        `const bodies = new Map(corpus.documents.map((d) => [d.meta.id, d.body]));`,
-        `for (const p of corpus.passages) p.text = bodies.get(p.docId).slice(p.start, p.end);`,
-        `export default corpus;`,
-      ].join('\n');
+      const compiled: CompiledCorpus = compileCorpus(loadDocuments(dir), gazetteer);
+      if (id === RESOLVED_CORPUS) return jsonModule(compiled);
+
+      // A dev server (WXT imports the background in Node to read its options; Vitest) writes no
+      // files: the manifest then names files that do not exist, and no index is exported.
+      const build = command === 'build';
+      const { manifest, files } = packCorpus(new CorpusStore(compiled), { index: build });
+      if (build) for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
+      return jsonModule(manifest);
     },
   };
 }

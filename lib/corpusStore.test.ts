@@ -65,6 +65,17 @@ describe('CorpusStore.search', () => {
     expect(store.search({ query: 'Raqqa', perspectives: [perspective] }).hits.every((h) => h.source.perspective === perspective)).toBe(true);
   });
 
+  it('lists the sources of the hits only, each once; the facets list them all', () => {
+    const result = store.search({ query: 'Kirkook' });
+    const hitSources = [...new Set(result.hits.map((h) => h.source.id))];
+    expect(result.sources.map((s) => s.id)).toEqual(hitSources);
+    expect(hitSources.length).toBeLessThan(corpus.documents.length);
+    expect(store.search({ query: 'zzqxv' }).sources).toEqual([]);
+    const facets = store.facets();
+    expect(facets.sources.map((s) => s.id)).toEqual(corpus.documents.map((d) => d.meta.id));
+    expect(facets.perspectives).toEqual([...new Set(corpus.documents.map((d) => d.meta.perspective))].sort());
+  });
+
   it('answers an empty query with nothing, and a nonsense query with no hits', () => {
     expect(store.search({ query: '   ' }).hits).toEqual([]);
     expect(store.search({ query: 'zzqxv' }).hits).toEqual([]);

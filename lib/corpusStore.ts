@@ -4,14 +4,17 @@
  * background wires it to messages; tests and the benchmark use it directly.
  *
  * Cold start: the constructor only builds maps (O(passages)); the FlexSearch index and the query
- * matcher are built on the first search, so a card lookup right after the worker wakes never
- * waits for them.
+ * matcher are built on the first search, so a card lookup never waits for them. In the worker,
+ * lib/corpusService.ts holds the store: it answers cards from precomputed files before the corpus
+ * is loaded at all, and gives the store its index (imported or built in slices) with
+ * `useSearchIndex` before the first search.
  */
 import { normalizeAlias } from './normalize';
 import { Matcher, patternsFromEntities } from './matcher';
 import type {
   Comparison,
   EntityCard,
+  Facets,
   EntitySummary,
   Excerpt,
   MatcherData,
@@ -71,6 +74,11 @@ export class CorpusStore {
     return { passage, source: this.documents.get(passage.docId)!.meta };
   }
 
+  /** Every source and perspective, for the search filters (sent once, not with every search). */
+  facets(): Facets {
+    return { sources: this.corpus.documents.map((d) => d.meta), perspectives: [...this.perspectives] };
+  }
+
   lookupEntity(id: string): EntityCard {
     const entity = this.entity(id);
     const ranked = rankPassagesForEntity(this.corpus, id);
@@ -126,8 +134,7 @@ export class CorpusStore {
   search(params: Params<'search'>): SearchResult {
     const query = params.query.trim();
     const limit = params.limit ?? 50;
-    const base = { query, sources: this.corpus.documents.map((d) => d.meta), perspectives: this.perspectives };
-    if (!query) return { ...base, entities: [], hits: [] };
+    if (!query) return { query, entities: [], hits: [], sources: [] };
     const index = (this.searchIndex ??= this.buildIndex());
 
     const named = this.entitiesInQuery(query);
@@ -156,7 +163,19 @@ export class CorpusStore {
       });
     const types = params.entityTypes;
     const entities = named.filter((e) => !types?.length || types.includes(e.type)).map((e) => this.summary(e));
-    return { ...base, entities, hits };
+    const sources = [...new Map(hits.map((h) => [h.source.id, h.source])).values()];
+    return { query, entities, hits, sources };
+  }
+
+  /** Whether `search` can answer without building the index first. */
+  get hasSearchIndex(): boolean {
+    return this.searchIndex !== undefined;
+  }
+
+  /** An index built or imported elsewhere (in slices, by lib/corpusService.ts); `ms`: how long that took. */
+  useSearchIndex(index: SearchIndex, ms: number): void {
+    this.searchIndex = index;
+    this.indexBuildMs = ms;
   }
 
   private buildIndex(): SearchIndex {

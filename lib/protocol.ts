@@ -37,6 +37,7 @@ export const paramSchemas = {
   compare: v.strictObject({ entityId: id }),
   getDocument: v.strictObject({ docId: id }),
   listEntities: v.optional(v.undefined()),
+  facets: v.optional(v.undefined()),
   openSidePanel: v.optional(v.strictObject({ entityId: v.optional(id) })),
   openSearch: v.strictObject({ query: v.pipe(v.string(), v.maxLength(500)) }),
 } satisfies Record<string, v.GenericSchema>;
@@ -80,7 +81,12 @@ export interface SearchResult {
   /** Corpus entities the query names (by any alias), offered as chips. */
   entities: EntitySummary[];
   hits: SearchHit[];
-  /** Facets for the filters: every source and perspective in the corpus. */
+  /** The sources of the hits, each once, in order of their first hit (the filters' lists come from `facets`). */
+  sources: SourceMeta[];
+}
+
+/** What the search filters offer: every source and perspective in the corpus. Asked once per page, not per search. */
+export interface Facets {
   sources: SourceMeta[];
   perspectives: string[];
 }
@@ -113,6 +119,7 @@ export interface BackgroundProtocol {
   compare(p: Params<'compare'>): Comparison;
   getDocument(p: Params<'getDocument'>): { document: SourceDocument; passages: Passage[] };
   listEntities(): { entities: EntitySummary[]; totalSources: number };
+  facets(): Facets;
   openSidePanel(p: Params<'openSidePanel'>): { opened: boolean };
   /** Opens the search (the popup when the browser allows, else the same page in a tab) on a query. */
   openSearch(p: Params<'openSearch'>): { opened: boolean };

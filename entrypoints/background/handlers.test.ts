@@ -5,12 +5,16 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { packCorpus } from '../../lib/corpusAssets';
+import { assetSource, CorpusService } from '../../lib/corpusService';
 import { CorpusStore } from '../../lib/corpusStore';
 import { BadMessageError, createHandlers, dispatch, type BackgroundContext } from './handlers';
 
+// The corpus as the worker gets it: the build's files, read on demand.
 const store = new CorpusStore(corpus);
+const { manifest, files } = packCorpus(store);
 const ctx: BackgroundContext = {
-  store: () => store,
+  corpus: new CorpusService(assetSource(manifest, async (path) => files.get(path)!)),
   extensionId: fakeBrowser.runtime.id,
   openSidePanel: async () => true,
   openSearch: async () => true,
@@ -49,5 +53,15 @@ describe('dispatch', () => {
     const aliases = corpus.entities.reduce((n: number, e: { aliases: unknown[] }) => n + e.aliases.length, 0);
     expect(data.patterns.length).toBe(aliases);
     expect(data.revision).toBe(store.revision);
+  });
+
+  it('answers search, facets, listEntities, compare and getDocument like the store', async () => {
+    const found = await dispatch(handlers, ctx, 'search', { query: 'Kirkook' }, own);
+    expect(found).toEqual(store.search({ query: 'Kirkook' }));
+    expect(await dispatch(handlers, ctx, 'facets', undefined, own)).toEqual(store.facets());
+    expect(await dispatch(handlers, ctx, 'listEntities', undefined, own)).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
+    expect(await dispatch(handlers, ctx, 'compare', { entityId: 'raqqa' }, own)).toEqual(store.compare('raqqa'));
+    const docId = corpus.documents[0]!.meta.id;
+    expect(await dispatch(handlers, ctx, 'getDocument', { docId }, own)).toEqual(store.getDocument(docId));
   });
 });

@@ -4,7 +4,7 @@
  * an error the caller sees, never a crash of the worker.
  */
 import * as v from 'valibot';
-import type { CorpusStore } from '../../lib/corpusStore';
+import type { CorpusService } from '../../lib/corpusService';
 import { paramSchemas, type BackgroundProtocol } from '../../lib/protocol';
 
 export type MessageName = keyof BackgroundProtocol;
@@ -17,7 +17,8 @@ export interface Sender {
 }
 
 export interface BackgroundContext {
-  store(): CorpusStore;
+  /** The corpus, loaded piece by piece as messages need it. */
+  corpus: CorpusService;
   /** Our own extension id: messages from anywhere else are refused. */
   extensionId: string;
   openSidePanel(entityId: string | undefined, sender: Sender): Promise<boolean>;
@@ -30,12 +31,13 @@ type Handlers = {
 
 export function createHandlers(ctx: BackgroundContext): Handlers {
   return {
-    lookupEntity: ({ id }) => ctx.store().lookupEntity(id),
-    matcherData: () => ctx.store().matcherData(),
-    search: (params) => ctx.store().search(params),
-    compare: ({ entityId }) => ctx.store().compare(entityId),
-    getDocument: ({ docId }) => ctx.store().getDocument(docId),
-    listEntities: () => ({ entities: ctx.store().listEntities(), totalSources: ctx.store().totalSources }),
+    lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
+    matcherData: () => ctx.corpus.matcherData(),
+    search: (params) => ctx.corpus.search(params),
+    compare: ({ entityId }) => ctx.corpus.compare(entityId),
+    getDocument: ({ docId }) => ctx.corpus.getDocument(docId),
+    listEntities: () => ctx.corpus.listEntities(),
+    facets: () => ctx.corpus.facets(),
     openSidePanel: async (params, sender) => ({ opened: await ctx.openSidePanel(params?.entityId, sender) }),
     openSearch: async ({ query }) => ({ opened: await ctx.openSearch(query) }),
   };

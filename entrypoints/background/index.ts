@@ -1,12 +1,13 @@
 /**
- * Wiring only: loads the compiled corpus, registers the handler table on the typed messenger,
- * and publishes the matcher data to storage so content scripts can scan pages without waking
- * this worker. Listeners are registered synchronously at start, as MV3 requires.
+ * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
+ * extension read when a message needs them, see lib/corpusService.ts), the handler table on the
+ * typed messenger, and the matcher data published to storage so content scripts can scan pages
+ * without waking this worker. Listeners are registered synchronously at start, as MV3 requires.
  */
-import corpus from 'virtual:counterpoint-corpus';
+import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CorpusStore } from '../../lib/corpusStore';
+import { assetSource, CorpusService } from '../../lib/corpusService';
 import type { BackgroundProtocol } from '../../lib/protocol';
 import { backgroundMessenger, contentMessenger, panelMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
@@ -15,9 +16,9 @@ import { createHandlers, dispatch, type BackgroundContext, type MessageName } fr
 
 export default defineBackground({
   main() {
-    let store: CorpusStore | undefined;
+    const corpus = new CorpusService(assetSource(manifest, readExtensionFile));
     const ctx: BackgroundContext = {
-      store: () => (store ??= new CorpusStore(corpus)),
+      corpus,
       extensionId: browser.runtime.id,
       openSidePanel: (entityId, sender) =>
         openSidePanel(entityId, sender.tab, (id) => panelMessenger.sendMessage('focusEntity', { entityId: id })),
@@ -26,15 +27,15 @@ export default defineBackground({
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
-      Object.assign(globalThis, { __counterpointBench: { corpus, store: ctx.store, mainAt: performance.now() } });
+      Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const handlers = createHandlers(ctx);
     for (const name of Object.keys(handlers) as MessageName[]) {
       backgroundMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
         dispatch(handlers, ctx, name, message.data, message.sender)) as never);
     }
-    browser.runtime.onInstalled.addListener(() => void publishMatcherData(ctx.store().matcherData()));
-    browser.runtime.onStartup.addListener(() => void publishMatcherData(ctx.store().matcherData()));
+    browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
+    browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command === 'open-card' && tab?.id !== undefined) {
@@ -43,5 +44,12 @@ export default defineBackground({
     });
   },
 });
+
+/** One of the corpus's files (a path of the manifest), from the extension's own folder. */
+async function readExtensionFile(path: string): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(`/${path}` as '/'));
+  if (!response.ok) throw new Error(`Corpus file ${path}: ${response.status}`);
+  return response.text();
+}
 
 export type { BackgroundProtocol };

@@ -12,7 +12,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { SearchFilters } from '../../components/SearchFilters';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { parsePopupLocation, queryHash, siteOf } from '../../lib/pageUrls';
-import type { EntitySummary, SearchHit, SearchResult } from '../../lib/protocol';
+import type { EntitySummary, Facets, SearchHit, SearchResult } from '../../lib/protocol';
 import {
   LatestOnly,
   NO_FILTERS,
@@ -30,7 +30,7 @@ import {
   type SearchFilters as Filters,
   type SelectionKey,
 } from '../../lib/searchView';
-import type { EntityType, SourceMeta } from '../../lib/types';
+import type { EntityType } from '../../lib/types';
 import { backgroundMessenger } from '../../platform/messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from '../../platform/settings';
 import { SEARCH_QUERY_KEY } from '../../platform/sidePanel';
@@ -39,11 +39,6 @@ const DEBOUNCE_MS = 60;
 const EXAMPLES = ['Raqqa', 'Daesh', 'Deir Ezzur', 'Kirkook', 'civilians displaced'];
 const LIST_ID = 'results';
 const STATUS_ID = 'result-status';
-
-interface Facets {
-  sources: SourceMeta[];
-  perspectives: string[];
-}
 
 async function initialQuery(): Promise<string> {
   const fromUrl = parsePopupLocation(location.search, location.hash).query;
@@ -99,6 +94,17 @@ export function App() {
   const inputRef = useRef<HTMLInputElement>(null);
   const latest = useRef(new LatestOnly());
   const siteSwitch = useSiteSwitch(location0.tabId);
+  // The filters' lists, asked once (searches no longer carry them); asked again after a search
+  // answer if the first request failed.
+  const facetsAsked = useRef(false);
+  const loadFacets = () => {
+    if (facetsAsked.current) return;
+    facetsAsked.current = true;
+    backgroundMessenger
+      .sendMessage('facets', undefined)
+      .then(setFacets)
+      .catch(() => void (facetsAsked.current = false));
+  };
 
   // Start: the query handed over (URL or storage.session), facets, page mode, window.
   useEffect(() => {
@@ -108,10 +114,7 @@ export function App() {
       document.documentElement.classList.toggle('in-tab', tab);
     });
     void currentWindowId().then(setWindowId);
-    backgroundMessenger
-      .sendMessage('search', { query: '' })
-      .then((r) => setFacets({ sources: r.sources, perspectives: r.perspectives }))
-      .catch(() => undefined);
+    loadFacets();
     backgroundMessenger
       .sendMessage('listEntities', undefined)
       .then((r) => setTypes(new Map(r.entities.map((e) => [e.id, e.type]))))
@@ -137,7 +140,7 @@ export function App() {
           if (!latest.current.isCurrent(ticket)) return;
           setResult(r);
           setError(null);
-          if (facets.sources.length === 0) setFacets({ sources: r.sources, perspectives: r.perspectives });
+          loadFacets();
         })
         .catch((e: Error) => {
           if (latest.current.isCurrent(ticket)) setError(e.message || 'The search failed');

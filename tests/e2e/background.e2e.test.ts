@@ -31,6 +31,16 @@ function backgroundContract(name: string, setup: () => Promise<{ send: Send; tea
       expect(res.hits[0].passage.text).toContain('Kirkook');
     });
 
+    it('gives the filters’ lists once (facets), and with a search only the hits’ sources', async () => {
+      const facets = await send('facets');
+      expect(facets.err).toBeUndefined();
+      expect(facets.res.sources.length).toBe(5);
+      expect(facets.res.perspectives).toContain('Raqqa opposition activist');
+      const { res } = await send('search', { query: 'Kirkook' });
+      expect(res.sources.map((s: any) => s.id)).toEqual([...new Set(res.hits.map((h: any) => h.source.id))]);
+      expect(res.perspectives).toBeUndefined();
+    });
+
     it('answers a malformed message with an error, and keeps answering', async () => {
       const bad = await send('lookupEntity', { id: 42 });
       expect(bad.err?.message).toMatch(/Bad params/);

@@ -80,6 +80,12 @@ describe('popup search', () => {
     await expect(page.locator('.empty').textContent()).resolves.toMatch(/Search .*sources/);
   });
 
+  it('offers every source and perspective in the filters before any search', async () => {
+    // The lists come once from the 'facets' message; searches no longer carry them.
+    await expect.poll(() => page.locator('#filter-source option').count()).toBe(6);
+    await expect(page.locator('#filter-perspective option').allTextContents()).resolves.toContain('Raqqa opposition activist');
+  });
+
   it('finds the Kirkook passage for "Kirkook", emphasising the word', async () => {
     const results = await search(page, 'Kirkook');
     const hit = results.find((r) => r.doc === KIRKOOK_DOC && r.text.includes('Kirkook'));

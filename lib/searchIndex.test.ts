@@ -1,0 +1,28 @@
+import corpus from 'virtual:counterpoint-corpus';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from './searchIndex';
+
+const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+const built = new SearchIndex(corpus.passages, entities);
+const QUERIES = ['Kirkook', 'kirk', 'ki', 'Mosul', 'Deir Ezzur', 'civilians displaced', 'Raqqa Mosul', 'zzqxv', 'the'];
+
+describe('SearchIndex, filled three ways', () => {
+  it('answers alike when imported from its export, in small chunks', async () => {
+    const chunks = built.export(2_000);
+    expect(chunks.length).toBeGreaterThan(10);
+    const loaded = await SearchIndex.load(chunks.map((c) => Promise.resolve(c)));
+    for (const q of QUERIES) expect(loaded.search(q, 200), q).toEqual(built.search(q, 200));
+  });
+
+  it('answers alike when built in slices, yielding between them', async () => {
+    let pauses = 0;
+    const sliced = await SearchIndex.build(corpus.passages, entities, { sliceMs: 0, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(10);
+    for (const q of QUERIES) expect(sliced.search(q, 200), q).toEqual(built.search(q, 200));
+  });
+
+  it('finds a word from its first letters (search as you type)', () => {
+    const hits = built.search('kirk');
+    expect(hits.some((id) => corpus.passages[id]!.text.includes('Kirkook'))).toBe(true);
+  });
+});
