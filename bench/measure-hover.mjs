@@ -5,9 +5,9 @@
  *   clock), after one CDP mouse move onto the middle of a mention's first line box.
  * - Card painted: a requestAnimationFrame loop in the content script's own isolated world (the
  *   card's shadow root is closed; chrome.dom.openOrClosedShadowRoot opens it there) sees the card
- *   host `<counterpoint-card>` with a `.card[aria-busy="false"]` (content loaded, not the loading
- *   state); the time is taken by a message posted from that frame's rAF callback, which runs
- *   once the frame has been painted.
+ *   host `<counterpoint-card>`, shown (not a card prepared transparent during the delay), with a
+ *   `.card[aria-busy="false"]` (content loaded, not the loading state); the time is taken by a
+ *   message posted from that frame's rAF callback, which runs once the frame has been painted.
  * - Warm worker: the worker is running and the card's entity was looked up before on this page
  *   (the content script caches lookups per page). Just-started worker: the page is reloaded and
  *   the worker stopped before each hover, so the lookup starts a worker.
@@ -63,7 +63,8 @@ function watchCard(hostTag, timeoutMs) {
       const host = document.querySelector(hostTag);
       const root = host && chrome.dom.openOrClosedShadowRoot(host);
       const ready = root?.querySelector('.card[aria-busy="false"]');
-      if (ready) {
+      // Shown: a card prepared (transparent) during the hover delay is not.
+      if (ready && host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
         channel.port1.onmessage = () => resolve({ paintedAt: performance.now() });
         channel.port2.postMessage(0);
         return;

@@ -33,6 +33,15 @@ describe('HoverIntent', () => {
     expect(intent.open).toEqual({ id: 'raqqa' });
   });
 
+  it('counts the delay from when the pointer came to rest', () => {
+    const { intent, log } = setup();
+    intent.pointerOver({ id: 'raqqa' }, 16);
+    vi.advanceTimersByTime(233);
+    expect(log).toEqual(['prefetch raqqa']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['prefetch raqqa', 'open raqqa']);
+  });
+
   it('does not restart the delay for pointer moves within the same mention', () => {
     const { intent, log } = setup();
     intent.pointerOver({ id: 'raqqa' });
@@ -103,6 +112,36 @@ describe('HoverIntent', () => {
     intent.dismiss();
     intent.dismiss();
     expect(log).toEqual(['open isis sticky', 'close']);
+  });
+
+  it('reports every prefetched open that will not happen (cancel), and no other', () => {
+    const log: string[] = [];
+    const intent = new HoverIntent<M>({
+      openDelay: () => 250,
+      closeDelay: 300,
+      same: (a, b) => a.id === b.id,
+      prefetch: (m) => log.push(`prefetch ${m.id}`),
+      cancel: (m) => log.push(`cancel ${m.id}`),
+      open: (m) => log.push(`open ${m.id}`),
+      close: () => log.push('close'),
+    });
+    intent.pointerOver({ id: 'raqqa' });
+    vi.advanceTimersByTime(100);
+    intent.pointerOver(null); // a brief pass
+    intent.pointerOver({ id: 'mosul' });
+    intent.pointerOver({ id: 'deir' }); // straight on to another mention
+    vi.advanceTimersByTime(250);
+    intent.pointerOver({ id: 'kirkuk' }); // while a card is open
+    intent.dismiss(); // Esc
+    intent.pointerOver({ id: 'raqqa' });
+    intent.openNow({ id: 'raqqa' }); // the keyboard, before the delay ended
+    expect(log).toEqual([
+      'prefetch raqqa', 'cancel raqqa',
+      'prefetch mosul', 'cancel mosul',
+      'prefetch deir', 'open deir',
+      'prefetch kirkuk', 'cancel kirkuk', 'close',
+      'prefetch raqqa', 'cancel raqqa', 'open raqqa',
+    ]);
   });
 
   it('lets an unpinned card close again', () => {

@@ -18,8 +18,10 @@ export interface HoverIntentOptions<M> {
   closeDelay: number;
   /** Same mention? (Rescans may replace a mention's record by an equal one.) */
   same(a: M, b: M): boolean;
-  /** Called as soon as the pointer lands on a mention, before the delay: start loading. */
-  prefetch?(target: M): void;
+  /** Called as soon as the pointer lands on a mention, before the delay (it ends in `openInMs`): start loading. */
+  prefetch?(target: M, openInMs: number): void;
+  /** The pending open of `target` (prefetched) will not happen: the pointer left first, or it was dismissed. */
+  cancel?(target: M): void;
   open(target: M, how: { sticky: boolean }): void;
   close(): void;
   timers?: Timers;
@@ -52,8 +54,12 @@ export class HoverIntent<M> {
     return this.stickyOpen;
   }
 
-  /** The pointer is over `target` (a mention) or over nothing of ours (null). */
-  pointerOver(target: M | null): void {
+  /**
+   * The pointer is over `target` (a mention) or over nothing of ours (null). `restingMs`: how
+   * long ago the pointer stopped there (it is hit-tested a frame after it moved); the delay
+   * counts from then.
+   */
+  pointerOver(target: M | null, restingMs = 0): void {
     const { same } = this.options;
     if (target === null) {
       this.cancelOpen();
@@ -70,13 +76,14 @@ export class HoverIntent<M> {
     this.cancelOpen();
     if (this.current !== null) this.scheduleClose();
     this.pending = target;
-    this.options.prefetch?.(target);
+    const openInMs = Math.max(0, this.options.openDelay() - Math.max(0, restingMs));
+    this.options.prefetch?.(target, openInMs);
     this.openTimer = this.timers.set(() => {
       this.openTimer = null;
       const t = this.pending;
       this.pending = null;
       if (t !== null) this.show(t, false);
-    }, Math.max(0, this.options.openDelay()));
+    }, openInMs);
   }
 
   /** The pointer is over the card itself. */
@@ -131,7 +138,9 @@ export class HoverIntent<M> {
   private cancelOpen(): void {
     if (this.openTimer !== null) this.timers.clear(this.openTimer);
     this.openTimer = null;
+    const pending = this.pending;
     this.pending = null;
+    if (pending !== null) this.options.cancel?.(pending);
   }
 
   private cancelClose(): void {

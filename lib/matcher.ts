@@ -19,7 +19,8 @@
  *
  * Implementation: one pass over the original string; each code unit is normalised on the fly
  * (shared lookup tables from lib/normalize.ts, so no normalised copy of the page is built) and
- * fed to a full DFA (flat Uint32Array, symbols = the code units that occur in patterns). Only the
+ * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns; transitions
+ * beyond the trie's edges are computed on first use, so construction stays cheap). Only the
  * original index of the last few normalised units is kept, in a ring buffer. No allocation per
  * character; candidates are collected only where a pattern ends at a word boundary.
  *
@@ -90,15 +91,22 @@ export class Matcher {
   private readonly k: number;
   /** Symbol of " " (0 if no pattern has a space). */
   private readonly spaceSym: number;
-  /** Full DFA: next state = delta[state * k + symbol]. State 0 is the root. */
-  private readonly delta: Uint32Array;
+  /**
+   * The DFA: next state = delta[state * k + symbol], or -1 where not computed yet (see `step`).
+   * State 0 is the root.
+   */
+  private readonly delta: Int32Array;
+  /** Failure link of each state (longest proper suffix that is a trie state). */
+  private readonly fail: Int32Array;
+  /** Scratch for `step`: a failure chain (never longer than the deepest state). */
+  private readonly chain: Int32Array;
   /** States >= outBase have outputs (own or via dictionary links); states are numbered so. */
   private readonly outBase: number;
   /** Own outputs of a state: pattern ids outIds[outStart[s] .. outStart[s + 1]), ascending. */
   private readonly outStart: Uint32Array;
   private readonly outIds: Uint32Array;
   /** Nearest proper suffix state (via failure links) with own outputs, or 0 for none. */
-  private readonly dict: Uint32Array;
+  private readonly dict: Int32Array;
   /** Depth (normalised length) of each state. */
   private readonly depth: Uint32Array;
   /** Ring buffer: original index of each of the last normalised units. */
@@ -107,9 +115,15 @@ export class Matcher {
 
   constructor(patterns: readonly MatchPattern[]) {
     this.patterns = patterns;
+    // Construction runs on every page load, before the first scan: it touches each pattern
+    // character a few times and allocates no per-state objects. The DFA's transitions are filled
+    // lazily by the scan (see `step`), so only the transitions a page actually takes are computed.
+
     // 1. Normalise patterns; build the symbol alphabet.
     const folds: string[] = [];
+    const { alpha } = this;
     let k = 1;
+    let chars = 0;
     for (const p of patterns) {
       const { text, folded } = normalizeAlias(p.text);
       this.compiled.push({
@@ -120,112 +134,143 @@ export class Matcher {
         ambiguous: p.ambiguous,
       });
       folds.push(folded);
+      chars += folded.length;
       for (let i = 0; i < folded.length; i++) {
         const c = folded.charCodeAt(i);
-        if (this.alpha[c] === 0) this.alpha[c] = k++;
+        if (alpha[c] === 0) alpha[c] = k++;
       }
     }
     if (k >= SYM_SPECIAL) throw new Error('Matcher: too many distinct characters in patterns');
     this.k = k;
-    this.spaceSym = this.alpha[0x20]!;
+    this.spaceSym = alpha[0x20]!;
 
-    // 2. Trie (construction only: Map-based children).
-    const children: Map<number, number>[] = [new Map()];
-    const depthOld: number[] = [0];
-    const ownOut: (number[] | undefined)[] = [undefined];
+    // 2. Trie, in creation order ("old" state numbers): first-child / next-sibling lists, plus a
+    //    direct table for the root's children (the widest node).
+    const cap = chars + 1;
+    const firstChild = new Int32Array(cap); // 0 = none (the root is nobody's child)
+    const nextSibling = new Int32Array(cap);
+    const edgeSym = new Uint16Array(cap);
+    const depthOld = new Uint32Array(cap);
+    const rootChild = new Int32Array(k);
+    const ownOut = new Array<number[] | undefined>(cap); // holey but not sparse: fast elements
+    const childOf = (s: number, sym: number): number => {
+      if (s === 0) return rootChild[sym]!;
+      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) if (edgeSym[t] === sym) return t;
+      return 0;
+    };
+    let nStates = 1;
+    let maxDepth = 0;
     for (let pid = 0; pid < folds.length; pid++) {
       const f = folds[pid]!;
       if (f.length === 0) continue; // an alias that normalises to nothing never matches
       let s = 0;
       for (let i = 0; i < f.length; i++) {
-        const sym = this.alpha[f.charCodeAt(i)]!;
-        const kids = children[s]!;
-        let t = kids.get(sym);
-        if (t === undefined) {
-          t = children.length;
-          children.push(new Map());
-          depthOld.push(i + 1);
-          ownOut.push(undefined);
-          kids.set(sym, t);
+        const sym = alpha[f.charCodeAt(i)]!;
+        let t = childOf(s, sym);
+        if (t === 0) {
+          t = nStates++;
+          edgeSym[t] = sym;
+          depthOld[t] = i + 1;
+          nextSibling[t] = firstChild[s]!;
+          firstChild[s] = t;
+          if (s === 0) rootChild[sym] = t;
         }
         s = t;
       }
       (ownOut[s] ??= []).push(pid);
+      if (f.length > maxDepth) maxDepth = f.length;
     }
-    const nStates = children.length;
 
-    // 3. Failure links, dictionary links and the full DFA, in BFS order (old state numbers).
-    const deltaOld = new Uint32Array(nStates * k);
-    const fail = new Uint32Array(nStates);
-    const dictOld = new Uint32Array(nStates);
+    // 3. Failure and dictionary links, in BFS order (old numbers).
+    const failOld = new Int32Array(nStates);
+    const dictOld = new Int32Array(nStates);
     const hasOut = new Uint8Array(nStates);
-    const queue = new Uint32Array(nStates);
+    const queue = new Int32Array(nStates);
     let qh = 0;
     let qt = 0;
-    for (const [sym, t] of children[0]!) {
-      deltaOld[sym] = t;
-      queue[qt++] = t;
-    }
+    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) queue[qt++] = t; // fail = root
     while (qh < qt) {
       const s = queue[qh++]!;
-      const f = fail[s]!;
+      const f = failOld[s]!;
       dictOld[s] = ownOut[f] !== undefined ? f : dictOld[f]!;
       hasOut[s] = ownOut[s] !== undefined || dictOld[s] !== 0 ? 1 : 0;
-      const base = s * k;
-      const fbase = f * k;
-      for (let sym = 1; sym < k; sym++) deltaOld[base + sym] = deltaOld[fbase + sym]!;
-      for (const [sym, t] of children[s]!) {
-        fail[t] = deltaOld[fbase + sym]!;
-        deltaOld[base + sym] = t;
+      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
+        const sym = edgeSym[t]!;
+        let g = f;
+        let to = childOf(g, sym);
+        while (to === 0 && g !== 0) {
+          g = failOld[g]!;
+          to = childOf(g, sym);
+        }
+        failOld[t] = to;
         queue[qt++] = t;
       }
     }
 
     // 4. Renumber: states without outputs first (root stays 0), so "has output" is `s >= outBase`.
-    const perm = new Uint32Array(nStates);
+    const perm = new Int32Array(nStates);
     let next = 0;
     for (let s = 0; s < nStates; s++) if (hasOut[s] === 0) perm[s] = next++;
     this.outBase = next;
     for (let s = 0; s < nStates; s++) if (hasOut[s] !== 0) perm[s] = next++;
 
-    const delta = new Uint32Array(nStates * k);
-    const dict = new Uint32Array(nStates);
+    // The DFA: trie edges now, every other transition on first use (-1 = not computed yet). The
+    // root's row is complete (no edge: stay at the root), and symbol 0 (a character in no pattern)
+    // leads every state to the root.
+    const delta = new Int32Array(nStates * k).fill(-1);
+    for (let sym = 0; sym < k; sym++) delta[sym] = rootChild[sym]! === 0 ? 0 : perm[rootChild[sym]!]!;
+    const fail = new Int32Array(nStates);
+    const dict = new Int32Array(nStates);
     const depth = new Uint32Array(nStates);
     const outStart = new Uint32Array(nStates + 1);
-    const outCount = new Uint32Array(nStates);
     for (let s = 0; s < nStates; s++) {
       const ns = perm[s]!;
-      const base = s * k;
-      const nbase = ns * k;
-      for (let sym = 0; sym < k; sym++) delta[nbase + sym] = perm[deltaOld[base + sym]!]!;
+      const base = ns * k;
+      delta[base] = 0;
+      if (s !== 0) for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) delta[base + edgeSym[t]!] = perm[t]!;
+      fail[ns] = perm[failOld[s]!]!;
       dict[ns] = perm[dictOld[s]!]!; // perm[0] === 0: "none" stays 0
       depth[ns] = depthOld[s]!;
-      outCount[ns] = ownOut[s]?.length ?? 0;
+      outStart[ns + 1] = ownOut[s]?.length ?? 0;
     }
-    let total = 0;
-    for (let ns = 0; ns < nStates; ns++) {
-      outStart[ns] = total;
-      total += outCount[ns]!;
-    }
-    outStart[nStates] = total;
-    const outIds = new Uint32Array(total);
+    for (let ns = 0; ns < nStates; ns++) outStart[ns + 1] = outStart[ns + 1]! + outStart[ns]!;
+    const outIds = new Uint32Array(outStart[nStates]!);
     for (let s = 0; s < nStates; s++) {
       const o = ownOut[s];
       if (o !== undefined) outIds.set(o, outStart[perm[s]!]!);
     }
     this.delta = delta;
+    this.fail = fail;
     this.dict = dict;
     this.depth = depth;
     this.outStart = outStart;
     this.outIds = outIds;
 
     // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
-    let maxDepth = 0;
-    for (const d of depthOld) if (d > maxDepth) maxDepth = d;
     let ring = 8;
     while (ring < maxDepth + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
+    this.chain = new Int32Array(maxDepth + 1);
+  }
+
+  /**
+   * The DFA transition from `state` on `sym` when it is not in the table yet: the transition of
+   * the failure state (which is shallower, so this ends at the root, whose row is complete).
+   */
+  private step(state: number, sym: number): number {
+    const { delta, fail, k, chain } = this;
+    // Every state on the way lacks a trie edge on `sym`, so its transition is the same one.
+    let n = 0;
+    let s = state;
+    let t = delta[s * k + sym]!;
+    while (t < 0) {
+      chain[n++] = s;
+      s = fail[s]!;
+      t = delta[s * k + sym]!;
+    }
+    while (n > 0) delta[chain[--n]! * k + sym] = t;
+    return t;
   }
 
   /** Number of automaton states (diagnostics). */
@@ -236,7 +281,7 @@ export class Matcher {
   /** Bytes held by the automaton's typed arrays, roughly (diagnostics). */
   get memoryBytes(): number {
     return (
-      this.delta.byteLength + this.sym.byteLength + this.alpha.byteLength + this.dict.byteLength +
+      this.delta.byteLength + this.fail.byteLength + this.sym.byteLength + this.alpha.byteLength + this.dict.byteLength +
       this.depth.byteLength + this.outStart.byteLength + this.outIds.byteLength
     );
   }
@@ -313,7 +358,8 @@ export class Matcher {
           }
           ringMap[j & mask] = i;
           j++;
-          state = delta[state * k + spaceSym]!;
+          const to = delta[state * k + spaceSym]!;
+          state = to >= 0 ? to : this.step(state, spaceSym);
           if (state >= outBase) pending = state;
           continue;
         }
@@ -334,7 +380,7 @@ export class Matcher {
                 }
                 ringMap[j & mask] = i + u;
                 j++;
-                state = delta[state * k + this.alpha[fc]!]!;
+                state = this.step(state, this.alpha[fc]!);
                 if (state >= outBase) pending = state;
               }
               lastSep = false;
@@ -350,7 +396,7 @@ export class Matcher {
           }
           ringMap[j & mask] = i;
           j++;
-          state = delta[state * k + this.alpha[c]!]!;
+          state = this.step(state, this.alpha[c]!);
           if (state >= outBase) pending = state;
           continue;
         }
@@ -362,7 +408,8 @@ export class Matcher {
       }
       ringMap[j & mask] = i;
       j++;
-      state = delta[state * k + t]!;
+      const to = delta[state * k + t]!;
+      state = to >= 0 ? to : this.step(state, t);
       if (state >= outBase) pending = state;
     }
     if (pending !== 0) this.collect(src, pending, j, n, cand);

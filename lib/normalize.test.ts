@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isWordChar, isWordCodePoint, normalizeAlias, normalizeForMatch } from './normalize';
+import { classifyCodeUnit, isWordChar, isWordCodePoint, NORM_FOLD, NORM_KEEP, NORM_KIND, normalizeAlias, normalizeForMatch } from './normalize';
 
 const folded = (s: string): string => normalizeForMatch(s).folded;
 
@@ -97,6 +97,32 @@ describe('normalizeAlias', () => {
     expect(normalizeAlias('ISIS')).toEqual({ text: 'ISIS', folded: 'isis' });
     expect(normalizeAlias('-')).toEqual({ text: '', folded: '' });
   });
+
+  it('classifies ASCII at load exactly as classifyCodeUnit does', () => {
+    for (let c = 0; c < 0x80; c++) {
+      const loaded = [NORM_KIND[c], NORM_KEEP[c], NORM_FOLD[c]];
+      expect(classifyCodeUnit(c)).toBe(loaded[0]);
+      expect([NORM_KIND[c], NORM_KEEP[c], NORM_FOLD[c]], c.toString(16)).toEqual(loaded);
+    }
+  });
+
+  it('normalises a Latin letter, punctuation mark or symbol as its base without marks', () => {
+    for (let c = 0x80; c < 0x20d0; c++) {
+      if (c === 0x300) c = 0x2000;
+      const ch = String.fromCharCode(c);
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      const expected = normalizeForMatch(`x${base.length === 1 ? base : base.length === 0 ? '' : ch}x`);
+      expect(normalizeForMatch(`x${ch}x`).text, c.toString(16)).toBe(expected.text);
+    }
+  });
+
+  it('treats every character /\\s/ matches as a separator (U+FEFF aside: dropped)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (c === 0xfeff || !/^\s$/u.test(ch)) continue;
+      expect(normalizeAlias(`a${ch}${ch}b`).text, c.toString(16)).toBe('a b');
+    }
+  });
 });
 
 describe('isWordChar', () => {
@@ -128,6 +154,18 @@ describe('normalizeForMatch: properties', () => {
         for (let i = 1; i < r.map.length; i++) expect(r.map[i]!).toBeGreaterThan(r.map[i - 1]!);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('normalizeAlias is normalizeForMatch trimmed of separators at either end', () => {
+    fc.assert(
+      fc.property(text, (src) => {
+        const r = normalizeForMatch(src);
+        const trimmed = r.text.replace(/^ +| +$/g, '');
+        const start = r.text.length - r.text.replace(/^ +/, '').length;
+        expect(normalizeAlias(src)).toEqual({ text: trimmed, folded: r.folded.slice(start, start + trimmed.length) });
+      }),
+      { numRuns: 2000 },
     );
   });
 

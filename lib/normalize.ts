@@ -58,7 +58,8 @@ const STROKED: Record<string, string> = {
 };
 
 const MARK_RE = /\p{M}/gu;
-const SPACE_RE = /^\s$/u;
+/** What `/\s/` matches (Unicode White_Space and U+FEFF), without compiling a regexp on load. */
+const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const WORD_RE = /^[\p{L}\p{N}]/u;
 
 /** Lower-case one code point, keeping it when the lower case has a different length. */
@@ -71,7 +72,18 @@ function lowerSameLength(s: string): string {
 function stripCodePoint(ch: string): string {
   const stroked = STROKED[ch];
   if (stroked !== undefined) return stroked;
-  const stripped = ch.normalize('NFD').replace(MARK_RE, '');
+  const nfd = ch.normalize('NFD');
+  // Fast path for Latin letters, punctuation and symbols (most of any page), without the \p{M}
+  // regexp, whose first use compiles a large character class: no code point below U+0300 or in
+  // U+2000–U+20CF is a mark, and one that decomposes into a first code point followed only by
+  // marks of U+0300–U+036F strips to that first code point.
+  const c = ch.charCodeAt(0);
+  if (ch.length === 1 && (c < 0x300 || (c >= 0x2000 && c < 0x20d0))) {
+    let i = 1;
+    while (i < nfd.length && nfd.charCodeAt(i) >= 0x300 && nfd.charCodeAt(i) <= 0x36f) i++;
+    if (i === nfd.length) return nfd[0]!;
+  }
+  const stripped = nfd.replace(MARK_RE, '');
   if (stripped.length === 0) return '';
   // Keep a 1:1 (or 2:2 for astral) correspondence: if stripping changes the length otherwise
   // (Hangul syllables → jamo), keep the original code point.
@@ -85,7 +97,7 @@ export function classifyCodeUnit(c: number): number {
   let kind: number;
   if (c >= 0xd800 && c <= 0xdfff) kind = K_SURROGATE;
   else if (DROPPED.includes(ch)) kind = K_DROP;
-  else if (DASHES.includes(ch) || SPACE_RE.test(ch)) kind = K_SEP;
+  else if (DASHES.includes(ch) || SPACES.includes(ch)) kind = K_SEP;
   else if (APOSTROPHES.includes(ch)) {
     kind = K_CHAR;
     NORM_KEEP[c] = 0x27;
@@ -108,7 +120,17 @@ export function classifyCodeUnit(c: number): number {
   NORM_KIND[c] = kind;
   return kind;
 }
-for (let c = 0; c < 0x80; c++) classifyCodeUnit(c);
+// ASCII at load, directly (what classifyCodeUnit gives, without its regexps and NFD: this runs
+// on every page): tab, line feed, vertical tab, form feed, return, space and the hyphen separate;
+// the backtick is an apostrophe; every other code unit is itself, A–Z folded to a–z.
+for (let c = 0; c < 0x80; c++) {
+  const sep = (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x2d;
+  NORM_KIND[c] = sep ? K_SEP : K_CHAR;
+  if (sep) continue;
+  const k = c === 0x60 ? 0x27 : c;
+  NORM_KEEP[c] = k;
+  NORM_FOLD[c] = k >= 0x41 && k <= 0x5a ? k + 0x20 : k;
+}
 
 /** @internal Astral code point (surrogate pair) → [kept, folded] (2 units each), or null to drop. */
 const astralCache = new Map<number, readonly [string, string] | null>();
@@ -194,14 +216,50 @@ export function normalizeForMatch(src: string): Normalized {
   };
 }
 
-/** Normalise a gazetteer alias with the same rules, trimming separators at either end. */
+/**
+ * Normalise a gazetteer alias with the same rules, trimming separators at either end: the
+ * trimmed `normalizeForMatch(alias)` without its map. Every page builds a matcher from a few
+ * hundred aliases, so this builds no typed arrays (they cost an allocation each, and GC).
+ */
 export function normalizeAlias(alias: string): { text: string; folded: string } {
-  const { text, folded } = normalizeForMatch(alias);
-  let s = 0;
-  let e = text.length;
-  while (s < e && text.charCodeAt(s) === 0x20) s++;
-  while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
-  return { text: text.slice(s, e), folded: folded.slice(s, e) };
+  const n = alias.length;
+  let text = '';
+  let folded = '';
+  let sep = false; // a separator run is pending: emitted only before a following char (trim)
+  for (let i = 0; i < n; i++) {
+    const c = alias.charCodeAt(i);
+    let kind = NORM_KIND[c]!;
+    if (kind === K_UNKNOWN) kind = classifyCodeUnit(c);
+    if (kind === K_SEP) {
+      sep = text.length > 0;
+      continue;
+    }
+    if (kind === K_DROP) continue;
+    let k: string;
+    let f: string;
+    if (kind === K_CHAR) {
+      k = String.fromCharCode(NORM_KEEP[c]!);
+      f = String.fromCharCode(NORM_FOLD[c]!);
+    } else {
+      const d = i + 1 < n ? alias.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        const r = classifyAstral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        if (r === null) continue;
+        [k, f] = r;
+      } else {
+        k = f = String.fromCharCode(c); // lone surrogate: kept as is
+      }
+    }
+    if (sep) {
+      text += ' ';
+      folded += ' ';
+      sep = false;
+    }
+    text += k;
+    folded += f;
+  }
+  return { text, folded };
 }
 
 /** BMP cache for isWordCodePoint: 0 unknown, 1 word, 2 not. */

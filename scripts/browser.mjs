@@ -69,15 +69,20 @@ export async function launchChromium({ extensionDir, headless = true, viewport =
 /**
  * The open card as the user sees it, read through CDP from its closed shadow root: its text
  * (innerText, so hidden parts and styles are left out), accessible role and name, its box in the
- * viewport, and whether it has focus. Null when no card is open.
+ * viewport, and whether it has focus. Null when no card is open (or one is only being prepared,
+ * transparent, while the hover delay runs).
  */
 export async function readCard(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: CARD_TAG });
-    if (!nodeId) return null;
-    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    // The host, if a card is open: one round trip, so that what is read is the state when asked
+    // (a card prepared, transparent, while the hover delay runs is not open yet).
+    const { result: host } = await cdp.send('Runtime.evaluate', {
+      expression: `(() => { const h = document.querySelector('${CARD_TAG}'); return h?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ? h : null; })()`,
+    });
+    if (!host.objectId) return null;
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
     const shadow = node.shadowRoots?.[0];
     if (!shadow) return null;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });

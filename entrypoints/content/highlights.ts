@@ -33,10 +33,12 @@ export function createHighlights(store: MentionStore, underlines: boolean): High
   let on = underlines;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
-  // Registered only once the page has a mention: pages without any never see our name.
+  // Registered only once the page has a mention: pages without any never see our name. Once
+  // registered, ranges added to or removed from `all` show without registering it again (which
+  // would repaint every highlight on the page).
   const sync = () => {
-    if (on && all.size > 0) CSS.highlights.set(HIGHLIGHT_NAME, all);
-    else CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (!(on && all.size > 0)) CSS.highlights.delete(HIGHLIGHT_NAME);
+    else if (CSS.highlights.get(HIGHLIGHT_NAME) !== all) CSS.highlights.set(HIGHLIGHT_NAME, all);
   };
 
   const unsubscribe = store.onChange(({ added, removed }) => {

@@ -79,11 +79,13 @@ export function trackHover(scope: Scope, deps: HoverDeps): { point(): { x: numbe
   let y = -1;
   let onCard = false;
   let frame = 0;
+  /** When what is under the pointer last changed (a move or a scroll), on performance.now()'s clock. */
+  let since = 0;
 
   const test = () => {
     frame = 0;
     if (onCard) intent.pointerOverCard();
-    else if (x >= 0) intent.pointerOver(mentionAt(store, x, y));
+    else if (x >= 0) intent.pointerOver(mentionAt(store, x, y), performance.now() - since);
   };
   const schedule = () => {
     if (frame || (store.size === 0 && intent.open === null)) return;
@@ -94,13 +96,17 @@ export function trackHover(scope: Scope, deps: HoverDeps): { point(): { x: numbe
     if (e.pointerType === 'touch') return;
     x = e.clientX;
     y = e.clientY;
+    since = e.timeStamp;
     onCard = isCard(e.target);
     schedule();
   };
   const opts = { capture: true, passive: true } as const;
   scope.listen(window, 'pointermove', onMove, opts);
   // The page scrolled under a resting pointer: what is under it changed.
-  scope.listen(window, 'scroll', () => schedule(), opts);
+  scope.listen(window, 'scroll', (e: Event) => {
+    since = e.timeStamp;
+    schedule();
+  }, opts);
   // The pointer left the window.
   scope.listen(document, 'pointerout', (e: PointerEvent) => {
     if (e.relatedTarget === null && e.pointerType !== 'touch') {

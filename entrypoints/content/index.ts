@@ -20,6 +20,9 @@ export default defineContentScript({
     let settings: Settings = await readSettings();
     let session: PageSession | null = null;
     let starting = false;
+    // Set by the side panel's first `pageMentions` request; kept across sessions and SPA
+    // navigations (the panel then relies on this page's change notifications).
+    let watched = false;
 
     const sync = async () => {
       const enabled = isSiteEnabled(settings, location.hostname);
@@ -34,7 +37,7 @@ export default defineContentScript({
       try {
         const data = await readMatcherData();
         if (ctx.isValid && !session && isSiteEnabled(settings, location.hostname)) {
-          session = startPage(ctx, settings, data, isTop);
+          session = startPage(ctx, settings, data, { isTop, watched: () => watched });
         }
       } catch (err) {
         console.debug('[counterpoint] no matcher data', err);
@@ -50,7 +53,10 @@ export default defineContentScript({
 
     // Only the top frame reports and reveals mentions for the side panel.
     if (isTop) {
-      contentMessenger.onMessage('pageMentions', () => session?.pageMentions() ?? summarizeMentions(location.href, []));
+      contentMessenger.onMessage('pageMentions', () => {
+        watched = true;
+        return session?.pageMentions() ?? summarizeMentions(location.href, []);
+      });
       contentMessenger.onMessage('revealMention', ({ data }) => ({ found: session?.revealMention(data.entityId) ?? false }));
     }
     // Every frame hears the command; the one with focus acts.

@@ -22,6 +22,7 @@ import { createScope } from './scope';
 import { mentionAtSelection } from './selection';
 
 export interface PageSession {
+  /** The page's mentions, for the side panel (asking is what makes a page report changes: `StartOptions.watched`). */
   pageMentions(): PageMentions;
   revealMention(entityId: string): boolean;
   openAtSelection(): boolean;
@@ -31,9 +32,22 @@ export interface PageSession {
 
 const CLOSE_DELAY_MS = 300;
 const NOTIFY_DELAY_MS = 500;
+/** A card is prepared (rendered and placed, hidden) this long before its hover delay ends. */
+const PREPARE_LEAD_MS = 100;
 const noop = () => undefined;
 
-export function startPage(ctx: ContentScriptContext, settings: Settings, data: MatcherData, isTop: boolean): PageSession {
+export interface StartOptions {
+  /** The top frame reports mentions to the side panel; frames never do. */
+  isTop: boolean;
+  /**
+   * Has a side panel asked this tab for its mentions? Only then are changes sent
+   * (`pageMentionsChanged` is a runtime message: it would wake the service worker on every page
+   * with a mention, for a panel that is not there).
+   */
+  watched(): boolean;
+}
+
+export function startPage(ctx: ContentScriptContext, settings: Settings, data: MatcherData, { isTop, watched }: StartOptions): PageSession {
   const scope = createScope(ctx);
   let matcher: Matcher | undefined;
   const getMatcher = () => (matcher ??= new Matcher(data.patterns));
@@ -71,7 +85,31 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
   });
   const isOwnUi = (n: Node) => card.isHost(n);
 
+  // While the hover delay runs, the card is rendered, placed and painted, transparent (CardHost
+  // prepare), once its data is in and shortly before the delay ends: opening it is then only a
+  // style change. A hover that ends first discards it.
+  let pending: MentionRecord | null = null;
+  let prepared: MentionRecord | null = null;
+  const prepare = (r: MentionRecord) => {
+    const known = ready.get(r.entityId);
+    if (pending !== r || prepared === r || !known || card.isOpen) return;
+    let range: Range;
+    try {
+      range = liveRange(r);
+    } catch {
+      return;
+    }
+    if (card.prepare({ range, point: hover.point() }, { status: 'ready', card: known })) prepared = r;
+  };
+
   const showCard = (r: MentionRecord, sticky: boolean) => {
+    const wasPrepared = prepared === r;
+    pending = prepared = null;
+    if (wasPrepared && !sticky && card.reveal()) {
+      openToken++;
+      highlights.setActive(r.nodes.length > 0 ? r : null);
+      return;
+    }
     let range: Range;
     try {
       range = liveRange(r);
@@ -102,7 +140,20 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
     same: (a, b) =>
       a === b ||
       (a.entityId === b.entityId && a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset),
-    prefetch: (r) => void lookup(r.entityId).catch(noop),
+    prefetch: (r, openInMs) => {
+      pending = r;
+      // Prepared shortly before the delay ends, so a pointer that only passes by costs nothing,
+      // and in a task of its own (never in the animation frame that noticed the pointer).
+      const at = performance.now() + Math.max(0, openInMs - PREPARE_LEAD_MS);
+      lookup(r.entityId).then(() => scope.timeout(() => prepare(r), Math.max(0, at - performance.now())), noop);
+    },
+    cancel: (r) => {
+      if (pending === r) pending = null;
+      if (prepared === r) {
+        prepared = null;
+        card.discard();
+      }
+    },
     open: (r, { sticky }) => showCard(r, sticky),
     close: () => {
       openToken++;
@@ -157,7 +208,8 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
     window,
     'keydown',
     (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && card.isOpen) intent.dismiss();
+      // Esc also cancels a card about to open.
+      if (e.key === 'Escape' && (card.isOpen || pending !== null)) intent.dismiss();
       else if (e.code === 'KeyC' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && openAtSelection()) e.preventDefault();
     },
     { capture: true },
@@ -183,15 +235,15 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
   });
   if (isTop) {
     store.onChange(() => {
-      if (notifyQueued) return;
+      if (notifyQueued || !watched()) return;
       notifyQueued = true;
       scope.timeout(() => {
         notifyQueued = false;
-        const summary = pageMentions();
-        if (sameMentions(lastSent, summary)) return;
-        lastSent = summary;
-        // Nobody listens unless the side panel is open: that error is expected.
-        panelMessenger.sendMessage('pageMentionsChanged', summary).catch(noop);
+        const now = pageMentions();
+        if (sameMentions(lastSent, now)) return;
+        lastSent = now;
+        // A panel that asked may have closed since: then nobody listens, and that error is expected.
+        panelMessenger.sendMessage('pageMentionsChanged', now).catch(noop);
       }, NOTIFY_DELAY_MS);
     });
   }

@@ -19,10 +19,25 @@ interface Frame {
   el: Element;
   /** End the block when leaving this element (it is not inline). */
   breakAfter: boolean;
-  /** Its text is visible. */
-  visible: boolean;
+  /** Its computed style (live), for `visible`. */
+  style: CSSStyleDeclaration;
+  /**
+   * Its text is visible: 1 or 0, or -1 until a text child needs to know. Read lazily because
+   * most elements hold only other elements and formatting whitespace, and every property read
+   * of a computed style costs.
+   */
+  visible: number;
   /** A closed <details>: only its <summary> is rendered. */
   closed: boolean;
+}
+
+/** Only whitespace (as the matcher's separators count it for ASCII; other text is read in full). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return false;
+  }
+  return true;
 }
 
 /** Replaced and void elements that separate words even though they are displayed inline. */
@@ -83,7 +98,8 @@ export class Scanner {
    * scans (new ones are added as they are found, so underlines never blink off).
    */
   scanJob(root: Element): Job {
-    const { store, gate } = this.deps;
+    const { store, gate, isOwnUi } = this.deps;
+    const { scanGen } = this;
     const builder = new TextBlockBuilder<Text>();
     const stack: Frame[] = [];
     let cursor: Node | null = null;
@@ -99,17 +115,29 @@ export class Scanner {
     /** Enters an element: returns true to walk its children. */
     const enter = (el: Element): boolean => {
       const name = el.localName;
-      if (SKIP_TAGS.has(name) || this.deps.isOwnUi(el) || (el.hasAttribute('contenteditable') && (el as HTMLElement).isContentEditable)) {
+      if (SKIP_TAGS.has(name) || isOwnUi(el) || (el.hasAttribute('contenteditable') && (el as HTMLElement).isContentEditable)) {
         flush();
         return false;
       }
+      if (!el.firstChild) {
+        // Empty: it matters only as a possible block edge inside the current block.
+        if (builder.isEmpty) return false;
+        if (BREAKING_INLINE.has(name)) {
+          flush();
+          return false;
+        }
+      }
       const style = getComputedStyle(el);
       const display = style.display;
-      const inline = (display === 'inline' || display === 'contents') && !BREAKING_INLINE.has(name);
+      const boxless = display === 'inline' || display === 'contents';
+      const inline = boxless && !BREAKING_INLINE.has(name);
       if (!inline) flush();
-      if (display === 'none' || style.contentVisibility === 'hidden' || !el.firstChild) return false;
+      if (display === 'none' || !el.firstChild) return false;
+      // content-visibility only applies to boxes that can be size-contained: never to inline
+      // boxes or display: contents, so their (many) elements skip that read.
+      if (!boxless && style.contentVisibility === 'hidden') return false;
       const closed = name === 'details' && !(el as HTMLDetailsElement).open;
-      stack.push({ el, breakAfter: !inline, visible: style.visibility === 'visible', closed });
+      stack.push({ el, breakAfter: !inline, style, visible: -1, closed });
       return true;
     };
 
@@ -158,8 +186,14 @@ export class Scanner {
           // hidden content of a closed <details>
         } else if (node.nodeType === 3) {
           const text = node as Text;
-          this.scanGen.set(text, gen);
-          if (parent.visible) builder.add(text, text.data);
+          const data = text.data;
+          // Whitespace at the start of a block cannot be part of a match: skip it (and the
+          // visibility read it would need; most such nodes are the page's formatting).
+          if (data.length > 0 && !(builder.isEmpty && isBlank(data))) {
+            scanGen.set(text, gen);
+            if (parent.visible < 0) parent.visible = parent.style.visibility === 'visible' ? 1 : 0;
+            if (parent.visible === 1) builder.add(text, data);
+          }
         } else if (node.nodeType === 1) {
           descend = enter(node as Element);
         }

@@ -48,6 +48,8 @@ async function readCardFirefox(browser: Browser, page: Page): Promise<{ text: st
   const host: SerializedNode | undefined = result.result?.value;
   const shadow = host?.shadowRoot?.value;
   if (!shadow) return null;
+  // A card prepared (transparent) while the hover delay runs is not open yet.
+  if (/opacity:\s*0[\s;!]/.test(host?.attributes?.style ?? '')) return null;
   const parts: string[] = [];
   let role = '';
   const walk = (n: SerializedNode | undefined) => {

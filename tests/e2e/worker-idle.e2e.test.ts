@@ -1,0 +1,85 @@
+/**
+ * Reading a page costs the service worker nothing: the content script reads its settings and the
+ * matcher data from storage, and tells the side panel about the page's mentions only once a panel
+ * has asked for them. Here the worker is stopped (the DevTools protocol's
+ * ServiceWorker.stopAllWorkers, as the benchmark does) and its running status watched
+ * (ServiceWorker.workerVersionUpdated) while a page with mentions loads and is read. Then the
+ * control: once a panel has asked, a change of the page's mentions is sent, and that does start
+ * the worker (so the watch above would have seen it).
+ *
+ * COUNTERPOINT_EXTENSION_DIR points the tests at another build than .output/chrome-mv3.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
+import { askContent, highlightedTexts } from './content';
+import { startServer, type StaticServer } from './server';
+
+let ext: ExtensionBrowser;
+let server: StaticServer;
+/** chrome-extension://ID/manifest.json: an extension-origin page that runs no script of ours. */
+let extPage: Page;
+let cdp: CDPSession;
+/** Every running status the extension's worker went through, in order. */
+const statuses: string[] = [];
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ extensionDir: process.env.COUNTERPOINT_EXTENSION_DIR || undefined });
+  server = await startServer();
+  extPage = await ext.context.newPage();
+  await extPage.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
+  cdp = await ext.context.newCDPSession(extPage);
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) statuses.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function stopWorker(): Promise<void> {
+  await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+}
+
+describe('a page with mentions, no side panel', () => {
+  it('is read without starting the stopped service worker', async () => {
+    await stopWorker();
+    const since = statuses.length;
+    const page = await ext.context.newPage();
+    const errors = watchErrors(page, ext.extensionId);
+    await page.goto(`${server.origin}/panel-page.html`, { waitUntil: 'load' });
+    // Scanned and underlined (read from the page, not by asking the content script: asking is
+    // what a side panel does).
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toContain('Raqqa');
+    // The page changes after load: still nothing to tell anyone.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: more families left Mosul overnight.';
+      document.querySelector('article')!.append(p);
+    });
+    const mosul = async () => (await highlightedTexts(page)).filter((t) => t === 'Mosul').length;
+    await expect.poll(mosul, { timeout: 5000 }).toBe(3);
+    await page.waitForTimeout(1500); // the change notice would go out 500 ms after a change
+    expect(statuses.slice(since)).toEqual([]);
+
+    // Control: a side panel asks (tabs.sendMessage reaches the page, not the worker) ...
+    const { res } = await askContent(extPage, `${server.origin}/panel-page.html`, 'pageMentions');
+    expect(res.entities.map((e: { id: string }) => e.id)).toContain('raqqa');
+    await page.waitForTimeout(1000);
+    expect(statuses.slice(since)).toEqual([]);
+    // ... and from then on the page's changes are sent, which starts the worker.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Fighting resumed near Kirkuk.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(() => statuses.slice(since), { timeout: 10_000 }).toContain('running');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
