@@ -133,7 +133,7 @@ export class CardHost {
   }
 
   /**
-   * Renders and places a card, hidden, ready for `reveal()`. Never replaces an open card.
+   * Renders, places and paints a card, transparent, ready for `reveal()`. Never replaces an open card.
    * Returns false when there is nothing to place (the mention's text changed).
    */
   prepare(anchor: CardAnchor, content: CardContent): boolean {
@@ -204,7 +204,7 @@ export class CardHost {
     this.returnFocus = null;
   }
 
-  /** Renders the card into the host (hidden while only prepared) and places it. */
+  /** Renders the card into the host (transparent while only prepared) and places it. */
   private show(anchor: CardAnchor, state: 'prepared' | 'open'): boolean {
     // Read the page before touching it: its layout is still clean, so this costs no layout.
     const ref = this.referenceBox(anchor);

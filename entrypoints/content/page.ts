@@ -32,7 +32,7 @@ export interface PageSession {
 
 const CLOSE_DELAY_MS = 300;
 const NOTIFY_DELAY_MS = 500;
-/** A card is prepared (rendered and placed, hidden) this long before its hover delay ends. */
+/** A card is prepared (rendered, placed and painted, transparent) this long before its hover delay ends. */
 const PREPARE_LEAD_MS = 100;
 const noop = () => undefined;
 
@@ -105,10 +105,13 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
   const showCard = (r: MentionRecord, sticky: boolean) => {
     const wasPrepared = prepared === r;
     pending = prepared = null;
-    if (wasPrepared && !sticky && card.reveal()) {
-      openToken++;
-      highlights.setActive(r.nodes.length > 0 ? r : null);
-      return;
+    if (wasPrepared && !sticky) {
+      if (card.reveal()) {
+        openToken++;
+        highlights.setActive(r.nodes.length > 0 ? r : null);
+        return;
+      }
+      card.discard(); // its text changed since: open afresh below, or not at all
     }
     let range: Range;
     try {
