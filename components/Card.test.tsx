@@ -6,10 +6,10 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EntityCard, Excerpt } from '../lib/protocol';
-import { dateText } from '../lib/sourceLabel';
-import { STANCE_LABEL } from '../lib/stanceLabel';
-import type { SourceMeta, Stance } from '../lib/types';
+import type { EntityCard, Excerpt } from '../lib/messages/protocol';
+import { dateText } from '../lib/views/sourceLabel';
+import { STANCE_LABEL } from '../lib/views/stanceLabel';
+import type { SourceMeta, Stance } from '../lib/corpus/types';
 import { Card, type CardContent, type CardProps } from './Card';
 
 const g = globalThis as Record<string, unknown>;

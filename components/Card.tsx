@@ -3,11 +3,11 @@
  * Rendered by the content script inside a closed shadow root (entrypoints/content/cardHost.tsx),
  * styled only by components/card.css. Every corpus string goes in as text.
  */
-import { coverageText, entityRanges, kindText } from '../lib/cardText';
-import { clipAround } from '../lib/highlight';
-import type { EntityCard, Excerpt } from '../lib/protocol';
-import { byline, dateNote, dateText } from '../lib/sourceLabel';
-import type { SourceMeta } from '../lib/types';
+import { coverageText, entityRanges, kindText } from '../lib/card/cardText';
+import { clipAround } from '../lib/text/emphasis';
+import type { EntityCard, Excerpt } from '../lib/messages/protocol';
+import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
+import type { SourceMeta } from '../lib/corpus/types';
 import { Highlighted } from './Highlighted';
 import { StanceBadge } from './StanceBadge';
 

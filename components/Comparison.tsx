@@ -4,9 +4,9 @@
  * every passage about the entity with its mentions emphasised), then the silent sources.
  * Columns stack when the panel is narrow (CSS grid auto-fit).
  */
-import type { ComparisonView } from '../lib/comparisonView';
-import { STANCE_LABEL, STANCE_ORDER } from '../lib/stanceLabel';
-import type { Passage } from '../lib/types';
+import type { ComparisonView } from '../lib/views/comparisonView';
+import { STANCE_LABEL, STANCE_ORDER } from '../lib/views/stanceLabel';
+import type { Passage } from '../lib/corpus/types';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';

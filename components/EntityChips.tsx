@@ -1,5 +1,5 @@
 /** Corpus entities the query names, as buttons that open their comparison in the side panel. */
-import type { EntitySummary } from '../lib/protocol';
+import type { EntitySummary } from '../lib/messages/protocol';
 
 export function EntityChips({ entities, onPick }: { entities: EntitySummary[]; onPick: (entity: EntitySummary) => void }) {
   if (entities.length === 0) return null;

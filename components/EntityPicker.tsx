@@ -3,9 +3,9 @@
  * and by any alias ("Daesh", "Kirkook") through the background's search.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { filterEntities, mergeEntityMatches } from '../lib/entityFilter';
-import type { EntitySummary } from '../lib/protocol';
-import { LatestOnly, moveSelection, type SelectionKey } from '../lib/searchView';
+import { filterEntities, mergeEntityMatches } from '../lib/views/entityFilter';
+import type { EntitySummary } from '../lib/messages/protocol';
+import { LatestOnly, moveSelection, type SelectionKey } from '../lib/views/searchView';
 
 export interface EntityPickerProps {
   entities: EntitySummary[];

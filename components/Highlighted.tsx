@@ -2,9 +2,9 @@
  * Text with emphasised ranges, as Preact text nodes inside <mark> elements: the ranges are
  * offsets ([start, end)) into `text`, never HTML.
  */
-import { segmentText, type Range } from '../lib/highlight';
+import { segmentText, type Span } from '../lib/text/emphasis';
 
-export function Highlighted({ text, ranges, markClass }: { text: string; ranges: readonly Range[]; markClass?: string }) {
+export function Highlighted({ text, ranges, markClass }: { text: string; ranges: readonly Span[]; markClass?: string }) {
   return (
     <>
       {segmentText(text, ranges).map((s) =>

@@ -1,5 +1,5 @@
 /** "On this page": the corpus places and groups found in the tab, with their mention counts. */
-import { pageMentionsSummary, type PageEntityRow } from '../lib/pageMentionsView';
+import { pageMentionsSummary, type PageEntityRow } from '../lib/views/pageMentionsView';
 
 export interface PageEntitiesProps {
   rows: PageEntityRow[];

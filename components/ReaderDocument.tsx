@@ -1,9 +1,9 @@
 /**
  * A whole document as text: one paragraph per line of its body, the passage being read
- * highlighted and its mentions emphasised (lib/readerView.ts decides the slices).
+ * highlighted and its mentions emphasised (lib/views/readerView.ts decides the slices).
  */
 import type { Ref } from 'preact';
-import type { ReaderLayout } from '../lib/readerView';
+import type { ReaderLayout } from '../lib/views/readerView';
 
 export function ReaderDocument({ layout, targetRef }: { layout: ReaderLayout; targetRef?: Ref<HTMLElement> }) {
   return (

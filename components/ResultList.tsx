@@ -3,9 +3,9 @@
  * by its source. The active option is driven from the search box (aria-activedescendant).
  */
 import { useEffect } from 'preact/hooks';
-import { clipAround } from '../lib/highlight';
-import type { SearchHit } from '../lib/protocol';
-import { hitKey, type HitGroup } from '../lib/searchView';
+import { clipAround } from '../lib/text/emphasis';
+import type { SearchHit } from '../lib/messages/protocol';
+import { hitKey, type HitGroup } from '../lib/views/searchView';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';

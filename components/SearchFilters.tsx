@@ -1,6 +1,6 @@
 /** Source, perspective and entity-type filters for the search: one select each. */
-import { ENTITY_TYPE_OPTIONS, type FacetOption, type SearchFilters as Filters } from '../lib/searchView';
-import type { EntityType } from '../lib/types';
+import { ENTITY_TYPE_OPTIONS, type FacetOption, type SearchFilters as Filters } from '../lib/views/searchView';
+import type { EntityType } from '../lib/corpus/types';
 
 export interface SearchFiltersProps {
   filters: Filters;

@@ -3,8 +3,8 @@
  * popup, the side panel and the reader; the card may reuse it (it only needs components/theme.css
  * classes .source-* or its own).
  */
-import type { SourceMeta } from '../lib/types';
-import { byline, dateNote, dateText } from '../lib/sourceLabel';
+import type { SourceMeta } from '../lib/corpus/types';
+import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
 
 export interface SourceLabelProps {
   source: SourceMeta;

@@ -1,6 +1,6 @@
 /** A stance as a small coloured label, with the meaning of the stance as its tooltip. */
-import { STANCE_DESCRIPTION, STANCE_LABEL } from '../lib/stanceLabel';
-import type { Stance } from '../lib/types';
+import { STANCE_DESCRIPTION, STANCE_LABEL } from '../lib/views/stanceLabel';
+import type { Stance } from '../lib/corpus/types';
 
 export function StanceBadge({ stance, small, prefix, cues }: { stance: Stance; small?: boolean; prefix?: string; cues?: string[] }) {
   const cueText = cues?.length ? ` Cue words: ${cues.join(', ')}.` : '';

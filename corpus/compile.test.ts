@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Matcher, patternsFromEntities } from '../lib/matcher';
-import type { Entity, SourceDocument, SourceMeta } from '../lib/types';
+import { Matcher, patternsFromEntities } from '../lib/text/matcher';
+import type { Entity, SourceDocument, SourceMeta } from '../lib/corpus/types';
 import { compileCorpus, compilePassages, createCorpusMatcher, indexPassages } from './compile';
 
 function meta(id: string, date: string, perspective: string): SourceMeta {

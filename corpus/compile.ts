@@ -3,23 +3,23 @@
  * stance, and the entity → passages index). Pure and deterministic: the same input gives the
  * same output, byte for byte once serialised.
  *
- * - Passages come from lib/passages.ts `chunkPassages` (a few sentences, never across paragraphs).
+ * - Passages come from lib/corpus/passages.ts `chunkPassages` (a few sentences, never across paragraphs).
  * - Mentions are found by ONE Matcher over each WHOLE document body, so the ambiguity gate
- *   (lib/ambiguity.ts) decides per document: an ambiguous alias ("the coalition", "Jordan")
+ *   (lib/text/ambiguity.ts) decides per document: an ambiguous alias ("the coalition", "Jordan")
  *   counts only in a document that also has an unambiguous mention. Matches are then assigned
  *   to the passage that contains them, with offsets relative to the passage text. A match that
  *   would straddle two passages (only possible for an alias containing sentence punctuation)
  *   is dropped.
- * - Stance and cues come from lib/stance.ts `stanceOf` on the passage text.
+ * - Stance and cues come from lib/corpus/stance.ts `stanceOf` on the passage text.
  *
  * Scales linearly: the Matcher is built once; each document is scanned once; passage assignment
  * is a merge of two sorted lists.
  */
-import { applyAmbiguityGate } from '../lib/ambiguity';
-import { Matcher, patternsFromEntities } from '../lib/matcher';
-import { chunkPassages, type ChunkOptions } from '../lib/passages';
-import { stanceOf } from '../lib/stance';
-import type { CompiledCorpus, Entity, Match, Mention, Passage, SourceDocument } from '../lib/types';
+import { applyAmbiguityGate } from '../lib/text/ambiguity';
+import { Matcher, patternsFromEntities } from '../lib/text/matcher';
+import { chunkPassages, type ChunkOptions } from '../lib/corpus/passages';
+import { stanceOf } from '../lib/corpus/stance';
+import type { CompiledCorpus, Entity, Match, Mention, Passage, SourceDocument } from '../lib/corpus/types';
 
 export interface CompileOptions {
   chunk?: ChunkOptions;

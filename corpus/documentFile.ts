@@ -9,7 +9,7 @@
  * JSON rather than YAML so that no parser dependency is needed and every value is unambiguous.
  * Pure: used by the build plugin, the tests, the benchmark and (later) user import.
  */
-import type { SourceDocument, SourceMeta } from '../lib/types';
+import type { SourceDocument, SourceMeta } from '../lib/corpus/types';
 
 const FENCE = '---';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SourceMeta } from '../lib/types';
+import type { SourceMeta } from '../lib/corpus/types';
 import { parseDocumentFile, serializeDocumentFile } from './documentFile';
 import { DOCUMENTS_DIR, loadDocuments } from './load';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyAmbiguityGate } from '../lib/ambiguity';
-import { Matcher, patternsFromEntities } from '../lib/matcher';
-import { normalizeAlias } from '../lib/normalize';
+import { applyAmbiguityGate } from '../lib/text/ambiguity';
+import { Matcher, patternsFromEntities } from '../lib/text/matcher';
+import { normalizeAlias } from '../lib/text/normalize';
 import { GENERAL_NEWS_ENTITIES, gazetteer, gazetteerById } from './gazetteer';
 import { loadDocuments } from './load';
 

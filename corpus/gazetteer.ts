@@ -16,7 +16,7 @@
  * - `ambiguous`: the alias counts only where the page also has an unambiguous corpus mention
  *   (Jordan, "the coalition", bare acronyms with other common meanings).
  */
-import type { Alias, Entity } from '../lib/types';
+import type { Alias, Entity } from '../lib/corpus/types';
 
 /** Plain aliases. */
 const names = (...texts: string[]): Alias[] => texts.map((text) => ({ text }));

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceDocument } from '../lib/types';
+import type { SourceDocument } from '../lib/corpus/types';
 import { parseDocumentFile } from './documentFile';
 
 export const DOCUMENTS_DIR = fileURLToPath(new URL('./documents/', import.meta.url));

@@ -3,7 +3,7 @@
  * with mentions and stance → entity index) and serves it as two virtual modules:
  *
  * - `virtual:counterpoint-corpus-manifest`, what the background imports: the small manifest of
- *   lib/corpusAssets.ts. In a build, loading it also writes the corpus's files into the
+ *   lib/corpus/assets.ts. In a build, loading it also writes the corpus's files into the
  *   extension (`corpus/…json`: one precomputed card per entity, the sources, the corpus in
  *   shards, the exported search index), which the worker reads only when a message needs them.
  *   So background.js stays small whatever the corpus's size, and a card after a cold start
@@ -14,9 +14,9 @@
  * Used by wxt.config.ts (extension builds) and vitest.config.ts.
  */
 import type { Plugin } from 'vite';
-import { packCorpus } from '../lib/corpusAssets';
-import { CorpusStore } from '../lib/corpusStore';
-import type { CompiledCorpus } from '../lib/types';
+import { packCorpus } from '../lib/corpus/assets';
+import { CorpusStore } from '../lib/corpus/store';
+import type { CompiledCorpus } from '../lib/corpus/types';
 import { compileCorpus } from './compile';
 import { gazetteer } from './gazetteer';
 import { DOCUMENTS_DIR, loadDocuments } from './load';

@@ -5,7 +5,7 @@
  * missing or malformed.
  */
 import { browser } from 'wxt/browser';
-import type { MatcherData } from '../lib/protocol';
+import type { MatcherData } from '../lib/messages/protocol';
 import { backgroundMessenger } from './messaging';
 
 const KEY = 'counterpoint:matcher';

@@ -1,9 +1,9 @@
 /**
- * The typed messengers, one per protocol of lib/protocol.ts. Browser edge: imports
+ * The typed messengers, one per protocol of lib/messages/protocol.ts. Browser edge: imports
  * webextension-polyfill through @webext-core/messaging.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { BackgroundProtocol, ContentProtocol, PanelProtocol } from '../lib/protocol';
+import type { BackgroundProtocol, ContentProtocol, PanelProtocol } from '../lib/messages/protocol';
 
 // logger: null — the library logs every message by default; the page's console is not ours.
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>({ logger: undefined });

@@ -4,9 +4,9 @@
  * without messages).
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } from '../lib/settings/settings';
 
-// The shape, defaults and key live in lib/settings.ts, shared with the content script's light
+// The shape, defaults and key live in lib/settings/settings/settings.ts, shared with the content script's light
 // reader (platform/settingsReader.ts).
 export { DEFAULT_SETTINGS, isSiteEnabled, type Settings };
 

@@ -1,10 +1,10 @@
 /**
  * The content script's view of the settings: read and watched straight from storage.local, without
  * the storage library the extension's pages use (platform/settings.ts), to keep the script that
- * runs in every page small. Same key and defaults (lib/settings.ts).
+ * runs in every page small. Same key and defaults (lib/settings/settings/settings.ts).
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_STORAGE_KEY, withDefaults, type Settings } from '../lib/settings';
+import { SETTINGS_STORAGE_KEY, withDefaults, type Settings } from '../lib/settings/settings';
 
 export async function readSettings(): Promise<Settings> {
   try {

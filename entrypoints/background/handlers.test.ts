@@ -5,9 +5,9 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { packCorpus } from '../../lib/corpusAssets';
-import { assetSource, CorpusService } from '../../lib/corpusService';
-import { CorpusStore } from '../../lib/corpusStore';
+import { packCorpus } from '../../lib/corpus/assets';
+import { assetSource, CorpusService } from '../../lib/corpus/service';
+import { CorpusStore } from '../../lib/corpus/store';
 import { BadMessageError, createHandlers, dispatch, type BackgroundContext } from './handlers';
 
 // The corpus as the worker gets it: the build's files, read on demand.

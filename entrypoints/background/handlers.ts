@@ -1,11 +1,11 @@
 /**
  * Every message the background answers, in one table. Each handler gets params already checked
- * against lib/protocol.ts's schema; `dispatch` rejects unknown senders and malformed params with
+ * against lib/messages/protocol.ts's schema; `dispatch` rejects unknown senders and malformed params with
  * an error the caller sees, never a crash of the worker.
  */
 import * as v from 'valibot';
-import type { CorpusService } from '../../lib/corpusService';
-import { paramSchemas, type BackgroundProtocol } from '../../lib/protocol';
+import type { CorpusService } from '../../lib/corpus/service';
+import { paramSchemas, type BackgroundProtocol } from '../../lib/messages/protocol';
 
 export type MessageName = keyof BackgroundProtocol;
 type Result<K extends MessageName> = ReturnType<BackgroundProtocol[K]>;

@@ -1,14 +1,14 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
- * extension read when a message needs them, see lib/corpusService.ts), the handler table on the
+ * extension read when a message needs them, see lib/corpus/service.ts), the handler table on the
  * typed messenger, and the matcher data published to storage so content scripts can scan pages
  * without waking this worker. Listeners are registered synchronously at start, as MV3 requires.
  */
 import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { assetSource, CorpusService } from '../../lib/corpusService';
-import type { BackgroundProtocol } from '../../lib/protocol';
+import { assetSource, CorpusService } from '../../lib/corpus/service';
+import type { BackgroundProtocol } from '../../lib/messages/protocol';
 import { backgroundMessenger, contentMessenger, panelMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
 import { openSearch, openSidePanel } from '../../platform/sidePanel';

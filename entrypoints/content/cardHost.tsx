@@ -18,6 +18,7 @@
 import { render } from 'preact';
 import { Card, type CardContent } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
+import { MAX_HEIGHT, placeCard, type Box } from '../../lib/card/placement';
 
 export const HOST_TAG = 'counterpoint-card';
 
@@ -48,14 +49,6 @@ const HOST_STYLE = [
 /** The same, prepared: transparent and not hit by the pointer. */
 const HIDDEN_HOST_STYLE = HOST_STYLE.replace('opacity: 1', 'opacity: 0').replace('pointer-events: auto', 'pointer-events: none');
 
-const EDGE = 8;
-/** Between the mention and the card. */
-const GAP = 6;
-/** Taller cards read as a page, not a glance: the body scrolls beyond this. */
-const MAX_HEIGHT = 560;
-/** A card never gets shorter than this, even with less room: it then overlaps the mention. */
-const MIN_HEIGHT = 160;
-
 export interface CardAnchor {
   range: Range;
   /** The pointer, to pick the line of a mention that wraps. */
@@ -67,40 +60,6 @@ export interface CardHandlers {
   onClose(): void;
   onCompare(entityId: string): void;
   onSearch(query: string): void;
-}
-
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** Where the card goes: its left and top in the viewport, and its height cap. */
-export interface Placement {
-  x: number;
-  y: number;
-  maxHeight: number;
-}
-
-/**
- * Places a card of natural size `w` × `h` (its height when capped at MAX_HEIGHT) next to the
- * mention's line box `ref`, in a viewport of `vw` × `vh`: below unless it fits only above (or
- * there is more room above), left-aligned to the mention unless that overflows and aligning its
- * right edge does not, then kept `EDGE` px inside the viewport.
- */
-export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number): Placement {
-  const below = vh - EDGE - (ref.bottom + GAP);
-  const above = ref.top - GAP - EDGE;
-  const down = h <= below || (h > above && below >= above);
-  const maxHeight = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.floor(down ? below : above)));
-  const height = Math.min(h, maxHeight);
-  let x = ref.left;
-  if (x + w > vw - EDGE && ref.right - w >= EDGE) x = ref.right - w;
-  x = Math.max(EDGE, Math.min(x, vw - EDGE - w));
-  let y = down ? ref.bottom + GAP : ref.top - GAP - height;
-  y = Math.max(EDGE, Math.min(y, vh - EDGE - height));
-  return { x: Math.round(x), y: Math.round(y), maxHeight };
 }
 
 const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;

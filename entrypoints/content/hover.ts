@@ -5,7 +5,7 @@
  * own client rects (a caret position is also returned for points beside the text). Nothing is
  * done while the page has no mention and no card is open.
  */
-import type { HoverIntent } from '../../lib/hoverIntent';
+import type { HoverIntent } from '../../lib/card/hoverIntent';
 import { liveRange, type MentionRecord, type MentionStore } from './mentions';
 import type { Scope } from './scope';
 

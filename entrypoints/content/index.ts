@@ -1,13 +1,13 @@
 /**
  * The content script, in every page and frame: reads the settings and the matcher data, starts a
  * page session (entrypoints/content/page.ts) where the site is enabled, stops it when the user
- * switches the site off, and answers the content protocol (lib/protocol.ts ContentProtocol).
+ * switches the site off, and answers the content protocol (lib/messages/protocol.ts ContentProtocol).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { summarizeMentions } from '../../lib/pageMentions';
+import { summarizeMentions } from '../../lib/messages/pageMentions';
 import { readMatcherData } from '../../platform/matcherCache';
 import { contentMessenger } from '../../platform/messaging';
-import { isSiteEnabled, type Settings } from '../../lib/settings';
+import { isSiteEnabled, type Settings } from '../../lib/settings/settings';
 import { onSettingsChanged, readSettings } from '../../platform/settingsReader';
 import { startPage, type PageSession } from './page';
 

@@ -96,7 +96,7 @@ export class MentionStore {
   }
 }
 
-function compareBoundaries(a: StaticRange, b: StaticRange): number {
+export function compareBoundaries(a: StaticRange, b: StaticRange): number {
   if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
   const pos = a.startContainer.compareDocumentPosition(b.startContainer);
   return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : pos & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;

@@ -7,7 +7,7 @@
  *
  * SPA navigation: when the URL's path or query changes, `onNavigate` resets and rescans the page.
  */
-import { INLINE_TAGS, SKIP_TAGS } from '../../lib/textBlocks';
+import { INLINE_TAGS, SKIP_TAGS } from '../../lib/text/textBlocks';
 import type { Job, WorkQueue } from './schedule';
 import type { Scope } from './scope';
 

@@ -4,13 +4,13 @@
  * Wiring only; each concern is in its own file.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { AmbiguityGate } from '../../lib/ambiguity';
-import { HoverIntent } from '../../lib/hoverIntent';
-import { Matcher } from '../../lib/matcher';
-import { sameMentions, summarizeMentions } from '../../lib/pageMentions';
-import type { EntityCard, MatcherData, PageMentions } from '../../lib/protocol';
+import { AmbiguityGate } from '../../lib/text/ambiguity';
+import { HoverIntent } from '../../lib/card/hoverIntent';
+import { Matcher } from '../../lib/text/matcher';
+import { sameMentions, summarizeMentions } from '../../lib/messages/pageMentions';
+import type { EntityCard, MatcherData, PageMentions } from '../../lib/messages/protocol';
 import { backgroundMessenger, panelMessenger } from '../../platform/messaging';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings/settings';
 import { CardHost } from './cardHost';
 import { createHighlights } from './highlights';
 import { trackHover } from './hover';

@@ -1,6 +1,6 @@
 /**
  * Finds mentions in the page's visible text: walks a subtree in document order, building text
- * blocks (lib/textBlocks.ts) at the edges of non-inline elements, runs the one multi-pattern
+ * blocks (lib/text/textBlocks.ts) at the edges of non-inline elements, runs the one multi-pattern
  * matcher over each block, maps matches back to text nodes, passes them through the ambiguity
  * gate and records the accepted ones. Resumable: the walk stops whenever the work queue says to
  * yield and continues in the next slice.
@@ -9,9 +9,9 @@
  * that are not rendered (display: none, content-visibility: hidden), text that is not visible
  * (visibility: hidden), and the extension's own card.
  */
-import type { AmbiguityGate } from '../../lib/ambiguity';
-import type { Matcher } from '../../lib/matcher';
-import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/textBlocks';
+import type { AmbiguityGate } from '../../lib/text/ambiguity';
+import type { Matcher } from '../../lib/text/matcher';
+import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
 import type { MentionRecord, MentionStore } from './mentions';
 import type { Job } from './schedule';
 

@@ -4,8 +4,8 @@
  * explicit request: the ambiguity gate does not apply, and the text may be anywhere, even in a
  * form field's label or a heading we skipped).
  */
-import type { Matcher } from '../../lib/matcher';
-import type { MentionRecord, MentionStore } from './mentions';
+import type { Matcher } from '../../lib/text/matcher';
+import { compareBoundaries, type MentionRecord, type MentionStore } from './mentions';
 
 export function mentionAtSelection(store: MentionStore, matcher: () => Matcher): MentionRecord | null {
   const sel = document.getSelection();
@@ -22,7 +22,7 @@ export function mentionAtSelection(store: MentionStore, matcher: () => Matcher):
     } catch {
       continue; // another document or an offset that no longer exists
     }
-    if (!best || before(r, best)) best = r;
+    if (!best || compareBoundaries(r.range, best.range) < 0) best = r;
   }
   if (best || range.collapsed) return best;
 
@@ -39,9 +39,3 @@ export function mentionAtSelection(store: MentionStore, matcher: () => Matcher):
   };
 }
 
-function before(a: MentionRecord, b: MentionRecord): boolean {
-  const x = a.range;
-  const y = b.range;
-  if (x.startContainer === y.startContainer) return x.startOffset < y.startOffset;
-  return (x.startContainer.compareDocumentPosition(y.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-}

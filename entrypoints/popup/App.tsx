@@ -6,13 +6,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityChips } from '../../components/EntityChips';
-import { currentWindowId, openComparison, openReader, runsInTab, targetTab } from '../../components/extensionPages';
+import { currentWindowId, openComparison, openReader, runsInTab, targetTab } from '../../platform/extensionPages';
 import { ResultList, resultOptionId } from '../../components/ResultList';
 import { SearchBox } from '../../components/SearchBox';
 import { SearchFilters } from '../../components/SearchFilters';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { parsePopupLocation, queryHash, siteOf } from '../../lib/pageUrls';
-import type { EntitySummary, Facets, SearchHit, SearchResult } from '../../lib/protocol';
+import { parsePopupLocation, queryHash, siteOf } from '../../lib/messages/pageUrls';
+import type { EntitySummary, Facets, SearchHit, SearchResult } from '../../lib/messages/protocol';
 import {
   LatestOnly,
   NO_FILTERS,
@@ -29,8 +29,8 @@ import {
   toSearchParams,
   type SearchFilters as Filters,
   type SelectionKey,
-} from '../../lib/searchView';
-import type { EntityType } from '../../lib/types';
+} from '../../lib/views/searchView';
+import type { EntityType } from '../../lib/corpus/types';
 import { backgroundMessenger } from '../../platform/messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from '../../platform/settings';
 import { SEARCH_QUERY_KEY } from '../../platform/sidePanel';

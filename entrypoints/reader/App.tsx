@@ -4,14 +4,14 @@
  * highlighted. The entities of that passage link to their comparison in the side panel.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { currentWindowId, openComparison } from '../../components/extensionPages';
+import { currentWindowId, openComparison } from '../../platform/extensionPages';
 import { ReaderDocument } from '../../components/ReaderDocument';
 import { SourceLabel } from '../../components/SourceLabel';
 import { StanceBadge } from '../../components/StanceBadge';
-import { parseReaderHash, type ReaderTarget } from '../../lib/pageUrls';
-import type { EntitySummary } from '../../lib/protocol';
-import { layoutDocument } from '../../lib/readerView';
-import type { Passage, SourceDocument } from '../../lib/types';
+import { parseReaderHash, type ReaderTarget } from '../../lib/messages/pageUrls';
+import type { EntitySummary } from '../../lib/messages/protocol';
+import { layoutDocument } from '../../lib/views/readerView';
+import type { Passage, SourceDocument } from '../../lib/corpus/types';
 import { backgroundMessenger } from '../../platform/messaging';
 
 type Loaded = { document: SourceDocument; passages: Passage[] };

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateText } from '../../lib/sourceLabel';
-import { STANCE_LABEL } from '../../lib/stanceLabel';
+import { dateText } from '../../lib/views/sourceLabel';
+import { STANCE_LABEL } from '../../lib/views/stanceLabel';
 import { launchChromium, type LaunchedChromium } from '../../scripts/browser.mjs';
 import { launchWithExtension, sendFromExtensionPage, watchErrors, type ExtensionBrowser } from './chromium';
 import {
@@ -103,7 +103,6 @@ describe('a news page', () => {
       expect(ids).toContain(id);
     }
     expect(report.entities.find((e) => e.id === 'raqqa')!.count).toBeGreaterThanOrEqual(6);
-    expect(report.maxSliceMs).toBeLessThan(50);
     expect(errors).toEqual([]);
   });
 
@@ -463,7 +462,6 @@ describe.skipIf(!hasRealPages())('real pages (../shared/pages)', () => {
     const texts = await highlightedTexts(page);
     let cardName = '-';
     try {
-      expect(report.maxSliceMs, 'longest slice of the scan').toBeLessThan(50);
       if (TRAPS.has(file) || NO_ENTITY.has(file)) {
         expect(report.entities, `corpus entities found on ${file}`).toEqual([]);
         expect(texts).toEqual([]);
@@ -516,44 +514,6 @@ describe.skipIf(!hasRealPages())('real pages (../shared/pages)', () => {
     expect(await pageHtml(page)).toBe(a);
     await page.close();
   });
-
-  it.runIf(realPages.some((p) => p.file === 'newspaper4k__cnn_test_nlp.html'))(
-    'adds no long task on the 2.9 MB page',
-    async () => {
-      const path = 'real/newspaper4k__cnn_test_nlp.html';
-      const observe = () => {
-        const w = window as any;
-        w.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      };
-      /** Long tasks that start after DOMContentLoaded, when the content script starts (document_idle). */
-      const lateLongTasks = async (p: Page) =>
-        p.evaluate(() => {
-          const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
-          return (window as any).__longTasks.filter((t: { start: number }) => t.start >= dcl).length;
-        });
-      const runs: Array<{ withExt: number; without: number; maxSliceMs: number }> = [];
-      for (let i = 0; i < 2; i++) {
-        const bare = await plain.context.newPage();
-        await bare.addInitScript(observe);
-        await bare.goto(url(path), { waitUntil: 'load', timeout: 60_000 });
-        await bare.waitForTimeout(2500);
-        const without = await lateLongTasks(bare);
-        await bare.close();
-
-        const page = await ext.context.newPage();
-        await page.addInitScript(observe);
-        await page.goto(url(path), { waitUntil: 'load', timeout: 60_000 });
-        const report = await waitScanned(extPage, url(path));
-        await page.waitForTimeout(1500);
-        runs.push({ withExt: await lateLongTasks(page), without, maxSliceMs: report.maxSliceMs ?? NaN });
-        await page.close();
-      }
-      console.log('  long tasks after DOMContentLoaded on the 2.9 MB page:', JSON.stringify(runs));
-      for (const r of runs) expect(r.maxSliceMs).toBeLessThan(50);
-      expect(Math.min(...runs.map((r) => r.withExt))).toBeLessThanOrEqual(Math.max(...runs.map((r) => r.without)));
-    },
-  );
+  // Long tasks and slice lengths are wall-clock figures: `npm run bench` measures them (a busy
+  // machine must not fail a test).
 });

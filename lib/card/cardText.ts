@@ -1,0 +1,22 @@
+/**
+ * Small pieces of what the hover card says, as plain data. Source lines, stance labels and
+ * excerpt clipping are shared with the other pages (lib/views/sourceLabel.ts, lib/views/stanceLabel.ts,
+ * lib/text/emphasis.ts). Pure logic: no DOM, no `browser`.
+ */
+import type { Passage } from '../corpus/types';
+
+/** "in 4 of 5 sources" / "in 1 of 1 source". */
+export function coverageText(sourceCount: number, totalSources: number): string {
+  return `in ${sourceCount} of ${totalSources} source${totalSources === 1 ? '' : 's'}`;
+}
+
+/** The entity's kind for display, capitalised: "City", "Armed group". */
+export function kindText(kind: string): string {
+  const k = kind.trim();
+  return k ? k[0]!.toUpperCase() + k.slice(1) : '';
+}
+
+/** The offsets of every mention of `entityId` in a passage's text, to emphasise them. */
+export function entityRanges(passage: Pick<Passage, 'mentions'>, entityId: string): Array<[number, number]> {
+  return passage.mentions.filter((m) => m.entityId === entityId).map((m) => [m.start, m.end]);
+}

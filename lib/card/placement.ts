@@ -1,0 +1,47 @@
+/**
+ * Where a hover card goes next to its mention, as arithmetic on boxes: below the mention's line,
+ * flipped above when there is more room there, aligned to the mention or shifted to stay inside
+ * the viewport, its height capped to the room available. Pure; the content script measures.
+ */
+
+const EDGE = 8;
+/** Between the mention and the card. */
+const GAP = 6;
+/** Taller cards read as a page, not a glance: the body scrolls beyond this. */
+export const MAX_HEIGHT = 560;
+/** A card never gets shorter than this, even with less room: it then overlaps the mention. */
+const MIN_HEIGHT = 160;
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where the card goes: its left and top in the viewport, and its height cap. */
+export interface Placement {
+  x: number;
+  y: number;
+  maxHeight: number;
+}
+
+/**
+ * Places a card of natural size `w` × `h` (its height when capped at MAX_HEIGHT) next to the
+ * mention's line box `ref`, in a viewport of `vw` × `vh`: below unless it fits only above (or
+ * there is more room above), left-aligned to the mention unless that overflows and aligning its
+ * right edge does not, then kept `EDGE` px inside the viewport.
+ */
+export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number): Placement {
+  const below = vh - EDGE - (ref.bottom + GAP);
+  const above = ref.top - GAP - EDGE;
+  const down = h <= below || (h > above && below >= above);
+  const maxHeight = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.floor(down ? below : above)));
+  const height = Math.min(h, maxHeight);
+  let x = ref.left;
+  if (x + w > vw - EDGE && ref.right - w >= EDGE) x = ref.right - w;
+  x = Math.max(EDGE, Math.min(x, vw - EDGE - w));
+  let y = down ? ref.bottom + GAP : ref.top - GAP - height;
+  y = Math.max(EDGE, Math.min(y, vh - EDGE - height));
+  return { x: Math.round(x), y: Math.round(y), maxHeight };
+}

@@ -1,0 +1,208 @@
+/**
+ * The corpus as the background worker holds it: the compiled data plus the lookups derived from
+ * it, answering every question the UI asks (card, search, comparison, reader view). Pure: the
+ * background wires it to messages; tests and the benchmark use it directly.
+ *
+ * Cold start: the constructor only builds maps (O(passages)); the FlexSearch index and the query
+ * matcher are built on the first search, so a card lookup never waits for them. In the worker,
+ * lib/corpus/service.ts holds the store: it answers cards from precomputed files before the corpus
+ * is loaded at all, and gives the store its index (imported or built in slices) with
+ * `useSearchIndex` before the first search.
+ */
+import { normalizeRanges } from '../text/emphasis';
+import { normalizeAlias } from '../text/normalize';
+import { Matcher, patternsFromEntities } from '../text/matcher';
+import type {
+  Comparison,
+  EntityCard,
+  Facets,
+  EntitySummary,
+  Excerpt,
+  MatcherData,
+  Params,
+  SearchHit,
+  SearchResult,
+} from '../messages/protocol';
+import { PhoneticNames, SearchIndex } from '../search/searchIndex';
+import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
+import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from '../card/viewpoints';
+
+export class NotFoundError extends Error {}
+
+export class CorpusStore {
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly documents: ReadonlyMap<string, SourceDocument>;
+  private readonly sourceCounts = new Map<string, number>();
+  private readonly perspectives: string[];
+  /** Built on the first search, like the index: a card lookup after a cold start never pays for them. */
+  private queryMatcher?: Matcher;
+  private aliasPrefixes?: Array<[folded: string, entityId: string]>;
+  private phoneticNames?: PhoneticNames;
+  private searchIndex?: SearchIndex;
+  /** How long building the search index took, in ms, once built (diagnostics: bench/). */
+  indexBuildMs?: number;
+  readonly revision: string;
+
+  constructor(readonly corpus: CompiledCorpus) {
+    this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
+    this.documents = new Map(corpus.documents.map((d) => [d.meta.id, d]));
+    for (const e of corpus.entities) {
+      const docs = new Set((corpus.entityPassages[e.id] ?? []).map((pid) => corpus.passages[pid]!.docId));
+      this.sourceCounts.set(e.id, docs.size);
+    }
+    this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
+    this.revision = `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
+      corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
+    )}`;
+  }
+
+  get totalSources(): number {
+    return this.corpus.documents.length;
+  }
+
+  summary(entity: Entity): EntitySummary {
+    const { id, name, type, kind, description } = entity;
+    return { id, name, type, kind, description, sourceCount: this.sourceCounts.get(id) ?? 0 };
+  }
+
+  entity(id: string): Entity {
+    const e = this.entities.get(id);
+    if (!e) throw new NotFoundError(`No corpus entity "${id}"`);
+    return e;
+  }
+
+  excerpt(passage: Passage): Excerpt {
+    return { passage, source: this.documents.get(passage.docId)!.meta };
+  }
+
+  /** Every source and perspective, for the search filters (sent once, not with every search). */
+  facets(): Facets {
+    return { sources: this.corpus.documents.map((d) => d.meta), perspectives: [...this.perspectives] };
+  }
+
+  lookupEntity(id: string): EntityCard {
+    const entity = this.entity(id);
+    const ranked = rankPassagesForEntity(this.corpus, id);
+    const excerpts = selectExcerpts(ranked, 3);
+    const viewpoints = selectViewpoints(this.corpus, ranked, { exclude: excerpts.map((p) => p.id), k: 4 });
+    return {
+      entity: this.summary(entity),
+      totalSources: this.totalSources,
+      excerpts: excerpts.map((p) => this.excerpt(p)),
+      viewpoints: viewpoints.map((p) => this.excerpt(p)),
+    };
+  }
+
+  compare(entityId: string): Comparison {
+    const entity = this.entity(entityId);
+    const { columns, silent } = compareSources(this.corpus, entityId);
+    return { entity: this.summary(entity), columns, silent };
+  }
+
+  getDocument(docId: string): { document: SourceDocument; passages: Passage[] } {
+    const document = this.documents.get(docId);
+    if (!document) throw new NotFoundError(`No corpus document "${docId}"`);
+    return { document, passages: this.corpus.passages.filter((p) => p.docId === docId) };
+  }
+
+  listEntities(): EntitySummary[] {
+    return this.corpus.entities
+      .map((e) => this.summary(e))
+      .sort((a, b) => b.sourceCount - a.sourceCount || a.name.localeCompare(b.name));
+  }
+
+  matcherData(): MatcherData {
+    return { patterns: patternsFromEntities(this.corpus.entities), revision: this.revision };
+  }
+
+  /** Entities the query names: by a full alias anywhere in it, by a name that sounds the same, or, while typing, by an alias prefix. */
+  entitiesInQuery(query: string): Entity[] {
+    if (!this.queryMatcher || !this.aliasPrefixes) {
+      const patterns = patternsFromEntities(this.corpus.entities);
+      this.queryMatcher = new Matcher(patterns);
+      this.aliasPrefixes = patterns.map((p) => [normalizeAlias(p.text).folded, p.entityId]);
+      this.phoneticNames = new PhoneticNames(patterns);
+    }
+    const ids = new Set(this.queryMatcher.findAll(query).map((m) => m.entityId));
+    for (const id of this.phoneticNames!.find(query)) ids.add(id);
+    const folded = normalizeAlias(query).folded.trim();
+    if (folded.length >= 3) {
+      for (const [alias, id] of this.aliasPrefixes) if (alias.startsWith(folded)) ids.add(id);
+    }
+    return [...ids].map((id) => this.entities.get(id)!).filter(Boolean);
+  }
+
+  search(params: Params<'search'>): SearchResult {
+    const query = params.query.trim();
+    const limit = params.limit ?? 50;
+    if (!query) return { query, entities: [], hits: [], sources: [] };
+    const index = (this.searchIndex ??= this.buildIndex());
+
+    const named = this.entitiesInQuery(query);
+    const namedIds = new Set(named.map((e) => e.id));
+    const scores = new Map<number, number>();
+    // Passages about an entity the query names come first, ranked by relevance to it.
+    for (const e of named) {
+      for (const { passage, score } of rankPassagesForEntity(this.corpus, e.id)) {
+        scores.set(passage.id, Math.max(scores.get(passage.id) ?? 0, 1 + score));
+      }
+    }
+    const textHits = index.search(query, 200);
+    textHits.forEach((pid, rank) => scores.set(pid, (scores.get(pid) ?? 0) + 1 / (1 + rank * 0.1)));
+
+    const allowed = this.filter(params);
+    const terms = index.encodeQuery(query);
+    const hits: SearchHit[] = [...scores]
+      .filter(([pid]) => allowed(this.corpus.passages[pid]!))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([pid, score]) => {
+        const passage = this.corpus.passages[pid]!;
+        const ranges = index.highlight(passage.text, terms);
+        for (const m of passage.mentions) if (namedIds.has(m.entityId)) ranges.push([m.start, m.end]);
+        return { ...this.excerpt(passage), score, highlights: normalizeRanges(passage.text.length, ranges) };
+      });
+    const types = params.entityTypes;
+    const entities = named.filter((e) => !types?.length || types.includes(e.type)).map((e) => this.summary(e));
+    const sources = [...new Map(hits.map((h) => [h.source.id, h.source])).values()];
+    return { query, entities, hits, sources };
+  }
+
+  /** Whether `search` can answer without building the index first. */
+  get hasSearchIndex(): boolean {
+    return this.searchIndex !== undefined;
+  }
+
+  /** An index built or imported elsewhere (in slices, by lib/corpus/service.ts); `ms`: how long that took. */
+  useSearchIndex(index: SearchIndex, ms: number): void {
+    this.searchIndex = index;
+    this.indexBuildMs = ms;
+  }
+
+  private buildIndex(): SearchIndex {
+    const t0 = performance.now();
+    const index = new SearchIndex(this.corpus.passages, this.entities);
+    this.indexBuildMs = performance.now() - t0;
+    return index;
+  }
+
+  private filter(params: Params<'search'>): (p: Passage) => boolean {
+    const docIds = params.docIds?.length ? new Set(params.docIds) : undefined;
+    const perspectives = params.perspectives?.length ? new Set(params.perspectives) : undefined;
+    const types = params.entityTypes?.length ? new Set(params.entityTypes) : undefined;
+    return (p) => {
+      if (docIds && !docIds.has(p.docId)) return false;
+      if (perspectives && !perspectives.has(this.documents.get(p.docId)!.meta.perspective)) return false;
+      if (types && !p.entityIds.some((id) => types.has(this.entities.get(id)!.type))) return false;
+      return true;
+    };
+  }
+}
+
+function hash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+export type { SourceMeta };

@@ -1,0 +1,258 @@
+/**
+ * Full-text search over passages with FlexSearch 0.8 (pure JS: runs in the MV3 service worker
+ * and under Vitest). One `Index` keyed by passage id; filters (source, perspective, entity type)
+ * are applied afterwards on passage ids, which is cheap and keeps the index simple.
+ *
+ * Two encoders, for two jobs:
+ * - Passages are indexed with FlexSearch's Default encoder: case and diacritics folded and doubled
+ *   letters merged ("Mosull" → "mosul", "Raqa" = "Raqqa"), but no phonetics, so "Deir" finds Deir
+ *   and not "there" or "terrorist". Each passage is indexed with the canonical names of the
+ *   entities it mentions appended, so "Kirkuk" also finds the passage that spells it "Kirkook".
+ * - Names are also keyed phonetically (LatinAdvanced: "Kerkuk"/"Kirkook"/"Kirkuk" → "kerkok",
+ *   "Mossul" → "mosol"), which `PhoneticNames` uses to recognise a misspelt place or group in a
+ *   query; the store then adds that entity's passages. Phonetics on names only, where a false
+ *   friend is unlikely, rather than on every word of every passage.
+ *
+ * Highlights are computed here as character ranges over the passage text: FlexSearch's own
+ * highlighter returns HTML, which must never reach the DOM.
+ *
+ * Three ways to fill the index, one result: `new SearchIndex(passages, entities)` at once (tests,
+ * the build step); `SearchIndex.build` in slices of a few milliseconds, yielding between them so
+ * the worker keeps answering other messages; `SearchIndex.load` from `export()`'s chunks (the
+ * build step exports the bundled corpus's index as assets: importing is ~10× faster than
+ * building, see bench/PERFORMANCE.md), also one chunk per slice.
+ */
+import FlexSearch from 'flexsearch';
+import type { Entity, Passage } from '../corpus/types';
+
+const { Index, Charset, Encoder } = FlexSearch;
+
+/** Apostrophes inside words are dropped before encoding ("Da'esh" → "Daesh", "ISIS'" → "ISIS"). */
+const APOSTROPHES = /['’‘ʼ`´]/g;
+const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
+/** Words shorter than this neither rescue a failed search nor get highlighted in a longer query. */
+const MIN_TERM = 3;
+
+export function prepareForIndex(text: string): string {
+  return text.replace(APOSTROPHES, '');
+}
+
+/** FlexSearch's options for the passage index: the build step's export and the worker's import must agree. */
+const INDEX_OPTIONS = { tokenize: 'forward', encoder: Charset.Default, cache: 100 } as const;
+
+/** One piece of an exported index: FlexSearch's key ("3.map") and its JSON. */
+export interface IndexChunk {
+  key: string;
+  data: string;
+}
+
+export interface SliceOptions {
+  /** Work this long (ms) before yielding. */
+  sliceMs?: number;
+  /** Yields to the event loop (default: a macrotask, so queued messages are answered first). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * Yields to the event loop: a macrotask, so messages that arrived meanwhile are handled first.
+ * (setTimeout: a MessageChannel message, which is not clamped to 4 ms, starved the worker's other
+ * tasks in Chromium, bench/: card lookups waited up to a second.)
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * One entry of FlexSearch 0.8's exported term map, [term, score buckets of passage ids (or
+ * null)], with `f` applied to each bucket. Anything else means FlexSearch changed its format:
+ * the build fails rather than ship an index the worker would misread.
+ */
+function mapEntry(entry: unknown, f: (ids: number[]) => number[]): unknown {
+  // (Checked when exporting, at build time; `load` trusts what the build wrote.)
+  const ok = Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && Array.isArray(entry[1]);
+  if (!ok) throw new Error('Unexpected FlexSearch export format (term map entry)');
+  const buckets = (entry[1] as unknown[]).map((b) => {
+    if (b == null) return b;
+    if (!Array.isArray(b) || !b.every((id) => typeof id === 'number')) throw new Error('Unexpected FlexSearch export format (ids)');
+    return f(b as number[]);
+  });
+  return [entry[0], buckets];
+}
+
+function deltaEncode(ids: number[]): number[] {
+  return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
+}
+
+/** In place. */
+function deltaDecode(deltas: number[]): void {
+  for (let i = 1; i < deltas.length; i++) deltas[i]! += deltas[i - 1]!;
+}
+
+/** What is indexed for a passage: its text, then the canonical names of the entities it mentions. */
+function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
+  const names = p.entityIds.map((id) => entitiesById.get(id)?.name ?? '').join(' ');
+  return prepareForIndex(`${p.text}\n${names}`);
+}
+
+export class SearchIndex {
+  private readonly index = new Index(INDEX_OPTIONS);
+  private readonly encoder = new Encoder(Charset.Default);
+
+  /** Indexes `passages` at once; without, an empty index to fill with `add` (or use `build`/`load`). */
+  constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map()) {
+    for (const p of passages) this.add(p, entitiesById);
+  }
+
+  add(passage: Passage, entitiesById: ReadonlyMap<string, Entity>): void {
+    this.index.add(passage.id, indexText(passage, entitiesById));
+  }
+
+  /**
+   * Indexes `passages` in slices of about `sliceMs`, yielding between slices: a card lookup that
+   * arrives meanwhile is answered within a slice instead of after the whole build.
+   */
+  static async build(
+    passages: readonly Passage[],
+    entitiesById: ReadonlyMap<string, Entity>,
+    { sliceMs = 20, pause = nextTask }: SliceOptions = {},
+  ): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    let sliceStart = performance.now();
+    for (const p of passages) {
+      index.add(p, entitiesById);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    return index;
+  }
+
+  /**
+   * The index as JSON chunks of at most about `maxChars` each, for `SearchIndex.load`:
+   * FlexSearch's export, with its chunks (which can be tens of MB) split between entries, so each
+   * chunk is one short slice of the import; and the passage ids of the term map delta-encoded
+   * (they are ascending within each of a term's score buckets: 40% less to read and parse).
+   */
+  export(maxChars = 1_000_000): IndexChunk[] {
+    const out: IndexChunk[] = [];
+    this.index.export((key: string, data: string) => {
+      const kind = key.split('.').pop()!;
+      const entries = JSON.parse(data) as unknown[];
+      let piece: string[] = [];
+      let chars = 0;
+      const flush = () => {
+        if (piece.length) out.push({ key: `${out.length + 1}.${kind}`, data: `[${piece.join(',')}]` });
+        piece = [];
+        chars = 0;
+      };
+      for (const entry of entries) {
+        const json = JSON.stringify(kind === 'map' ? mapEntry(entry, deltaEncode) : entry);
+        if (chars + json.length > maxChars) flush();
+        piece.push(json);
+        chars += json.length + 1;
+      }
+      flush();
+    });
+    return out;
+  }
+
+  /** An index from `export()`'s chunks, imported one chunk per slice (chunks may still be arriving). */
+  static async load(
+    chunks: Iterable<IndexChunk | Promise<IndexChunk>>,
+    { pause = nextTask }: Pick<SliceOptions, 'pause'> = {},
+  ): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    for (const chunk of chunks) {
+      const { key, data } = await chunk;
+      const entries = JSON.parse(data) as unknown[];
+      if (key.endsWith('.map')) for (const [, buckets] of entries as Array<[string, Array<number[] | null>]>) for (const ids of buckets) if (ids) deltaDecode(ids);
+      // FlexSearch's import takes the parsed entries as well as their JSON.
+      index.index.import(key, entries as never);
+      await pause();
+    }
+    return index;
+  }
+
+  /**
+   * Passage ids, best first. When no passage has every term, falls back to passages with some of
+   * the query's significant words (3+ letters), so a stray short word ("b", "of") never floods
+   * the results.
+   */
+  search(query: string, limit = 100): number[] {
+    const q = prepareForIndex(query).trim();
+    if (!q) return [];
+    const exact = this.index.search(q, { limit }) as number[];
+    if (exact.length > 0) return exact;
+    const significant = [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= MIN_TERM);
+    if (significant.length < 2) return [];
+    return this.index.search(significant.join(' '), { limit, suggest: true }) as number[];
+  }
+
+  /** The encoded forms of the query's words, to highlight with (short words only when alone). */
+  encodeQuery(query: string): string[] {
+    const terms: string[] = [];
+    for (const m of prepareForIndex(query).matchAll(WORD)) terms.push(...this.encodeWord(m[0]));
+    const nonEmpty = terms.filter((t) => t.length > 0);
+    return nonEmpty.length === 1 ? nonEmpty : nonEmpty.filter((t) => t.length >= MIN_TERM);
+  }
+
+  /**
+   * Ranges of words in `text` whose encoded form equals a query term, or starts with the last
+   * query term when `prefixLast` (search-as-you-type: the last word is still being typed).
+   */
+  highlight(text: string, terms: string[], prefixLast = true): Array<[number, number]> {
+    if (terms.length === 0) return [];
+    const last = terms[terms.length - 1]!;
+    const full = new Set(terms);
+    const out: Array<[number, number]> = [];
+    for (const m of text.matchAll(WORD)) {
+      const encoded = this.encodeWord(m[0]);
+      const hit = encoded.some((e) => full.has(e) || (prefixLast && last.length >= 2 && e.startsWith(last)));
+      if (hit) out.push([m.index!, m.index! + m[0].length]);
+    }
+    return out;
+  }
+
+  private encodeWord(word: string): string[] {
+    return this.encoder.encode(prepareForIndex(word)) as string[];
+  }
+}
+
+/**
+ * Recognises names of corpus entities in a query by sound: every alias is keyed by its phonetic
+ * encoding, and every run of up to `maxWords` query words is looked up. Exact-case aliases
+ * (ISIS, US) and keys shorter than 4 letters are left out: they would match too much.
+ */
+export class PhoneticNames {
+  private readonly encoder = new Encoder(Charset.LatinAdvanced);
+  private readonly keys = new Map<string, Set<string>>();
+  private maxWords = 1;
+
+  constructor(aliases: Iterable<{ text: string; entityId: string; caseSensitive?: boolean }>) {
+    for (const a of aliases) {
+      if (a.caseSensitive) continue;
+      const tokens = this.tokens(a.text);
+      const key = tokens.join(' ');
+      if (key.replace(/ /g, '').length < 4) continue;
+      this.maxWords = Math.max(this.maxWords, tokens.length);
+      const ids = this.keys.get(key) ?? new Set<string>();
+      ids.add(a.entityId);
+      this.keys.set(key, ids);
+    }
+  }
+
+  /** Entity ids whose name the query contains, allowing for spelling that sounds the same. */
+  find(query: string): string[] {
+    const tokens = this.tokens(query);
+    const found = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      for (let n = 1; n <= this.maxWords && i + n <= tokens.length; n++) {
+        for (const id of this.keys.get(tokens.slice(i, i + n).join(' ')) ?? []) found.add(id);
+      }
+    }
+    return [...found];
+  }
+
+  private tokens(text: string): string[] {
+    return [...prepareForIndex(text).matchAll(WORD)].flatMap((m) => this.encoder.encode(m[0]) as string[]).filter(Boolean);
+  }
+}
