@@ -16,6 +16,9 @@ export default defineConfig({
     description:
       'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The content script (entrypoints/content/index.ts), declared here because it is built as a
+    // plain script (see `hooks` below).
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],
     action: { default_title: 'Counterpoint: search the corpus' },
     commands: {
       'open-card': {
@@ -35,6 +38,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The content script is built without WXT's content-script wrapper, whose context posts the
+    // extension's id to every page and frame and shuts the script down when the page dispatches an
+    // event of a guessable name (issue 9): as an unlisted script, declared in the manifest above.
+    'entrypoints:found': (_wxt, infos) => {
+      for (const info of infos) if (info.name === 'content' && info.type === 'content-script') info.type = 'unlisted-script';
+    },
+  },
   vite: () => ({
     plugins: [preact(), corpusPlugin()],
     // The benchmark (bench/) builds with COUNTERPOINT_BENCH=1 to expose a measuring hook in the

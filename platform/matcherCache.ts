@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { MatcherData } from '../lib/messages/protocol';
-import { backgroundMessenger } from './messaging';
+import { contentScriptMessenger } from './messaging';
 
 const KEY = 'counterpoint:matcher';
 
@@ -26,5 +26,5 @@ export async function readMatcherData(): Promise<MatcherData> {
   } catch {
     // storage unavailable (e.g. a sandboxed frame): ask the background instead
   }
-  return backgroundMessenger.sendMessage('matcherData', undefined);
+  return contentScriptMessenger.sendMessage('matcherData', undefined);
 }

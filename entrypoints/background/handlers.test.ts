@@ -1,6 +1,6 @@
 /**
- * The handler table as the worker runs it, under WXT's fake browser: params validation and
- * sender checks happen before any handler runs, and bad messages get an error, not a crash.
+ * The handler tables as the worker runs them, under WXT's fake browser: the sender's privilege
+ * and the params are checked before any handler runs, and bad messages get an error, not a crash.
  */
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
@@ -8,60 +8,87 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { packCorpus } from '../../lib/corpus/assets';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
 import { CorpusStore } from '../../lib/corpus/store';
-import { BadMessageError, createHandlers, dispatch, type BackgroundContext } from './handlers';
+import { BadMessageError, createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 // The corpus as the worker gets it: the build's files, read on demand.
 const store = new CorpusStore(corpus);
 const { manifest, files } = packCorpus(store);
+const self = { id: fakeBrowser.runtime.id, origin: `chrome-extension://${fakeBrowser.runtime.id}/` };
 const ctx: BackgroundContext = {
   corpus: new CorpusService(assetSource(manifest, async (path) => files.get(path)!)),
-  extensionId: fakeBrowser.runtime.id,
+  self,
   openSidePanel: async () => true,
   openSearch: async () => true,
 };
-const handlers = createHandlers(ctx);
-const own = { id: fakeBrowser.runtime.id, tab: { id: 1, windowId: 1 } };
+const { pages, contentScripts } = createSurfaces(ctx);
+/** The side panel (an extension page). */
+const page = { id: self.id, url: `${self.origin}sidepanel.html` };
+/** A content script on a web page: same extension id, the web page's URL, a tab. */
+const script = { id: self.id, url: 'https://news.example/article', tab: { id: 1, windowId: 1 }, frameId: 0 };
 
-describe('dispatch', () => {
-  it('answers lookupEntity from our own sender', async () => {
-    const card = await dispatch(handlers, ctx, 'lookupEntity', { id: 'mosul' }, own);
+describe('the extension pages’ surface', () => {
+  it('answers search, facets, listEntities, findEntities, compare and getDocument like the store', async () => {
+    expect(await dispatch(pages, self, 'search', { query: 'Kirkook' }, page)).toEqual(store.search({ query: 'Kirkook' }));
+    expect(await dispatch(pages, self, 'facets', undefined, page)).toEqual(store.facets());
+    expect(await dispatch(pages, self, 'listEntities', undefined, page)).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
+    expect(await dispatch(pages, self, 'compare', { entityId: 'raqqa' }, page)).toEqual(store.compare('raqqa'));
+    const docId = corpus.documents[0]!.meta.id;
+    expect(await dispatch(pages, self, 'getDocument', { docId }, page)).toEqual(store.getDocument(docId));
+    const found = await dispatch(pages, self, 'findEntities', { text: 'Daesh' }, page);
+    expect(found.entities[0]?.id).toBe('isis');
+  });
+
+  it.each(['search', 'facets', 'listEntities', 'findEntities', 'compare', 'getDocument'] as const)(
+    'refuses %s from a content script, before reading its params',
+    async (name) => {
+      await expect(dispatch(pages, self, name, undefined, script)).rejects.toThrow(/only extension pages may send it/);
+    },
+  );
+
+  it('refuses another extension and a sender without a URL', async () => {
+    await expect(dispatch(pages, self, 'facets', undefined, { id: 'evil', url: 'chrome-extension://evil/popup.html' })).rejects.toThrow(BadMessageError);
+    await expect(dispatch(pages, self, 'facets', undefined, { id: self.id })).rejects.toThrow(BadMessageError);
+    await expect(dispatch(pages, self, 'facets', undefined, undefined)).rejects.toThrow(BadMessageError);
+  });
+
+  it.each([
+    ['search', { query: 'x'.repeat(501) }],
+    ['search', { query: 'Raqqa', limit: -1 }],
+    ['search', { query: 'Raqqa', entityTypes: ['planet'] }],
+    ['compare', {}],
+    ['findEntities', { text: 42 }],
+  ] as const)('rejects %s with %j as bad params', async (name, data) => {
+    await expect(dispatch(pages, self, name, data, page)).rejects.toThrow(BadMessageError);
+  });
+
+  it('rejects an unknown message name, even one of the other surface', async () => {
+    await expect(dispatch(pages, self, 'dropTables' as 'facets', {}, page)).rejects.toThrow(/Unknown message/);
+    await expect(dispatch(pages, self, 'matcherData' as 'facets', undefined, page)).rejects.toThrow(/Unknown message/);
+  });
+});
+
+describe('the content scripts’ surface', () => {
+  it('answers matcherData with every alias of the gazetteer', async () => {
+    const data = await dispatch(contentScripts, self, 'matcherData', undefined, script);
+    const aliases = corpus.entities.reduce((n: number, e: { aliases: unknown[] }) => n + e.aliases.length, 0);
+    expect(data.patterns.length).toBe(aliases);
+    expect(data.revision).toBe(store.revision);
+  });
+
+  it('answers lookupEntity from a content script', async () => {
+    const card = await dispatch(contentScripts, self, 'lookupEntity', { id: 'mosul' }, script);
     expect(card.entity.name).toBe('Mosul');
   });
 
   it('refuses a sender from another extension', async () => {
-    await expect(dispatch(handlers, ctx, 'lookupEntity', { id: 'mosul' }, { id: 'evil' })).rejects.toThrow(/not sent by this extension/);
+    await expect(dispatch(contentScripts, self, 'lookupEntity', { id: 'mosul' }, { ...script, id: 'evil' })).rejects.toThrow(BadMessageError);
   });
 
   it.each([
     ['lookupEntity', { id: 42 }],
     ['lookupEntity', null],
     ['lookupEntity', { id: 'mosul', extra: 1 }],
-    ['search', { query: 'x'.repeat(501) }],
-    ['search', { query: 'Raqqa', limit: -1 }],
-    ['search', { query: 'Raqqa', entityTypes: ['planet'] }],
-    ['compare', {}],
   ] as const)('rejects %s with %j as bad params', async (name, data) => {
-    await expect(dispatch(handlers, ctx, name, data, own)).rejects.toThrow(BadMessageError);
-  });
-
-  it('rejects an unknown message name', async () => {
-    await expect(dispatch(handlers, ctx, 'dropTables' as never, {}, own)).rejects.toThrow(/Unknown message/);
-  });
-
-  it('answers matcherData with every alias of the gazetteer', async () => {
-    const data = await dispatch(handlers, ctx, 'matcherData', undefined, own);
-    const aliases = corpus.entities.reduce((n: number, e: { aliases: unknown[] }) => n + e.aliases.length, 0);
-    expect(data.patterns.length).toBe(aliases);
-    expect(data.revision).toBe(store.revision);
-  });
-
-  it('answers search, facets, listEntities, compare and getDocument like the store', async () => {
-    const found = await dispatch(handlers, ctx, 'search', { query: 'Kirkook' }, own);
-    expect(found).toEqual(store.search({ query: 'Kirkook' }));
-    expect(await dispatch(handlers, ctx, 'facets', undefined, own)).toEqual(store.facets());
-    expect(await dispatch(handlers, ctx, 'listEntities', undefined, own)).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
-    expect(await dispatch(handlers, ctx, 'compare', { entityId: 'raqqa' }, own)).toEqual(store.compare('raqqa'));
-    const docId = corpus.documents[0]!.meta.id;
-    expect(await dispatch(handlers, ctx, 'getDocument', { docId }, own)).toEqual(store.getDocument(docId));
+    await expect(dispatch(contentScripts, self, name, data, script)).rejects.toThrow(BadMessageError);
   });
 });

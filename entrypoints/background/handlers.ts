@@ -1,67 +1,102 @@
 /**
- * Every message the background answers, in one table. Each handler gets params already checked
- * against lib/messages/protocol.ts's schema; `dispatch` rejects unknown senders and malformed params with
- * an error the caller sees, never a crash of the worker.
+ * Every message the background answers, in one table per privilege (lib/messages/protocol.ts):
+ * what extension pages may ask, and what content scripts may ask. `dispatch` checks the sender
+ * for the table the message belongs to (lib/messages/senders.ts) and the params against their
+ * schema before any handler runs; bad messages get an error the caller sees, never a crash.
  */
+import type { GetReturnType } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { CorpusService } from '../../lib/corpus/service';
-import { paramSchemas, type BackgroundProtocol } from '../../lib/messages/protocol';
+import {
+  contentScriptRequestSchemas,
+  pageRequestSchemas,
+  type ContentScriptRequests,
+  type PageRequests,
+} from '../../lib/messages/protocol';
+import { isExtensionPage, isOwnContentScript, type Self, type Sender } from '../../lib/messages/senders';
 
-export type MessageName = keyof BackgroundProtocol;
-type Result<K extends MessageName> = ReturnType<BackgroundProtocol[K]>;
-
-export interface Sender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; windowId?: number };
-}
+export type { Sender };
 
 export interface BackgroundContext {
   /** The corpus, loaded piece by piece as messages need it. */
   corpus: CorpusService;
-  /** Our own extension id: messages from anywhere else are refused. */
-  extensionId: string;
+  /** Our own id and origin: who may ask what is decided from these. */
+  self: Self;
   openSidePanel(entityId: string | undefined, sender: Sender): Promise<boolean>;
   openSearch(query: string): Promise<boolean>;
 }
 
-type Handlers = {
-  [K in MessageName]: (params: v.InferOutput<(typeof paramSchemas)[K]>, sender: Sender) => Result<K> | Promise<Result<K>>;
+type Schemas<P> = { [K in keyof P]: v.GenericSchema };
+type Table<P, S extends Schemas<P>> = {
+  [K in keyof P]: P[K] extends (...args: never[]) => infer R
+    ? (params: v.InferOutput<S[K]>, sender: Sender) => Awaited<R> | Promise<Awaited<R>>
+    : never;
 };
 
-export function createHandlers(ctx: BackgroundContext): Handlers {
-  return {
-    lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
-    matcherData: () => ctx.corpus.matcherData(),
-    search: (params) => ctx.corpus.search(params),
-    compare: ({ entityId }) => ctx.corpus.compare(entityId),
-    getDocument: ({ docId }) => ctx.corpus.getDocument(docId),
-    listEntities: () => ctx.corpus.listEntities(),
-    facets: () => ctx.corpus.facets(),
-    openSidePanel: async (params, sender) => ({ opened: await ctx.openSidePanel(params?.entityId, sender) }),
-    openSearch: async ({ query }) => ({ opened: await ctx.openSearch(query) }),
-  };
+/** A surface: its schemas, its handlers, and who may send to it. */
+export interface Surface<P, S extends Schemas<P>> {
+  name: string;
+  /** Every message name of the protocol. */
+  names: Array<keyof P & string>;
+  schemas: S;
+  handlers: Table<P, S>;
+  allowed(sender: Sender | undefined, self: Self): boolean;
 }
+
+export function createSurfaces(ctx: BackgroundContext) {
+  const pages: Surface<PageRequests, typeof pageRequestSchemas> = {
+    name: 'extension pages',
+    names: keysOf(pageRequestSchemas),
+    schemas: pageRequestSchemas,
+    allowed: isExtensionPage,
+    handlers: {
+      search: (params) => ctx.corpus.search(params),
+      findEntities: ({ text, limit }) => ({ entities: ctx.corpus.findEntities(text, limit) }),
+      compare: ({ entityId }) => ctx.corpus.compare(entityId),
+      getDocument: ({ docId }) => ctx.corpus.getDocument(docId),
+      listEntities: () => ctx.corpus.listEntities(),
+      facets: () => ctx.corpus.facets(),
+    },
+  };
+  const contentScripts: Surface<ContentScriptRequests, typeof contentScriptRequestSchemas> = {
+    name: 'content scripts',
+    names: keysOf(contentScriptRequestSchemas),
+    schemas: contentScriptRequestSchemas,
+    allowed: isOwnContentScript,
+    handlers: {
+      matcherData: () => ctx.corpus.matcherData(),
+      lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
+      openSidePanel: async (params, sender) => ({ opened: await ctx.openSidePanel(params?.entityId, sender) }),
+      openSearch: async ({ query }) => ({ opened: await ctx.openSearch(query) }),
+    },
+  };
+  return { pages, contentScripts };
+}
+
+const keysOf = <T extends object>(o: T) => Object.keys(o) as Array<keyof T & string>;
 
 export class BadMessageError extends Error {
   override name = 'BadMessageError';
 }
 
-export async function dispatch<K extends MessageName>(
-  handlers: Handlers,
-  ctx: BackgroundContext,
+/** Checks the sender and the params, then runs the handler. */
+export async function dispatch<P, S extends Schemas<P>, K extends keyof P & string>(
+  surface: Surface<P, S>,
+  self: Self,
   name: K,
   data: unknown,
-  sender: Sender,
-): Promise<Result<K>> {
-  if (!sender || sender.id !== ctx.extensionId) throw new BadMessageError(`"${String(name)}" refused: not sent by this extension`);
-  const schema = paramSchemas[name];
-  if (!schema) throw new BadMessageError(`Unknown message "${String(name)}"`);
-  const parsed = v.safeParse(schema, data);
+  sender: Sender | undefined,
+): Promise<GetReturnType<P[K]>> {
+  if (!Object.hasOwn(surface.schemas, name)) throw new BadMessageError(`Unknown message "${name}"`);
+  if (!surface.allowed(sender, self)) throw new BadMessageError(`"${name}" refused: only ${surface.name} may send it`);
+  const parsed = v.safeParse(surface.schemas[name], data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issue.path?.map((p) => String(p.key)).join('.') || 'params';
-    throw new BadMessageError(`Bad params for "${String(name)}": ${where}: ${issue.message}`);
+    throw new BadMessageError(`Bad params for "${name}": ${where}: ${issue.message}`);
   }
-  return handlers[name](parsed.output as never, sender) as Result<K>;
+  // The table's type ties each handler to its schema's output and its protocol's result; here the
+  // name is only known at run time, so the handler is called through its erased signature.
+  const handler = surface.handlers[name] as (params: unknown, sender: Sender) => GetReturnType<P[K]> | Promise<GetReturnType<P[K]>>;
+  return handler(parsed.output, sender!);
 }

@@ -1,25 +1,24 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
- * extension read when a message needs them, see lib/corpus/service.ts), the handler table on the
- * typed messenger, and the matcher data published to storage so content scripts can scan pages
+ * extension read when a message needs them, see lib/corpus/service.ts), the handler tables on the
+ * typed messengers, and the matcher data published to storage so content scripts can scan pages
  * without waking this worker. Listeners are registered synchronously at start, as MV3 requires.
  */
 import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
-import type { BackgroundProtocol } from '../../lib/messages/protocol';
-import { backgroundMessenger, contentMessenger, panelMessenger } from '../../platform/messaging';
+import { answerAll, contentScriptMessenger, pageMessenger, panelMessenger, tabMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
 import { openSearch, openSidePanel } from '../../platform/sidePanel';
-import { createHandlers, dispatch, type BackgroundContext, type MessageName } from './handlers';
+import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 export default defineBackground({
   main() {
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile));
     const ctx: BackgroundContext = {
       corpus,
-      extensionId: browser.runtime.id,
+      self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
       openSidePanel: (entityId, sender) =>
         openSidePanel(entityId, sender.tab, (id) => panelMessenger.sendMessage('focusEntity', { entityId: id })),
       openSearch,
@@ -29,17 +28,15 @@ export default defineBackground({
     if (import.meta.env.COUNTERPOINT_BENCH) {
       Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
-    const handlers = createHandlers(ctx);
-    for (const name of Object.keys(handlers) as MessageName[]) {
-      backgroundMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
-        dispatch(handlers, ctx, name, message.data, message.sender)) as never);
-    }
+    const { pages, contentScripts } = createSurfaces(ctx);
+    answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
+    answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
     browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
     browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command === 'open-card' && tab?.id !== undefined) {
-        contentMessenger.sendMessage('openCardAtSelection', undefined, tab.id).catch(() => undefined);
+        tabMessenger.sendMessage('openCardAtSelection', undefined, tab.id).catch(() => undefined);
       }
     });
   },
@@ -51,5 +48,3 @@ async function readExtensionFile(path: string): Promise<string> {
   if (!response.ok) throw new Error(`Corpus file ${path}: ${response.status}`);
   return response.text();
 }
-
-export type { BackgroundProtocol };

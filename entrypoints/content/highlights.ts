@@ -1,10 +1,19 @@
 /**
  * Underlines without touching the page's DOM: the CSS Custom Highlight API paints the stored
- * ranges, styled by highlights.css (injected by the browser from the manifest, not as a <style>
- * element). Three highlights: every mention (the dotted underline, which the user can switch off),
+ * ranges. Three highlights: every mention (the dotted underline, which the user can switch off),
  * the mention whose card is open, and a short flash when the side panel reveals a mention.
+ *
+ * What a page can learn from this, and what it cannot (README, "Security and privacy"):
+ * - `CSS.highlights` is shared with the page: it can read which words are underlined. Only
+ *   mentions of the public, bundled gazetteer are ever put there; mentions of aliases the user
+ *   added (`MatchPattern.user`) open cards on hover but are never highlighted, so a page cannot
+ *   enumerate the user's own entities by writing candidate names and reading the registry.
+ * - The `::highlight()` rules are an adopted style sheet added only while a session runs on a
+ *   page that has a mention: on a site the user switched off, nothing of Counterpoint is in the
+ *   page's styles (a manifest-injected sheet would answer `getComputedStyle(el,
+ *   '::highlight(counterpoint)')` everywhere, telling any page the extension is installed).
  */
-import './highlights.css';
+import highlightCss from './highlights.css?inline';
 import type { MentionRecord, MentionStore } from './mentions';
 
 export const HIGHLIGHT_NAME = 'counterpoint';
@@ -21,7 +30,10 @@ export interface Highlights {
 
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
-export function createHighlights(store: MentionStore, underlines: boolean): Highlights {
+/**
+ * @param isPrivate whether a mention is of a user's alias (never highlighted).
+ */
+export function createHighlights(store: MentionStore, underlines: boolean, isPrivate: (r: MentionRecord) => boolean): Highlights {
   if (!supported()) {
     return { setUnderlines() {}, setActive() {}, flash() {}, dispose() {} };
   }
@@ -32,13 +44,17 @@ export function createHighlights(store: MentionStore, underlines: boolean): High
   flashing.priority = 2;
   let on = underlines;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  const styles = adoptedStyles(highlightCss);
 
-  // Registered only once the page has a mention: pages without any never see our name. Once
-  // registered, ranges added to or removed from `all` show without registering it again (which
-  // would repaint every highlight on the page).
+  // Registered only once the page has a mention: pages without any never see our name or our
+  // styles. Once registered, ranges added to or removed from `all` show without registering it
+  // again (which would repaint every highlight on the page).
   const sync = () => {
     if (!(on && all.size > 0)) CSS.highlights.delete(HIGHLIGHT_NAME);
-    else if (CSS.highlights.get(HIGHLIGHT_NAME) !== all) CSS.highlights.set(HIGHLIGHT_NAME, all);
+    else if (CSS.highlights.get(HIGHLIGHT_NAME) !== all) {
+      styles.attach();
+      CSS.highlights.set(HIGHLIGHT_NAME, all);
+    }
   };
 
   const unsubscribe = store.onChange(({ added, removed }) => {
@@ -46,7 +62,7 @@ export function createHighlights(store: MentionStore, underlines: boolean): High
       all.delete(r.range);
       active.delete(r.range);
     }
-    for (const r of added) all.add(r.range);
+    for (const r of added) if (!isPrivate(r)) all.add(r.range);
     sync();
   });
   sync();
@@ -58,12 +74,15 @@ export function createHighlights(store: MentionStore, underlines: boolean): High
     },
     setActive(record) {
       active.clear();
-      if (record) {
+      if (record && !isPrivate(record)) {
+        styles.attach();
         active.add(record.range);
         CSS.highlights.set(ACTIVE_NAME, active);
       } else CSS.highlights.delete(ACTIVE_NAME);
     },
     flash(record) {
+      if (isPrivate(record)) return;
+      styles.attach();
       flashing.clear();
       flashing.add(record.range);
       CSS.highlights.set(FLASH_NAME, flashing);
@@ -77,6 +96,50 @@ export function createHighlights(store: MentionStore, underlines: boolean): High
       unsubscribe();
       clearTimeout(flashTimer);
       for (const name of [HIGHLIGHT_NAME, ACTIVE_NAME, FLASH_NAME]) CSS.highlights.delete(name);
+      styles.detach();
+    },
+  };
+}
+
+type SheetList = { adoptedStyleSheets: CSSStyleSheet[] };
+
+/**
+ * The `::highlight()` rules as a constructed style sheet adopted by the document: no element in
+ * the page's DOM. Firefox's content scripts see the document through an Xray wrapper, whose
+ * `adoptedStyleSheets` does not take a sheet constructed in the content script's own compartment:
+ * there the sheet is constructed by the page's own `CSSStyleSheet` and adopted through
+ * `wrappedJSObject` (a page could observe or alter that sheet, which holds only our underline
+ * style, and only on pages with a mention).
+ */
+function adoptedStyles(css: string): { attach(): void; detach(): void } {
+  let sheet: CSSStyleSheet | null = null;
+  let target: SheetList | null = null;
+  return {
+    attach() {
+      if (sheet) return;
+      try {
+        const page = (document as unknown as { wrappedJSObject?: SheetList }).wrappedJSObject;
+        const PageSheet = (window as unknown as { wrappedJSObject?: { CSSStyleSheet: typeof CSSStyleSheet } }).wrappedJSObject?.CSSStyleSheet;
+        target = page ?? (document as unknown as SheetList);
+        sheet = PageSheet && page ? new PageSheet() : new CSSStyleSheet();
+        sheet.replaceSync(css);
+        // (Mutated in place: an array made here is not the page's to take, in Firefox.)
+        target.adoptedStyleSheets.push(sheet);
+      } catch (err) {
+        console.debug('[counterpoint] underline styles unavailable', err);
+      }
+    },
+    detach() {
+      if (!sheet || !target) return;
+      const ours = sheet;
+      try {
+        const list = target.adoptedStyleSheets;
+        const at = list.indexOf(ours);
+        if (at >= 0) list.splice(at, 1);
+      } catch {
+        // the document is going away
+      }
+      sheet = null;
     },
   };
 }

@@ -103,10 +103,7 @@ export function observePage(scope: Scope, deps: ObserverDeps): void {
   scope.onDispose(() => observer.disconnect());
 
   let lastPage = pageKey(location.href);
-  // WXT's URL watcher (Navigation API, else polling). Its listener lives as long as the WXT
-  // context, so it checks the scope itself.
-  scope.ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (!scope.alive) return;
+  watchLocation(scope, () => {
     // The Navigation API reports the new URL before the page has updated; check in a moment.
     scope.timeout(() => {
       const key = pageKey(location.href);
@@ -123,4 +120,30 @@ export function observePage(scope: Scope, deps: ObserverDeps): void {
 function pageKey(href: string): string {
   const i = href.indexOf('#');
   return i < 0 ? href : href.slice(0, i);
+}
+
+interface NavigationLike extends EventTarget {
+  addEventListener(type: 'navigate', listener: (e: Event) => void, options?: AddEventListenerOptions): void;
+}
+
+/**
+ * Calls back when the page may have changed its URL (SPA navigation): the Navigation API's
+ * `navigate` where the browser has it, else a check every second. Only the browser's own events
+ * count (a page can dispatch `navigate` itself); the callback compares URLs anyway.
+ */
+function watchLocation(scope: Scope, onChange: () => void): void {
+  const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
+  if (typeof navigation?.addEventListener === 'function') {
+    scope.listen(navigation, 'navigate', (e) => e.isTrusted && onChange());
+    return;
+  }
+  let last = location.href;
+  const poll = () => {
+    if (location.href !== last) {
+      last = location.href;
+      onChange();
+    }
+    scope.timeout(poll, 1000);
+  };
+  scope.timeout(poll, 1000);
 }

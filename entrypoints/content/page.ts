@@ -3,16 +3,16 @@
  * scanner, the mention store, the highlights, hover tracking, the card and the mutation observer.
  * Wiring only; each concern is in its own file.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AmbiguityGate } from '../../lib/text/ambiguity';
 import { HoverIntent } from '../../lib/card/hoverIntent';
 import { Matcher } from '../../lib/text/matcher';
 import { sameMentions, summarizeMentions } from '../../lib/messages/pageMentions';
 import type { EntityCard, MatcherData, PageMentions } from '../../lib/messages/protocol';
-import { backgroundMessenger, panelMessenger } from '../../platform/messaging';
+import { contentScriptMessenger, panelMessenger } from '../../platform/messaging';
 import type { Settings } from '../../lib/settings/settings';
 import { CardHost } from './cardHost';
 import { createHighlights } from './highlights';
+import type { Lifetime } from './lifetime';
 import { trackHover } from './hover';
 import { liveRange, MentionStore, type MentionRecord } from './mentions';
 import { observePage } from './observer';
@@ -47,14 +47,16 @@ export interface StartOptions {
   watched(): boolean;
 }
 
-export function startPage(ctx: ContentScriptContext, settings: Settings, data: MatcherData, { isTop, watched }: StartOptions): PageSession {
-  const scope = createScope(ctx);
+export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherData, { isTop, watched }: StartOptions): PageSession {
+  const scope = createScope(lifetime);
   let matcher: Matcher | undefined;
   const getMatcher = () => (matcher ??= new Matcher(data.patterns));
   const store = new MentionStore();
   const gate = new AmbiguityGate<MentionRecord>();
   const queue = createWorkQueue(scope);
-  const highlights = createHighlights(store, settings.underlines);
+  // Mentions of aliases the user added are private: never in page-readable highlights.
+  const privateAliases = new Set(data.patterns.filter((p) => p.user).map((p) => `${p.entityId}\u0000${p.text}`));
+  const highlights = createHighlights(store, settings.underlines, (r) => privateAliases.size > 0 && privateAliases.has(`${r.entityId}\u0000${r.alias}`));
   let hoverDelay = settings.hoverDelayMs;
 
   // ── Card data: one lookup per entity per page, started as soon as the pointer lands ──
@@ -63,7 +65,7 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
   const lookup = (entityId: string): Promise<EntityCard> => {
     let p = cards.get(entityId);
     if (!p) {
-      p = backgroundMessenger.sendMessage('lookupEntity', { id: entityId });
+      p = contentScriptMessenger.sendMessage('lookupEntity', { id: entityId });
       cards.set(entityId, p);
       p.then((c) => ready.set(entityId, c), () => cards.delete(entityId));
     }
@@ -80,8 +82,8 @@ export function startPage(ctx: ContentScriptContext, settings: Settings, data: M
       card.setPinned(intent.sticky);
     },
     onClose: () => intent.dismiss(),
-    onCompare: (entityId) => void backgroundMessenger.sendMessage('openSidePanel', { entityId }).catch(noop),
-    onSearch: (query) => void backgroundMessenger.sendMessage('openSearch', { query }).catch(noop),
+    onCompare: (entityId) => void contentScriptMessenger.sendMessage('openSidePanel', { entityId }).catch(noop),
+    onSearch: (query) => void contentScriptMessenger.sendMessage('openSearch', { query }).catch(noop),
   });
   const isOwnUi = (n: Node) => card.isHost(n);
 

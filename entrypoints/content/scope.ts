@@ -1,9 +1,9 @@
 /**
  * A lifetime for everything the content script starts on a page: listeners, frames, idle
  * callbacks, timers and observers end together when the user switches the site off, or when the
- * extension is reloaded or removed (WXT's context is invalidated).
+ * extension is reloaded or removed (the script's lifetime ends: ./lifetime.ts).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 
 export interface Scope {
   readonly signal: AbortSignal;
@@ -14,11 +14,9 @@ export interface Scope {
   timeout(fn: () => void, ms: number): void;
   onDispose(fn: () => void): void;
   dispose(): void;
-  /** The WXT context (for its URL-change event). */
-  readonly ctx: ContentScriptContext;
 }
 
-export function createScope(ctx: ContentScriptContext): Scope {
+export function createScope(lifetime: Lifetime): Scope {
   const controller = new AbortController();
   const { signal } = controller;
   const disposers: Array<() => void> = [];
@@ -33,15 +31,14 @@ export function createScope(ctx: ContentScriptContext): Scope {
       }
     }
   };
-  ctx.onInvalidated(dispose);
+  lifetime.onInvalidated(dispose);
   const live = (fn: () => void) => () => {
-    if (!signal.aborted && ctx.isValid) fn();
+    if (!signal.aborted && lifetime.isValid) fn();
   };
   return {
     signal,
-    ctx,
     get alive() {
-      return !signal.aborted && ctx.isValid;
+      return !signal.aborted && lifetime.isValid;
     },
     listen(target, type, fn, options) {
       target.addEventListener(type, fn as EventListener, { ...options, signal });

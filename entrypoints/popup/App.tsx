@@ -31,7 +31,7 @@ import {
   type SelectionKey,
 } from '../../lib/views/searchView';
 import type { EntityType } from '../../lib/corpus/types';
-import { backgroundMessenger } from '../../platform/messaging';
+import { pageMessenger } from '../../platform/messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from '../../platform/settings';
 import { SEARCH_QUERY_KEY } from '../../platform/sidePanel';
 
@@ -100,7 +100,7 @@ export function App() {
   const loadFacets = () => {
     if (facetsAsked.current) return;
     facetsAsked.current = true;
-    backgroundMessenger
+    pageMessenger
       .sendMessage('facets', undefined)
       .then(setFacets)
       .catch(() => void (facetsAsked.current = false));
@@ -115,7 +115,7 @@ export function App() {
     });
     void currentWindowId().then(setWindowId);
     loadFacets();
-    backgroundMessenger
+    pageMessenger
       .sendMessage('listEntities', undefined)
       .then((r) => setTypes(new Map(r.entities.map((e) => [e.id, e.type]))))
       .catch(() => undefined);
@@ -134,7 +134,7 @@ export function App() {
     // Narrow what is shown at once; the background's answer replaces it.
     setResult((r) => (r ? { ...r, hits: applyFilters(r.hits, filters, (id) => types.get(id)) } : r));
     const timer = setTimeout(() => {
-      backgroundMessenger
+      pageMessenger
         .sendMessage('search', toSearchParams(q, filters))
         .then((r) => {
           if (!latest.current.isCurrent(ticket)) return;

@@ -12,7 +12,7 @@ import { parseReaderHash, type ReaderTarget } from '../../lib/messages/pageUrls'
 import type { EntitySummary } from '../../lib/messages/protocol';
 import { layoutDocument } from '../../lib/views/readerView';
 import type { Passage, SourceDocument } from '../../lib/corpus/types';
-import { backgroundMessenger } from '../../platform/messaging';
+import { pageMessenger } from '../../platform/messaging';
 
 type Loaded = { document: SourceDocument; passages: Passage[] };
 
@@ -28,7 +28,7 @@ export function App() {
     const onHash = () => setTarget(parseReaderHash(location.hash));
     addEventListener('hashchange', onHash);
     void currentWindowId().then(setWindowId);
-    backgroundMessenger
+    pageMessenger
       .sendMessage('listEntities', undefined)
       .then((r) => setEntities(new Map(r.entities.map((e) => [e.id, e]))))
       .catch(() => undefined);
@@ -43,7 +43,7 @@ export function App() {
       return;
     }
     if (doc?.document.meta.id === target.docId) return;
-    backgroundMessenger
+    pageMessenger
       .sendMessage('getDocument', { docId: target.docId })
       .then(setDoc)
       .catch((e: Error) => setError(e.message || 'This document could not be loaded.'));

@@ -17,7 +17,8 @@ import { buildComparisonView, type ComparisonView } from '../../lib/views/compar
 import { pageEntityRows, type PageEntityRow } from '../../lib/views/pageMentionsView';
 import { entityHash, parsePanelLocation, siteOf } from '../../lib/messages/pageUrls';
 import type { EntitySummary, PageMentions } from '../../lib/messages/protocol';
-import { backgroundMessenger, contentMessenger, panelMessenger } from '../../platform/messaging';
+import { isReportFromTab } from '../../lib/messages/senders';
+import { pageMessenger, tabMessenger, panelMessenger } from '../../platform/messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from '../../platform/settings';
 import { FOCUS_KEY } from '../../platform/sidePanel';
 
@@ -55,7 +56,7 @@ export function App() {
     if (!site) return void setPage({ status: 'not-web' });
     if (!isSiteEnabled(await getSettings(), site)) return void (current() && setPage({ status: 'off', site }));
     try {
-      const mentions = await contentMessenger.sendMessage('pageMentions', undefined, { tabId: target.id, frameId: TOP_FRAME });
+      const mentions = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: target.id, frameId: TOP_FRAME });
       if (current()) setPage({ status: 'ready', mentions });
     } catch {
       if (!current()) return;
@@ -74,7 +75,7 @@ export function App() {
   }
 
   useEffect(() => {
-    backgroundMessenger
+    pageMessenger
       .sendMessage('listEntities', undefined)
       .then((r) => setEntities(r.entities))
       .catch(() => undefined);
@@ -91,9 +92,11 @@ export function App() {
         }
       })
       .catch(() => undefined);
-    const offFocus = panelMessenger.onMessage('focusEntity', ({ data }) => setFocusId(data.entityId));
+    const offFocus = panelMessenger.onMessage('focusEntity', ({ data, sender }) => {
+      if (sender.id === browser.runtime.id && sender.tab === undefined) setFocusId(data.entityId); // the background only
+    });
     const offMentions = panelMessenger.onMessage('pageMentionsChanged', ({ data, sender }) => {
-      if (sender.tab?.id !== tabRef.current || (sender.frameId ?? TOP_FRAME) !== TOP_FRAME) return;
+      if (!isReportFromTab(sender, browser.runtime.id, tabRef.current ?? undefined)) return;
       refreshSeq.current++;
       setPage({ status: 'ready', mentions: data });
     });
@@ -137,7 +140,7 @@ export function App() {
     }
     let alive = true;
     setCompareError(null);
-    backgroundMessenger
+    pageMessenger
       .sendMessage('compare', { entityId: focusId })
       .then((c) => alive && setComparison(buildComparisonView(c)))
       .catch((e: Error) => alive && (setComparison(null), setCompareError(e.message || 'No comparison for this entity')));
@@ -147,7 +150,7 @@ export function App() {
   const pickRow = (row: PageEntityRow) => {
     setRevealMiss(null);
     if (tab) {
-      contentMessenger
+      tabMessenger
         .sendMessage('revealMention', { entityId: row.id }, { tabId: tab.id, frameId: TOP_FRAME })
         .then((r) => !r.found && setRevealMiss(row.name))
         .catch(() => setRevealMiss(row.name));
@@ -161,7 +164,7 @@ export function App() {
   };
 
   const findByAlias = (text: string) =>
-    backgroundMessenger.sendMessage('search', { query: text, limit: 1 }).then((r) => r.entities);
+    pageMessenger.sendMessage('search', { query: text, limit: 1 }).then((r) => r.entities);
 
   return (
     <div class="panel">

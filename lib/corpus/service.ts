@@ -3,7 +3,7 @@
  * CorpusService. CorpusStore remains the one place that computes answers; this decides when it
  * has to be loaded.
  *
- * - listEntities, matcherData: from the manifest alone (part of background.js).
+ * - listEntities, matcherData, findEntities: from the manifest alone (part of background.js).
  * - lookupEntity: the entity's precomputed card (one small file) when the source has one, else
  *   the store; kept in memory for the next time. An id the manifest does not know is refused
  *   without loading anything.
@@ -21,6 +21,7 @@
 import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpackShard } from './assets';
 import { CorpusStore, NotFoundError } from './store';
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
+import { findEntities } from '../search/entityLookup';
 import { type IndexChunk, nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
 import type { Entity, Passage, SourceDocument, SourceMeta } from './types';
 
@@ -165,6 +166,11 @@ export class CorpusService {
 
   matcherData(): MatcherData {
     return this.manifest.matcherData;
+  }
+
+  /** Entities by name or alias, for pickers: the gazetteer alone, no corpus loaded. */
+  findEntities(text: string, limit?: number): CorpusManifest['entities'] {
+    return findEntities(this.manifest.entities, this.manifest.matcherData.patterns, text, limit);
   }
 
   async lookupEntity(id: string): Promise<EntityCard> {

@@ -105,6 +105,11 @@ export interface MatchPattern {
   entityId: string;
   caseSensitive: boolean;
   ambiguous: boolean;
+  /**
+   * An alias the user added (to their own entity or to a bundled one): private. Mentions of it
+   * open cards but are never put where a web page can read them (page-readable highlights).
+   */
+  user?: true;
 }
 
 /** A match of a pattern in some text: offsets into the original (un-normalised) text. */

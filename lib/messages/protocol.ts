@@ -1,15 +1,20 @@
 /**
- * The one message surface of the extension (Yomitan-style): every message the background
- * answers, with its params schema and result type, declared once here. Handlers live in one
- * table (entrypoints/background/handlers.ts); entry files only wire things together.
+ * The message surfaces of the extension (Yomitan-style), split by privilege (uBlock Origin-style):
  *
- * Params are checked at run time with valibot schemas (chosen over hand-written guards because
- * the static param types are inferred from the same schemas, so the check and the type cannot
- * drift apart, and it tree-shakes to a few hundred bytes per schema).
+ * - `PageRequests`: what the extension's own pages (popup, side panel, reader, options, the card
+ *   frame) ask the background. Privileged: documents, search, comparisons, entity lists, facets,
+ *   and every future write. The background answers them only when the sender's URL is one of the
+ *   extension's pages (lib/messages/senders.ts), never a content script.
+ * - `ContentScriptRequests`: the little a content script may ask (the matcher data, when storage
+ *   is unavailable in its frame). A content script runs in the web page's process: whatever it is
+ *   given, a compromised page could be given too, so it never receives corpus text.
+ * - `TabRequests`: what the extension's pages and background ask a page's content script.
+ * - `PanelNotifications`: what content scripts tell the side panel (their page's mentions).
  *
- * Transport: @webext-core/messaging (typed sendMessage/onMessage over
- * webextension-polyfill's runtime messaging, by WXT's author; errors thrown by a handler are
- * serialised and re-thrown at the caller).
+ * Each message is declared once here with its params schema and result type; handlers live in one
+ * table per surface (entrypoints/background/handlers.ts). Params are checked at run time with
+ * valibot schemas (the static param types are inferred from the same schemas, so the check and
+ * the type cannot drift apart). Transport: @webext-core/messaging (platform/messaging.ts).
  */
 import * as v from 'valibot';
 import type {
@@ -23,10 +28,10 @@ import type {
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const smallList = <T extends v.GenericSchema>(item: T) => v.optional(v.pipe(v.array(item), v.maxLength(100)));
+const none = v.optional(v.undefined());
 
-export const paramSchemas = {
-  lookupEntity: v.strictObject({ id }),
-  matcherData: v.optional(v.undefined()),
+/** Params of the privileged messages (extension pages only). */
+export const pageRequestSchemas = {
   search: v.strictObject({
     query: v.pipe(v.string(), v.maxLength(500)),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
@@ -34,13 +39,27 @@ export const paramSchemas = {
     perspectives: smallList(v.pipe(v.string(), v.maxLength(200))),
     entityTypes: smallList(v.picklist(['place', 'group'])),
   }),
+  findEntities: v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(200)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
   compare: v.strictObject({ entityId: id }),
   getDocument: v.strictObject({ docId: id }),
-  listEntities: v.optional(v.undefined()),
-  facets: v.optional(v.undefined()),
+  listEntities: none,
+  facets: none,
+} satisfies Record<string, v.GenericSchema>;
+
+/** Params of what a content script may ask. */
+export const contentScriptRequestSchemas = {
+  matcherData: none,
+  // The card is still rendered by the content script: these three move to the extension pages'
+  // surface when the card is rendered in an extension frame (issue 9).
+  lookupEntity: v.strictObject({ id }),
   openSidePanel: v.optional(v.strictObject({ entityId: v.optional(id) })),
   openSearch: v.strictObject({ query: v.pipe(v.string(), v.maxLength(500)) }),
 } satisfies Record<string, v.GenericSchema>;
+
+const paramSchemas = { ...pageRequestSchemas, ...contentScriptRequestSchemas };
 
 export type Params<K extends keyof typeof paramSchemas> = v.InferOutput<(typeof paramSchemas)[K]>;
 
@@ -111,15 +130,21 @@ export interface MatcherData {
   revision: string;
 }
 
-/** Messages the background answers. Function syntax: (params) => result. */
-export interface BackgroundProtocol {
-  lookupEntity(p: Params<'lookupEntity'>): EntityCard;
-  matcherData(): MatcherData;
+/** Privileged messages: the extension's pages ask, the background answers. Function syntax: (params) => result. */
+export interface PageRequests {
   search(p: Params<'search'>): SearchResult;
+  /** Entities whose name or any alias matches the text (the gazetteer only: loads no corpus). */
+  findEntities(p: Params<'findEntities'>): { entities: EntitySummary[] };
   compare(p: Params<'compare'>): Comparison;
   getDocument(p: Params<'getDocument'>): { document: SourceDocument; passages: Passage[] };
   listEntities(): { entities: EntitySummary[]; totalSources: number };
   facets(): Facets;
+}
+
+/** What a content script may ask the background. */
+export interface ContentScriptRequests {
+  matcherData(): MatcherData;
+  lookupEntity(p: Params<'lookupEntity'>): EntityCard;
   openSidePanel(p: Params<'openSidePanel'>): { opened: boolean };
   /** Opens the search (the popup when the browser allows, else the same page in a tab) on a query. */
   openSearch(p: Params<'openSearch'>): { opened: boolean };
@@ -137,8 +162,8 @@ export interface PageMentions {
   maxSliceMs?: number;
 }
 
-/** Messages a content script answers (sent to a tab), and the side panel's notifications. */
-export interface ContentProtocol {
+/** Messages a content script answers (sent to a tab by the background or an extension page). */
+export interface TabRequests {
   pageMentions(): PageMentions;
   /** Scroll to the next mention of the entity and flash it. */
   revealMention(p: { entityId: string }): { found: boolean };
@@ -146,7 +171,8 @@ export interface ContentProtocol {
   openCardAtSelection(): { opened: boolean };
 }
 
-export interface PanelProtocol {
+/** Notifications the side panel listens to. */
+export interface PanelNotifications {
   /** Sent by content scripts when their page's mentions change; the side panel listens. */
   pageMentionsChanged(p: PageMentions): void;
   /** Sent by the background when a card asked to compare an entity. */

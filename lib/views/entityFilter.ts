@@ -4,20 +4,8 @@
  * not the canonical name ("Daesh", "Kirkook") come from the background's 'search' answer
  * (SearchResult.entities, matched on every alias) and are merged in by `mergeEntityMatches`. Pure.
  */
-import { normalizeAlias } from '../text/normalize';
 import type { EntitySummary } from '../messages/protocol';
-
-function fold(s: string): string {
-  return normalizeAlias(s).folded.replace(/'/g, '').trim();
-}
-
-/** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; -1 no match. */
-function rank(name: string, query: string): number {
-  if (name === query) return 0;
-  if (name.startsWith(query)) return 1;
-  if (name.split(' ').some((w) => w.startsWith(query)) || name.includes(' ' + query)) return 2;
-  return name.includes(query) ? 3 : -1;
-}
+import { foldName as fold, rankName as rank } from '../search/entityLookup';
 
 export function filterEntities(entities: readonly EntitySummary[], query: string, limit = 8): EntitySummary[] {
   const q = fold(query);

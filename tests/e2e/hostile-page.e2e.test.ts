@@ -1,0 +1,193 @@
+/**
+ * What a hostile page obtains (issue 9), in Chromium with the built extension, on the project's
+ * own fixture (tests/fixtures/hostile.html records what a page script sees). Each test plays one
+ * attack and asserts on the page's loot: the extension's id, a way to stop it, a way to tell it is
+ * installed where the user switched it off, privileged answers from a content-script context, the
+ * user's own entity names. Plus: the extension makes no network request in a whole session.
+ * (Attacks on the card itself — forging, reading, triggering it — are in hostile-card.e2e.test.ts.)
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
+import { highlightedTexts, hoverText, setSettings, waitCard, waitScanned } from './content';
+import { startServer, type StaticServer } from './server';
+
+let ext: ExtensionBrowser;
+let server: StaticServer;
+let extPage: Page;
+/** Requests the browser made that were neither to the fixture server nor inside the extension. */
+const offsite: string[] = [];
+
+beforeAll(async () => {
+  // Service-worker requests are reported on the context only with this flag.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  ext = await launchWithExtension();
+  server = await startServer();
+  ext.context.on('request', (r) => {
+    if (!/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/.test(r.url())) offsite.push(r.url());
+  });
+  extPage = await ext.context.newPage();
+  await extPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const url = (path: string) => `${server.origin}/${path}`;
+
+async function openHostile(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url('hostile.html'), { waitUntil: 'load' });
+  await waitScanned(extPage, url('hostile.html'));
+  return page;
+}
+
+/** What the page's own scripts recorded. */
+const seen = (page: Page) => page.evaluate(() => (window as unknown as { __seen: { messages: string[] } }).__seen);
+
+/** Evaluates `expression` in the extension's content-script world of the page's top frame (through CDP). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await ext.context.newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const world = contexts.find((c) => c.origin.includes(ext.extensionId) && c.auxData?.frameId === frameTree.frame.id && !c.auxData?.isDefault);
+  if (!world) throw new Error('no content-script world in the page');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}
+
+describe('a hostile page', () => {
+  it('is never posted the extension’s id, nor any message of ours', async () => {
+    const page = await openHostile();
+    await hoverText(page, 'Raqqa');
+    await waitCard(page);
+    const { messages } = await seen(page);
+    expect(messages.filter((m) => m.includes(ext.extensionId) || /wxt|counterpoint/i.test(m))).toEqual([]);
+    await page.close();
+  });
+
+  it('cannot stop the content script with a forged lifecycle event or navigation', async () => {
+    const page = await openHostile();
+    const before = await highlightedTexts(page);
+    expect(before).toContain('Raqqa');
+    await page.evaluate((id) => {
+      for (const name of [`${id}:content:wxt:content-script-started`, 'wxt:content-script-started', 'wxt:locationchange']) {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+        window.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+        window.postMessage({ type: name, contentScriptName: 'content', messageId: 'forged' }, '*');
+      }
+      (window as unknown as { navigation?: EventTarget }).navigation?.dispatchEvent(new Event('navigate'));
+    }, ext.extensionId);
+    await page.waitForTimeout(600);
+    expect(await highlightedTexts(page)).toEqual(before);
+    await hoverText(page, 'Mosul');
+    expect((await waitCard(page)).name).toBe('Mosul');
+    await page.close();
+  });
+
+  it('gets no privileged answer from a content-script context', async () => {
+    const page = await openHostile();
+    const answers = (await inContentScript(
+      page,
+      `(async () => {
+        const ask = (type, data) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }).catch((e) => ({ err: { message: String(e) } }));
+        return {
+          getDocument: await ask('getDocument', { docId: '001_a3ed7a2f4efbeee5' }),
+          search: await ask('search', { query: 'Raqqa' }),
+          compare: await ask('compare', { entityId: 'raqqa' }),
+          listEntities: await ask('listEntities'),
+          facets: await ask('facets'),
+          findEntities: await ask('findEntities', { text: 'Raqqa' }),
+          matcherData: await ask('matcherData'),
+        };
+      })()`,
+    )) as Record<string, { res?: unknown; err?: { message: string } }>;
+    for (const name of ['getDocument', 'search', 'compare', 'listEntities', 'facets', 'findEntities']) {
+      expect(answers[name]?.res, name).toBeUndefined();
+      expect(answers[name]?.err?.message, name).toMatch(/only extension pages may send it/);
+    }
+    // What content scripts may ask still works from there.
+    expect((answers.matcherData?.res as { patterns: unknown[] }).patterns.length).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('cannot learn the user’s own entity names from the highlights, while hovering them still opens cards', async () => {
+    // A private alias, as the user's own import would add it (MatchPattern.user), in the matcher
+    // data every content script reads.
+    await extPage.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      const key = 'counterpoint:matcher';
+      const data = (await chrome.storage.local.get(key))[key];
+      data.patterns.push({ text: 'Qasr al-Hayr', entityId: 'palmyra', caseSensitive: false, ambiguous: false, user: true });
+      await chrome.storage.local.set({ [key]: data });
+    });
+    try {
+      const page = await openHostile();
+      const texts = await highlightedTexts(page);
+      expect(texts).toContain('Raqqa');
+      expect(texts).not.toContain('Qasr al-Hayr');
+      const candidates = ['Qasr al-Hayr', 'Raqqa', 'Mosul', 'Tadmur', 'Springfield', 'Atlantis', 'Zarqa', 'Hayr'];
+      const found = (await page.evaluate((names) => (window as any).__enumerate(names), candidates)) as string[];
+      expect(found.sort()).toEqual(['Mosul', 'Raqqa', 'Tadmur']);
+      await hoverText(page, 'Qasr al-Hayr');
+      expect((await waitCard(page)).name).toBe('Palmyra');
+      expect(await highlightedTexts(page)).not.toContain('Qasr al-Hayr');
+      await page.close();
+    } finally {
+      await extPage.evaluate(() => (globalThis as any).chrome.storage.local.remove('counterpoint:matcher'));
+      await sendFromExtensionPage(extPage, 'listEntities');
+    }
+  });
+
+  it('cannot tell the extension is installed on a site the user switched off', async () => {
+    await setSettings(extPage, { disabledSites: ['127.0.0.1'] });
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(url('hostile.html'), { waitUntil: 'load' });
+      await page.waitForTimeout(800);
+      const probe = await page.evaluate(() => {
+        const p = document.getElementById('news')!;
+        return {
+          highlights: CSS.highlights.size,
+          sheets: document.adoptedStyleSheets.length,
+          underline: getComputedStyle(p, '::highlight(counterpoint)').textDecorationLine,
+          background: getComputedStyle(p, '::highlight(counterpoint-active)').backgroundColor,
+          elements: document.querySelectorAll('body > :not(h1, p, script)').length + document.querySelectorAll('html > :not(head, body)').length,
+          frames: window.length,
+        };
+      });
+      expect(probe).toEqual({ highlights: 0, sheets: 0, underline: 'none', background: 'rgba(0, 0, 0, 0)', elements: 0, frames: 0 });
+      expect((await seen(page)).messages).toEqual([]);
+      await page.close();
+    } finally {
+      await setSettings(extPage, {});
+    }
+  });
+
+  it('sees the extension make no network request in a whole session: cards, search, side panel, reader', async () => {
+    const page = await openHostile();
+    // The recorder sees a request that leaves the machine's fixture server (aborted by the route).
+    await page.evaluate(() => fetch('http://localhost:9/probe').catch(() => undefined));
+    await expect.poll(() => offsite.includes('http://localhost:9/probe')).toBe(true);
+    offsite.length = 0;
+    await hoverText(page, 'Raqqa');
+    await waitCard(page);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html#q=Raqqa`);
+    await popup.waitForSelector('[role="option"]', { timeout: 10_000 });
+    const panel = await ext.context.newPage();
+    await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#entity=isis`);
+    await panel.waitForTimeout(1500);
+    const reader = await ext.context.newPage();
+    await reader.goto(`chrome-extension://${ext.extensionId}/reader.html#doc=001_a3ed7a2f4efbeee5`);
+    await reader.waitForTimeout(800);
+    expect(offsite).toEqual([]);
+    for (const p of [page, popup, panel, reader]) await p.close();
+  });
+});
