@@ -17,7 +17,7 @@ import { buildComparisonView, type ComparisonView } from '../../lib/views/compar
 import { pageEntityRows, type PageEntityRow } from '../../lib/views/pageMentionsView';
 import { entityHash, parsePanelLocation, siteOf } from '../../lib/messages/pageUrls';
 import type { EntitySummary, PageMentions } from '../../lib/messages/protocol';
-import { isReportFromTab } from '../../lib/messages/senders';
+import { isExtensionPage, isReportFromTab } from '../../lib/messages/senders';
 import { pageMessenger, tabMessenger, panelMessenger } from '../../platform/messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from '../../platform/settings';
 import { FOCUS_KEY } from '../../platform/sidePanel';
@@ -93,7 +93,7 @@ export function App() {
       })
       .catch(() => undefined);
     const offFocus = panelMessenger.onMessage('focusEntity', ({ data, sender }) => {
-      if (sender.id === browser.runtime.id && sender.tab === undefined) setFocusId(data.entityId); // the background only
+      if (isExtensionPage(sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') })) setFocusId(data.entityId);
     });
     const offMentions = panelMessenger.onMessage('pageMentionsChanged', ({ data, sender }) => {
       if (!isReportFromTab(sender, browser.runtime.id, tabRef.current ?? undefined)) return;
