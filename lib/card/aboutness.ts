@@ -63,6 +63,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', '
 const EVENT_HEADS =
   /\b(?:battle|fall|siege|liberation|capture|recapture|control|residents|people|civilians|streets|centre|center|outskirts|countryside|city|town|centers|centres|fight|fighting|assault|offensive|defence|defense|future|leaders?|leadership|fighters|members|ranks|hold|grip|strategy|defeat|retreat|rise|return)\s+(?:of|for|on)\s*$/i;
 const VERBISH = /^(?:\p{L}+(?:ed|ing)|took|take|takes|hide|stay|live|work|operate|remain|arrive|die|gather|deploy|meet|enter|enters|hold|holds|held|lost|lose|won|win|left|leave|fled|flee|reach|reached|attack|attacks|seize|secure|control|controls|liberate|retake|shell|bomb|besiege|surround|defend|defends|rule|rules|runs|run|leads|lead|joined|join|fight|fights|fought|backs|backed|support|supports|accuse|accused|blame|blamed|became|become)$/iu;
+/** Heads of a subject that is about the place or group named after them ("the situation in Iraq is…"). */
+const TOPIC_HEADS = new Set(['situation', 'war', 'conflict', 'crisis', 'fighting', 'battle', 'future', 'politics', 'government', 'economy', 'security', 'people', 'population', 'territory', 'violence', 'life', 'number', 'streets', 'fate', 'role', 'presence', 'influence', 'power', 'strength', 'position', 'leadership']);
 const FOLLOWED_BY_VERB =
   /^\s+(?:(?:also|still|now|already|never|not|only|then|itself|once|again)\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|remains?|controls?|holds?|fell|took|lost|won|held|fought|left|fled|became|began|came|went|sent|made|rose|kept|struck|stood|said|says|\p{Ll}{3,}ed)\b/u;
 const NOT_VERB = new Set(['during', 'including', 'according', 'regarding', 'following', 'concerning', 'something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'building', 'king', 'thing', 'ring', 'spring', 'ceiling', 'feeling', 'meeting', 'red', 'bed', 'hundred', 'united', 'need']);
@@ -132,6 +134,9 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   if (partOfName(text, ss, ms, me, others)) return 'name';
   if (insideAside(before, after)) return 'aside';
   if (inList(before, after)) return 'list';
+  // A second conjunct takes the role of the first: "oil fields in Varenna and Drevic were hit".
+  const conjunct = /(\p{Lu}[\p{L}’'-]*)\s+(?:and|or)\s+$/u.exec(before);
+  if (conjunct) return mentionRole(text, ss, se, ss + conjunct.index, ss + conjunct.index + conjunct[1]!.length, others, type);
   const parts = before.split(/[,;:—–()]|\s-\s|\b(?:but|which|who|that|because)\s/);
   const clauseText = parts.pop()!;
   const subordinate = /^\s*(?:while|although|though|as|since|because|when|if|whether|unless)\b/i.test(clauseText);
@@ -149,16 +154,16 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   if (FOLLOWED_BY_VERB.test(after)) return sub('subject');
   // Heads its clause, or sits inside the subject ("the situation in Iraq is", "the territory held by ISIS is").
   if (words.length === 0 || words.every((w) => DETERMINERS.has(w))) return sub('subject');
-  if (words.length <= 7 && !PREPOSITIONS.has(words[0]!) && prev && PREPOSITIONS.has(prev) && /^[^,;.]{0,40}?\b(?:is|are|was|were|has|have|had|will|would|remains?)\b/u.test(after)) {
+  if (words.length <= 7 && words.some((x) => TOPIC_HEADS.has(x)) && prev && PREPOSITIONS.has(prev) && /^[^,;.]{0,40}?\b(?:is|are|was|were|has|have|had|will|would|remains?)\b/u.test(after)) {
     return sub('subject');
   }
   const w = prev === 'the' || prev === 'al' ? words[words.length - 2] : prev;
   if (w && isVerb(w)) return 'object';
-  if (type === 'place' && prev && (LOCATIVE.has(prev) || /^(?:northern|southern|eastern|western|central)$/.test(prev))) {
-    // The place where a verb's action happens ("were displaced in al Mosul") vs a tag on a noun.
+  if (prev && (LOCATIVE.has(prev) || /^(?:northern|southern|eastern|western|central)$/.test(prev))) {
+    // Where a verb's action happens ("were displaced in al Mosul") vs a tag on a noun ("oil fields in Iraq").
     const i = words.lastIndexOf(prev);
     if (words.slice(Math.max(0, i - 3), i).some((x) => isVerb(x))) return 'object';
-    return 'location';
+    if (type === 'place') return 'location';
   }
   if (words.length > 0 && words.length <= 2 && !PREPOSITIONS.has(words[0]!)) return sub('subject'); // "Losing Raqqa means…"
   return 'plain';

@@ -108,7 +108,7 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
     const rest = substantive.filter((r) => !taken.has(r.passage.id));
     const restVoices = new Set(rest.map((r) => keyOf.get(r.passage.id)));
     const restStances = new Set(rest.map((r) => r.passage.stance));
-    return (voices.size < 2 || restVoices.size >= 2) && [...stances].every((s) => restStances.has(s));
+    return voices.size < 2 || (restVoices.size >= 2 && [...stances].every((s) => restStances.has(s)));
   };
   const picked = new Set<number>();
   const docs = new Set<string>();

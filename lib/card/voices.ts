@@ -74,9 +74,9 @@ export function findSpeech(body: string, isPlace: IsPlace = () => false): Speech
     if (speaker === 'pronoun') speaker = last;
     else if (speaker) speaker = remember(people, speaker);
     if (!speaker && startsOpen) speaker = open;
-    if (!speaker && quoted >= 3 && QUOTE_OPEN.test(text.trimStart()[0] ?? '')) speaker = paragraphLast;
+    if (!speaker && quoted >= 2 && QUOTE_OPEN.test(text.trimStart()[0] ?? '')) speaker = paragraphLast;
     if (speaker) {
-      out.push({ start, end, speaker: speaker.name, ...(speaker.role ? { role: speaker.role } : {}), kind: quoted >= 3 || startsOpen ? 'quote' : 'reported' });
+      out.push({ start, end, speaker: speaker.name, ...(speaker.role ? { role: speaker.role } : {}), kind: quoted >= 2 || startsOpen ? 'quote' : 'reported' });
       last = paragraphLast = speaker;
     }
     open = openAtEnd ? (speaker ?? open) : undefined;
@@ -107,15 +107,15 @@ function attribution(outside: string, isPlace: IsPlace): Person | 'pronoun' | un
   for (const m of outside.matchAll(VERB)) {
     const before = outside.slice(0, m.index).replace(AUX, '');
     const after = outside.slice(m.index + m[0].length);
+    // Plain: "X said", "X, who serves as Y, told".
+    const subject = subjectBefore(before, isPlace);
+    if (subject) return subject;
     // Inverted: "…,” said X" / ", said professor X."
     if (/(?:^|,)\s*$/.test(before)) {
       const clause = /^\s*([^,;:]*?)\s*(?:[,;:]|\.?\s*$)/.exec(after)?.[1] ?? '';
       const person = personAt(clause, after.indexOf(clause) + m.index + m[0].length, isPlace);
       if (person) return withAppositive(person, after.slice(after.indexOf(clause) + clause.length));
     }
-    // Plain: "X said", "X, who serves as Y, told".
-    const subject = subjectBefore(before, isPlace);
-    if (subject) return subject;
   }
   const passive = PASSIVE.exec(outside);
   if (passive && passive[1]!.split(/\s+/).length <= 6) return { name: passive[1]!.trim() };
@@ -144,7 +144,7 @@ function personAt(phrase: string, offset: number, isPlace: IsPlace): Person | un
   }
   // A group voice: "the Obama administration", "Iraqi officials", "a spokesman".
   const words = p.split(/\s+/);
-  if (words.length <= 5 && /^(?:(?:the|a|an)\s|\p{Lu})/u.test(p) && !MODAL_END.test(p) && /\p{L}$/u.test(p) && !/^(?:it|this|that|there)$/i.test(p)) {
+  if (words.length <= 5 && /^(?:(?:the|a|an)\s|\p{Lu})/u.test(p) && !MODAL_END.test(p) && !/\b(?:is|are|was|were|has|have|had|will|would|be|been)\b/i.test(p) && /\p{L}$/u.test(p) && !/^(?:it|this|that|there)$/i.test(p)) {
     if (isPlace(offset + phrase.indexOf(p), offset + phrase.indexOf(p) + p.length)) return undefined;
     return { name: p };
   }
