@@ -17,6 +17,7 @@
  */
 import type { CompiledCorpus, Entity, Passage, SourceMeta, Stance, Voice } from '../corpus/types';
 import { aboutness } from './aboutness';
+import { voiceAt } from './voices';
 
 export interface RankedPassage {
   passage: Passage;
@@ -69,11 +70,7 @@ function byRank(a: RankedPassage, b: RankedPassage): number {
 
 /** Who speaks at offset `at` of the passage (the entity's best mention). */
 export function voiceOf(corpus: CompiledCorpus, passage: Passage, at: number): Voice {
-  const meta = metaOf(corpus, passage.docId);
-  const via = meta?.outlet ?? meta?.author ?? meta?.perspective ?? passage.docId;
-  const said = passage.speech?.find((s) => at >= s.start && at < s.end);
-  if (said) return { name: said.speaker, ...(said.role ? { role: said.role } : {}), kind: said.kind, via };
-  return { name: meta?.author ?? meta?.outlet ?? meta?.perspective ?? passage.docId, kind: 'author', via };
+  return voiceAt(passage, metaOf(corpus, passage.docId), at);
 }
 
 /** Two passages have the same voice when the same person speaks, or the same author writes. */

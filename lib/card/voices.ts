@@ -23,7 +23,7 @@
  * on the benchmark's 10,000-document corpus, and it tagged places (Jordan, Al Bab) as people,
  * which the gazetteer already knows better. Sentences come from lib/text/sentences.ts.
  */
-import type { Speech } from '../corpus/types';
+import type { Passage, SourceMeta, Speech, Voice } from '../corpus/types';
 import { splitSentences } from '../text/sentences';
 
 export type { Speech };
@@ -210,4 +210,12 @@ export function speechInPassage(speech: readonly Speech[], start: number, end: n
     out.push({ ...s, start: Math.max(s.start, start) - start, end: Math.min(s.end, end) - start });
   }
   return out;
+}
+
+/** Who speaks at offset `at` of a passage: its quoted or reported speaker there, else its source's author/outlet. */
+export function voiceAt(passage: Pick<Passage, 'speech' | 'docId'>, meta: SourceMeta | undefined, at: number): Voice {
+  const via = meta?.outlet ?? meta?.author ?? meta?.perspective ?? passage.docId;
+  const said = passage.speech?.find((s) => at >= s.start && at < s.end);
+  if (said) return { name: said.speaker, ...(said.role ? { role: said.role } : {}), kind: said.kind, via };
+  return { name: meta?.author ?? meta?.outlet ?? meta?.perspective ?? passage.docId, kind: 'author', via };
 }
