@@ -64,7 +64,7 @@ const EVENT_HEADS =
   /\b(?:battle|fall|siege|liberation|capture|recapture|control|residents|people|civilians|streets|centre|center|outskirts|countryside|city|town|centers|centres|fight|fighting|assault|offensive|defence|defense|future|leaders?|leadership|fighters|members|ranks|hold|grip|strategy|defeat|retreat|rise|return)\s+(?:of|for|on)\s*$/i;
 const VERBISH = /^(?:\p{L}+(?:ed|ing)|took|take|takes|hide|stay|live|work|operate|remain|arrive|die|gather|deploy|meet|enter|enters|hold|holds|held|lost|lose|won|win|left|leave|fled|flee|reach|reached|attack|attacks|seize|secure|control|controls|liberate|retake|shell|bomb|besiege|surround|defend|defends|rule|rules|runs|run|leads|lead|joined|join|fight|fights|fought|backs|backed|support|supports|accuse|accused|blame|blamed|became|become)$/iu;
 /** Heads of a subject that is about the place or group named after them ("the situation in Iraq is…"). */
-const TOPIC_HEADS = new Set(['situation', 'war', 'conflict', 'crisis', 'fighting', 'battle', 'future', 'politics', 'government', 'economy', 'security', 'people', 'population', 'territory', 'violence', 'life', 'number', 'streets', 'fate', 'role', 'presence', 'influence', 'power', 'strength', 'position', 'leadership']);
+const TOPIC_HEADS = new Set(['situation', 'war', 'conflict', 'crisis', 'fighting', 'battle', 'future', 'politics', 'government', 'economy', 'security', 'people', 'population', 'territory', 'violence', 'life', 'number', 'streets', 'fate', 'role', 'presence', 'influence', 'power', 'strength', 'position', 'leadership', 'percent', 'half', 'most', 'much', 'part', 'parts', 'rest']);
 const FOLLOWED_BY_VERB =
   /^\s+(?:(?:also|still|now|already|never|not|only|then|itself|once|again)\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|remains?|controls?|holds?|fell|took|lost|won|held|fought|left|fled|became|began|came|went|sent|made|rose|kept|struck|stood|said|says|\p{Ll}{3,}ed)\b/u;
 const NOT_VERB = new Set(['during', 'including', 'according', 'regarding', 'following', 'concerning', 'something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'building', 'king', 'thing', 'ring', 'spring', 'ceiling', 'feeling', 'meeting', 'red', 'bed', 'hundred', 'united', 'need']);
@@ -102,7 +102,7 @@ export function aboutness(passage: Passage, entityId: string, ctx: AboutnessCont
   let worth = roles.filter((r) => ROLE_WEIGHT[r] >= 1).length;
   if (worth > 0) worth += corefs(passage.text, mine[0]!.end, ctx.kind);
   const inTitle = !!ctx.title && !!ctx.names?.some((n) => new RegExp(`(?:^|[^\\p{L}])${escape(n)}(?:$|[^\\p{L}])`, 'iu').test(ctx.title!));
-  const substantive = best >= ROLE_WEIGHT.object || worth >= 2 || (inTitle && best >= 1);
+  const substantive = best >= ROLE_WEIGHT.object || worth >= 2 || (inTitle && best >= ROLE_WEIGHT.location);
   const len = passage.text.length;
   const score =
     best + 0.6 * Math.min(Math.max(worth - 1, 0), 3) + (inTitle ? 0.5 : 0) + (passage.stance !== 'neutral' ? 0.15 : 0) - Math.max(0, len - 450) / 600;
@@ -137,9 +137,9 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   // A second conjunct takes the role of the first: "oil fields in Varenna and Drevic were hit".
   const conjunct = /(\p{Lu}[\p{L}’'-]*)\s+(?:and|or)\s+$/u.exec(before);
   if (conjunct) return mentionRole(text, ss, se, ss + conjunct.index, ss + conjunct.index + conjunct[1]!.length, others, type);
-  const parts = before.split(/[,;:—–()]|\s-\s|\b(?:but|which|who|that|because)\s/);
-  const clauseText = parts.pop()!;
-  const subordinate = /^\s*(?:while|although|though|as|since|because|when|if|whether|unless)\b/i.test(clauseText);
+  const boundary = [...before.matchAll(/[,;:—–()]|\s-\s|\b(?:but|which|who|that|because|while|although|though|as|since|when|if|whether|unless|where)\s/gi)].pop();
+  const clauseText = boundary ? before.slice(boundary.index + boundary[0].length) : before;
+  const subordinate = !!boundary && /^(?:while|although|though|as|since|because|when|if|whether|unless|where)\s$/i.test(boundary[0]);
   // "in Syria and Iraq": a conjunct takes the role of the first one.
   const words = clauseText
     .replace(/(?:\s+(?:and|or)\s+(?:both\s+)?|\s+both\s+)$/i, ' ')
@@ -151,7 +151,7 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   const sub = (r: MentionRole): MentionRole => (subordinate && r === 'subject' ? 'plain' : r);
   if (possessive) return 'possessive';
   // Followed by its verb: "ISIS is…", "ISIS will…", "the army retook…".
-  if (FOLLOWED_BY_VERB.test(after)) return sub('subject');
+  if (FOLLOWED_BY_VERB.test(after) && !(prev && PREPOSITIONS.has(prev))) return sub('subject');
   // Heads its clause, or sits inside the subject ("the situation in Iraq is", "the territory held by ISIS is").
   if (words.length === 0 || words.every((w) => DETERMINERS.has(w))) return sub('subject');
   if (words.length <= 7 && words.some((x) => TOPIC_HEADS.has(x)) && prev && PREPOSITIONS.has(prev) && /^[^,;.]{0,40}?\b(?:is|are|was|were|has|have|had|will|would|remains?)\b/u.test(after)) {
@@ -162,10 +162,11 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   if (prev && (LOCATIVE.has(prev) || /^(?:northern|southern|eastern|western|central)$/.test(prev))) {
     // Where a verb's action happens ("were displaced in al Mosul") vs a tag on a noun ("oil fields in Iraq").
     const i = words.lastIndexOf(prev);
-    if (words.slice(Math.max(0, i - 3), i).some((x) => isVerb(x))) return 'object';
+    const v1 = words[i - 1];
+    if ((v1 && isVerb(v1)) || (words[i - 2] === 'by' && words[i - 3] && isVerb(words[i - 3]!))) return 'object';
     if (type === 'place') return 'location';
   }
-  if (words.length > 0 && words.length <= 2 && !PREPOSITIONS.has(words[0]!)) return sub('subject'); // "Losing Raqqa means…"
+  if (words.length === 1 && /^\p{L}+ing$/u.test(words[0]!) && !NOT_VERB.has(words[0]!)) return sub('subject'); // "Losing Raqqa means…"
   return 'plain';
 }
 
@@ -213,7 +214,11 @@ function inList(before: string, after: string): boolean {
   let rest = after.replace(/^\s*(?:itself|city|province)\b/, '');
   for (let m = sep.exec(rest); m; m = sep.exec(rest)) {
     const item = /^[^,;:.]*?(?=\s*,|\s+(?:and|or)\s|[;:.]|$)/.exec(rest.slice(m[0].length))?.[0] ?? '';
-    if (!listItem(item)) break;
+    if (!listItem(item)) {
+      // A long last item still closes the list when it starts as a noun phrase ("and a dozen villages in tents…").
+      if (/and|or/.test(m[0]) && /^(?:the|a|an|its|their|\d|\p{Lu})/u.test(item.trim())) (items++, (conj = true));
+      break;
+    }
     items++;
     comma ||= m[0].includes(',');
     conj ||= /and|or/.test(m[0]);
@@ -225,7 +230,11 @@ function inList(before: string, after: string): boolean {
   for (let m = sepEnd.exec(head); m; m = sepEnd.exec(head)) {
     head = head.slice(0, m.index);
     const item = /[^,;:.]*$/.exec(head)?.[0] ?? '';
-    if (!listItem(item)) break;
+    if (!listItem(item)) {
+      // A long first item still opens the list when it ends with a name ("access to Drevic, Kalvik and…").
+      if (/\s\p{Lu}[\p{L}’'-]*$/u.test(item)) items++, (comma ||= m[0].includes(','));
+      break;
+    }
     items++;
     comma ||= m[0].includes(',');
     conj ||= /and|or/.test(m[0]);
@@ -238,6 +247,7 @@ function inList(before: string, after: string): boolean {
 function listItem(item: string): boolean {
   const words = item.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 6) return false;
-  return !/^(?:will|would|is|are|was|were|has|have|had|this|that|it|he|she|they|we|there|can|could|may|might|who|which)$/i.test(words[0]!) &&
-    !words.some((w) => /^(?:is|are|was|were|has|have|had|will|would)$/i.test(w));
+  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|be|been)$/i.test(w))) return false;
+  // A noun phrase: a name, a determiner or number first, or at most two words ("oil fields"), not "armed by the army".
+  return /^(?:\p{Lu}|\d)/u.test(words[0]!) || /^(?:the|a|an|its|their|his|her|our|some|many|several)$/i.test(words[0]!) || (words.length <= 2 && !/(?:ed|ing)$/.test(words[0]!));
 }

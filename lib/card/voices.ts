@@ -37,12 +37,12 @@ const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
 const AUX = /(?:\s+(?:has|have|had|also|later|again|then|have also|has also))+\s*$/;
 const PRONOUN = /^(?:he|she|they|we|i)$/i;
 const ROLE_NOUNS =
-  /^(?:spokes(?:man|woman|person)|analyst|professor|aide|minister|envoy|commander|general|official|officials|adviser|advisor|president|leader|director|researcher|expert|mayor|governor|ambassador|secretary|chief|head|officer|representative|coordinator|journalist|activist|member|resident|doctor|nurse|worker|teacher|farmer|student|reporter|correspondent|editor|negotiator|mediator|observer|monitor|chairman|chairwoman|founder|fellow|historian|economist|lawyer|priest|imam|colonel|captain|major|sergeant|lieutenant)$/i;
+  /^(?:spokes(?:man|woman|person)|analyst|professor|aide|minister|envoy|commander|general|official|officials|adviser|advisor|president|leader|director|researcher|expert|mayor|governor|ambassador|secretary|chief|head|officer|representative|coordinator|journalist|activist|member|resident|doctor|nurse|worker|teacher|farmer|student|reporter|correspondent|editor|negotiator|mediator|observer|monitor|chairman|chairwoman|founder|fellow|historian|economist|lawyer|priest|imam|colonel|captain|major|sergeant|lieutenant|neighbour|neighbor|widow|mother|father|wife|husband|son|daughter|friend|colleague|trader|driver|shopkeeper|volunteer|survivor|witness|refugee|farmer|pilot|soldier|fighter|monitor)$/i;
 const RANK = '(?:(?:Army|Navy|Air Force|Marine|Police|Brigadier) )?(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Dr|Prof|Gov|Sen|Rep|Mr|Mrs|Ms|Adm|Brig|Cmdr)\\. )?';
 const TOKEN = "(?:(?:al|el|bin|ibn|de|da|van|von|abu|Abu|Al|El)[-\\s])?\\p{Lu}[\\p{L}\\p{M}’'-]*";
 /** A person's name at the end of a phrase: up to four capitalised tokens, with a rank before. */
 const NAME_AT_END = new RegExp(`(?<![\\p{L}\\p{M}.])${RANK}${TOKEN}(?:\\s+${TOKEN}){0,3}$`, 'u');
-const NOT_NAMES = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Here|There|It|This|That|The|But|And)$/;
+const NOT_NAMES = /^(?:Many|Some|Others|Most|All|Few|Several|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Here|There|It|This|That|The|But|And)$/;
 const QUOTE_OPEN = /[“"]/;
 /** "One can say", "it is fair to say": not a speaker. */
 const MODAL_END = /\b(?:can|could|would|will|may|might|must|should|to|not|one)$/i;
@@ -59,29 +59,58 @@ export type IsPlace = (start: number, end: number) => boolean;
 /** Every attributed sentence of a document, in order. */
 export function findSpeech(body: string, isPlace: IsPlace = () => false): Speech[] {
   const out: Speech[] = [];
-  const people = new Map<string, Person>(); // surname → the fullest name and role seen
-  let open: Person | undefined; // speaker of a quotation still open
-  let last: Person | undefined; // last speaker named (for he/she and continued quotations)
-  let paragraphLast: Person | undefined;
+  const people = learnPeople(body, isPlace); // surname → the fullest name and role seen
+  let quoteOpen = false; // a quotation runs on past the sentence's end
+  let open: Person | undefined; // its speaker, when known
+  let pending: Array<{ start: number; end: number }> = []; // quoted sentences waiting for their attribution
+  let last: Person | undefined; // last speaker named (for he/she)
+  let paragraphLast: Person | undefined; // … in this paragraph (for a new quotation without attribution)
   let prevEnd = 0;
+  const push = (start: number, end: number, who: Person, kind: Speech['kind']) =>
+    out.push({ start, end, speaker: who.name, ...(who.role ? { role: who.role } : {}), kind });
   for (const [start, end] of splitSentences(body)) {
-    if (/[\n\r\u2028\u2029]/.test(body.slice(prevEnd, start))) paragraphLast = open = undefined;
+    if (/[\n\r\u2028\u2029]/.test(body.slice(prevEnd, start))) {
+      paragraphLast = open = undefined;
+      quoteOpen = false;
+      pending = [];
+    }
     prevEnd = end;
     const text = body.slice(start, end);
-    const startsOpen = open !== undefined;
+    const startsOpen = quoteOpen;
     const { outside, quoted, openAtEnd } = blankQuotes(text, startsOpen);
     let speaker = attribution(outside, (s, e) => isPlace(start + s, start + e));
     if (speaker === 'pronoun') speaker = last;
     else if (speaker) speaker = remember(people, speaker);
     if (!speaker && startsOpen) speaker = open;
-    if (!speaker && quoted >= 2 && QUOTE_OPEN.test(text.trimStart()[0] ?? '')) speaker = paragraphLast;
+    // A quotation that ends here without attribution continues the paragraph's last speaker.
+    if (!speaker && !openAtEnd && (startsOpen || (quoted >= 2 && QUOTE_OPEN.test(text.trimStart()[0] ?? '')))) speaker = paragraphLast;
+    const kind = quoted >= 2 || startsOpen ? 'quote' : 'reported';
     if (speaker) {
-      out.push({ start, end, speaker: speaker.name, ...(speaker.role ? { role: speaker.role } : {}), kind: quoted >= 2 || startsOpen ? 'quote' : 'reported' });
+      for (const p of pending) push(p.start, p.end, speaker, 'quote');
+      pending = [];
+      push(start, end, speaker, kind);
       last = paragraphLast = speaker;
+    } else if (openAtEnd) {
+      pending.push({ start, end }); // "“Kalvik is liberated. The Shield ran…,” said Mira Solt."
     }
-    open = openAtEnd ? (speaker ?? open) : undefined;
+    quoteOpen = openAtEnd;
+    open = openAtEnd ? speaker : undefined;
   }
-  return out;
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Names given a role anywhere in the document ("director Dr. Lea Varga operates…"), by surname. */
+function learnPeople(body: string, isPlace: IsPlace): Map<string, Person> {
+  const people = new Map<string, Person>();
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,3}\\p{Ll}*\\s*\\b\\p{L}+)\\s+(${RANK}${TOKEN}(?:\\s+${TOKEN}){1,3})`, 'gu');
+  for (const m of body.matchAll(re)) {
+    const roleWords = m[1]!.trim().split(/\s+/);
+    if (!ROLE_NOUNS.test(roleWords[roleWords.length - 1]!)) continue;
+    const at = m.index + m[0].length - m[2]!.length;
+    if (isPlace(at, at + m[2]!.length)) continue;
+    remember(people, { name: m[2]!, role: m[1]!.trim() });
+  }
+  return people;
 }
 
 /** The sentence with its quoted parts blanked, how many words were quoted, and whether a quotation is still open. */
@@ -136,15 +165,22 @@ function personAt(phrase: string, offset: number, isPlace: IsPlace): Person | un
   if (name && !NOT_NAMES.test(name[0])) {
     const at = offset + phrase.indexOf(p) + name.index;
     if (isPlace(at, at + name[0].length)) return undefined;
-    const role = p.slice(0, name.index).trim();
+    let nameText = name[0];
+    let role = p.slice(0, name.index).trim();
+    const tokens = nameText.split(/\s+/);
+    const r = tokens.findLastIndex((t, i) => i < tokens.length - 1 && ROLE_NOUNS.test(t));
+    if (r >= 0) {
+      role = [role, ...tokens.slice(0, r + 1)].filter(Boolean).join(' ');
+      nameText = tokens.slice(r + 1).join(' ');
+    }
     const roleWords = role.split(/\s+/);
-    if (!role) return { name: name[0] };
-    if (ROLE_NOUNS.test(roleWords[roleWords.length - 1]!) && roleWords.length <= 7) return { name: name[0], role };
+    if (!role) return { name: nameText };
+    if (ROLE_NOUNS.test(roleWords[roleWords.length - 1]!) && roleWords.length <= 7) return { name: nameText, role };
     return undefined;
   }
   // A group voice: "the Obama administration", "Iraqi officials", "a spokesman".
   const words = p.split(/\s+/);
-  if (words.length <= 5 && /^(?:(?:the|a|an)\s|\p{Lu})/u.test(p) && !MODAL_END.test(p) && !/\b(?:is|are|was|were|has|have|had|will|would|be|been)\b/i.test(p) && /\p{L}$/u.test(p) && !/^(?:it|this|that|there)$/i.test(p)) {
+  if (words.length <= 5 && /^(?:(?:the|a|an)\s|\p{Lu})/u.test(p) && !MODAL_END.test(p) && !/\b(?:is|are|was|were|has|have|had|will|would|be|been)\b/i.test(p) && /\p{L}$/u.test(p) && !/^(?:it|this|that|there)$/i.test(p) && !NOT_NAMES.test(p)) {
     if (isPlace(offset + phrase.indexOf(p), offset + phrase.indexOf(p) + p.length)) return undefined;
     return { name: p };
   }
@@ -159,7 +195,7 @@ function subjectBefore(before: string, isPlace: IsPlace): Person | 'pronoun' | u
   const appositive = /(?:^|[,.]\s+|^\s+)([^,]+?),\s+((?:who (?:serves|served|is|was) as |who is |a |an |the )[^,]+),\s*$/u.exec(trimmed);
   if (appositive) {
     const person = personAt(appositive[1]!, appositive.index + appositive[0].indexOf(appositive[1]!), isPlace);
-    if (person && person.name.split(/\s+/).length >= 2) return { name: person.name, role: cleanRole(appositive[2]!) };
+    if (person && (person.name.split(/\s+/).length >= 2 || person.role)) return { name: person.name, role: cleanRole(appositive[2]!) };
   }
   const clauseStart = Math.max(trimmed.lastIndexOf(','), trimmed.lastIndexOf(';'), trimmed.lastIndexOf(':')) + 1;
   const clause = trimmed.slice(clauseStart).trim();
@@ -171,8 +207,10 @@ function subjectBefore(before: string, isPlace: IsPlace): Person | 'pronoun' | u
   // "Abu Muhammad Al Adnani, the spokesperson of X who was killed in Al Bab, Aleppo, announced"
   const lead = /^\s*([^,]+),\s+(?:the|a|an|who)\b/.exec(trimmed);
   if (lead && clauseStart > 0) {
-    const name = NAME_AT_END.exec(lead[1]!.trim());
+    const phrase = lead[1]!.trim();
+    const name = NAME_AT_END.exec(phrase);
     if (name && name.index === 0 && !isPlace(lead.index, lead.index + lead[1]!.length)) return { name: name[0] };
+    if (/^(?:A|An|The)\s/.test(phrase) && phrase.split(/\s+/).length <= 5) return { name: phrase }; // "A nurse from Varenna, who asked…, said"
   }
   return undefined;
 }
