@@ -65,17 +65,21 @@ const EVENT_HEADS =
 const VERBISH = /^(?:\p{L}+(?:ed|ing)|took|take|takes|hide|stay|live|work|operate|remain|arrive|die|gather|deploy|meet|enter|enters|hold|holds|held|lost|lose|won|win|left|leave|fled|flee|reach|reached|attack|attacks|seize|secure|control|controls|liberate|retake|shell|bomb|besiege|surround|defend|defends|rule|rules|runs|run|leads|lead|joined|join|fight|fights|fought|backs|backed|support|supports|accuse|accused|blame|blamed|became|become)$/iu;
 /** Heads of a subject that is about the place or group named after them ("the situation in Iraq is…"). */
 const TOPIC_HEADS = new Set(['situation', 'war', 'conflict', 'crisis', 'fighting', 'battle', 'future', 'politics', 'government', 'economy', 'security', 'people', 'population', 'territory', 'violence', 'life', 'number', 'streets', 'fate', 'role', 'presence', 'influence', 'power', 'strength', 'position', 'leadership', 'percent', 'half', 'most', 'much', 'part', 'parts', 'rest']);
+const NO_COMMENT = /^\s+(?:did not|didn['’]t|could not|couldn['’]t|was not|declined|refused)\s+(?:respond|reply|comment|be reached|available)/i;
 const FOLLOWED_BY_VERB =
   /^\s+(?:(?:also|still|now|already|never|not|only|then|itself|once|again)\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|remains?|controls?|holds?|fell|took|lost|won|held|fought|left|fled|became|began|came|went|sent|made|rose|kept|struck|stood|said|says|\p{Ll}{3,}ed)\b/u;
 const NOT_VERB = new Set(['during', 'including', 'according', 'regarding', 'following', 'concerning', 'something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'building', 'king', 'thing', 'ring', 'spring', 'ceiling', 'feeling', 'meeting', 'red', 'bed', 'hundred', 'united', 'need']);
 const CAP_TOKEN = /^\p{Lu}[\p{L}’'.]*$/u;
 const NAME_LINKS = new Set(['of', 'for', 'to', 'the', 'and', 'on']);
 const PLACE_SUFFIX = /^(?:City|Province|Governorate|Region|Valley|District|Oblast|Prefecture)$/;
+// Lower-case nouns only: "the Front" or "the City" are names, not co-references.
 const COREF: Array<[RegExp, RegExp]> = [
-  [/city|town|capital|port|village/i, /\bthe (?:city|town|capital|port|village)\b/gi],
-  [/group|movement|front|militia|organi[sz]ation|party|force|army|coalition|alliance/i, /\bthe (?:group|movement|front|militia|organi[sz]ation|party|militants|rebels|jihadists|alliance|coalition)\b/gi],
-  [/country|state/i, /\bthe country\b/gi],
-  [/region|province|valley|area|governorate/i, /\bthe (?:region|province|valley|area)\b/gi],
+  [/city|town|capital|port|village/i, /\b[Tt]he (?:city|town|capital|port|village)\b/g],
+  [/armed group|militant|movement|front|militia|rebel|party|organi[sz]ation/i, /\b[Tt]he (?:group|movement|militia|organi[sz]ation|party|militants|rebels|jihadists)\b/g],
+  [/army|state force|military/i, /\b[Tt]he (?:army|troops|military)\b/g],
+  [/coalition|alliance/i, /\b[Tt]he (?:coalition|alliance)\b/g],
+  [/country|state$/i, /\b[Tt]he country\b/g],
+  [/region|province|valley|area|governorate/i, /\b[Tt]he (?:region|province|valley|area)\b/g],
 ];
 
 const sentenceCache = new WeakMap<Passage, Array<[number, number]>>();
@@ -100,7 +104,7 @@ export function aboutness(passage: Passage, entityId: string, ctx: AboutnessCont
   roles.forEach((r, i) => ROLE_WEIGHT[r] > ROLE_WEIGHT[roles[bestIdx]!] && (bestIdx = i));
   const best = ROLE_WEIGHT[roles[bestIdx]!];
   let worth = roles.filter((r) => ROLE_WEIGHT[r] >= 1).length;
-  if (worth > 0) worth += corefs(passage.text, mine[0]!.end, ctx.kind);
+  if (worth > 0) worth += corefs(passage, entityId, ctx.kind);
   const inTitle = !!ctx.title && !!ctx.names?.some((n) => new RegExp(`(?:^|[^\\p{L}])${escape(n)}(?:$|[^\\p{L}])`, 'iu').test(ctx.title!));
   const substantive = best >= ROLE_WEIGHT.object || worth >= 2 || (inTitle && best >= ROLE_WEIGHT.location);
   const len = passage.text.length;
@@ -113,13 +117,18 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** "the city", "the group"… after the first mention, when the entity's kind fits. */
-function corefs(text: string, after: number, kind: string | undefined): number {
+/** "the city", "the group"… when the last name before them is the entity's (not another one's). */
+function corefs(p: Passage, entityId: string, kind: string | undefined): number {
   if (!kind) return 0;
   let n = 0;
   for (const [kindRe, phrase] of COREF) {
     if (!kindRe.test(kind)) continue;
-    for (const m of text.slice(after).matchAll(phrase)) if (m.index >= 0) n++;
+    for (const m of p.text.matchAll(phrase)) {
+      let last: string | undefined;
+      for (const x of p.mentions) if (x.end <= m.index && !(x.start === m.index)) last = x.entityId;
+      const isName = p.mentions.some((x) => x.start <= m.index && x.end > m.index);
+      if (last === entityId && !isName) n++;
+    }
   }
   return Math.min(n, 2);
 }
@@ -151,6 +160,7 @@ export function mentionRole(text: string, ss: number, se: number, ms: number, me
   const sub = (r: MentionRole): MentionRole => (subordinate && r === 'subject' ? 'plain' : r);
   if (possessive) return 'possessive';
   // Followed by its verb: "ISIS is…", "ISIS will…", "the army retook…".
+  if (NO_COMMENT.test(after)) return 'plain'; // "X did not respond to requests for comment": says nothing of X
   if (FOLLOWED_BY_VERB.test(after) && !(prev && PREPOSITIONS.has(prev))) return sub('subject');
   // Heads its clause, or sits inside the subject ("the situation in Iraq is", "the territory held by ISIS is").
   if (words.length === 0 || words.every((w) => DETERMINERS.has(w))) return sub('subject');
