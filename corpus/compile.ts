@@ -70,7 +70,8 @@ export function compilePassages(doc: SourceDocument, matcher: Matcher, firstId: 
     }
     const text = body.slice(start, end);
     const actorSpans = groups.filter((m) => m.start >= start && m.end <= end).map((m): [number, number] => [m.start - start, m.end - start]);
-    const { stance, cues } = stanceOf(text, { actorSpans });
+    const nameSpans = matches.filter((m) => m.start >= start && m.end <= end).map((m): [number, number] => [m.start - start, m.end - start]);
+    const { stance, cues } = stanceOf(text, { actorSpans, nameSpans });
     const said = speechInPassage(speech, start, end);
     out.push({
       id: firstId + out.length,

@@ -57,6 +57,12 @@ describe('stanceOf: framing rules that hold for any war', () => {
     expect(stanceOf('DISPLACED, displaced and displaced again.')).toEqual({ stance: 'setback', cues: ['DISPLACED'] });
   });
 
+  it('ignores a cue inside a name the gazetteer knows', () => {
+    const text = 'The Maren Liberation Front held a meeting.';
+    expect(stanceOf(text).stance).toBe('progress');
+    expect(stanceOf(text, { nameSpans: [[4, 26]] })).toEqual({ stance: 'neutral', cues: [] });
+  });
+
   it('matches whole words only', () => {
     expect(stanceOf('The rerouted convoy arrived; the clearedness test.').stance).toBe('neutral');
   });

@@ -34,6 +34,7 @@
  * 4. Hypotheticals: a gains cue in a sentence with if / unless / whether before it, or after
  *    would / could / might in its clause, is only a hypothesis and counts for nothing. Cost cues
  *    are kept: a foreseen cost ("could displace 1.2 million civilians") is already a cost framing.
+ *    A cue inside a name the gazetteer knows ("Maren Liberation Front") is not a cue.
  * 5. Entries with side 'neutral' are guards: they swallow reported or hedged talk of victory
  *    ("to claim victory", "stopped short of declaring victory") so it does not count.
  * 6. Weights are summed per side; the larger total wins; a tie is 'neutral'. The cues returned are
@@ -164,6 +165,8 @@ export interface StanceResult {
 export interface StanceOptions {
   /** Spans of `text` naming armed groups the gazetteer knows (for the `actor` condition). */
   actorSpans?: ReadonlyArray<readonly [number, number]>;
+  /** Spans of `text` naming any entity: a cue inside a name ("Maren Liberation Front") is no cue. */
+  nameSpans?: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Label `text` (a passage or a sentence). See the module comment for the rules. */
@@ -176,6 +179,8 @@ export function stanceOf(text: string, opts: StanceOptions = {}): StanceResult {
     while (idx < m.length && m[idx] === undefined) idx++;
     const cue = CUES[idx - 1]!;
     if (cue.stance === 'neutral' || cue.weight === 0) continue;
+    const cueEnd = m.index + m[0].length;
+    if (opts.nameSpans?.some(([s, e]) => m!.index >= s && cueEnd <= e)) continue;
     let stance: Stance = cue.stance;
     if (cue.actor || cue.people || cue.flight) {
       sentences ??= sentenceBounds(text);

@@ -73,3 +73,28 @@ describe('summarize', () => {
     expect(summarize(raqqa, { progress: 0, setback: 0, neutral: 0 }, 5)).toBe('No source mentions Raqqa');
   });
 });
+
+describe('a corpus about another war (eval/documents)', async () => {
+  const { fileURLToPath } = await import('node:url');
+  const { loadDocuments } = await import('../../corpus/load');
+  const { compileCorpus } = await import('../../corpus/compile');
+  const { CorpusStore } = await import('../corpus/store');
+  const { evalGazetteer } = await import('../../eval/gazetteer');
+  const corpus = compileCorpus(loadDocuments(fileURLToPath(new URL('../../eval/documents/', import.meta.url))), evalGazetteer);
+  const store = new CorpusStore(corpus);
+
+  it('labels its passages by gains or cost, with the words that decided', () => {
+    const label = (needle: string) => corpus.passages.find((p) => p.text.includes(needle))!;
+    expect(label('Kessarian Army units recaptured the town of Drevic')).toMatchObject({ stance: 'progress', stanceCues: ['recaptured', 'retreat'] });
+    expect(label('Varenna has been under siege')).toMatchObject({ stance: 'setback' });
+    expect(label('There is no victory in the Maren Valley')).toMatchObject({ stance: 'setback' });
+    expect(label('Container traffic at Port Solin')).toMatchObject({ stance: 'neutral', stanceCues: [] });
+  });
+
+  it('writes the side panel’s summary about the entity compared', () => {
+    const view = buildComparisonView(store.compare('drevic'));
+    expect(view.summary).toMatch(/^\d sources? frames? Drevic by gains and victory · \d by cost or no end in sight/);
+    expect(view.summary).not.toMatch(/ISIS/);
+    expect(view.disagreement).toBe(true);
+  });
+});
