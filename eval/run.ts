@@ -18,7 +18,8 @@ import { loadDocuments } from '../corpus/load';
 import { CorpusStore } from '../lib/corpus/store';
 import type { CompiledCorpus, Entity } from '../lib/corpus/types';
 import { evalGazetteer } from './gazetteer';
-import { project, seeds, type Judgments } from './judgments';
+import { project, type Judgments } from './judgments';
+import { seeds } from './seedJudgments';
 
 export const THRESHOLDS = { precision: 0.9, top1: 0.9, viewpoints: 1, speakers: 0.9 };
 
