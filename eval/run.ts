@@ -21,9 +21,9 @@ import { evalGazetteer } from './gazetteer';
 import { project, type Judgments } from './judgments';
 import { seeds } from './seedJudgments';
 
-export const THRESHOLDS = { precision: 0.9, top1: 0.9, viewpoints: 1, speakers: 0.9 };
+const THRESHOLDS = { precision: 0.9, top1: 0.9, viewpoints: 1, speakers: 0.9 };
 
-export interface Report {
+interface Report {
   precision: number;
   top1: number;
   viewpoints: number;
@@ -32,7 +32,7 @@ export interface Report {
   shown: number;
 }
 
-export function evaluate(corpus: CompiledCorpus, judgments: Judgments): Report {
+function evaluate(corpus: CompiledCorpus, judgments: Judgments): Report {
   const store = new CorpusStore(corpus);
   const docs = new Map(corpus.documents.map((d) => [d.meta.id, d.meta]));
   const problems: string[] = [];

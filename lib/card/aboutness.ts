@@ -136,7 +136,7 @@ function corefs(p: Passage, entityId: string, kind: string | undefined): number 
 type Span = { start: number; end: number };
 
 /** The role of the mention text[ms, me) in the sentence text[ss, se). */
-export function mentionRole(text: string, ss: number, se: number, ms: number, me: number, others: readonly Span[], type?: 'place' | 'group'): MentionRole {
+function mentionRole(text: string, ss: number, se: number, ms: number, me: number, others: readonly Span[], type?: 'place' | 'group'): MentionRole {
   const before = text.slice(ss, ms);
   const after = text.slice(me, se);
   if (EVENT_HEADS.test(before) && !/^['’]/.test(after)) return 'object'; // "the battle of Mosul", "Battle of Mosul"
