@@ -123,6 +123,24 @@ describe('Card', () => {
     expect(props.onSearch).toHaveBeenCalledWith('Raqqa');
   });
 
+  it('names who speaks next to a quoted excerpt, and offers the passages not shown', () => {
+    const voiced: EntityCard = {
+      ...card,
+      alsoMentioned: 5,
+      viewpoints: [
+        { ...card.viewpoints[0]!, voice: { name: 'Ilham Ahmed', role: 'senior member of the SDF’s political wing', kind: 'quote', via: 'Boston Herald' } },
+        { ...card.viewpoints[1]!, voice: { name: 'Author d', kind: 'author', via: 'Author d' } },
+      ],
+    };
+    const { root, props } = show({ status: 'ready', card: voiced });
+    expect([...root.querySelectorAll('.voice')].map((v) => v.textContent)).toEqual([
+      'Ilham Ahmed, senior member of the SDF’s political wing — quoted by Boston Herald',
+    ]);
+    const also = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Also mentioned in 5 passages')!;
+    also.dispatchEvent(new (globalThis as any).window.Event('click'));
+    expect(props.onSearch).toHaveBeenCalledWith('Raqqa');
+  });
+
   it('shows loading and error states under the mention’s name, and the pin state', () => {
     let { root } = show({ status: 'loading', label: 'Raqqah' }, { pinned: true });
     expect(root.querySelector('#h1')!.textContent).toBe('Raqqah');

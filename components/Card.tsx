@@ -3,7 +3,7 @@
  * Rendered by the content script inside a closed shadow root (entrypoints/content/cardHost.tsx),
  * styled only by components/card.css. Every corpus string goes in as text.
  */
-import { coverageText, entityRanges, kindText } from '../lib/card/cardText';
+import { alsoMentionedText, coverageText, entityRanges, kindText, voiceText } from '../lib/card/cardText';
 import { clipAround } from '../lib/text/emphasis';
 import type { EntityCard, Excerpt } from '../lib/messages/protocol';
 import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
@@ -29,10 +29,14 @@ export interface CardProps {
 
 function Quote({ excerpt, entityId, max }: { excerpt: Excerpt; entityId: string; max: number }) {
   const clipped = clipAround(excerpt.passage.text, entityRanges(excerpt.passage, entityId), max, 70);
+  const voice = excerpt.voice;
   return (
-    <blockquote class="quote">
-      <Highlighted text={clipped.text} ranges={clipped.ranges} />
-    </blockquote>
+    <>
+      <blockquote class="quote">
+        <Highlighted text={clipped.text} ranges={clipped.ranges} />
+      </blockquote>
+      {voice && voice.kind !== 'author' && <p class="voice">{voiceText(voice)}</p>}
+    </>
   );
 }
 
@@ -128,6 +132,11 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
           <button type="button" class="link" onClick={() => onSearch(content.card.entity.name)}>
             Search corpus
           </button>
+          {!!content.card.alsoMentioned && (
+            <button type="button" class="link also" onClick={() => onSearch(content.card.entity.name)}>
+              {alsoMentionedText(content.card.alsoMentioned)}
+            </button>
+          )}
         </footer>
       )}
     </div>

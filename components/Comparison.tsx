@@ -7,6 +7,7 @@
 import type { ComparisonView } from '../lib/views/comparisonView';
 import { STANCE_LABEL, STANCE_ORDER } from '../lib/views/stanceLabel';
 import type { Passage } from '../lib/corpus/types';
+import { voiceText } from '../lib/card/cardText';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
@@ -70,11 +71,12 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
                 </p>
               </header>
               <ol class="column-passages">
-                {c.passages.map(({ passage, mentionRanges }) => (
+                {c.passages.map(({ passage, mentionRanges, voice }) => (
                   <li key={passage.id} class="column-passage" data-passage={passage.id}>
                     <blockquote class="passage-text">
                       <Highlighted text={passage.text} ranges={mentionRanges} />
                     </blockquote>
+                    {voice.kind !== 'author' && <p class="passage-voice muted">{voiceText(voice)}</p>}
                     <div class="passage-foot">
                       <StanceBadge stance={passage.stance} cues={passage.stanceCues} small />
                       {passage.stanceCues.length > 0 && <span class="passage-cues muted">“{passage.stanceCues.join('”, “')}”</span>}

@@ -10,7 +10,10 @@
  *   to the passage that contains them, with offsets relative to the passage text. A match that
  *   would straddle two passages (only possible for an alias containing sentence punctuation)
  *   is dropped.
- * - Stance and cues come from lib/corpus/stance.ts `stanceOf` on the passage text.
+ * - Framing (stance) and cues come from lib/corpus/stance.ts `stanceOf` on the passage text, with
+ *   the passage's mentions of groups as the armed actors it names.
+ * - Speech (who is quoted or reported) comes from lib/card/voices.ts `findSpeech` over the whole
+ *   document, so attribution crosses sentence and passage boundaries, then is cut per passage.
  *
  * Scales linearly: the Matcher is built once; each document is scanned once; passage assignment
  * is a merge of two sorted lists.
@@ -19,10 +22,13 @@ import { applyAmbiguityGate } from '../lib/text/ambiguity';
 import { Matcher, patternsFromEntities } from '../lib/text/matcher';
 import { chunkPassages, type ChunkOptions } from '../lib/corpus/passages';
 import { stanceOf } from '../lib/corpus/stance';
-import type { CompiledCorpus, Entity, Match, Mention, Passage, SourceDocument } from '../lib/corpus/types';
+import { findSpeech, speechInPassage } from '../lib/card/voices';
+import type { CompiledCorpus, Entity, EntityType, Match, Mention, Passage, SourceDocument } from '../lib/corpus/types';
 
 export interface CompileOptions {
   chunk?: ChunkOptions;
+  /** Entity id → type: places are never taken for speakers; groups count as actors for framing. */
+  entityTypes?: ReadonlyMap<string, EntityType>;
 }
 
 /** The matcher the compile step uses for `entities` (build it once, reuse it for every document). */
@@ -44,6 +50,10 @@ export function compilePassages(doc: SourceDocument, matcher: Matcher, firstId: 
   const body = doc.body;
   const spans = chunkPassages(body, opts.chunk);
   const matches = documentMentions(body, matcher);
+  const types = opts.entityTypes;
+  const places = types ? matches.filter((m) => types.get(m.entityId) === 'place') : [];
+  const groups = types ? matches.filter((m) => types.get(m.entityId) === 'group') : [];
+  const speech = findSpeech(body, (s, e) => places.some((m) => m.start < e && m.end > s));
   const out: Passage[] = [];
   let mi = 0;
   for (const [start, end] of spans) {
@@ -59,7 +69,10 @@ export function compilePassages(doc: SourceDocument, matcher: Matcher, firstId: 
       if (!entityIds.includes(m.entityId)) entityIds.push(m.entityId);
     }
     const text = body.slice(start, end);
-    const { stance, cues } = stanceOf(text);
+    const actorSpans = groups.filter((m) => m.start >= start && m.end <= end).map((m): [number, number] => [m.start - start, m.end - start]);
+    const nameSpans = matches.filter((m) => m.start >= start && m.end <= end).map((m): [number, number] => [m.start - start, m.end - start]);
+    const { stance, cues } = stanceOf(text, { actorSpans, nameSpans });
+    const said = speechInPassage(speech, start, end);
     out.push({
       id: firstId + out.length,
       docId: doc.meta.id,
@@ -70,6 +83,7 @@ export function compilePassages(doc: SourceDocument, matcher: Matcher, firstId: 
       entityIds,
       stance,
       stanceCues: cues,
+      ...(said.length ? { speech: said } : {}),
     });
   }
   return out;
@@ -93,8 +107,9 @@ export function indexPassages(entityPassages: Record<string, number[]>, passages
 export function compileCorpus(documents: SourceDocument[], entities: Entity[], opts: CompileOptions = {}): CompiledCorpus {
   const matcher = createCorpusMatcher(entities);
   const passages: Passage[] = [];
+  const withTypes = { ...opts, entityTypes: opts.entityTypes ?? new Map(entities.map((e) => [e.id, e.type])) };
   for (const doc of documents) {
-    for (const p of compilePassages(doc, matcher, passages.length, opts)) passages.push(p);
+    for (const p of compilePassages(doc, matcher, passages.length, withTypes)) passages.push(p);
   }
   const entityPassages: Record<string, number[]> = {};
   for (const e of entities) entityPassages[e.id] = [];

@@ -3,7 +3,7 @@
  * excerpt clipping are shared with the other pages (lib/views/sourceLabel.ts, lib/views/stanceLabel.ts,
  * lib/text/emphasis.ts). Pure logic: no DOM, no `browser`.
  */
-import type { Passage } from '../corpus/types';
+import type { Passage, Voice } from '../corpus/types';
 
 /** "in 4 of 5 sources" / "in 1 of 1 source". */
 export function coverageText(sourceCount: number, totalSources: number): string {
@@ -19,4 +19,20 @@ export function kindText(kind: string): string {
 /** The offsets of every mention of `entityId` in a passage's text, to emphasise them. */
 export function entityRanges(passage: Pick<Passage, 'mentions'>, entityId: string): Array<[number, number]> {
   return passage.mentions.filter((m) => m.entityId === entityId).map((m) => [m.start, m.end]);
+}
+
+/**
+ * Who speaks, as one line: "Ilham Ahmed, senior member of SDF’s political wing — quoted by Boston
+ * Herald"; "Iraqi officials — reported by US officials via US press"; the author's own words: the
+ * author or outlet alone.
+ */
+export function voiceText(voice: Voice): string {
+  const who = voice.role ? `${voice.name}, ${voice.role}` : voice.name;
+  if (voice.kind === 'author') return who;
+  return `${who} — ${voice.kind === 'quote' ? 'quoted' : 'reported'} by ${voice.via}`;
+}
+
+/** "Also mentioned in 3 passages" (nothing for none). */
+export function alsoMentionedText(n: number | undefined): string {
+  return n ? `Also mentioned in ${n} passage${n === 1 ? '' : 's'}` : '';
 }

@@ -2,11 +2,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CompiledCorpus, Mention, Passage, SourceDocument, Stance } from '../corpus/types';
 import {
+  cardLayout,
+  voiceOf,
   compareSources,
   overallStance,
   rankPassagesForEntity,
-  relevance,
-  selectExcerpts,
   selectViewpoints,
   viewpointSimilarity,
 } from './viewpoints';
@@ -49,98 +49,91 @@ const corpus = build(docs, [
   /* 0 */ ['us-1', `Raqqa was liberated; Raqqa is free and Raqqa celebrates.${filler(20)}`, 'progress'],
   /* 1 */ ['us-1', `Raqqa fell after ISIS retreated.${filler(40)}`, 'progress'],
   /* 2 */ ['us-2', `ISIS lost ground near Mosul and, later, Raqqa.${filler(40)}`, 'progress'],
-  /* 3 */ ['activist', `In Raqqa civilians were displaced.${filler(30)}`, 'setback'],
+  /* 3 */ ['activist', `Civilians were displaced from Raqqa.${filler(30)}`, 'setback'],
   /* 4 */ ['activist', `Raqqa is quiet.${filler(30)}`, 'neutral'],
-  /* 5 */ ['critic', `Mosul and ISIS and everything else, also Raqqa.${filler(60)}`, 'setback'],
+  /* 5 */ ['critic', `Refugees came from Mosul, Aleppo and Raqqa.${filler(60)}`, 'setback'],
   /* 6 */ ['critic', `Nothing about the city here.${filler(10)}`, 'neutral'],
 ]);
 
-describe('relevance / rankPassagesForEntity', () => {
-  it('scores more mentions, an early first mention and a larger share higher', () => {
-    const r = (pid: number) => relevance(corpus.passages[pid]!, 'raqqa');
-    expect(r(0)).toBeGreaterThan(r(1)); // three mentions vs one
-    expect(r(1)).toBeGreaterThan(r(2)); // first and only subject vs a late aside after other entities
-    expect(r(6)).toBe(0);
+const ranked = () => rankPassagesForEntity(corpus, 'raqqa');
+const ids = (rs: ReadonlyArray<{ passage: Passage }>) => rs.map((r) => r.passage.id);
+
+describe('rankPassagesForEntity', () => {
+  it('puts every substantive passage before every passing mention', () => {
+    const r = ranked();
+    const firstPassing = r.findIndex((x) => !x.substantive);
+    expect(firstPassing).toBeGreaterThan(0);
+    expect(r.slice(firstPassing).every((x) => !x.substantive)).toBe(true);
+    // 5 names Raqqa last in a list of three: a passing mention, ranked last.
+    expect(r.find((x) => x.passage.id === 5)!.substantive).toBe(false);
+    expect(ids(r).at(-1)).toBe(5);
   });
 
-  it('normalises by length and gives a small bonus to a stance', () => {
-    const base: Passage = {
-      id: 0, docId: 'x', start: 0, end: 0, text: '', mentions: [{ entityId: 'raqqa', start: 0, end: 5 }], entityIds: ['raqqa'],
-      stance: 'neutral', stanceCues: [],
-    };
-    const short = { ...base, text: 'Raqqa' + filler(50) };
-    const long = { ...base, text: 'Raqqa' + filler(150) };
-    expect(relevance(short, 'raqqa')).toBeGreaterThan(relevance(long, 'raqqa'));
-    const withStance = { ...short, stance: 'setback' as const };
-    expect(relevance(withStance, 'raqqa') - relevance(short, 'raqqa')).toBeCloseTo(0.15);
-  });
-
-  it('ranks by score, then passage id, and is deterministic', () => {
-    const ranked = rankPassagesForEntity(corpus, 'raqqa');
-    // 3 and 4 are short and about Raqqa alone; 1 shares its subject with ISIS; 2 and 5 mention it last.
-    expect(ranked.map((r) => r.passage.id)).toEqual([0, 3, 4, 1, 2, 5]);
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
-    expect(rankPassagesForEntity(corpus, 'raqqa')).toEqual(ranked);
+  it('ranks a passage that repeats the entity as its subject first, and is deterministic', () => {
+    expect(ids(ranked())[0]).toBe(0);
+    expect(rankPassagesForEntity(corpus, 'raqqa')).toEqual(ranked());
     expect(rankPassagesForEntity(corpus, 'unknown')).toEqual([]);
   });
 });
 
-describe('selectExcerpts', () => {
-  const ranked = rankPassagesForEntity(corpus, 'raqqa');
-
-  it('takes the most relevant passage of distinct documents first', () => {
-    expect(selectExcerpts(ranked, 3).map((p) => p.id)).toEqual([0, 3, 2]);
-  });
-
-  it('takes a second passage of a document only when no other document has one', () => {
-    const onlyTwoDocs = ranked.filter((r) => ['us-1', 'activist'].includes(r.passage.docId));
-    expect(selectExcerpts(onlyTwoDocs, 3).map((p) => p.id)).toEqual([0, 3, 4]);
-    expect(selectExcerpts(ranked, 0)).toEqual([]);
-    expect(selectExcerpts([], 3)).toEqual([]);
-  });
-});
-
 describe('viewpointSimilarity', () => {
-  const p = (id: number) => corpus.passages[id]!;
-  it('is 1 for the same document and stance, 0 for a new perspective with a contrasting stance', () => {
-    expect(viewpointSimilarity(corpus, p(0), p(1))).toBeCloseTo(1);
-    expect(viewpointSimilarity(corpus, p(0), p(3))).toBe(0);
-    expect(viewpointSimilarity(corpus, p(0), p(2))).toBeCloseTo(0.6); // same perspective, other document, same stance
-    expect(viewpointSimilarity(corpus, p(0), p(4))).toBeCloseTo(0.1); // new perspective, neutral
-    expect(viewpointSimilarity(corpus, p(3), p(5))).toBeCloseTo(0.2); // new perspective, same stance
+  const r = (id: number) => ranked().find((x) => x.passage.id === id)!;
+  it('is high for the same document and framing, 0 for another voice and perspective with a contrasting framing', () => {
+    expect(viewpointSimilarity(corpus, r(0), r(1))).toBeCloseTo(1);
+    expect(viewpointSimilarity(corpus, r(0), r(3))).toBe(0);
+    expect(viewpointSimilarity(corpus, r(0), r(4))).toBeCloseTo(0.1); // new perspective, neutral
   });
 });
 
 describe('selectViewpoints', () => {
-  const ranked = rankPassagesForEntity(corpus, 'raqqa');
   const perspective = (p: Passage) => docs.find((d) => d.meta.id === p.docId)!.meta.perspective;
 
-  it('picks different perspectives and both stances', () => {
-    const picked = selectViewpoints(corpus, ranked);
-    expect(picked.map((p) => p.id)).toEqual([0, 3, 5, 2]);
-    expect(new Set(picked.slice(0, 3).map(perspective)).size).toBe(3);
-    expect(picked.map((p) => p.stance)).toEqual(expect.arrayContaining(['progress', 'setback']));
+  it('picks different voices and both framings, substantive passages only', () => {
+    const picked = selectViewpoints(corpus, ranked());
+    expect(picked.every((x) => x.substantive)).toBe(true);
+    expect(new Set(picked.slice(0, 2).map((x) => perspective(x.passage))).size).toBe(2);
+    expect(picked.map((x) => x.passage.stance)).toEqual(expect.arrayContaining(['progress', 'setback']));
   });
 
   it('honours exclude and k', () => {
-    const picked = selectViewpoints(corpus, ranked, { exclude: [0, 3], k: 2 });
-    expect(picked.map((p) => p.id)).toEqual([1, 5]);
-    expect(selectViewpoints(corpus, ranked, { k: 0 })).toEqual([]);
-    expect(selectViewpoints(corpus, ranked, { exclude: ranked.map((r) => r.passage.id) })).toEqual([]);
+    const picked = selectViewpoints(corpus, ranked(), { exclude: [0, 3], k: 2 });
+    expect(picked).toHaveLength(2);
+    expect(ids(picked)).not.toContain(0);
+    expect(ids(picked)).not.toContain(3);
+    expect(selectViewpoints(corpus, ranked(), { k: 0 })).toEqual([]);
+    expect(selectViewpoints(corpus, ranked(), { exclude: ids(ranked()) })).toEqual([]);
+  });
+});
+
+describe('cardLayout', () => {
+  it('never shows a passing mention, and counts the rest as "also mentioned"', () => {
+    const layout = cardLayout(corpus, 'raqqa');
+    const shown = [...layout.excerpts, ...layout.viewpoints];
+    expect(shown.every((x) => x.substantive)).toBe(true);
+    expect(new Set(ids(shown)).size).toBe(shown.length);
+    expect(layout.alsoMentioned).toBe(ranked().length - shown.length);
   });
 
-  it('keeps a contrasting stance even when it ranks last and diversity weighs nothing', () => {
-    const onlyUsAndCritic = ranked.filter((r) => r.passage.docId !== 'activist');
-    const picked = selectViewpoints(corpus, onlyUsAndCritic, { k: 2, lambda: 1 });
-    expect(picked.map((p) => [p.id, p.stance])).toEqual([
-      [0, 'progress'],
-      [5, 'setback'],
+  it('keeps two voices for the viewpoints even when there are only two substantive passages', () => {
+    const two = build(docs, [
+      ['us-1', 'Raqqa was liberated and Raqqa celebrates.', 'progress'],
+      ['critic', 'Raqqa is in ruins; Raqqa mourns its dead.', 'setback'],
+      ['activist', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
     ]);
+    const layout = cardLayout(two, 'raqqa');
+    expect(layout.excerpts).toEqual([]);
+    expect(ids(layout.viewpoints).sort()).toEqual([0, 1]);
+    expect(layout.alsoMentioned).toBe(1);
   });
 
-  it('with λ = 1 and one stance only, follows relevance among new perspectives first', () => {
-    const progressOnly = ranked.filter((r) => r.passage.stance === 'progress');
-    expect(selectViewpoints(corpus, progressOnly, { k: 3, lambda: 1 }).map((p) => p.id)).toEqual([0, 1, 2]);
+  it('gives the main list to a single voice only when no second voice exists', () => {
+    const one = build(docs, [
+      ['us-1', 'Raqqa was liberated and Raqqa celebrates.', 'progress'],
+      ['us-1', 'Raqqa is quiet now; Raqqa sleeps.', 'neutral'],
+    ]);
+    const layout = cardLayout(one, 'raqqa');
+    expect(ids(layout.excerpts)).toEqual([0, 1]);
+    expect(layout.viewpoints).toEqual([]);
   });
 });
 
@@ -191,31 +184,42 @@ describe.skipIf(!haveSeeds)('viewpoints on the seed corpus', async () => {
     expect(docsOf.size).toBeGreaterThanOrEqual(3);
   });
 
-  it('Raqqa viewpoints span perspectives and set Boston Herald progress against displaced/killed civilians or unwelcome troops', () => {
-    const picked = selectViewpoints(seed, rankPassagesForEntity(seed, 'raqqa'));
-    expect(picked.length).toBe(4);
-    expect(new Set(picked.map((p) => meta.get(p.docId)!.perspective)).size).toBeGreaterThanOrEqual(2);
-    expect(picked.some((p) => p.stance === 'progress' && p.docId === BOSTON_HERALD)).toBe(true);
-    expect(
-      picked.some(
-        (p) =>
-          p.stance === 'setback' &&
-          ((p.docId === CRITIC && /displaced[\s\S]*killed/.test(p.text)) || (p.docId === RAQQA_ACTIVIST_MOSUL && /not welcomed/.test(p.text))),
-      ),
-    ).toBe(true);
+  const cardOf = (id: string) => {
+    const { excerpts, viewpoints } = cardLayout(seed, id);
+    return { excerpts, viewpoints, shown: [...excerpts, ...viewpoints] };
+  };
+  const voice = (r: { passage: Passage; at: number }) => voiceOf(seed, r.passage, r.at);
+
+  it.each(['raqqa', 'isis', 'mosul'])('the %s card sets the Boston Herald, the activist and the war critic against each other', (id) => {
+    const { viewpoints, shown } = cardOf(id);
+    const docsShown = new Set(shown.map((r) => r.passage.docId));
+    expect(docsShown).toContain(BOSTON_HERALD);
+    expect(docsShown).toContain(CRITIC);
+    expect([...docsShown].some((d) => d === RAQQA_ACTIVIST_MOSUL || d === '000_7e19e4b8228dd140')).toBe(true);
+    expect(viewpoints.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(viewpoints.map((r) => voice(r).name)).size).toBeGreaterThanOrEqual(2);
+    expect(viewpoints.map((r) => r.passage.stance)).toEqual(expect.arrayContaining(['progress', 'setback']));
   });
 
-  it('the Raqqa card (excerpts, then viewpoints excluding them) shows the liberation quote and the costs', () => {
-    const ranked = rankPassagesForEntity(seed, 'raqqa');
-    const excerpts = selectExcerpts(ranked, 3);
-    expect(new Set(excerpts.map((p) => p.docId)).size).toBe(3);
-    const viewpoints = selectViewpoints(seed, ranked, { exclude: excerpts.map((p) => p.id), k: 4 });
-    expect(viewpoints.some((p) => excerpts.includes(p))).toBe(false);
-    const shown = [...excerpts, ...viewpoints];
-    expect(shown.some((p) => p.text.includes('Liberating Raqqa is a triumph'))).toBe(true);
-    expect(shown.some((p) => p.text.includes('not welcomed by the civilians in Raqqa'))).toBe(true);
-    expect(shown.some((p) => p.text.includes('displaced by thousands from al Raqqa'))).toBe(true);
-    expect(viewpoints.map((p) => p.stance)).toEqual(expect.arrayContaining(['progress', 'setback']));
+  it('names the quoted speakers with the roles the text gives them', () => {
+    const raqqa = cardOf('raqqa').shown;
+    const ahmed = raqqa.find((r) => r.passage.text.includes('Liberating Raqqa is a triumph'))!;
+    expect(voice(ahmed)).toEqual({ name: 'Ilham Ahmed', role: 'senior member of SDF’s political wing', kind: 'quote', via: 'Boston Herald' });
+    expect(raqqa.some((r) => r.passage.text.includes('displaced by thousands from al Raqqa'))).toBe(true);
+    const isisVoices = cardOf('isis').shown.map((r) => voice(r));
+    expect(isisVoices.some((v) => v.kind === 'quote' && v.role && v.via === 'Boston Herald')).toBe(true);
+    const mosulVoices = cardOf('mosul').shown.map((r) => voice(r).name);
+    expect(mosulVoices).toContain('Colin Clarke');
+  });
+
+  it('opens the Iraq card with a passage about Iraq, never the Jordan airstrikes or a refugee-camp tag', () => {
+    const { shown } = cardOf('iraq');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.some((r) => r.passage.text.includes('the situation in Iraq is based on sectarian quotas'))).toBe(true);
+    for (const r of shown) {
+      expect(r.passage.text).not.toContain('which borders both Iraq and Syria');
+      expect(r.passage.text).not.toContain('in refugee camps northern Iraq');
+    }
   });
 
   it('compareSources on ISIS lists all five sources, with the US press on progress and the critics on setback', () => {

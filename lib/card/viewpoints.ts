@@ -1,103 +1,82 @@
 /**
- * Relevance and diversity for the entity card and the comparison view.
+ * What a card shows, and the side panel's columns.
  *
- * - `rankPassagesForEntity`: how much a passage is ABOUT an entity.
- * - `selectExcerpts`: the few most relevant passages, one per document where possible.
- * - `selectViewpoints`: maximal marginal relevance (MMR) over perspectives and stances, so the
- *   card shows competing framings side by side rather than five variations of one.
+ * - `rankPassagesForEntity`: how much each passage is ABOUT the entity (lib/card/aboutness.ts);
+ *   every substantive passage ranks before every passing mention.
+ * - `cardLayout`: one layout for every card. Excerpts are substantive passages only (fewer rather
+ *   than padded), one per document first; when two or more voices say something substantive,
+ *   the excerpts leave at least two of them (and both framings, when both exist) to the
+ *   viewpoints, so the viewpoint section is never starved. The rest is "also mentioned in N".
+ * - `selectViewpoints`: maximal marginal relevance (MMR) over voices, perspectives and framings.
  * - `compareSources`: every source's passages on an entity, column by column.
+ *
+ * A VOICE is who speaks in a passage (lib/card/voices.ts): the quoted or reported speaker of
+ * the sentence naming the entity, else the document's author or outlet.
  *
  * Pure and deterministic: ties are always broken by passage id (corpus order).
  */
-import type { CompiledCorpus, Passage, SourceMeta, Stance } from '../corpus/types';
+import type { CompiledCorpus, Entity, Passage, SourceMeta, Stance, Voice } from '../corpus/types';
+import { aboutness } from './aboutness';
+import { voiceAt } from './voices';
 
 export interface RankedPassage {
   passage: Passage;
   score: number;
+  /** About the entity, not a passing mention. */
+  substantive: boolean;
+  /** Offset of the entity's best mention in the passage. */
+  at: number;
 }
 
-/** Scoring constants (see `relevance`). */
-const PIVOT_CHARS = 300; // the chunker's target length
-const LENGTH_SLOPE = 0.5; // pivoted length normalisation: 0 = none, 1 = full
-const MIN_CHARS = 150; // shorter passages are not boosted further (a one-liner says little)
-const SUBJECT_WEIGHT = 1; // weight of the "main subject" component (0..1 before weighting)
-const STANCE_BONUS = 0.15; // a passage that takes a stance is a bit more useful than an aside
 
-/**
- * Relevance of `passage` for `entityId` (0 when not mentioned):
- *
- *   tf      = 1 + ln(mentions of the entity)
- *   length  = (1 − s) + s · max(len, 150) / 300           (pivoted normalisation, s = 0.5)
- *   subject = 0.5 · share of the passage's mentions that are this entity
- *           + 0.3 · (1 − offset of its first mention / passage length)
- *           + 0.2 · (it is the first entity mentioned ? 1 : 0)
- *   score   = tf / length + subject + (stance ≠ neutral ? 0.15 : 0)
- */
-export function relevance(passage: Passage, entityId: string): number {
-  let count = 0;
-  let first = -1;
-  for (const m of passage.mentions) {
-    if (m.entityId !== entityId) continue;
-    count++;
-    if (first < 0 || m.start < first) first = m.start;
+interface Lookup {
+  meta: Map<string, SourceMeta>;
+  entities: Map<string, Entity>;
+}
+
+const lookups = new WeakMap<CompiledCorpus, Lookup>();
+
+function lookup(corpus: CompiledCorpus): Lookup {
+  let l = lookups.get(corpus);
+  if (!l) {
+    l = { meta: new Map(corpus.documents.map((d) => [d.meta.id, d.meta])), entities: new Map(corpus.entities.map((e) => [e.id, e])) };
+    lookups.set(corpus, l);
   }
-  if (count === 0) return 0;
-  const len = Math.max(passage.text.length, 1);
-  const tf = 1 + Math.log(count);
-  const lengthNorm = 1 - LENGTH_SLOPE + (LENGTH_SLOPE * Math.max(len, MIN_CHARS)) / PIVOT_CHARS;
-  const share = count / passage.mentions.length;
-  const early = 1 - Math.min(first / len, 1);
-  const lead = passage.entityIds[0] === entityId ? 1 : 0;
-  const subject = 0.5 * share + 0.3 * early + 0.2 * lead;
-  return tf / lengthNorm + SUBJECT_WEIGHT * subject + (passage.stance !== 'neutral' ? STANCE_BONUS : 0);
+  return l;
 }
-
-/** Every passage mentioning `entityId`, most relevant first (ties: corpus order). */
-export function rankPassagesForEntity(corpus: CompiledCorpus, entityId: string): RankedPassage[] {
-  const ids = corpus.entityPassages[entityId] ?? [];
-  const ranked: RankedPassage[] = [];
-  for (const pid of ids) {
-    const passage = corpus.passages[pid];
-    if (!passage) continue;
-    const score = relevance(passage, entityId);
-    if (score > 0) ranked.push({ passage, score });
-  }
-  return ranked.sort(byScore);
-}
-
-function byScore(a: RankedPassage, b: RankedPassage): number {
-  return b.score - a.score || a.passage.id - b.passage.id;
-}
-
-/**
- * The `k` most relevant passages, at most one per document while other documents still have
- * one to offer; then, if fewer than `k`, further passages in rank order. Result in rank order.
- */
-export function selectExcerpts(ranked: readonly RankedPassage[], k = 3): Passage[] {
-  const picked = new Set<number>();
-  const docs = new Set<string>();
-  for (const r of ranked) {
-    if (picked.size >= k) break;
-    if (docs.has(r.passage.docId)) continue;
-    docs.add(r.passage.docId);
-    picked.add(r.passage.id);
-  }
-  for (const r of ranked) {
-    if (picked.size >= k) break;
-    picked.add(r.passage.id);
-  }
-  return ranked.filter((r) => picked.has(r.passage.id)).map((r) => r.passage);
-}
-
-const metaCache = new WeakMap<CompiledCorpus, Map<string, SourceMeta>>();
 
 function metaOf(corpus: CompiledCorpus, docId: string): SourceMeta | undefined {
-  let map = metaCache.get(corpus);
-  if (!map) {
-    map = new Map(corpus.documents.map((d) => [d.meta.id, d.meta]));
-    metaCache.set(corpus, map);
+  return lookup(corpus).meta.get(docId);
+}
+
+/** Every passage mentioning `entityId`: substantive first, then by aboutness (ties: corpus order). */
+export function rankPassagesForEntity(corpus: CompiledCorpus, entityId: string): RankedPassage[] {
+  const entity = lookup(corpus).entities.get(entityId);
+  const names = entity?.aliases.filter((a) => !a.ambiguous).map((a) => a.text);
+  const ranked: RankedPassage[] = [];
+  for (const pid of corpus.entityPassages[entityId] ?? []) {
+    const passage = corpus.passages[pid];
+    if (!passage) continue;
+    const title = metaOf(corpus, passage.docId)?.title;
+    const a = aboutness(passage, entityId, { kind: entity?.kind, type: entity?.type, title, names });
+    if (a.roles.length > 0) ranked.push({ passage, score: a.score, substantive: a.substantive, at: a.best });
   }
-  return map.get(docId);
+  return ranked.sort(byRank);
+}
+
+function byRank(a: RankedPassage, b: RankedPassage): number {
+  return Number(b.substantive) - Number(a.substantive) || b.score - a.score || a.passage.id - b.passage.id;
+}
+
+/** Who speaks at offset `at` of the passage (the entity's best mention). */
+export function voiceOf(corpus: CompiledCorpus, passage: Passage, at: number): Voice {
+  return voiceAt(passage, metaOf(corpus, passage.docId), at);
+}
+
+/** Two passages have the same voice when the same person speaks, or the same author writes. */
+export function voiceKey(corpus: CompiledCorpus, r: Pick<RankedPassage, 'passage' | 'at'>): string {
+  const v = voiceOf(corpus, r.passage, r.at);
+  return `${v.kind === 'author' ? 'author' : 'speaker'}:${v.name.toLowerCase()}`;
 }
 
 /** The perspective label of a passage's source (its document id when unknown). */
@@ -105,23 +84,56 @@ export function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string 
   return metaOf(corpus, passage.docId)?.perspective ?? passage.docId;
 }
 
+export interface CardLayout {
+  excerpts: RankedPassage[];
+  viewpoints: RankedPassage[];
+  /** Passages that mention the entity but are not shown. */
+  alsoMentioned: number;
+}
+
+const POLAR: readonly Stance[] = ['progress', 'setback'];
+
+/** The card's excerpts (≤ k), its viewpoints (≤ kViewpoints) and the count of the rest. */
+export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4): CardLayout {
+  const ranked = rankPassagesForEntity(corpus, entityId);
+  const substantive = ranked.filter((r) => r.substantive);
+  const keyOf = new Map(substantive.map((r) => [r.passage.id, voiceKey(corpus, r)]));
+  const voices = new Set(keyOf.values());
+  const stances = new Set(substantive.map((r) => r.passage.stance).filter((s) => POLAR.includes(s)));
+  // Would the viewpoints still have two voices (and both framings) if `taken` were all excerpts?
+  const leaves = (taken: ReadonlySet<number>) => {
+    const rest = substantive.filter((r) => !taken.has(r.passage.id));
+    const restVoices = new Set(rest.map((r) => keyOf.get(r.passage.id)));
+    const restStances = new Set(rest.map((r) => r.passage.stance));
+    return voices.size < 2 || (restVoices.size >= 2 && [...stances].every((s) => restStances.has(s)));
+  };
+  const picked = new Set<number>();
+  const docs = new Set<string>();
+  for (const pass of [0, 1]) {
+    for (const r of substantive) {
+      if (picked.size >= k) break;
+      if (picked.has(r.passage.id) || (pass === 0 && docs.has(r.passage.docId))) continue;
+      if (!leaves(new Set([...picked, r.passage.id]))) continue;
+      picked.add(r.passage.id);
+      docs.add(r.passage.docId);
+    }
+  }
+  const excerpts = substantive.filter((r) => picked.has(r.passage.id));
+  const viewpoints = voices.size >= 2 ? selectViewpoints(corpus, substantive, { exclude: [...picked], k: kViewpoints }) : [];
+  return { excerpts, viewpoints, alsoMentioned: ranked.length - excerpts.length - viewpoints.length };
+}
+
 /**
  * How redundant two passages are as viewpoints, in [0, 1]:
- *
- *   0.4  same document
- *   0.4  same perspective (same document implies it)
- *   0.2  same stance; 0.15 both neutral; 0.1 one neutral (not a contrast either);
- *        0 for a contrasting stance (progress vs setback)
- *
- * So the same document with the same stance = 1; a new perspective with a contrasting stance
- * = 0; a new perspective with the same stance = 0.2.
+ *   0.4 same voice · 0.2 same document · 0.2 same perspective (same document implies it)
+ *   0.2 same framing; 0.15 both neutral; 0.1 one neutral; 0 for contrasting framings
  */
-export function viewpointSimilarity(corpus: CompiledCorpus, a: Passage, b: Passage): number {
+export function viewpointSimilarity(corpus: CompiledCorpus, a: RankedPassage, b: RankedPassage): number {
   let s = 0;
-  if (a.docId === b.docId) s += 0.4;
-  if (a.docId === b.docId || perspectiveOf(corpus, a) === perspectiveOf(corpus, b)) s += 0.4;
-  s += stanceSimilarity(a.stance, b.stance);
-  return s;
+  if (voiceKey(corpus, a) === voiceKey(corpus, b)) s += 0.4;
+  if (a.passage.docId === b.passage.docId) s += 0.2;
+  if (a.passage.docId === b.passage.docId || perspectiveOf(corpus, a.passage) === perspectiveOf(corpus, b.passage)) s += 0.2;
+  return Math.min(1, s + stanceSimilarity(a.passage.stance, b.passage.stance));
 }
 
 function stanceSimilarity(a: Stance, b: Stance): number {
@@ -139,56 +151,44 @@ export interface ViewpointOptions {
   lambda?: number;
 }
 
-const POLAR: readonly Stance[] = ['progress', 'setback'];
-
 /**
- * Pick up to `k` passages by maximal marginal relevance:
+ * Up to `k` substantive passages by maximal marginal relevance:
  *
- *   argmax  λ · relevance(p) / max relevance  −  (1 − λ) · max_{q picked} similarity(p, q)
+ *   argmax  λ · score(p) / max score  −  (1 − λ) · max_{q picked} similarity(p, q)
  *
- * with two guarantees layered on top, applied to the candidate pool at each step:
- * 1. Both stances: when the slots left are no more than the polar stances ('progress',
- *    'setback') present among the candidates but not yet picked, only passages with those
- *    stances may be picked — so both framings appear whenever both exist.
- * 2. Perspectives: among the pool, passages from a perspective not yet picked are preferred
- *    whenever there is one.
- * Ties go to the better-ranked passage. The result is in pick order.
+ * with guarantees applied to the candidate pool at each step: both framings ('progress',
+ * 'setback') appear whenever both exist; a voice not yet picked is preferred while there is one,
+ * and among those, a perspective not yet picked. Ties go to the better-ranked passage.
  */
-export function selectViewpoints(corpus: CompiledCorpus, ranked: readonly RankedPassage[], opts: ViewpointOptions = {}): Passage[] {
+export function selectViewpoints(corpus: CompiledCorpus, ranked: readonly RankedPassage[], opts: ViewpointOptions = {}): RankedPassage[] {
   const k = opts.k ?? 4;
   const lambda = opts.lambda ?? 0.5;
   const excluded = new Set(opts.exclude ?? []);
-  const candidates = ranked.filter((r) => !excluded.has(r.passage.id));
-  if (candidates.length === 0 || k <= 0) return [];
-  const maxScore = Math.max(...candidates.map((r) => r.score)) || 1;
-
-  const picked: Passage[] = [];
-  const pickedPerspectives = new Set<string>();
-  const remaining = candidates.slice();
+  const remaining = ranked.filter((r) => r.substantive && !excluded.has(r.passage.id));
+  if (remaining.length === 0 || k <= 0) return [];
+  const maxScore = Math.max(...remaining.map((r) => r.score)) || 1;
+  const picked: RankedPassage[] = [];
   while (picked.length < k && remaining.length > 0) {
     let pool = remaining;
-    const missing = POLAR.filter((s) => !picked.some((p) => p.stance === s) && remaining.some((r) => r.passage.stance === s));
-    if (missing.length > 0 && missing.length >= k - picked.length) {
-      pool = pool.filter((r) => missing.includes(r.passage.stance));
-    }
-    const fresh = pool.filter((r) => !pickedPerspectives.has(perspectiveOf(corpus, r.passage)));
-    if (fresh.length > 0) pool = fresh;
-
+    const missing = POLAR.filter((s) => !picked.some((p) => p.passage.stance === s) && remaining.some((r) => r.passage.stance === s));
+    if (missing.length > 0 && missing.length >= k - picked.length) pool = pool.filter((r) => missing.includes(r.passage.stance));
+    const freshVoice = pool.filter((r) => !picked.some((p) => voiceKey(corpus, p) === voiceKey(corpus, r)));
+    if (freshVoice.length > 0) pool = freshVoice;
+    const freshPerspective = pool.filter((r) => !picked.some((p) => perspectiveOf(corpus, p.passage) === perspectiveOf(corpus, r.passage)));
+    if (freshPerspective.length > 0) pool = freshPerspective;
     let best: RankedPassage | undefined;
     let bestValue = -Infinity;
     for (const r of pool) {
       let maxSim = 0;
-      for (const p of picked) maxSim = Math.max(maxSim, viewpointSimilarity(corpus, r.passage, p));
+      for (const p of picked) maxSim = Math.max(maxSim, viewpointSimilarity(corpus, r, p));
       const value = (lambda * r.score) / maxScore - (1 - lambda) * maxSim;
-      // `pool` is in rank order, so a strict ">" keeps the better-ranked passage on ties.
       if (value > bestValue) {
         bestValue = value;
         best = r;
       }
     }
     if (!best) break;
-    picked.push(best.passage);
-    pickedPerspectives.add(perspectiveOf(corpus, best.passage));
+    picked.push(best);
     remaining.splice(remaining.indexOf(best), 1);
   }
   return picked;

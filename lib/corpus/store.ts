@@ -25,7 +25,7 @@ import type {
 } from '../messages/protocol';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
-import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from '../card/viewpoints';
+import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 
 export class NotFoundError extends Error {}
 
@@ -82,14 +82,14 @@ export class CorpusStore {
 
   lookupEntity(id: string): EntityCard {
     const entity = this.entity(id);
-    const ranked = rankPassagesForEntity(this.corpus, id);
-    const excerpts = selectExcerpts(ranked, 3);
-    const viewpoints = selectViewpoints(this.corpus, ranked, { exclude: excerpts.map((p) => p.id), k: 4 });
+    const { excerpts, viewpoints, alsoMentioned } = cardLayout(this.corpus, id);
+    const withVoice = (r: RankedPassage): Excerpt => ({ ...this.excerpt(r.passage), voice: voiceOf(this.corpus, r.passage, r.at) });
     return {
       entity: this.summary(entity),
       totalSources: this.totalSources,
-      excerpts: excerpts.map((p) => this.excerpt(p)),
-      viewpoints: viewpoints.map((p) => this.excerpt(p)),
+      excerpts: excerpts.map(withVoice),
+      viewpoints: viewpoints.map(withVoice),
+      alsoMentioned,
     };
   }
 

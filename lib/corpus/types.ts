@@ -69,8 +69,26 @@ export interface Mention {
   end: number;
 }
 
-/** Passage stance toward the conflict's course, from a small cue lexicon (see lib/corpus/stance.ts). */
+/**
+ * How a passage frames the fighting, from a small lexicon of general news wording
+ * (lib/corpus/stance.ts): 'progress' = gains (ground taken, forces defeated, places liberated),
+ * 'setback' = cost (people harmed or displaced, destruction, victory denied, no end in sight),
+ * 'neutral' = neither. About the framing, not about any side.
+ */
 export type Stance = 'progress' | 'setback' | 'neutral';
+
+/** A sentence attributed to someone other than the document's author (lib/card/voices.ts). */
+export interface Speech {
+  /** Offsets in the passage text (end exclusive). */
+  start: number;
+  end: number;
+  /** As the text names them, full name when known: "Colin Clarke", "the Obama administration". */
+  speaker: string;
+  /** The role the text gives them: "RAND Corp. terror analyst". */
+  role?: string;
+  /** A direct quotation, or reported speech without one. */
+  kind: 'quote' | 'reported';
+}
 
 export interface Passage {
   /** Index in CompiledCorpus.passages. */
@@ -87,6 +105,20 @@ export interface Passage {
   stance: Stance;
   /** The cue words that decided the stance, for display ("liberating", "displaced"). */
   stanceCues: string[];
+  /** Quoted and reported speech in the passage, with its speakers; absent when there is none. */
+  speech?: Speech[];
+}
+
+/** Who speaks in an excerpt: a quoted or reported speaker, or the source's own author/outlet. */
+export interface Voice {
+  /** "Ilham Ahmed", "the Obama administration", or the author/outlet. */
+  name: string;
+  /** The role the text gives them: "senior member of SDF’s political wing". */
+  role?: string;
+  /** Quoted, reported, or the author's own assessment. */
+  kind: 'quote' | 'reported' | 'author';
+  /** Who published it: the outlet, else the author, else the source's perspective. */
+  via: string;
 }
 
 /** What the compile step produces and the background loads. */

@@ -24,6 +24,7 @@ import type {
   SourceDocument,
   SourceMeta,
   Stance,
+  Voice,
 } from '../corpus/types';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -67,6 +68,8 @@ export type Params<K extends keyof typeof paramSchemas> = v.InferOutput<(typeof 
 export interface Excerpt {
   passage: Passage;
   source: SourceMeta;
+  /** Who speaks where the card's entity is named (cards only). */
+  voice?: Voice;
 }
 
 export interface EntitySummary {
@@ -85,8 +88,10 @@ export interface EntityCard {
   totalSources: number;
   /** The 2–3 most relevant excerpts. */
   excerpts: Excerpt[];
-  /** Excerpts chosen for diversity of perspective and stance (maximal marginal relevance). */
+  /** Excerpts chosen for diversity of voice, perspective and framing (maximal marginal relevance). */
   viewpoints: Excerpt[];
+  /** Passages that mention the entity only in passing or are not shown ("also mentioned in N passages"). */
+  alsoMentioned?: number;
 }
 
 export interface SearchHit extends Excerpt {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipAround, normalizeRanges, segmentText } from './emphasis';
 
@@ -59,5 +60,34 @@ describe('clipAround', () => {
     const clip = clipAround(long, [], 100);
     expect(clip.clippedStart).toBe(false);
     expect(clip.text.startsWith('word')).toBe(true);
+  });
+});
+
+describe('clipAround cuts cleanly', () => {
+  it('starts at the sentence holding the mention when it is near, with an ellipsis only where text is left out', () => {
+    const text = 'First sentence here is rather long and says nothing at all of interest. Along with U.S. airstrikes, Jordan joined the fight in the north. ' + 'More words follow here. '.repeat(10);
+    const at = text.indexOf('Jordan');
+    const clip = clipAround(text, [[at, at + 6]], 120, 40);
+    expect(clip.text.startsWith('…Along with U.S. airstrikes')).toBe(true);
+    expect(clip.text.slice(clip.ranges[0]![0], clip.ranges[0]![1])).toBe('Jordan');
+  });
+
+  it('never cuts inside a word (property)', () => {
+    const word = fc.stringMatching(/^[a-z]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 30, maxLength: 120 }), fc.nat(), (words, pick) => {
+        const text = words.join(' ');
+        const w = pick % words.length;
+        const at = words.slice(0, w).join(' ').length + (w > 0 ? 1 : 0);
+        const clip = clipAround(text, [[at, at + words[w]!.length]], 80, 30);
+        const inner = clip.text.replace(/^…/, '').replace(/…$/, '');
+        const from = text.indexOf(inner);
+        expect(from).toBeGreaterThanOrEqual(0);
+        if (from > 0) expect(text[from - 1]).toBe(' ');
+        const to = from + inner.length;
+        if (to < text.length) expect(text[to]).toBe(' ');
+        expect(clip.text.slice(clip.ranges[0]![0], clip.ranges[0]![1])).toBe(words[w]);
+      }),
+    );
   });
 });

@@ -2,8 +2,9 @@
  * Emphasis as data, never as HTML: turns `[start, end)` ranges over a text into plain text
  * slices flagged `marked`, which the UI renders as text nodes inside <mark> elements
  * (components/Highlighted.tsx). Also clips a long text to a window around its first range, for
- * result lists. Pure.
+ * result lists and cards. Pure.
  */
+import { splitSentences } from './sentences';
 
 export type Span = readonly [start: number, end: number];
 
@@ -54,21 +55,25 @@ const ELLIPSIS = '…';
 
 /**
  * At most about `max` characters of `text`, chosen so that the first range shows with some
- * context before it; cuts fall on spaces where possible and are marked with an ellipsis.
+ * context before it. Cuts fall on sentence boundaries where one is near (lib/text/sentences.ts),
+ * else between words — never inside a word — and an ellipsis marks only text left out.
  */
 export function clipAround(text: string, ranges: readonly Span[], max = 260, before = 60): Clipped {
   const merged = normalizeRanges(text.length, ranges);
   if (text.length <= max) return { text, ranges: merged, clippedStart: false, clippedEnd: false };
   const first = merged[0]?.[0] ?? 0;
-  let start = Math.max(0, first - before);
-  if (start > 0) {
-    const space = text.lastIndexOf(' ', start);
-    start = space > 0 && first - space < before * 2 ? space + 1 : start;
+  const sentences = splitSentences(text);
+  let start = 0;
+  if (first > before) {
+    // The start of the sentence holding the first range, if it leaves enough room; else a word boundary.
+    const own = sentences.find(([, e]) => first < e)?.[0] ?? 0;
+    if (own >= first - before * 2 && own <= first) start = own;
+    else start = wordStart(text, first - before, first);
   }
   let end = Math.min(text.length, start + max);
   if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > start + max / 2) end = space;
+    const sentenceEnd = sentences.map(([, e]) => e).filter((e) => e > first && e <= end).pop();
+    end = sentenceEnd !== undefined && sentenceEnd > start + max / 2 ? sentenceEnd : wordEnd(text, end, start + max / 2);
   }
   if (text.length - end < 20) end = text.length;
   const prefix = start > 0 ? ELLIPSIS : '';
@@ -77,9 +82,23 @@ export function clipAround(text: string, ranges: readonly Span[], max = 260, bef
     ([s, e]): [number, number] => [s + prefix.length, e + prefix.length],
   );
   return {
-    text: prefix + text.slice(start, end) + suffix,
+    text: prefix + text.slice(start, end).trimEnd() + suffix,
     ranges: shifted,
     clippedStart: start > 0,
     clippedEnd: end < text.length,
   };
+}
+
+/** The first word start at or after `from` (before `limit`), so a cut never splits a word. */
+function wordStart(text: string, from: number, limit: number): number {
+  const back = text.lastIndexOf(' ', from);
+  if (back > 0 && from - back < 40) return back + 1;
+  const fwd = text.indexOf(' ', from);
+  return fwd >= 0 && fwd < limit ? fwd + 1 : Math.max(0, from);
+}
+
+/** The last word end at or before `to` (after `floor`), so a cut never splits a word. */
+function wordEnd(text: string, to: number, floor: number): number {
+  const space = text.lastIndexOf(' ', to);
+  return space > floor ? space : to;
 }

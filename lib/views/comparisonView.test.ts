@@ -48,29 +48,53 @@ describe('buildComparisonView', () => {
   });
 
   it('writes the disagreement in one line', () => {
-    expect(view.summary).toBe('2 sources report ISIS in retreat · 1 says it persists or counts the cost · 1 takes no clear stance · 1 silent');
+    expect(view.summary).toBe('2 sources frame ISIS by gains and victory · 1 by cost or no end in sight · 1 takes no clear stance on ISIS · 1 silent');
   });
 
   it('has no disagreement when every source leans the same way', () => {
     const one = buildComparisonView(comparison(isis, [{ source: s('a', '2016'), passages: [p(1, 'a', 'progress')], stance: 'progress' }]));
     expect(one.disagreement).toBe(false);
-    expect(one.summary).toBe('1 source reports ISIS in retreat');
+    expect(one.summary).toBe('1 source frames ISIS by gains and victory');
   });
 });
 
 describe('summarize', () => {
   const raqqa = summary('raqqa', { name: 'Raqqa', type: 'place' });
-  it('speaks of ISIS as "it" only when comparing ISIS', () => {
-    expect(summarize(isis, { progress: 2, setback: 3, neutral: 0 }, 0)).toBe(
-      '2 sources report ISIS in retreat · 3 say it persists or count the cost',
-    );
+  it('speaks of the entity compared, whatever it is', () => {
+    expect(summarize(isis, { progress: 2, setback: 3, neutral: 0 }, 0)).toBe('2 sources frame ISIS by gains and victory · 3 by cost or no end in sight');
     expect(summarize(raqqa, { progress: 1, setback: 2, neutral: 2 }, 1)).toBe(
-      '1 source reports ISIS losing ground · 2 say ISIS holds on or count the cost · 2 take no clear stance · 1 silent',
+      '1 source frames Raqqa by gains and victory · 2 by cost or no end in sight · 2 take no clear stance on Raqqa · 1 silent',
     );
-    expect(summarize(raqqa, { progress: 0, setback: 1, neutral: 0 }, 0)).toBe('1 says ISIS holds on or counts the cost');
+    expect(summarize(raqqa, { progress: 0, setback: 1, neutral: 0 }, 0)).toBe('1 source frames Raqqa by cost or no end in sight');
+    expect(summarize(raqqa, { progress: 0, setback: 0, neutral: 2 }, 0)).toBe('2 sources take no clear stance on Raqqa');
   });
 
   it('says so when no source mentions the entity', () => {
     expect(summarize(raqqa, { progress: 0, setback: 0, neutral: 0 }, 5)).toBe('No source mentions Raqqa');
+  });
+});
+
+describe('a corpus about another war (eval/documents)', async () => {
+  const { fileURLToPath } = await import('node:url');
+  const { loadDocuments } = await import('../../corpus/load');
+  const { compileCorpus } = await import('../../corpus/compile');
+  const { CorpusStore } = await import('../corpus/store');
+  const { evalGazetteer } = await import('../../eval/gazetteer');
+  const corpus = compileCorpus(loadDocuments(fileURLToPath(new URL('../../eval/documents/', import.meta.url))), evalGazetteer);
+  const store = new CorpusStore(corpus);
+
+  it('labels its passages by gains or cost, with the words that decided', () => {
+    const label = (needle: string) => corpus.passages.find((p) => p.text.includes(needle))!;
+    expect(label('Kessarian Army units recaptured the town of Drevic')).toMatchObject({ stance: 'progress', stanceCues: ['recaptured', 'retreat'] });
+    expect(label('Varenna has been under siege')).toMatchObject({ stance: 'setback' });
+    expect(label('There is no victory in the Maren Valley')).toMatchObject({ stance: 'setback' });
+    expect(label('Container traffic at Port Solin')).toMatchObject({ stance: 'neutral', stanceCues: [] });
+  });
+
+  it('writes the side panel’s summary about the entity compared', () => {
+    const view = buildComparisonView(store.compare('drevic'));
+    expect(view.summary).toMatch(/^\d sources? frames? Drevic by gains and victory · \d by cost or no end in sight/);
+    expect(view.summary).not.toMatch(/ISIS/);
+    expect(view.disagreement).toBe(true);
   });
 });

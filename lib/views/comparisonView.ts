@@ -1,17 +1,21 @@
 /**
  * The side panel's comparison as data: one column per source that mentions the entity (with
  * its passages and their mentions to emphasise), the silent sources, and the disagreement made
- * explicit — a per-stance tally of sources and a one-line summary such as
- * "2 sources report ISIS in retreat · 3 say it persists". Pure.
+ * explicit — a per-framing tally of sources and a one-line summary about the compared entity,
+ * such as "2 sources frame Raqqa by its gains · 3 by its cost or no end in sight". Each passage
+ * carries its voice (who speaks where the entity is named). Pure.
  */
 import { STANCE_ORDER } from './stanceLabel';
 import type { Comparison, ComparisonColumn, EntitySummary } from '../messages/protocol';
-import type { Passage, SourceMeta, Stance } from '../corpus/types';
+import type { Passage, SourceMeta, Stance, Voice } from '../corpus/types';
+import { voiceAt } from '../card/voices';
 
 export interface PassageView {
   passage: Passage;
   /** Ranges of `passage.text` where the compared entity is mentioned. */
   mentionRanges: Array<[number, number]>;
+  /** Who speaks where the entity is first named: a quoted speaker, or the source's author/outlet. */
+  voice: Voice;
 }
 
 export interface ColumnView {
@@ -31,7 +35,7 @@ export interface ComparisonView {
   tally: Record<Stance, number>;
   /** Total sources in the corpus (columns + silent). */
   totalSources: number;
-  /** "2 sources report ISIS in retreat · 3 say it persists · 1 silent". */
+  /** "2 sources frame Raqqa by its gains · 3 by its cost or no end in sight · 1 silent". */
   summary: string;
   /** True when at least one source leans each way. */
   disagreement: boolean;
@@ -46,7 +50,7 @@ export function columnView(column: ComparisonColumn, entityId: string): ColumnVi
     const mentionRanges = passage.mentions
       .filter((m) => m.entityId === entityId)
       .map((m): [number, number] => [m.start, m.end]);
-    return { passage, mentionRanges };
+    return { passage, mentionRanges, voice: voiceAt(passage, column.source, mentionRanges[0]?.[0] ?? 0) };
   });
   return { source: column.source, stance: column.stance, passages, passageStances };
 }
@@ -74,27 +78,20 @@ export function buildComparisonView(comparison: Comparison): ComparisonView {
   };
 }
 
-function count(n: number, verbOne: string, verbMany: string): string {
-  return `${n} ${n === 1 ? 'source' : 'sources'} ${n === 1 ? verbOne : verbMany}`;
-}
+const sources = (n: number) => `${n} ${n === 1 ? 'source' : 'sources'}`;
 
-/** Whether the entity is ISIS itself (then the summary speaks of "ISIS" and "it"). */
-export function isIsis(entity: Pick<EntitySummary, 'id'>): boolean {
-  return entity.id === 'isis';
-}
-
-/** The disagreement in one line; parts with no source are left out. */
+/**
+ * The disagreement in one line, about the entity compared (any place or group, any corpus);
+ * parts with no source are left out. The first part names the entity, the next ones follow it.
+ */
 export function summarize(entity: EntitySummary, tally: Record<Stance, number>, silent: number): string {
-  const parts: string[] = [];
-  if (isIsis(entity)) {
-    if (tally.progress) parts.push(count(tally.progress, 'reports ISIS in retreat', 'report ISIS in retreat'));
-    if (tally.setback) parts.push(tally.setback === 1 ? '1 says it persists or counts the cost' : `${tally.setback} say it persists or count the cost`);
-  } else {
-    if (tally.progress) parts.push(count(tally.progress, 'reports ISIS losing ground', 'report ISIS losing ground'));
-    if (tally.setback) parts.push(tally.setback === 1 ? '1 says ISIS holds on or counts the cost' : `${tally.setback} say ISIS holds on or count the cost`);
-  }
-  if (tally.neutral) parts.push(`${tally.neutral} ${tally.neutral === 1 ? 'takes' : 'take'} no clear stance`);
-  if (silent) parts.push(`${silent} silent`);
   if (!tally.progress && !tally.setback && !tally.neutral) return `No source mentions ${entity.name}`;
+  const parts: string[] = [];
+  const framed = (n: number, how: string) =>
+    parts.length === 0 ? `${sources(n)} ${n === 1 ? 'frames' : 'frame'} ${entity.name} by ${how}` : `${n} by ${how}`;
+  if (tally.progress) parts.push(framed(tally.progress, 'gains and victory'));
+  if (tally.setback) parts.push(framed(tally.setback, 'cost or no end in sight'));
+  if (tally.neutral) parts.push(`${parts.length ? tally.neutral : sources(tally.neutral)} ${tally.neutral === 1 ? 'takes' : 'take'} no clear stance on ${entity.name}`);
+  if (silent) parts.push(`${silent} silent`);
   return parts.join(' · ');
 }

@@ -127,7 +127,7 @@ describe('compare sources', () => {
     }
     expect(await panel.locator('.silent').count()).toBe(0);
     const summary = await panel.locator('.comparison-summary').textContent();
-    expect(summary).toMatch(/\d sources? reports? ISIS in retreat · \d (say|says) it persists/);
+    expect(summary).toMatch(/^\d sources? frames? ISIS by gains and victory · \d by cost or no end in sight/);
     expect(await panel.locator('.passage-foot [data-stance]').count()).toBeGreaterThan(5);
     await panel.close();
   });
