@@ -73,7 +73,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
         aria-controls="entity-suggestions"
         aria-expanded={open && suggestions.length > 0}
         aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active]!.id}` : undefined}
-        placeholder="A place or group — Raqqa, Daesh, SDF…"
+        placeholder="Raqqa, Daesh, SDF…"
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);

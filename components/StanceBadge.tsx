@@ -19,14 +19,17 @@ export interface StanceBadgeProps {
 export function StanceBadge({ stance, small, overall }: StanceBadgeProps) {
   return (
     <span class={`stance stance-${stance}${small ? ' stance-small' : ''}`} data-stance={stance}>
-      {overall ? (
-        <>
-          Overall<span class="visually-hidden"> stance</span>:{' '}
-        </>
-      ) : (
-        <span class="visually-hidden">Stance: </span>
-      )}
-      {STANCE_LABEL[stance]}
+      {/* One flex item beside the dot, so the words wrap as text. */}
+      <span class="stance-text">
+        {overall ? (
+          <>
+            Overall<span class="visually-hidden"> stance</span>:{' '}
+          </>
+        ) : (
+          <span class="visually-hidden">Stance: </span>
+        )}
+        {STANCE_LABEL[stance]}
+      </span>
     </span>
   );
 }
