@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { entityHash, queryHash, readerHash, siteOf } from '../lib/messages/pageUrls';
 import type { EntitySummary } from '../lib/messages/protocol';
-import type { PanelPorts, TabInfo } from '../lib/views/panelController';
+import { TOP_FRAME, type PanelPorts, type TabInfo } from '../lib/views/panelController';
 import type { PopupPorts } from '../lib/views/popupController';
 import type { Schedule } from '../lib/views/store';
 import { watchHandOff } from './handoff';
@@ -124,9 +124,9 @@ export function panelPorts(tabId?: number): PanelPorts {
     followsActiveTab: tabId === undefined,
     siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
     setSiteEnabled,
-    pageMentions: (id) => contentMessenger.sendMessage('pageMentions', undefined, { tabId: id, frameId: 0 }),
+    pageMentions: (id) => contentMessenger.sendMessage('pageMentions', undefined, { tabId: id, frameId: TOP_FRAME }),
     revealMention: (id, entityId) =>
-      contentMessenger.sendMessage('revealMention', { entityId }, { tabId: id, frameId: 0 }).then((r) => r.found),
+      contentMessenger.sendMessage('revealMention', { entityId }, { tabId: id, frameId: TOP_FRAME }).then((r) => r.found),
     listEntities: () => backgroundMessenger.sendMessage('listEntities', undefined).then((r) => r.entities),
     compare: (entityId) => backgroundMessenger.sendMessage('compare', { entityId }),
     setAddressEntity: (entityId) => setHash(entityHash(entityId)),

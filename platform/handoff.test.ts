@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handOff, watchHandOff, withdrawHandOff } from './handoff';
+import { handOff, watchHandOff } from './handoff';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -51,14 +51,15 @@ describe('hand-off', () => {
     expect(panel).toEqual([]);
   });
 
-  it('stops when asked, and a withdrawn value is never delivered', async () => {
+  it('stops when asked, leaving the value for the next page', async () => {
     const got: string[] = [];
     const stop = watchHandOff('popup', (p) => got.push(p.query));
     stop();
     await handOff('popup', { query: 'Mosul' });
-    await withdrawHandOff('popup');
-    watchHandOff('popup', (p) => got.push(p.query));
     await settle();
     expect(got).toEqual([]);
+    watchHandOff('popup', (p) => got.push(`next: ${p.query}`));
+    await settle();
+    expect(got).toEqual(['next: Mosul']);
   });
 });

@@ -45,11 +45,6 @@ export async function handOff<T extends HandOffTarget>(target: T, payload: HandO
   await browser.storage.session?.set({ [KEYS[target]]: envelope }).catch(() => undefined);
 }
 
-/** Takes back a hand-off nobody has read yet (the writer found another way). */
-export async function withdrawHandOff(target: HandOffTarget): Promise<void> {
-  await browser.storage.session?.remove(KEYS[target]).catch(() => undefined);
-}
-
 /**
  * Calls `onPayload` with the hand-off waiting for this target, if any, then with every new one.
  * Each is taken once (cleared from storage). Returns the function that stops watching.
