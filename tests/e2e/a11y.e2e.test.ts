@@ -136,6 +136,30 @@ describe('landmarks, headings and what is said', () => {
     await options.close();
   });
 
+  it('placeholders reach 4.5:1 against their field in both schemes (axe does not check them)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [path, field] of [
+        [`popup.html?layout=popup&tab=${tabId}`, '#search-input'],
+        [`sidepanel.html?tab=${tabId}`, '#entity-picker'],
+      ] as const) {
+        const page = await open(path, { scheme });
+        await page.locator(field).waitFor();
+        const ratio = await page.locator(field).evaluate((input) => {
+          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+          const lum = (c: string) => {
+            const [r, g, b] = rgb(c).map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const fg = lum(getComputedStyle(input, '::placeholder').color);
+          const bg = lum(getComputedStyle(input).backgroundColor);
+          return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        });
+        expect(ratio, `${scheme} ${field}`).toBeGreaterThanOrEqual(4.5);
+        await page.close();
+      }
+    }
+  });
+
   it('the reader’s error state says what happened under an h1', async () => {
     const page = await open('reader.html');
     await expect(page.locator('h1').textContent()).resolves.toBe('No document to show');
