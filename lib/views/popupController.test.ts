@@ -66,9 +66,11 @@ describe('PopupController', () => {
   });
 
   it('in a tab, stays open and keeps the query in the address', async () => {
-    const { popup, ports } = setup({ runsInTab: async () => true });
+    const { popup, ports, handed } = setup({ runsInTab: async () => true });
     popup.start();
+    handed[0]!('Mosul'); // handed over before the page knew it was in a tab
     await flush();
+    expect(ports.setAddressQuery).toHaveBeenLastCalledWith('Mosul');
     popup.search.setQuery('Palmyra');
     expect(ports.setAddressQuery).toHaveBeenLastCalledWith('Palmyra');
     popup.compare(summary('palmyra'));

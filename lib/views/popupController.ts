@@ -64,7 +64,10 @@ export class PopupController extends Store<PopupState> {
     if (!from.forcePopupLayout) {
       void this.ports
         .runsInTab()
-        .then((inTab) => this.set({ inTab }))
+        .then((inTab) => {
+          this.set({ inTab });
+          if (inTab && this.search.get().query) this.ports.setAddressQuery(this.search.get().query);
+        })
         .catch(() => undefined);
     }
     void this.ports
