@@ -104,7 +104,8 @@ describe('Card', () => {
     expect(sources[1]).toContain('(title supplied)');
     // Viewpoints name the perspective in their heading, with the stance label beside it.
     const heads = [...root.querySelectorAll('.vp-head')].map((h) => h.textContent);
-    expect(heads).toEqual([`US press${STANCE_LABEL.progress}`, `Regional critic${STANCE_LABEL.setback}`]);
+    // StanceBadge says "Stance: " to screen readers (visually hidden text).
+    expect(heads).toEqual([`US pressStance: ${STANCE_LABEL.progress}`, `Regional criticStance: ${STANCE_LABEL.setback}`]);
   });
 
   it('calls back from its buttons', () => {

@@ -11,6 +11,7 @@ import { voiceText } from '../lib/card/cardText';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
+import { StanceKey } from './StanceKey';
 
 export interface ComparisonProps {
   view: ComparisonView;
@@ -22,9 +23,8 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
   return (
     <section class="comparison" aria-labelledby="comparison-title" data-entity={entity.id}>
       <header class="comparison-head">
-        <h2 id="comparison-title" class="comparison-title">
-          {entity.name}
-          <span class="comparison-kind">{entity.kind}</span>
+        <h2 id="comparison-title" class="comparison-title" tabIndex={-1}>
+          {entity.name} <span class="comparison-kind">{entity.kind}</span>
         </h2>
         {entity.description && <p class="comparison-description">{entity.description}</p>}
         <p class="comparison-summary" role="status" aria-live="polite" data-disagreement={view.disagreement}>
@@ -54,6 +54,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
             )}
           </ul>
         )}
+        {view.columns.length > 0 && <StanceKey />}
       </header>
 
       <div class="columns">
@@ -62,9 +63,9 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
           return (
             <article key={c.source.id} class={`column column-${c.stance}`} aria-labelledby={titleId} data-source={c.source.id}>
               <header class="column-head">
-                <SourceLabel source={c.source} titleAs="h3" titleId={titleId} />
+                <SourceLabel source={c.source} titleAs="h3" titleId={titleId} notes />
                 <p class="column-stance">
-                  <StanceBadge stance={c.stance} prefix="Overall: " />
+                  <StanceBadge stance={c.stance} overall />
                   <span class="muted column-count">
                     {c.passages.length} {c.passages.length === 1 ? 'passage' : 'passages'}
                   </span>
@@ -78,15 +79,14 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
                     </blockquote>
                     {voice.kind !== 'author' && <p class="passage-voice muted">{voiceText(voice)}</p>}
                     <div class="passage-foot">
-                      <StanceBadge stance={passage.stance} cues={passage.stanceCues} small />
-                      {passage.stanceCues.length > 0 && <span class="passage-cues muted">“{passage.stanceCues.join('”, “')}”</span>}
-                      <button
-                        type="button"
-                        class="btn-link passage-open"
-                        onClick={() => onOpenPassage(passage)}
-                        aria-label={`Read this passage in context: ${c.source.title}`}
-                      >
-                        Read in context
+                      <StanceBadge stance={passage.stance} small />
+                      {passage.stanceCues.length > 0 && (
+                        <span class="passage-cues muted">
+                          <span class="visually-hidden">Cue words: </span>“{passage.stanceCues.join('”, “')}”
+                        </span>
+                      )}
+                      <button type="button" class="btn-link passage-open" onClick={() => onOpenPassage(passage)}>
+                        Read in context<span class="visually-hidden">: {c.source.title}</span>
                       </button>
                     </div>
                   </li>
@@ -105,7 +105,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
           <ul class="silent-list">
             {view.silent.map((s) => (
               <li key={s.id} data-source={s.id}>
-                <SourceLabel source={s} />
+                <SourceLabel source={s} notes />
               </li>
             ))}
           </ul>

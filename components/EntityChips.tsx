@@ -1,26 +1,21 @@
-/** Corpus entities the query names, as buttons that open their comparison in the side panel. */
+/**
+ * Corpus entities the query names, as buttons that open their comparison in the side panel. Each
+ * button's name is its visible text ("Raqqa city 4 sources"), so speech input can say it.
+ */
 import type { EntitySummary } from '../lib/messages/protocol';
 
 export function EntityChips({ entities, onPick }: { entities: EntitySummary[]; onPick: (entity: EntitySummary) => void }) {
   if (entities.length === 0) return null;
   return (
-    <div class="chips" role="group" aria-label="Compare sources on">
-      <span class="chips-label" aria-hidden="true">
-        Compare
+    <div class="chips" role="group" aria-labelledby="chips-label">
+      <span id="chips-label" class="chips-label">
+        Compare sources on
       </span>
       {entities.map((e) => (
-        <button
-          key={e.id}
-          type="button"
-          class="chip"
-          data-entity={e.id}
-          aria-label={`Compare sources on ${e.name} (${e.kind}, in ${e.sourceCount} sources) in the side panel`}
-          onClick={() => onPick(e)}
-        >
-          <span class="chip-name">{e.name}</span>
-          <span class="chip-kind">{e.kind}</span>
-          <span class="chip-count" title={`Mentioned in ${e.sourceCount} sources`}>
-            {e.sourceCount}
+        <button key={e.id} type="button" class="chip" data-entity={e.id} onClick={() => onPick(e)}>
+          <span class="chip-name">{e.name}</span> <span class="chip-kind">{e.kind}</span>{' '}
+          <span class="chip-count">
+            {e.sourceCount} {e.sourceCount === 1 ? 'source' : 'sources'}
           </span>
         </button>
       ))}

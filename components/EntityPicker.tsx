@@ -1,6 +1,6 @@
 /**
  * Pick an entity to compare by typing: a combobox over the corpus entities, matched by name here
- * and by any alias ("Daesh", "Kirkook") through the background's search.
+ * and by any alias ("Daesh", "Kirkook") through an injected lookup (the background's).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterEntities, mergeEntityMatches } from '../lib/views/entityFilter';
@@ -9,12 +9,12 @@ import { LatestOnly, moveSelection, type SelectionKey } from '../lib/views/searc
 
 export interface EntityPickerProps {
   entities: EntitySummary[];
-  /** Entities named by the text through any alias (the background's search). */
-  findByAlias: (text: string) => Promise<EntitySummary[]>;
+  /** Entities named by the text through any alias ("Daesh", "Kirkook"): the background's lookup. */
+  findEntities: (text: string) => Promise<EntitySummary[]>;
   onPick: (entity: EntitySummary) => void;
 }
 
-export function EntityPicker({ entities, findByAlias, onPick }: EntityPickerProps) {
+export function EntityPicker({ entities, findEntities, onPick }: EntityPickerProps) {
   const [text, setText] = useState('');
   const [byAlias, setByAlias] = useState<EntitySummary[]>([]);
   const [active, setActive] = useState(-1);
@@ -24,7 +24,7 @@ export function EntityPicker({ entities, findByAlias, onPick }: EntityPickerProp
     const ticket = latest.current.next();
     if (text.trim().length < 2) return void setByAlias([]);
     const timer = setTimeout(() => {
-      findByAlias(text)
+      findEntities(text)
         .then((found) => latest.current.isCurrent(ticket) && setByAlias(found))
         .catch(() => undefined);
     }, 80);
@@ -59,7 +59,7 @@ export function EntityPicker({ entities, findByAlias, onPick }: EntityPickerProp
 
   return (
     <div class="picker">
-      <label htmlFor="entity-picker" class="picker-label">
+      <label htmlFor="entity-picker" id="entity-picker-label" class="picker-label">
         Compare sources on
       </label>
       <input
@@ -73,7 +73,7 @@ export function EntityPicker({ entities, findByAlias, onPick }: EntityPickerProp
         aria-controls="entity-suggestions"
         aria-expanded={open && suggestions.length > 0}
         aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active]!.id}` : undefined}
-        placeholder="A place or group — Raqqa, Daesh, SDF…"
+        placeholder="Raqqa, Daesh, SDF…"
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);

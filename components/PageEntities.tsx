@@ -1,4 +1,8 @@
-/** "On this page": the corpus places and groups found in the tab, with their mention counts. */
+/**
+ * "On this page": the corpus places and groups found in the tab, with their mention counts. Each
+ * button's name starts with its visible text ("Raqqa city 3", then "mentions" for screen readers);
+ * what a click does is said in text above the list, not in a tooltip.
+ */
 import { pageMentionsSummary, type PageEntityRow } from '../lib/views/pageMentionsView';
 
 export interface PageEntitiesProps {
@@ -14,26 +18,36 @@ export function PageEntities({ rows, selectedId, onPick }: PageEntitiesProps) {
         {pageMentionsSummary(rows)}
       </p>
       {rows.length > 0 && (
-        <ul class="page-entities">
-          {rows.map((row) => (
-            <li key={row.id}>
-              <button
-                type="button"
-                class={`page-entity${row.id === selectedId ? ' is-selected' : ''}`}
-                aria-pressed={row.id === selectedId}
-                data-entity={row.id}
-                title={`Show the next mention of ${row.name} on the page and compare sources on it`}
-                onClick={() => onPick(row)}
-              >
-                <span class="page-entity-name">{row.name}</span>
-                {row.kind && <span class="page-entity-kind">{row.kind}</span>}
-                <span class="page-entity-count" aria-label={`${row.count} ${row.count === 1 ? 'mention' : 'mentions'}`}>
-                  {row.count}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p class="page-help muted" id="page-entities-help">
+            Pick one to scroll the page to its next mention and compare sources on it.
+          </p>
+          <ul class="page-entities" aria-describedby="page-entities-help">
+            {rows.map((row) => (
+              <li key={row.id}>
+                <button
+                  type="button"
+                  class={`page-entity${row.id === selectedId ? ' is-selected' : ''}`}
+                  aria-pressed={row.id === selectedId}
+                  data-entity={row.id}
+                  onClick={() => onPick(row)}
+                >
+                  <span class="page-entity-name">{row.name}</span>
+                  {row.kind && (
+                    <>
+                      {' '}
+                      <span class="page-entity-kind">{row.kind}</span>
+                    </>
+                  )}{' '}
+                  <span class="page-entity-count">
+                    {row.count}
+                    <span class="visually-hidden"> {row.count === 1 ? 'mention' : 'mentions'}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

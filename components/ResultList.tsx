@@ -57,7 +57,7 @@ export function ResultList({ id, groups, activeKey, onOpen, onHover }: ResultLis
                   <p class="result-text">
                     <Highlighted text={clip.text} ranges={clip.ranges} />
                   </p>
-                  {hit.passage.stance !== 'neutral' && <StanceBadge stance={hit.passage.stance} cues={hit.passage.stanceCues} small />}
+                  {hit.passage.stance !== 'neutral' && <StanceBadge stance={hit.passage.stance} small />}
                 </div>
               );
             })}

@@ -1,10 +1,14 @@
 /**
  * Who says it: a source's title, author/outlet, approximate date and perspective. Shared by the
- * popup, the side panel and the reader; the card may reuse it (it only needs components/theme.css
- * classes .source-* or its own).
+ * popup, the side panel, the reader and the card (it only needs components/theme.css's .source-*
+ * classes or its own).
+ *
+ * The separators are real text (" · "), so a screen reader hears the parts as separate phrases,
+ * and there is a real space before "(title supplied)". With `notes`, what used to be tooltips (a
+ * supplied title, the author note, an approximate date) is a disclosure the keyboard can open.
  */
+import { byline, dateText, sourceNotes } from '../lib/views/sourceLabel';
 import type { SourceMeta } from '../lib/corpus/types';
-import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
 
 export interface SourceLabelProps {
   source: SourceMeta;
@@ -13,31 +17,47 @@ export interface SourceLabelProps {
   /** Heading level for the title, or plain text when absent. */
   titleAs?: 'h2' | 'h3' | 'h4' | 'span';
   titleId?: string;
+  /** Offer the source's notes in an "About this source" disclosure. */
+  notes?: boolean;
 }
 
-export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId }: SourceLabelProps) {
+const SEP = ' · ';
+
+export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes }: SourceLabelProps) {
   const Title = titleAs;
+  const about = notes ? sourceNotes(source) : [];
   return (
     <div class="source-label">
       {!hideTitle && (
         <Title class="source-title" id={titleId}>
           {source.title}
           {source.titleSupplied && (
-            <span class="source-title-note" title="The text has no title; this descriptive one is ours.">
-              (title supplied)
-            </span>
+            <>
+              {' '}
+              <span class="source-title-note">(title supplied)</span>
+            </>
           )}
         </Title>
       )}
-      <div class="source-meta">
-        <span class="source-byline" title={source.authorNote}>
-          {byline(source)}
-        </span>
-        <time class="source-date" dateTime={source.date} title={dateNote(source)}>
+      <span class="source-meta">
+        <span class="source-byline">{byline(source)}</span>
+        {SEP}
+        <time class="source-date" dateTime={source.date}>
           {dateText(source)}
         </time>
+        {SEP}
         <span class="source-perspective">{source.perspective}</span>
-      </div>
+      </span>
+      {about.length > 0 && (
+        <details class="source-notes">
+          <summary>
+            About this source<span class="visually-hidden">: {source.title}</span>
+          </summary>
+          {about.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </details>
+      )}
     </div>
   );
 }

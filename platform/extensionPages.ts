@@ -1,12 +1,22 @@
 /**
- * Browser edge shared by the extension's own pages (popup, side panel, reader, options):
- * opening the reader and the side panel, and finding the tab a page is about. The addresses
- * themselves are built by lib/messages/pageUrls.ts.
+ * Browser edge shared by the extension's own pages (popup, side panel, reader, options): opening
+ * the reader and the side panel, finding the tab a page is about, the card's shortcut, and the
+ * ports (lib/views/*Controller.ts) through which the popup and the panel reach the browser. The
+ * addresses themselves are built by lib/messages/pageUrls.ts.
  */
 import { browser } from 'wxt/browser';
-import { entityHash, readerHash } from '../lib/messages/pageUrls';
-import { panelMessenger } from './messaging';
-import { FOCUS_KEY } from './sidePanel';
+import { entityHash, queryHash, readerHash, siteOf } from '../lib/messages/pageUrls';
+import type { EntitySummary } from '../lib/messages/protocol';
+import { TOP_FRAME, type PanelPorts, type TabInfo } from '../lib/views/panelController';
+import type { PopupPorts } from '../lib/views/popupController';
+import type { Schedule } from '../lib/views/store';
+import { watchHandOff } from './handoff';
+import { isFromExtension } from '../lib/messages/senders';
+import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
+import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from './settings';
+import { openSidePanel } from './sidePanel';
+
+export type { TabInfo };
 
 export function readerUrl(docId: string, passageId?: number): string {
   return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId);
@@ -17,39 +27,13 @@ export async function openReader(docId: string, passageId?: number): Promise<voi
   await browser.tabs.create({ url: readerUrl(docId, passageId) });
 }
 
-interface ChromeSidePanel {
-  open(options: { windowId: number }): Promise<void>;
-}
-
 /**
- * Opens the side panel (Chrome) or sidebar (Firefox) on an entity's comparison. Call it straight
- * from a click handler, before any await: both APIs need the user gesture. The entity travels
- * through storage.session (for a panel that is starting) and a focusEntity message (for one
- * already open); when no panel can be opened, the comparison opens in a tab.
+ * Opens the side panel (Chrome) or sidebar (Firefox), on an entity's comparison when given. Call
+ * it straight from a click handler, before any await: both APIs need the user gesture. Resolves
+ * true when a panel opened, false when the comparison opened in a tab instead.
  */
 export function openComparison(entityId: string | undefined, windowId: number | undefined): Promise<boolean> {
-  const stored = entityId ? browser.storage.session.set({ [FOCUS_KEY]: entityId }).catch(() => undefined) : Promise.resolve();
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
-  const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  let opening: Promise<void>;
-  try {
-    if (sidePanel && windowId !== undefined) opening = sidePanel.open({ windowId });
-    else if (sidebarAction) opening = sidebarAction.open();
-    else opening = Promise.reject(new Error('no side panel API'));
-  } catch (e) {
-    opening = Promise.reject(e);
-  }
-  return opening.then(
-    async () => {
-      await stored;
-      if (entityId) await panelMessenger.sendMessage('focusEntity', { entityId }).catch(() => undefined);
-      return true;
-    },
-    async () => {
-      await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') + (entityId ? entityHash(entityId) : '') });
-      return false;
-    },
-  );
+  return openSidePanel(entityId, { windowId });
 }
 
 export async function currentWindowId(): Promise<number | undefined> {
@@ -69,13 +53,6 @@ export async function runsInTab(): Promise<boolean> {
   }
 }
 
-export interface TabInfo {
-  id: number;
-  windowId?: number;
-  url?: string;
-  title?: string;
-}
-
 /** The tab with this id, or the active tab of this page's window. */
 export async function targetTab(tabId?: number): Promise<TabInfo | null> {
   try {
@@ -84,4 +61,88 @@ export async function targetTab(tabId?: number): Promise<TabInfo | null> {
   } catch {
     return null;
   }
+}
+
+/** The "open-card" command's shortcut as the browser has it set (the reader may change it), or null. */
+export async function cardShortcut(): Promise<string | null> {
+  try {
+    const command = (await browser.commands.getAll()).find((c) => c.name === 'open-card');
+    return command?.shortcut || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Entities named by the text through their name or any alias ("Daesh", "Kirkook"), for the panel's picker: the gazetteer only. */
+export function findEntities(text: string): Promise<EntitySummary[]> {
+  return pageMessenger.sendMessage('findEntities', { text: text.slice(0, 200) }).then((r) => r.entities);
+}
+
+const schedule: Schedule = (fn, ms) => {
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
+};
+
+function setHash(hash: string): void {
+  if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
+}
+
+/** The popup's way to the browser. `tabId` points it at a tab (`?tab=`, tests), else the active tab. */
+export function popupPorts(tabId?: number): PopupPorts {
+  const windowId = currentWindowId();
+  let knownWindowId: number | undefined;
+  void windowId.then((id) => (knownWindowId = id));
+  return {
+    search: (params) => pageMessenger.sendMessage('search', params),
+    facets: () => pageMessenger.sendMessage('facets', undefined),
+    entityTypes: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => new Map(r.entities.map((e) => [e.id, e.type]))),
+    schedule,
+    site: async () => siteOf((await targetTab(tabId))?.url),
+    siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
+    setSiteEnabled,
+    watchSiteEnabled: (site, callback) => watchSettings((s) => callback(isSiteEnabled(s, site))),
+    runsInTab,
+    cardShortcut,
+    watchHandedQuery: (callback) => watchHandOff('popup', (p) => callback(p.query)),
+    openReader: (hit) => openReader(hit.passage.docId, hit.passage.id),
+    // Synchronous up to chrome.sidePanel.open: the window id was fetched when the popup started.
+    openComparison: (entityId) => openComparison(entityId, knownWindowId),
+    setAddressQuery: (query) => setHash(queryHash(query)),
+    close: () => window.close(),
+  };
+}
+
+/** The side panel's way to the browser. `tabId` fixes the tab it is about (`?tab=`, tests). */
+export function panelPorts(tabId?: number): PanelPorts {
+  return {
+    targetTab: () => targetTab(tabId),
+    followsActiveTab: tabId === undefined,
+    siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
+    setSiteEnabled,
+    pageMentions: (id) => tabMessenger.sendMessage('pageMentions', undefined, { tabId: id, frameId: TOP_FRAME }),
+    revealMention: (id, entityId) =>
+      tabMessenger.sendMessage('revealMention', { entityId }, { tabId: id, frameId: TOP_FRAME }).then((r) => r.found),
+    listEntities: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => r.entities),
+    compare: (entityId) => pageMessenger.sendMessage('compare', { entityId }),
+    setAddressEntity: (entityId) => setHash(entityHash(entityId)),
+    windowId: currentWindowId,
+    // Our content scripts only (the controller then keeps the top frame of its tab).
+    watchMentions: (callback) =>
+      panelMessenger.onMessage('pageMentionsChanged', ({ data, sender }) => {
+        if (isFromExtension(sender, browser.runtime.id)) callback(sender.tab?.id, sender.frameId, data);
+      }),
+    watchTabActivated: (callback) => {
+      const listener = (info: { windowId: number }) => callback(info.windowId);
+      browser.tabs.onActivated.addListener(listener);
+      return () => browser.tabs.onActivated.removeListener(listener);
+    },
+    watchTabUpdated: (callback) => {
+      const listener = (id: number, change: { status?: string; url?: string }) => callback(id, change);
+      browser.tabs.onUpdated.addListener(listener);
+      return () => browser.tabs.onUpdated.removeListener(listener);
+    },
+    watchSettings: (callback) => watchSettings(() => callback()),
+    watchHandedEntity: (callback) => watchHandOff('sidepanel', (p) => callback(p.entityId)),
+    schedule,
+  };
 }

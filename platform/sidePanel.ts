@@ -1,55 +1,58 @@
 /**
- * Opening the side panel on an entity: Chrome's sidePanel API or Firefox's sidebarAction. Both
- * need a user gesture; when the browser refuses, the comparison opens in a tab instead so the
- * click is never lost. The entity to show is left in storage.session for a panel that is just
- * starting, and sent as a message to one already open.
+ * Opening the side panel on an entity, and the search on a query: Chrome's sidePanel API or
+ * Firefox's sidebarAction, and the toolbar popup. Both panels need a user gesture, so the panel is
+ * asked to open before anything is awaited; when the browser refuses, the page opens in a tab
+ * instead so the click is never lost. What to show travels by the one hand-off channel
+ * (platform/handoff.ts), whichever way the page opens.
  */
 import { browser } from 'wxt/browser';
-
-export const FOCUS_KEY = 'counterpoint:sidepanel-focus';
+import { handOff } from './handoff';
 
 interface ChromeSidePanel {
   open(options: { windowId?: number; tabId?: number }): Promise<void>;
 }
 
-export async function openSidePanel(
-  entityId: string | undefined,
-  tab: { id?: number; windowId?: number } | undefined,
-  notifyOpenPanel: (entityId: string) => Promise<unknown>,
-): Promise<boolean> {
-  if (entityId) await browser.storage.session?.set({ [FOCUS_KEY]: entityId }).catch(() => undefined);
+/**
+ * Opens the side panel (or sidebar) on `entityId`. Call it straight from a click handler (or the
+ * background's message handler for one), before any await. Resolves true when a panel opened,
+ * false when the comparison opened in a tab instead. (An open panel hears the hand-off through
+ * storage.onChanged.)
+ */
+export function openSidePanel(entityId: string | undefined, tab: { id?: number; windowId?: number } | undefined): Promise<boolean> {
+  const handed = entityId ? handOff('sidepanel', { entityId }) : Promise.resolve();
   const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
   const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  let opening: Promise<void>;
   try {
-    if (sidePanel && tab?.windowId !== undefined) await sidePanel.open({ windowId: tab.windowId });
-    else if (sidebarAction) await sidebarAction.open();
-    else throw new Error('no side panel API');
-    if (entityId) notifyOpenPanel(entityId).catch(() => undefined);
-    return true;
-  } catch {
-    const hash = entityId ? `#entity=${encodeURIComponent(entityId)}` : '';
-    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') + hash });
-    return false;
+    if (sidePanel && tab?.windowId !== undefined) opening = sidePanel.open({ windowId: tab.windowId });
+    else if (sidebarAction) opening = sidebarAction.open();
+    else opening = Promise.reject(new Error('no side panel API'));
+  } catch (e) {
+    opening = Promise.reject(e);
   }
+  return opening.then(
+    () => handed.then(() => true),
+    async () => {
+      await handed;
+      await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+      return false;
+    },
+  );
 }
-
-export const SEARCH_QUERY_KEY = 'counterpoint:popup-query';
 
 /**
  * Opens the search on a query: the toolbar popup where the browser lets an extension open it,
- * else the popup page in a tab (`popup.html#q=…`). The popup reads the query from
- * storage.session (and clears it) or from its URL hash.
+ * else the popup page in a tab. Either way the page takes the query from the hand-off.
  */
 export async function openSearch(query: string): Promise<boolean> {
-  await browser.storage.session?.set({ [SEARCH_QUERY_KEY]: query }).catch(() => undefined);
+  await handOff('popup', { query });
   const action = browser.action as unknown as { openPopup?: () => Promise<void> };
   try {
     if (!action.openPopup) throw new Error('no openPopup');
     await action.openPopup();
     return true;
   } catch {
-    await browser.storage.session?.remove(SEARCH_QUERY_KEY).catch(() => undefined);
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') + `#q=${encodeURIComponent(query)}` });
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
     return false;
   }
 }

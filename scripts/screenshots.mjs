@@ -9,6 +9,10 @@
  *   docs/screenshots/sidepanel-dark.png  the same, dark scheme
  *   docs/screenshots/sidepanel-wide.png  the comparison with columns side by side
  *   docs/screenshots/reader.png          the reader view at a passage
+ *   docs/screenshots/popup-320.png       the popup in a 320 CSS px window (WCAG 1.4.10 Reflow)
+ *   docs/screenshots/popup-zoom200.png   the popup at 200% zoom (its largest window: 400×300 CSS px)
+ *   docs/screenshots/sidepanel-252.png   the side panel at Firefox's 252px sidebar width
+ *   docs/screenshots/reader-zoom200.png  the reader at 200% zoom in a 1280×800 window
  *
  * Builds nothing: run `npm run build` first. Plain ESM (Node 20 cannot run TypeScript).
  *
@@ -163,6 +167,25 @@ try {
   await shot(wide, 'sidepanel-wide.png');
   await wide.close();
 
+  // Reflow: narrow windows and 200% zoom (CSS size halved, two device pixels per CSS pixel).
+  async function reflowShot(path, name, { width, height, zoom, ready, scheme = 'light' }) {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height });
+    if (zoom) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: zoom, mobile: false });
+    }
+    await page.goto(`${base}/${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, name);
+    await page.close();
+  }
+  await reflowShot(`popup.html?layout=popup&tab=${tabId}#q=Raqqa`, 'popup-320.png', { width: 320, height: 640, ready: '[role="option"]' });
+  await reflowShot(`popup.html?layout=popup&tab=${tabId}#q=Raqqa`, 'popup-zoom200.png', { width: 400, height: 300, zoom: 2, ready: '[role="option"]' });
+  await reflowShot(`sidepanel.html?tab=${tabId}#entity=isis`, 'sidepanel-252.png', { width: 252, height: 900, ready: '.column', scheme: 'dark' });
+
   // Reader at the Kirkook passage.
   const reader = await context.newPage();
   await reader.setViewportSize({ width: 1000, height: 760 });
@@ -177,6 +200,7 @@ try {
   await reader.waitForTimeout(300);
   await shot(reader, 'reader.png');
   await reader.close();
+  await reflowShot(`reader.html${hash}`, 'reader-zoom200.png', { width: 640, height: 400, zoom: 2, ready: 'mark#target' });
 } finally {
   await context.close();
   server.close();

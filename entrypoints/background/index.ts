@@ -8,7 +8,7 @@ import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
-import { answerAll, contentScriptMessenger, pageMessenger, panelMessenger, tabMessenger } from '../../platform/messaging';
+import { answerAll, contentScriptMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
 import { openSearch, openSidePanel } from '../../platform/sidePanel';
 import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
@@ -19,8 +19,7 @@ export default defineBackground({
     const ctx: BackgroundContext = {
       corpus,
       self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
-      openSidePanel: (entityId, sender) =>
-        openSidePanel(entityId, sender.tab, (id) => panelMessenger.sendMessage('focusEntity', { entityId: id })),
+      openSidePanel: (entityId, sender) => openSidePanel(entityId, sender.tab),
       openSearch,
     };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the

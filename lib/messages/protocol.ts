@@ -180,7 +180,5 @@ export interface TabRequests {
 export interface PanelNotifications {
   /** Sent by content scripts when their page's mentions change; the side panel listens. */
   pageMentionsChanged(p: PageMentions): void;
-  /** Sent by the background when a card asked to compare an entity. */
-  focusEntity(p: { entityId: string }): void;
 }
 

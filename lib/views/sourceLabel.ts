@@ -24,3 +24,15 @@ export function dateNote(meta: Pick<SourceMeta, 'date' | 'dateApproximate'>): st
 export function sourceLine(meta: SourceMeta): string {
   return `${meta.title} — ${byline(meta)} · ${dateText(meta)} · ${meta.perspective}`;
 }
+
+/**
+ * What a reader should know about a source beyond its label, as sentences shown as text (they
+ * were tooltips): a title we supplied, the author note, an approximate date.
+ */
+export function sourceNotes(meta: Pick<SourceMeta, 'titleSupplied' | 'authorNote' | 'date' | 'dateApproximate'>): string[] {
+  const notes: string[] = [];
+  if (meta.titleSupplied) notes.push('The text has no title; this descriptive one is ours.');
+  if (meta.authorNote?.trim()) notes.push(meta.authorNote.trim());
+  if (meta.dateApproximate) notes.push(`The date is approximate (${meta.date}): inferred from events in the text.`);
+  return notes;
+}

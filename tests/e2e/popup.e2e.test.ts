@@ -1,7 +1,7 @@
 /**
  * The popup in real Chromium, opened as a tab (popup.html): search as you type over the corpus,
  * tolerant of this field's spellings, keyboard-only use down to the reader view, filters, the
- * per-site switch, and the full-tab hand-over of a query (#q= and storage.session).
+ * per-site switch, and the ways a query reaches it (its own #q= address, and the hand-off channel).
  *
  * Then a smoke test of the same pages in Firefox ESR (popup, sidebar page, reader).
  *
@@ -18,6 +18,8 @@ import { startServer, type StaticServer } from './server';
 declare const chrome: any;
 
 const KIRKOOK_DOC = '001_a3ed7a2f4efbeee5';
+/** platform/handoff.ts's key for the popup, and its envelope: { id, payload: { query } }. */
+const HANDOFF_KEY = 'counterpoint:handoff:popup';
 
 let ext: ExtensionBrowser;
 let server: StaticServer;
@@ -216,14 +218,24 @@ describe('full tab', () => {
     await page.close();
   });
 
-  it('takes its query from storage.session, once', async () => {
-    const setter = await openPopup();
-    await setter.evaluate(() => chrome.storage.session.set({ 'counterpoint:popup-query': 'Mosul' }));
+  it('takes a query handed over before it started (platform/handoff.ts), once', async () => {
+    // Left by a page that is not a popup (an open popup would take it at once).
+    const setter = await ext.context.newPage();
+    await setter.goto(`${base}/options.html`);
+    await setter.evaluate((key) => chrome.storage.session.set({ [key]: { id: 'a', payload: { query: 'Mosul' } } }), HANDOFF_KEY);
     const page = await openPopup();
     await expect.poll(() => page.locator('#search-input').inputValue()).toBe('Mosul');
     expect((await shownResults(page, 'Mosul')).length).toBeGreaterThan(0);
-    await expect(page.evaluate(() => chrome.storage.session.get('counterpoint:popup-query'))).resolves.toEqual({});
+    await expect.poll(() => page.evaluate((key) => chrome.storage.session.get(key), HANDOFF_KEY)).toEqual({});
     await setter.close();
+    await page.close();
+  });
+
+  it('takes a query handed over while it is open', async () => {
+    const page = await openPopup();
+    await page.evaluate((key) => chrome.storage.session.set({ [key]: { id: 'b', payload: { query: 'Palmyra' } } }), HANDOFF_KEY);
+    await expect.poll(() => page.locator('#search-input').inputValue()).toBe('Palmyra');
+    expect((await shownResults(page, 'Palmyra')).length).toBeGreaterThan(0);
     await page.close();
   });
 });

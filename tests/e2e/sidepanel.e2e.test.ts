@@ -2,19 +2,21 @@
  * The side panel page in real Chromium, opened as a tab and pointed at a fixture page with
  * `sidepanel.html?tab=ID` (a panel opened in a tab would otherwise follow its own tab): the
  * entities on the page with their counts, revealing a mention, comparing sources, the ways an
- * entity reaches the panel (#entity=, storage.session, focusEntity), and the reader.
+ * entity reaches the panel (its own #entity= address, the hand-off channel), and the reader.
  *
  * COUNTERPOINT_EXTENSION_DIR points the tests at another build than .output/chrome-mv3.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sendFromExtensionPage, watchErrors, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
 import { startServer, type StaticServer } from './server';
 
 /** The extension API inside page.evaluate callbacks (they run in the extension's pages). */
 declare const chrome: any;
 
 const ALL_DOCS = ['000_7e19e4b8228dd140', '001_a3ed7a2f4efbeee5', '002_581e71eac7454d3e', '003_32d5d268c0a13cc5', '004_90b169417da9e3e3'];
+/** platform/handoff.ts's key for the side panel, and its envelope: { id, payload: { entityId } }. */
+const HANDOFF_KEY = 'counterpoint:handoff:sidepanel';
 /** What tests/fixtures/panel-page.html mentions. */
 const FIXTURE_COUNTS = { raqqa: 3, isis: 2, mosul: 2, 'deir-ez-zor': 1, kirkuk: 1, 'syrian-democratic-forces': 1 };
 
@@ -35,7 +37,8 @@ async function openPanel(suffix: string): Promise<Page> {
 
 async function shownCounts(panel: Page): Promise<Record<string, number>> {
   return panel.locator('.page-entity').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.entity!, Number(e.querySelector('.page-entity-count')!.textContent)])),
+    // The count as shown ("3"), then "mentions" for screen readers.
+    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.entity!, Number.parseInt(e.querySelector('.page-entity-count')!.textContent!, 10)])),
   );
 }
 
@@ -148,7 +151,7 @@ describe('compare sources', () => {
     const passageId = Number(await first.getAttribute('data-passage'));
     const docId = await panel.locator('.column').first().getAttribute('data-source');
     const opened = ext.context.waitForEvent('page');
-    await first.getByRole('button', { name: /Read this passage in context/ }).click();
+    await first.getByRole('button', { name: /^Read in context/ }).click();
     const reader = await opened;
     await reader.waitForLoadState();
     expect(new URL(reader.url()).hash).toBe(`#doc=${docId}&passage=${passageId}`);
@@ -166,26 +169,27 @@ describe('compare sources', () => {
 });
 
 describe('how an entity reaches the panel', () => {
-  it('from storage.session (a panel that is starting), once', async () => {
+  it('from a hand-off left for a panel that is starting, once', async () => {
     const setter = await ext.context.newPage();
     await setter.goto(`${base}/options.html`);
-    await setter.evaluate(() => chrome.storage.session.set({ 'counterpoint:sidepanel-focus': 'mosul' }));
+    await setter.evaluate((key) => chrome.storage.session.set({ [key]: { id: 'a', payload: { entityId: 'mosul' } } }), HANDOFF_KEY);
     const panel = await openPanel('');
     await panel.locator('.comparison[data-entity="mosul"]').waitFor();
-    await expect.poll(() => panel.evaluate(() => chrome.storage.session.get('counterpoint:sidepanel-focus'))).toEqual({});
+    await expect.poll(() => panel.evaluate((key) => chrome.storage.session.get(key), HANDOFF_KEY)).toEqual({});
     expect(new URL(panel.url()).hash).toBe('#entity=mosul');
     await setter.close();
     await panel.close();
   });
 
-  it('from a focusEntity message (a panel already open)', async () => {
+  it('from a hand-off to a panel already open (the reader’s “Compare sources on”)', async () => {
     const panel = await openPanel('#entity=raqqa');
     await panel.locator('.comparison[data-entity="raqqa"]').waitFor();
-    const other = await ext.context.newPage();
-    await other.goto(`${base}/options.html`);
-    await sendFromExtensionPage(other, 'focusEntity', { entityId: 'palmyra' });
-    await panel.locator('.comparison[data-entity="palmyra"]').waitFor();
-    await other.close();
+    const reader = await ext.context.newPage();
+    await reader.goto(`${base}/reader.html#doc=001_a3ed7a2f4efbeee5&passage=8`);
+    // The reader opens the side panel (a real panel in this window, or a tab) and hands the entity over.
+    await reader.locator('.reader-entity', { hasText: 'Kirkuk' }).click();
+    await panel.locator('.comparison[data-entity="kirkuk"]').waitFor();
+    await reader.close();
     await panel.close();
   });
 

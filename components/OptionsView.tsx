@@ -1,0 +1,88 @@
+/**
+ * The options page: underlines, the card delay (its value read with its unit), the card's keyboard
+ * shortcut as the browser has it set, and the sites where Counterpoint is off. Settings in, changes
+ * out: the page wires it to storage.
+ */
+import type { Settings } from '../lib/settings/settings';
+import { ShortcutHint } from './ShortcutHint';
+
+export interface OptionsViewProps {
+  settings: Settings;
+  defaultDelayMs: number;
+  shortcut: string | null;
+  searchUrl: string;
+  onChange: (patch: Partial<Settings>) => void;
+  onTurnSiteOn: (site: string) => void;
+}
+
+export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onChange, onTurnSiteOn }: OptionsViewProps) {
+  const ms = settings.hoverDelayMs;
+  return (
+    <main class="options">
+      <h1 class="brand">
+        <img src="/icon/32.png" alt="" width={20} height={20} /> Counterpoint settings
+      </h1>
+
+      <section class="option">
+        <label class="option-row">
+          <input type="checkbox" checked={settings.underlines} onChange={(e) => onChange({ underlines: e.currentTarget.checked })} />
+          <span>
+            <strong>Underline places and groups</strong>
+            <span class="muted option-help">Cards still open when you rest the pointer on a name.</span>
+          </span>
+        </label>
+      </section>
+
+      <section class="option">
+        <label htmlFor="hover-delay">
+          <strong>Card delay</strong> <output htmlFor="hover-delay">{ms} ms</output>
+        </label>
+        <input
+          id="hover-delay"
+          type="range"
+          min={0}
+          max={1500}
+          step={50}
+          value={ms}
+          aria-valuetext={`${ms} milliseconds`}
+          aria-describedby="hover-delay-help"
+          onInput={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
+        />
+        <span class="muted option-help" id="hover-delay-help">
+          How long the pointer must rest on a name before its card opens (default {defaultDelayMs} ms).
+        </span>
+      </section>
+
+      <section class="option" aria-labelledby="keyboard-title">
+        <h2 id="keyboard-title">Keyboard</h2>
+        <ShortcutHint shortcut={shortcut} />
+        <p class="muted option-help">
+          In the card, Tab moves through its links and buttons and Esc closes it. In the search, ↑ and ↓ move through the
+          results, Enter opens one and Esc clears the box.
+        </p>
+      </section>
+
+      <section class="option" aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites where Counterpoint is off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None. Use the switch in the toolbar popup to turn Counterpoint off on a site.</p>
+        ) : (
+          <ul class="sites">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button type="button" class="btn" onClick={() => onTurnSiteOn(site)}>
+                  Turn back on<span class="visually-hidden"> for {site}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p class="muted">
+        <a href={searchUrl}>Search the corpus</a>
+      </p>
+    </main>
+  );
+}
