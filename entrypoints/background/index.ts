@@ -12,6 +12,7 @@ import type { BackgroundProtocol } from '../../lib/messages/protocol';
 import { backgroundMessenger, contentMessenger, panelMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
 import { openSearch, openSidePanel } from '../../platform/sidePanel';
+import { createCardBroker } from './cardBroker';
 import { createHandlers, dispatch, type BackgroundContext, type MessageName } from './handlers';
 
 export default defineBackground({
@@ -34,6 +35,8 @@ export default defineBackground({
       backgroundMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
         dispatch(handlers, ctx, name, message.data, message.sender)) as never);
     }
+    // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
+    browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
     browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
     browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
