@@ -17,6 +17,12 @@ export default defineConfig({
       'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Counterpoint: search the corpus' },
+    // The hover card is this page in a frame of the web page (entrypoints/card/, issue 9). Chromium
+    // gives it a per-session random address (use_dynamic_url) so a page cannot load or probe it;
+    // Firefox's addresses are already random per installation.
+    web_accessible_resources: [
+      { resources: ['card.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+C' },

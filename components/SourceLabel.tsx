@@ -1,7 +1,6 @@
 /**
  * Who says it: a source's title, author/outlet, approximate date and perspective. Shared by the
- * popup, the side panel and the reader; the card may reuse it (it only needs components/theme.css
- * classes .source-* or its own).
+ * popup, the side panel, the reader and the card (styled by components/theme.css).
  */
 import type { SourceMeta } from '../lib/corpus/types';
 import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
@@ -13,9 +12,11 @@ export interface SourceLabelProps {
   /** Heading level for the title, or plain text when absent. */
   titleAs?: 'h2' | 'h3' | 'h4' | 'span';
   titleId?: string;
+  /** Leave the perspective out (when a heading beside it already shows it). */
+  hidePerspective?: boolean;
 }
 
-export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId }: SourceLabelProps) {
+export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, hidePerspective }: SourceLabelProps) {
   const Title = titleAs;
   return (
     <div class="source-label">
@@ -36,7 +37,7 @@ export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId }: So
         <time class="source-date" dateTime={source.date} title={dateNote(source)}>
           {dateText(source)}
         </time>
-        <span class="source-perspective">{source.perspective}</span>
+        {!hidePerspective && <span class="source-perspective">{source.perspective}</span>}
       </div>
     </div>
   );

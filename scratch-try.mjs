@@ -1,0 +1,18 @@
+import { launchChromium, serveDir, textRect, ROOT } from './scripts/browser.mjs';
+import { join } from 'node:path';
+const ext = await launchChromium({ extensionDir: join(ROOT, '.output/chrome-mv3') });
+const srv = await serveDir(join(ROOT, 'tests/fixtures'));
+const page = await ext.context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(srv.origin + '/news.html');
+await page.waitForTimeout(1500);
+const r = await textRect(page, 'Raqqa', 1);
+await page.mouse.move(r.x, r.y, { steps: 2 });
+await page.waitForTimeout(800);
+console.log(page.frames().map((f) => f.url()));
+const f = page.frames().find((f) => f.url().includes('card.html'));
+if (f) console.log((await f.evaluate(() => document.body.innerText)).slice(0, 300));
+await page.screenshot({ path: '/tmp/try.png' });
+console.log(await page.evaluate(() => [...document.documentElement.children].map((c) => c.tagName + ' ' + (c.getAttribute('style') || '').slice(0, 80))));
+await ext.close(); await srv.close();
