@@ -1,0 +1,15 @@
+import { launchChromium, serveDir, textRect, ROOT, readCard, findCardHost } from './scripts/browser.mjs';
+import { join } from 'node:path';
+const ext = await launchChromium({ extensionDir: join(ROOT, '.output/chrome-mv3') });
+const srv = await serveDir(join(ROOT, 'tests/fixtures'));
+const page = await ext.context.newPage();
+await page.goto(srv.origin + '/news.html');
+await page.waitForTimeout(1500);
+const r = await textRect(page, 'Raqqa', 1);
+await page.mouse.move(r.x, r.y, { steps: 2 });
+await page.waitForTimeout(800);
+console.log(ext.extensionId, page.frames().map((f) => [f.url(), f.parentFrame()?.url()]));
+const cdp = await page.context().newCDPSession(page);
+console.log(await findCardHost(cdp).catch(e => e.message));
+console.log(await readCard(page).catch(e => e.stack));
+await ext.close(); await srv.close();
