@@ -1,0 +1,16 @@
+import { launchFirefoxWithExtension } from './tests/e2e/firefox';
+import { startServer } from './tests/e2e/server';
+const ff = await launchFirefoxWithExtension();
+const server = await startServer();
+const page = await ff.browser.newPage();
+await page.goto(`${server.origin}/news.html`, { waitUntil: 'load' });
+await new Promise((r) => setTimeout(r, 2000));
+const p = await page.evaluate(() => { const t = document.getElementById('p1')!; const w = document.createTreeWalker(t, 4); let n; while ((n = w.nextNode() as Text)) { const i = n.data.indexOf('Raqqa'); if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 5); const b = r.getClientRects()[0]!; return { x: b.left + 5, y: b.top + b.height / 2 }; } } return null; });
+await page.mouse.move(p!.x, p!.y);
+await new Promise((r) => setTimeout(r, 1500));
+console.log(page.frames().map((f) => f.url()));
+const f = page.frames().find((f) => f.url().includes('card.html'));
+if (f) console.log(await f.evaluate(() => document.body.innerText.slice(0, 200)).catch((e) => 'ERR ' + e.message));
+await page.screenshot({ path: '/tmp/ff.png' });
+console.log(await page.evaluate(() => [...document.documentElement.children].map((c) => c.localName + ' ' + c.getAttribute('style')?.slice(0, 60))));
+await ff.close(); await server.close();
