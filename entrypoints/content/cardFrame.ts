@@ -2,9 +2,7 @@
  * Where the card lives in the page: an `<iframe>` of the extension's own card page
  * (entrypoints/card/) inside a closed shadow root on a plain `<div>`. The card's text never enters
  * this document or this process: the frame fetches it itself, and this side only ever names an
- * entity (lib/messages/cardChannel.ts). A built-in element, because a page can pre-define any
- * custom-element name and take its shadow root through `attachInternals`; the host resets every
- * property, !important, inline, so page CSS cannot move, hide or restyle it.
+ * entity (lib/messages/cardChannel.ts). The host element itself: frameHost.ts.
  *
  * One frame per page, made on the first hover and reused: it is loaded, hidden (opacity 0, no
  * pointer events, aria-hidden) while it is not shown, and a card is rendered and placed in it
@@ -20,49 +18,12 @@ import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { CardEntity, CardSurface } from '../../lib/card/cardController';
 import { MAX_HEIGHT, placeCard, type Box } from '../../lib/card/placement';
 import type { Channel, HostEvents } from '../../platform/cardChannel';
+import { createHost, HIDDEN_HOST_STYLE, HOST_STYLE, referenceBox, type CardAnchor } from './frameHost';
+
+export type { CardAnchor };
 
 const CARD_WIDTH = 400;
 const EDGE = 8;
-
-const HOST_STYLE = [
-  'all: initial',
-  'position: fixed',
-  'top: 0',
-  'left: 0',
-  'width: 0',
-  'height: 0',
-  'margin: 0',
-  'padding: 0',
-  'border: 0',
-  'overflow: visible',
-  'display: block',
-  'visibility: visible',
-  'opacity: 1',
-  // Its own layer: the hidden card is painted before it is shown.
-  'will-change: opacity',
-  'transform: none',
-  'filter: none',
-  'contain: none',
-  'pointer-events: auto',
-  'z-index: 2147483647',
-]
-  .map((d) => `${d} !important`)
-  .join(';');
-const HIDDEN_HOST_STYLE = HOST_STYLE.replace('opacity: 1', 'opacity: 0').replace('pointer-events: auto', 'pointer-events: none');
-
-const SHADOW_CSS = `
-iframe {
-  position: fixed; top: 0; left: 0; width: 0; height: 0;
-  margin: 0; padding: 0; border: 0; display: block; background: transparent;
-  color-scheme: light dark; border-radius: 10px; overflow: hidden;
-  box-shadow: 0 12px 32px rgb(20 16 8 / 0.18), 0 2px 6px rgb(20 16 8 / 0.1);
-}`;
-
-export interface CardAnchor {
-  range: Range;
-  /** The pointer, to pick the line of a mention that wraps. */
-  point?: { x: number; y: number };
-}
 
 export interface CardFrameDeps {
   /** Opens the channel to the broker (platform/cardChannel.ts connectCardHost). */
@@ -133,7 +94,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   reveal(): boolean {
     if (this.state !== 'prepared' || !this.anchor) return false;
-    if (!this.referenceBox(this.anchor)) return false;
+    if (!referenceBox(this.anchor)) return false;
     this.state = 'open';
     if (this.size) this.show();
     return true;
@@ -174,7 +135,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
   }
 
   private request(anchor: CardAnchor, entity: CardEntity, state: 'prepared' | 'open', pinned: boolean, focus = false): boolean {
-    if (!this.referenceBox(anchor)) return false;
+    if (!referenceBox(anchor)) return false;
     this.warm();
     this.state = state;
     this.anchor = anchor;
@@ -206,20 +167,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   private makeFrame(token: string): void {
     this.teardownHost();
-    const host = document.createElement('div');
-    host.setAttribute('style', HIDDEN_HOST_STYLE);
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = SHADOW_CSS;
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('aria-hidden', 'true');
-    iframe.tabIndex = -1;
-    iframe.title = 'Counterpoint card';
-    iframe.src = `${this.deps.pageUrl}#${token}`;
-    root.append(style, iframe);
-    document.documentElement.appendChild(host);
-    this.host = host;
-    this.iframe = iframe;
+    ({ host: this.host, iframe: this.iframe } = createHost(`${this.deps.pageUrl}#${token}`));
   }
 
   private teardown(): void {
@@ -246,7 +194,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
   private show(): void {
     const { host, iframe } = this;
     if (!host || !iframe || !this.anchor) return;
-    const ref = this.referenceBox(this.anchor);
+    const ref = referenceBox(this.anchor);
     const root = document.documentElement;
     const p = this.placedFor;
     if (ref && (!p || !sameBox(p.ref, ref) || p.vw !== root.clientWidth || p.vh !== root.clientHeight)) this.place();
@@ -280,21 +228,10 @@ export class CardFrame implements CardSurface<CardAnchor> {
     this.iframe.tabIndex = -1;
   }
 
-  /** The line box of the mention: with the pointer, the line it is on, else the first. Null when the text is gone. */
-  private referenceBox(anchor: CardAnchor): Box | null {
-    const { range, point } = anchor;
-    if (!range.startContainer.isConnected) return null;
-    const lines = range.getClientRects();
-    let box: Box | undefined = lines[0];
-    if (point) for (const r of lines) if (point.y >= r.top && point.y <= r.bottom) box = r;
-    if (!box) return null;
-    return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
-  }
-
   private place(): void {
     const { host, iframe, size, anchor } = this;
     if (!host || !iframe || !size || !anchor) return;
-    const ref = this.referenceBox(anchor);
+    const ref = referenceBox(anchor);
     if (!ref) return;
     const root = document.documentElement;
     const vw = root.clientWidth;
