@@ -20,6 +20,12 @@ export default defineConfig({
     // plain script (see `hooks` below).
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],
     action: { default_title: 'Counterpoint: search the corpus' },
+    // The hover card is this page in a frame of the web page (entrypoints/card/, issue 9). Chromium
+    // gives it a per-session random address (use_dynamic_url) so a page cannot load or probe it;
+    // Firefox's addresses are already random per installation.
+    web_accessible_resources: [
+      { resources: ['card.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+C' },

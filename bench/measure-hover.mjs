@@ -1,25 +1,50 @@
 /**
- * Measure 3: hover rest → card painted, minus the configured hover delay.
+ * Measure 3: hover rest → card painted, minus the configured hover delay; warm, the first card on
+ * a fresh page, and the first card with a just-started worker.
  *
- * - Rest: the page's last `pointermove` (its event timeStamp, in the page's performance.now()
- *   clock), after one CDP mouse move onto the middle of a mention's first line box.
- * - Card painted: a requestAnimationFrame loop in the content script's own isolated world (the
- *   card's shadow root is closed; chrome.dom.openOrClosedShadowRoot opens it there) sees the card
- *   host `<counterpoint-card>`, shown (not a card prepared transparent during the delay), with a
- *   `.card[aria-busy="false"]` (content loaded, not the loading state); the time is taken by a
- *   message posted from that frame's rAF callback, which runs once the frame has been painted.
- * - Warm worker: the worker is running and the card's entity was looked up before on this page
- *   (the content script caches lookups per page). Just-started worker: the page is reloaded and
- *   the worker stopped before each hover, so the lookup starts a worker.
+ * The card is an extension page (card.html) in an <iframe> inside a closed shadow root on a <div>
+ * under <html> (entrypoints/content/cardFrame.ts), so "painted" has two halves, each timed after
+ * its frame was painted (a message posted from a requestAnimationFrame callback runs once that
+ * frame is done), on the shared epoch clock (performance.timeOrigin + performance.now()):
+ * - shown: in the content script's isolated world (chrome.dom.openOrClosedShadowRoot opens the
+ *   host's shadow root there), the host holding the card's iframe is visible (not the hidden,
+ *   prepared card of the hover delay);
+ * - loaded: in the card page itself (attached through CDP auto-attach as soon as the frame exists),
+ *   the card of this mention's entity is rendered with its data (`.card[aria-busy="false"]`).
+ * Card painted = the later of the two. Rest: the page's last `pointermove` (its timeStamp), after
+ * one CDP mouse move onto the middle of a mention's first line box.
+ *
+ * - Warm: the page's card frame exists and the worker runs; each target was hovered once before.
+ * - First card on a fresh page: the page is reloaded (no frame yet; the worker runs).
+ * - Just-started worker: the page is reloaded and the worker stopped before the hover.
  */
 import { closePage, navigate, openPage, sleep } from './cdp.mjs';
 import { settle } from './measure-pages.mjs';
 import { stopWorker } from './extension.mjs';
 
-const HOST_TAG = 'counterpoint-card';
-
 /** Main world: remembers the last pointer move. */
-const MOVE_RECORDER = `addEventListener('pointermove', (e) => { window.__benchLastMove = e.timeStamp; }, { capture: true, passive: true });`;
+const MOVE_RECORDER = `addEventListener('pointermove', (e) => { window.__benchLastMove = performance.timeOrigin + e.timeStamp; }, { capture: true, passive: true });`;
+
+/** Card page: logs, on the epoch clock after paint, every change of the loaded card it shows. */
+const FRAME_WATCHER = `(() => {
+  if (location.pathname !== '/card.html') return;
+  window.__benchLog = [];
+  let last = '';
+  const tick = () => {
+    const card = document.querySelector('.card[aria-busy="false"]');
+    const name = card ? card.querySelector('h2')?.textContent ?? '' : '';
+    if (name !== last) {
+      last = name;
+      if (name) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__benchLog.push({ name, at: performance.timeOrigin + performance.now() });
+        channel.port2.postMessage(0);
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
 
 /** Main world: the middle of the first line box of up to `max` mentions with distinct texts, scrolled into view one by one. */
 function mentionTargets(max) {
@@ -54,22 +79,19 @@ function pointFor(i) {
   return { x: rect.left + Math.min(rect.width / 2, 6), y: rect.top + rect.height / 2, text: r.toString() };
 }
 
-/** Isolated world: waits for the loaded card, resolves with the time after its frame was painted. */
-function watchCard(hostTag, timeoutMs) {
+/** Isolated world: waits for the card's host to be shown; resolves with the epoch time after that frame was painted. */
+function watchShown(timeoutMs) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const channel = new MessageChannel();
     const tick = () => {
-      const host = document.querySelector(hostTag);
-      const root = host && chrome.dom.openOrClosedShadowRoot(host);
-      const ready = root?.querySelector('.card[aria-busy="false"]');
-      // Shown: a card prepared (transparent) during the hover delay is not.
-      if (ready && host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
-        channel.port1.onmessage = () => resolve({ paintedAt: performance.now() });
+      const host = [...document.documentElement.children].find((e) => chrome.dom.openOrClosedShadowRoot(e)?.querySelector('iframe'));
+      if (host?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+        channel.port1.onmessage = () => resolve({ shownAt: performance.timeOrigin + performance.now() });
         channel.port2.postMessage(0);
         return;
       }
-      if (performance.now() - t0 > timeoutMs) return resolve({ paintedAt: NaN, timeout: true });
+      if (performance.now() - t0 > timeoutMs) return resolve({ shownAt: NaN, timeout: true });
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -96,25 +118,72 @@ async function moveMouse(page, x, y) {
   await page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y, pointerType: 'mouse' });
 }
 
+/** Main world: is anything of the extension shown over the page? */
+const CARD_SHOWN = () =>
+  [...document.documentElement.children].some((e) => e.localName !== 'head' && e.localName !== 'body' && e.checkVisibility({ opacityProperty: true }));
+
 async function waitClosed(page) {
   for (let i = 0; i < 100; i++) {
-    if (!(await page.evaluate((tag) => !!document.querySelector(tag), HOST_TAG))) return;
+    if (!(await page.evaluate(CARD_SHOWN))) return;
     await sleep(50);
   }
 }
 
-async function hoverOnce(page, contextId, target, delayMs) {
+/** The card pages attached under `page` (CDP auto-attach, paused at start until the watcher is in). */
+function watchCardFrames(page) {
+  const frames = [];
+  page.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    const session = page.cdp.session(sessionId);
+    if (targetInfo.type === 'iframe') {
+      frames.push(session);
+      await session.send('Page.enable').catch(() => undefined);
+      await session.send('Page.addScriptToEvaluateOnNewDocument', { source: FRAME_WATCHER }).catch(() => undefined);
+    }
+    await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+  });
+  return {
+    start: () => page.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
+    /** The log of the card page that has one (the newest frame first). */
+    async log() {
+      for (const f of [...frames].reverse()) {
+        const log = await f.evaluate('window.__benchLog ?? null').catch(() => null);
+        if (log) return log;
+      }
+      return [];
+    },
+  };
+}
+
+/**
+ * One hover: rest on `target`, wait until the card is shown and its data painted. `name`: the
+ * card's expected name (learnt on the first hover of the target). Returns ms after the delay.
+ */
+async function hoverOnce(page, contextId, frames, target, names, delayMs) {
   await moveMouse(page, 2, 2);
   await waitClosed(page);
   const point = await page.evaluate(pointFor, target);
   if (!point) return null;
   await sleep(150); // scrolling settles, the content script's scroll handling runs
-  const watching = evalIn(page, contextId, watchCard, HOST_TAG, 8000);
+  const startedAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const watching = evalIn(page, contextId, watchShown, 8000);
   await moveMouse(page, point.x, point.y);
-  const { paintedAt, timeout } = await watching;
+  const { shownAt, timeout } = await watching;
   const restAt = await page.evaluate(() => window.__benchLastMove);
   if (timeout) return { ms: NaN, text: point.text, timeout: true };
-  return { ms: paintedAt - restAt - delayMs, text: point.text };
+  // The card page's loaded card of this entity: painted during this hover, or already there.
+  let loadedAt = NaN;
+  for (let i = 0; i < 160 && Number.isNaN(loadedAt); i++) {
+    const log = await frames.log();
+    const name = names.get(target);
+    const fresh = log.find((e) => e.at >= startedAt && (name === undefined || e.name === name));
+    const before = log.filter((e) => e.at < startedAt).at(-1);
+    if (fresh) loadedAt = fresh.at;
+    else if (name !== undefined && before?.name === name) loadedAt = startedAt;
+    else await sleep(50);
+    if (fresh && name === undefined) names.set(target, fresh.name);
+  }
+  if (process.env.COUNTERPOINT_BENCH_DEBUG) console.log(`    ${point.text}: shown ${(shownAt - restAt - delayMs).toFixed(1)} ms, loaded ${(loadedAt - restAt - delayMs).toFixed(1)} ms`);
+  return { ms: Math.max(shownAt, loadedAt) - restAt - delayMs, text: point.text };
 }
 
 export async function measureHover(ext, origin, pageInfo, { warm = 20, cold = 5, log = () => {} } = {}) {
@@ -128,6 +197,8 @@ export async function measureHover(ext, origin, pageInfo, { warm = 20, cold = 5,
   page.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
   page.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
   page.on('Runtime.executionContextsCleared', () => contexts.clear());
+  const frames = watchCardFrames(page);
+  await frames.start();
   await page.send('Performance.enable');
   await page.send('Page.addScriptToEvaluateOnNewDocument', { source: MOVE_RECORDER });
   const url = origin + pageInfo.path;
@@ -139,23 +210,30 @@ export async function measureHover(ext, origin, pageInfo, { warm = 20, cold = 5,
     return { targets, contextId };
   };
   try {
-    const out = { delayMs, warm: [], cold: [], texts: [] };
+    const out = { delayMs, warm: [], fresh: [], cold: [], texts: [] };
+    const names = new Map();
     let { targets, contextId } = await load();
     if (targets.length === 0) throw new Error(`no mention to hover on ${pageInfo.name}`);
-    // Warm-up: one lookup per target (worker running, lookups cached by the page).
-    for (const t of targets) await hoverOnce(page, contextId, t, delayMs);
+    // Warm-up: one hover per target (the frame is made, the worker runs, the frame caches cards).
+    for (const t of targets) await hoverOnce(page, contextId, frames, t, names, delayMs);
     for (let i = 0; i < warm; i++) {
-      const r = await hoverOnce(page, contextId, targets[i % targets.length], delayMs);
+      const r = await hoverOnce(page, contextId, frames, targets[i % targets.length], names, delayMs);
       if (r) out.warm.push(r.ms);
+    }
+    // The first card on a fresh page (no frame yet), worker running; then with the worker stopped.
+    for (let i = 0; i < cold; i++) {
+      ({ targets, contextId } = await load());
+      const r = await hoverOnce(page, contextId, frames, targets[i % targets.length], names, delayMs);
+      if (r) out.fresh.push(r.ms);
     }
     for (let i = 0; i < cold; i++) {
       ({ targets, contextId } = await load());
       await stopWorker(ext);
-      const r = await hoverOnce(page, contextId, targets[i % targets.length], delayMs);
+      const r = await hoverOnce(page, contextId, frames, targets[i % targets.length], names, delayMs);
       if (r) out.cold.push(r.ms);
     }
     out.targets = targets.length;
-    log(`  hover: ${out.warm.length} warm, ${out.cold.length} cold on ${pageInfo.name}`);
+    log(`  hover: ${out.warm.length} warm, ${out.fresh.length} first on a fresh page, ${out.cold.length} with a just-started worker on ${pageInfo.name}`);
     return out;
   } finally {
     await closePage(cdp, page);

@@ -64,6 +64,10 @@ export function evaluateTargets(r) {
   if (r.hover) {
     const p95 = percentile(r.hover.warm, 0.95);
     add('Hover → card painted, p95, warm worker', p95, ms(p95), '≤ 16 ms', p95 <= 16);
+    if (r.hover.fresh?.length) {
+      const f95 = percentile(r.hover.fresh, 0.95);
+      add('Hover → first card on a fresh page, p95', f95, ms(f95), '≤ 16 ms', f95 <= 16);
+    }
   }
   const c = r.corpora ?? {};
   if (c.bundled) add('Search p95, bundled corpus (in worker)', c.bundled.searchP95.median, ms(c.bundled.searchP95.median, 2), '≤ 2 ms', c.bundled.searchP95.median <= 2);
@@ -145,12 +149,13 @@ export function renderMarkdown(r) {
     out.push('');
     out.push('### 3. Hover → card painted');
     out.push('');
-    out.push(`Page ${h.page}; from the pointer's rest to the first painted frame of the loaded card, minus the configured delay (${h.delayMs} ms).`);
+    out.push(`Page ${h.page}; from the pointer's rest to the first painted frame of the loaded card (its frame shown and its data rendered in it), minus the configured delay (${h.delayMs} ms).`);
     out.push('');
     out.push(
       table(['Worker', 'Hovers', 'p50', 'p95'], [
         ['warm', String(h.warm.length), ms(percentile(h.warm, 0.5)), ms(percentile(h.warm, 0.95))],
-        ['just started', String(h.cold.length), ms(percentile(h.cold, 0.5)), ms(percentile(h.cold, 0.95))],
+        ...(h.fresh?.length ? [['first card on a fresh page', String(h.fresh.length), ms(percentile(h.fresh, 0.5)), ms(percentile(h.fresh, 0.95))]] : []),
+        ['just started (fresh page too)', String(h.cold.length), ms(percentile(h.cold, 0.5)), ms(percentile(h.cold, 0.95))],
       ]),
     );
   }

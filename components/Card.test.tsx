@@ -1,5 +1,5 @@
 /**
- * The card as markup, rendered by Preact into linkedom's DOM (WXT's own HTML parser, so no extra
+ * The card as markup (what the card page, entrypoints/card/, renders in its frame), rendered by Preact into linkedom's DOM (WXT's own HTML parser, so no extra
  * dependency): corpus text stays text, mentions of the entity are marked, the dialog is named by
  * the entity, and the buttons call back.
  */
@@ -87,6 +87,11 @@ describe('Card', () => {
     expect(root.querySelector('#h1')!.textContent).toBe('Raqqa');
     expect(root.querySelector('.meta')!.textContent).toBe('City · in 4 of 5 sources');
     expect(root.textContent).toContain('City on the Euphrates.');
+    // The scroll body is a named region a keyboard can reach.
+    const region = root.querySelector('[role="region"]')!;
+    expect(region.getAttribute('aria-label')).toBe('What the corpus says about Raqqa');
+    // (linkedom keeps the attribute's name as Preact wrote it; a browser lower-cases it.)
+    expect(region.getAttribute('tabindex') ?? region.getAttribute('tabIndex')).toBe('0');
   });
 
   it('puts corpus text in as text, never as markup', () => {
@@ -99,9 +104,14 @@ describe('Card', () => {
     const { root } = show({ status: 'ready', card });
     const marks = [...root.querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['Raqqa', 'Raqqa', 'Raqqa', 'Raqqa', 'Raqqa']);
-    const sources = [...root.querySelectorAll('.source')].map((s) => s.textContent);
-    expect(sources[0]).toBe(`Title aAuthor a · ${dateText(card.excerpts[0]!.source)} · Activist`);
-    expect(sources[1]).toContain('(title supplied)');
+    // The shared source label (components/SourceLabel.tsx): title, byline, date, perspective.
+    const labels = [...root.querySelectorAll('.source-label')];
+    const parts = (l: Element) => [...l.querySelectorAll('.source-title, .source-byline, .source-date, .source-perspective')].map((e) => e.textContent);
+    expect(parts(labels[0]!)).toEqual(['Title a', 'Author a', dateText(card.excerpts[0]!.source), 'Activist']);
+    expect(labels[1]!.textContent).toContain('(title supplied)');
+    // A viewpoint's label leaves out the perspective its heading already names.
+    const vpLabel = root.querySelector('.viewpoint .source-label')!;
+    expect(vpLabel.querySelector('.source-perspective')).toBeNull();
     // Viewpoints name the perspective in their heading, with the stance label beside it.
     const heads = [...root.querySelectorAll('.vp-head')].map((h) => h.textContent);
     // StanceBadge says "Stance: " to screen readers (visually hidden text).

@@ -1,14 +1,13 @@
 /**
  * The hover card: what the corpus says about one place or group, and where its sources disagree.
- * Rendered by the content script inside a closed shadow root (entrypoints/content/cardHost.tsx),
- * styled only by components/card.css. Every corpus string goes in as text.
+ * Rendered by the card page (entrypoints/card/), an extension page in a frame of the web page,
+ * styled by components/theme.css and components/card.css. Every corpus string goes in as text.
  */
 import { alsoMentionedText, coverageText, entityRanges, kindText, voiceText } from '../lib/card/cardText';
 import { clipAround } from '../lib/text/emphasis';
 import type { EntityCard, Excerpt } from '../lib/messages/protocol';
-import { byline, dateNote, dateText } from '../lib/views/sourceLabel';
-import type { SourceMeta } from '../lib/corpus/types';
 import { Highlighted } from './Highlighted';
+import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
 
 export type CardContent =
@@ -37,39 +36,6 @@ function Quote({ excerpt, entityId, max }: { excerpt: Excerpt; entityId: string;
       </blockquote>
       {voice && voice.kind !== 'author' && <p class="voice">{voiceText(voice)}</p>}
     </>
-  );
-}
-
-/** Who says it, on two short lines: the title, then author/outlet · date (· perspective). */
-function Source({ source, perspective }: { source: SourceMeta; perspective: boolean }) {
-  return (
-    <p class="source">
-      <cite class="source-title">{source.title}</cite>
-      {source.titleSupplied && (
-        <span class="source-note" title="The text has no title; this descriptive one is Counterpoint’s.">
-          {' '}
-          (title supplied)
-        </span>
-      )}
-      <br />
-      <span class="source-byline" title={source.authorNote}>
-        {byline(source)}
-      </span>
-      <span class="sep" aria-hidden="true">
-        {' · '}
-      </span>
-      <time class="source-date" dateTime={source.date} title={dateNote(source)}>
-        {dateText(source)}
-      </time>
-      {perspective && (
-        <>
-          <span class="sep" aria-hidden="true">
-            {' · '}
-          </span>
-          <span class="source-perspective">{source.perspective}</span>
-        </>
-      )}
-    </p>
   );
 }
 
@@ -123,7 +89,10 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
           </button>
         </div>
       </header>
-      <div class="body">{body(content)}</div>
+      {/* The scroll region: named and focusable, so a keyboard can scroll a long card. */}
+      <div class="body" role="region" aria-label={`What the corpus says about ${name}`} tabIndex={0}>
+        {body(content)}
+      </div>
       {content.status === 'ready' && (
         <footer class="foot">
           <button type="button" class="link" onClick={() => onCompare(content.card.entity.id)}>
@@ -157,7 +126,7 @@ function body(content: CardContent) {
             {excerpts.map((e) => (
               <li class="excerpt" key={e.passage.id}>
                 <Quote excerpt={e} entityId={entity.id} max={240} />
-                <Source source={e.source} perspective />
+                <SourceLabel source={e.source} />
               </li>
             ))}
           </ol>
@@ -174,7 +143,7 @@ function body(content: CardContent) {
                   <StanceBadge stance={e.passage.stance} cues={e.passage.stanceCues} small />
                 </div>
                 <Quote excerpt={e} entityId={entity.id} max={190} />
-                <Source source={e.source} perspective={false} />
+                <SourceLabel source={e.source} hidePerspective />
               </li>
             ))}
           </ul>

@@ -19,11 +19,13 @@ export interface SourceLabelProps {
   titleId?: string;
   /** Offer the source's notes in an "About this source" disclosure. */
   notes?: boolean;
+  /** Leave the perspective out (when a heading beside it already shows it). */
+  hidePerspective?: boolean;
 }
 
 const SEP = ' · ';
 
-export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes }: SourceLabelProps) {
+export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes, hidePerspective }: SourceLabelProps) {
   const Title = titleAs;
   const about = notes ? sourceNotes(source) : [];
   return (
@@ -45,8 +47,12 @@ export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, note
         <time class="source-date" dateTime={source.date}>
           {dateText(source)}
         </time>
-        {SEP}
-        <span class="source-perspective">{source.perspective}</span>
+        {!hidePerspective && (
+          <>
+            {SEP}
+            <span class="source-perspective">{source.perspective}</span>
+          </>
+        )}
       </span>
       {about.length > 0 && (
         <details class="source-notes">

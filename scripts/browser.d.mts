@@ -3,7 +3,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const ROOT: string;
 export const CHROMIUM: string;
-export const CARD_TAG: string;
 
 export interface Served {
   origin: string;
@@ -49,7 +48,12 @@ export interface CardSnapshot {
   color: string;
   focused: boolean;
   busy: boolean;
+  /** The card's scroll region: its accessible name and tab index. */
+  region: { label: string | null; tabIndex: number } | null;
+  /** The card page's address. */
+  frameUrl: string;
 }
+export function findCardHost(cdp: import('playwright-core').CDPSession): Promise<{ hostObjectId: string; iframe: { backendNodeId: number }; mode: string } | null>;
 export function readCard(page: Page): Promise<CardSnapshot | null>;
 
 export function textRect(

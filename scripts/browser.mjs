@@ -3,9 +3,10 @@
  * the end-to-end tests (typed by browser.d.mts): a static file server on 127.0.0.1, Chromium with
  * or without the built extension, and reading the hover card out of its closed shadow root.
  *
- * A closed shadow root is out of reach of page scripts, on purpose. DevTools still shows it to
- * the user, through the Chrome DevTools Protocol: DOM.describeNode with `pierce` lists shadow
- * roots of every mode. That is how these helpers read the card, as a user sees it.
+ * The card is an extension page in an <iframe>, inside a closed shadow root: out of reach of page
+ * scripts, on purpose. DevTools still shows both to the user, through the Chrome DevTools
+ * Protocol: DOM.describeNode with `pierce` lists shadow roots of every mode, and the frame is a
+ * frame of the page. That is how these helpers read the card, as a user sees it.
  */
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,7 +17,6 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CARD_TAG = 'counterpoint-card';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
 
@@ -67,50 +67,84 @@ export async function launchChromium({ extensionDir, headless = true, viewport =
 }
 
 /**
- * The open card as the user sees it, read through CDP from its closed shadow root: its text
- * (innerText, so hidden parts and styles are left out), accessible role and name, its box in the
- * viewport, and whether it has focus. Null when no card is open (or one is only being prepared,
- * transparent, while the hover delay runs).
+ * The card's host in `page`'s own document, found as DevTools shows it: a child of <html> whose
+ * closed shadow root holds the card page's <iframe>. Returns the CDP ids of the host and the
+ * iframe, or null. (A page script cannot see into the shadow root, nor read the frame.)
+ */
+export async function findCardHost(cdp) {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: '[...document.documentElement.children].filter((e) => e.localName === "div")' });
+  if (!result.objectId) return null;
+  const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+  await cdp.send('DOM.getDocument', { depth: 0 });
+  for (const p of props) {
+    if (!/^\d+$/.test(p.name) || !p.value?.objectId) continue;
+    const { node } = await cdp.send('DOM.describeNode', { objectId: p.value.objectId, depth: 2, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    const iframe = shadow?.children?.find((c) => c.nodeName === 'IFRAME');
+    if (iframe) return { hostObjectId: p.value.objectId, iframe, mode: shadow.shadowRootType };
+  }
+  return null;
+}
+
+/** In the card page: what it shows, in its own coordinates. */
+const READ_FRAME = () => {
+  const card = document.querySelector('[role="dialog"]');
+  if (!card) return null;
+  const r = card.getBoundingClientRect();
+  const label = card.getAttribute('aria-labelledby');
+  const name = label ? document.getElementById(label)?.textContent ?? '' : '';
+  const rect = { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+  const marks = [...card.querySelectorAll('mark')].map((m) => m.textContent);
+  const sources = [...card.querySelectorAll('.source-title')].map((t) => t.textContent);
+  const perspectives = [...card.querySelectorAll('.source-perspective, .vp-perspective')].map((t) => t.textContent);
+  const stances = [...card.querySelectorAll('[data-stance]')].map((t) => t.textContent);
+  const buttons = [...card.querySelectorAll('button')].map((b) => {
+    const br = b.getBoundingClientRect();
+    return { label: b.getAttribute('aria-label') || b.textContent.trim(), pressed: b.getAttribute('aria-pressed'), x: br.left + br.width / 2, y: br.top + br.height / 2 };
+  });
+  const region = card.querySelector('[role="region"]');
+  const style = getComputedStyle(card);
+  return {
+    role: card.getAttribute('role'), name, text: card.innerText, rect, marks, sources, perspectives, stances, buttons,
+    background: style.backgroundColor, color: style.color,
+    focused: document.hasFocus() && card.contains(document.activeElement),
+    busy: card.getAttribute('aria-busy') === 'true',
+    region: region ? { label: region.getAttribute('aria-label'), tabIndex: region.tabIndex } : null,
+  };
+};
+
+/**
+ * The open card as the user sees it: shown (its host is visible, not a card prepared hidden while
+ * the hover delay runs), read from the card page in its frame (text with innerText, accessible
+ * role and name, buttons), placed where its frame is in the page's viewport. Null when none is open.
  */
 export async function readCard(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    // The host, if a card is open: one round trip, so that what is read is the state when asked
-    // (a card prepared, transparent, while the hover delay runs is not open yet).
-    const { result: host } = await cdp.send('Runtime.evaluate', {
-      expression: `(() => { const h = document.querySelector('${CARD_TAG}'); return h?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ? h : null; })()`,
+    const found = await findCardHost(cdp);
+    if (!found) return null;
+    const { result: shown } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: found.hostObjectId,
+      returnByValue: true,
+      functionDeclaration: 'function () { return this.checkVisibility({ opacityProperty: true, visibilityProperty: true }); }',
     });
-    if (!host.objectId) return null;
-    await cdp.send('DOM.getDocument', { depth: 0 });
-    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
+    if (!shown.value) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: found.iframe.backendNodeId });
+    const { result: box } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       returnByValue: true,
-      functionDeclaration: `function () {
-        const card = this.querySelector('[role="dialog"]');
-        if (!card) return null;
-        const r = card.getBoundingClientRect();
-        const label = card.getAttribute('aria-labelledby');
-        const name = label ? this.getElementById(label)?.textContent ?? '' : '';
-        const rect = { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-        const marks = [...card.querySelectorAll('mark')].map((m) => m.textContent);
-        const sources = [...card.querySelectorAll('.source-title')].map((t) => t.textContent);
-        const perspectives = [...card.querySelectorAll('.source-perspective, .vp-perspective')].map((t) => t.textContent);
-        const stances = [...card.querySelectorAll('[data-stance]')].map((t) => t.textContent);
-        const buttons = [...card.querySelectorAll('button')].map((b) => {
-          const br = b.getBoundingClientRect();
-          return { label: b.getAttribute('aria-label') || b.textContent.trim(), pressed: b.getAttribute('aria-pressed'), x: br.left + br.width / 2, y: br.top + br.height / 2 };
-        });
-        const style = getComputedStyle(card);
-        return { role: card.getAttribute('role'), name, text: card.innerText, rect, marks, sources, perspectives, stances, buttons,
-          background: style.backgroundColor, color: style.color,
-          focused: this.activeElement !== null, busy: card.getAttribute('aria-busy') === 'true' };
-      }`,
+      functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height, src: this.src }; }',
     });
-    return result.value ? { ...result.value, mode: shadow.shadowRootType } : null;
+    // The frame's own URL has the extension's id where the src has Chromium's per-session alias
+    // (use_dynamic_url); the fragment (the frame's one-time token) is the same.
+    const hash = new URL(box.value.src).hash;
+    const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url().endsWith(`/card.html${hash}`));
+    const inner = await frame?.evaluate(READ_FRAME).catch(() => null);
+    if (!inner) return null;
+    const { left, top, width, height } = box.value;
+    const rect = { left, top, right: left + width, bottom: top + height, width, height };
+    const buttons = inner.buttons.map((b) => ({ ...b, x: b.x + left, y: b.y + top }));
+    return { ...inner, rect, buttons, mode: found.mode, frameUrl: box.value.src };
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { readCard } from './browser.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -130,10 +131,11 @@ try {
   let cardShown = false;
   if (rect) {
     await article.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-    cardShown = await article
-      .waitForSelector('counterpoint-card', { state: 'attached', timeout: 6000 })
-      .then(() => true)
-      .catch(() => false);
+    for (let i = 0; i < 60 && !cardShown; i++) {
+      await article.waitForTimeout(100);
+      const card = await readCard(article);
+      cardShown = !!card && !card.busy;
+    }
   }
   if (cardShown) {
     await article.waitForTimeout(700);

@@ -17,8 +17,6 @@ const self = { id: fakeBrowser.runtime.id, origin: `chrome-extension://${fakeBro
 const ctx: BackgroundContext = {
   corpus: new CorpusService(assetSource(manifest, async (path) => files.get(path)!)),
   self,
-  openSidePanel: async () => true,
-  openSearch: async () => true,
 };
 const { pages, contentScripts } = createSurfaces(ctx);
 /** The side panel (an extension page). */
@@ -38,7 +36,7 @@ describe('the extension pages’ surface', () => {
     expect(found.entities[0]?.id).toBe('isis');
   });
 
-  it.each(['search', 'facets', 'listEntities', 'findEntities', 'compare', 'getDocument'] as const)(
+  it.each(['lookupEntity', 'search', 'facets', 'listEntities', 'findEntities', 'compare', 'getDocument'] as const)(
     'refuses %s from a content script, before reading its params',
     async (name) => {
       await expect(dispatch(pages, self, name, undefined, script)).rejects.toThrow(/only extension pages may send it/);
@@ -51,7 +49,16 @@ describe('the extension pages’ surface', () => {
     await expect(dispatch(pages, self, 'facets', undefined, undefined)).rejects.toThrow(BadMessageError);
   });
 
+  it('answers lookupEntity to the card frame (an extension page in a tab)', async () => {
+    const frame = { id: self.id, url: `${self.origin}card.html#t`, tab: { id: 1, windowId: 1 }, frameId: 3 };
+    const card = await dispatch(pages, self, 'lookupEntity', { id: 'mosul' }, frame);
+    expect(card.entity.name).toBe('Mosul');
+  });
+
   it.each([
+    ['lookupEntity', { id: 42 }],
+    ['lookupEntity', null],
+    ['lookupEntity', { id: 'mosul', extra: 1 }],
     ['search', { query: 'x'.repeat(501) }],
     ['search', { query: 'Raqqa', limit: -1 }],
     ['search', { query: 'Raqqa', entityTypes: ['planet'] }],
@@ -75,20 +82,8 @@ describe('the content scripts’ surface', () => {
     expect(data.revision).toBe(store.revision);
   });
 
-  it('answers lookupEntity from a content script', async () => {
-    const card = await dispatch(contentScripts, self, 'lookupEntity', { id: 'mosul' }, script);
-    expect(card.entity.name).toBe('Mosul');
-  });
-
-  it('refuses a sender from another extension', async () => {
-    await expect(dispatch(contentScripts, self, 'lookupEntity', { id: 'mosul' }, { ...script, id: 'evil' })).rejects.toThrow(BadMessageError);
-  });
-
-  it.each([
-    ['lookupEntity', { id: 42 }],
-    ['lookupEntity', null],
-    ['lookupEntity', { id: 'mosul', extra: 1 }],
-  ] as const)('rejects %s with %j as bad params', async (name, data) => {
-    await expect(dispatch(contentScripts, self, name, data, script)).rejects.toThrow(BadMessageError);
+  it('refuses a sender from another extension, and params where there are none', async () => {
+    await expect(dispatch(contentScripts, self, 'matcherData', undefined, { ...script, id: 'evil' })).rejects.toThrow(BadMessageError);
+    await expect(dispatch(contentScripts, self, 'matcherData', { all: true }, script)).rejects.toThrow(BadMessageError);
   });
 });

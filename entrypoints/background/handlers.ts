@@ -22,8 +22,6 @@ export interface BackgroundContext {
   corpus: CorpusService;
   /** Our own id and origin: who may ask what is decided from these. */
   self: Self;
-  openSidePanel(entityId: string | undefined, sender: Sender): Promise<boolean>;
-  openSearch(query: string): Promise<boolean>;
 }
 
 type Schemas<P> = { [K in keyof P]: v.GenericSchema };
@@ -50,6 +48,7 @@ export function createSurfaces(ctx: BackgroundContext) {
     schemas: pageRequestSchemas,
     allowed: isExtensionPage,
     handlers: {
+      lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
       search: (params) => ctx.corpus.search(params),
       findEntities: ({ text, limit }) => ({ entities: ctx.corpus.findEntities(text, limit) }),
       compare: ({ entityId }) => ctx.corpus.compare(entityId),
@@ -65,9 +64,6 @@ export function createSurfaces(ctx: BackgroundContext) {
     allowed: isOwnContentScript,
     handlers: {
       matcherData: () => ctx.corpus.matcherData(),
-      lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
-      openSidePanel: async (params, sender) => ({ opened: await ctx.openSidePanel(params?.entityId, sender) }),
-      openSearch: async ({ query }) => ({ opened: await ctx.openSearch(query) }),
     },
   };
   return { pages, contentScripts };

@@ -10,7 +10,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
 import { answerAll, contentScriptMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
-import { openSearch, openSidePanel } from '../../platform/sidePanel';
+import { createCardBroker } from './cardBroker';
 import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 export default defineBackground({
@@ -19,8 +19,6 @@ export default defineBackground({
     const ctx: BackgroundContext = {
       corpus,
       self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
-      openSidePanel: (entityId, sender) => openSidePanel(entityId, sender.tab),
-      openSearch,
     };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
@@ -30,6 +28,8 @@ export default defineBackground({
     const { pages, contentScripts } = createSurfaces(ctx);
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
+    // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
+    browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
     browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
     browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.

@@ -4,14 +4,24 @@
  * and looks it up among the stored mentions of that text node, then confirms with the mention's
  * own client rects (a caret position is also returned for points beside the text). Nothing is
  * done while the page has no mention and no card is open.
+ *
+ * Only the user's own pointer counts: events a page script dispatches (`isTrusted === false`) are
+ * ignored, so a page cannot open a card by itself. Moves inside the card's frame never reach the
+ * page: the frame reports them (CardController.framePointer).
  */
-import type { HoverIntent } from '../../lib/card/hoverIntent';
 import { liveRange, type MentionRecord, type MentionStore } from './mentions';
 import type { Scope } from './scope';
 
+/** What hover tracking drives (lib/card/cardController.ts). */
+export interface HoverTarget {
+  readonly isOpen: boolean;
+  pointerOver(target: MentionRecord | null, restingMs?: number): void;
+  pointerOverCard(): void;
+}
+
 export interface HoverDeps {
   store: MentionStore;
-  intent: HoverIntent<MentionRecord>;
+  card: HoverTarget;
   /** Is this event target the card (its host element, as events from a closed shadow root are retargeted)? */
   isCard(target: EventTarget | null): boolean;
 }
@@ -74,7 +84,7 @@ export function mentionAt(store: MentionStore, x: number, y: number): MentionRec
 }
 
 export function trackHover(scope: Scope, deps: HoverDeps): { point(): { x: number; y: number } | undefined } {
-  const { store, intent, isCard } = deps;
+  const { store, card, isCard } = deps;
   let x = -1;
   let y = -1;
   let onCard = false;
@@ -84,16 +94,16 @@ export function trackHover(scope: Scope, deps: HoverDeps): { point(): { x: numbe
 
   const test = () => {
     frame = 0;
-    if (onCard) intent.pointerOverCard();
-    else if (x >= 0) intent.pointerOver(mentionAt(store, x, y), performance.now() - since);
+    if (onCard) card.pointerOverCard();
+    else if (x >= 0) card.pointerOver(mentionAt(store, x, y), performance.now() - since);
   };
   const schedule = () => {
-    if (frame || (store.size === 0 && intent.open === null)) return;
+    if (frame || (store.size === 0 && !card.isOpen)) return;
     frame = scope.frame(test);
   };
 
   const onMove = (e: PointerEvent) => {
-    if (e.pointerType === 'touch') return;
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     x = e.clientX;
     y = e.clientY;
     since = e.timeStamp;
@@ -104,16 +114,22 @@ export function trackHover(scope: Scope, deps: HoverDeps): { point(): { x: numbe
   scope.listen(window, 'pointermove', onMove, opts);
   // The page scrolled under a resting pointer: what is under it changed.
   scope.listen(window, 'scroll', (e: Event) => {
+    if (!e.isTrusted) return;
     since = e.timeStamp;
     schedule();
   }, opts);
-  // The pointer left the window.
-  scope.listen(document, 'pointerout', (e: PointerEvent) => {
-    if (e.relatedTarget === null && e.pointerType !== 'touch') {
-      x = -1;
-      onCard = false;
-      intent.pointerOver(null);
+  // The pointer went into the card's frame (its events now go to the frame), or left the window.
+  scope.listen(document, 'pointerover', (e: PointerEvent) => {
+    if (e.isTrusted && isCard(e.target)) {
+      onCard = true;
+      card.pointerOverCard();
     }
+  }, opts);
+  scope.listen(document, 'pointerout', (e: PointerEvent) => {
+    if (!e.isTrusted || e.relatedTarget !== null || e.pointerType === 'touch' || isCard(e.target)) return;
+    x = -1;
+    onCard = false;
+    card.pointerOver(null);
   }, opts);
   return { point: () => (x >= 0 ? { x, y } : undefined) };
 }

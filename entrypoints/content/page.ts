@@ -4,13 +4,14 @@
  * Wiring only; each concern is in its own file.
  */
 import { AmbiguityGate } from '../../lib/text/ambiguity';
-import { HoverIntent } from '../../lib/card/hoverIntent';
+import { CardController } from '../../lib/card/cardController';
 import { Matcher } from '../../lib/text/matcher';
 import { sameMentions, summarizeMentions } from '../../lib/messages/pageMentions';
-import type { EntityCard, MatcherData, PageMentions } from '../../lib/messages/protocol';
-import { contentScriptMessenger, panelMessenger } from '../../platform/messaging';
+import type { MatcherData, PageMentions } from '../../lib/messages/protocol';
+import { cardPageUrl, connectCardHost } from '../../platform/cardChannel';
+import { panelMessenger } from '../../platform/messaging';
 import type { Settings } from '../../lib/settings/settings';
-import { CardHost } from './cardHost';
+import { CardFrame, type CardAnchor } from './cardFrame';
 import { createHighlights } from './highlights';
 import type { Lifetime } from './lifetime';
 import { trackHover } from './hover';
@@ -32,8 +33,6 @@ export interface PageSession {
 
 const CLOSE_DELAY_MS = 300;
 const NOTIFY_DELAY_MS = 500;
-/** A card is prepared (rendered, placed and painted, transparent) this long before its hover delay ends. */
-const PREPARE_LEAD_MS = 100;
 const noop = () => undefined;
 
 export interface StartOptions {
@@ -59,114 +58,35 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   const highlights = createHighlights(store, settings.underlines, (r) => privateAliases.size > 0 && privateAliases.has(`${r.entityId}\u0000${r.alias}`));
   let hoverDelay = settings.hoverDelayMs;
 
-  // ── Card data: one lookup per entity per page, started as soon as the pointer lands ──
-  const cards = new Map<string, Promise<EntityCard>>();
-  const ready = new Map<string, EntityCard>();
-  const lookup = (entityId: string): Promise<EntityCard> => {
-    let p = cards.get(entityId);
-    if (!p) {
-      p = contentScriptMessenger.sendMessage('lookupEntity', { id: entityId });
-      cards.set(entityId, p);
-      p.then((c) => ready.set(entityId, c), () => cards.delete(entityId));
-    }
-    return p;
-  };
-
-  // ── The card ──
-  let openToken = 0;
-  let focusNext = false;
-  const card = new CardHost({
-    onPin: () => {
-      if (intent.sticky) intent.unpin();
-      else intent.pin();
-      card.setPinned(intent.sticky);
-    },
-    onClose: () => intent.dismiss(),
-    onCompare: (entityId) => void contentScriptMessenger.sendMessage('openSidePanel', { entityId }).catch(noop),
-    onSearch: (query) => void contentScriptMessenger.sendMessage('openSearch', { query }).catch(noop),
+  // ── The card: rendered in an extension frame (cardFrame.ts), driven by lib/card/cardController.ts ──
+  const surface = new CardFrame({
+    connect: connectCardHost,
+    pageUrl: cardPageUrl(),
+    onPin: () => card.togglePin(),
+    onClose: () => card.dismiss(),
+    onPointer: (over) => card.framePointer(over),
   });
-  const isOwnUi = (n: Node) => card.isHost(n);
-
-  // While the hover delay runs, the card is rendered, placed and painted, transparent (CardHost
-  // prepare), once its data is in and shortly before the delay ends: opening it is then only a
-  // style change. A hover that ends first discards it.
-  let pending: MentionRecord | null = null;
-  let prepared: MentionRecord | null = null;
-  const prepare = (r: MentionRecord) => {
-    const known = ready.get(r.entityId);
-    if (pending !== r || prepared === r || !known || card.isOpen) return;
-    let range: Range;
-    try {
-      range = liveRange(r);
-    } catch {
-      return;
-    }
-    if (card.prepare({ range, point: hover.point() }, { status: 'ready', card: known })) prepared = r;
-  };
-
-  const showCard = (r: MentionRecord, sticky: boolean) => {
-    const wasPrepared = prepared === r;
-    pending = prepared = null;
-    if (wasPrepared && !sticky) {
-      if (card.reveal()) {
-        openToken++;
-        highlights.setActive(r.nodes.length > 0 ? r : null);
-        return;
+  scope.onDispose(() => surface.dispose());
+  const card = new CardController<MentionRecord, CardAnchor>({
+    surface,
+    anchor: (r, atPointer) => {
+      try {
+        return { range: liveRange(r), point: atPointer ? hover.point() : undefined };
+      } catch {
+        return null; // the text changed; the rescan will bring a fresh mention
       }
-      card.discard(); // its text changed since: open afresh below, or not at all
-    }
-    let range: Range;
-    try {
-      range = liveRange(r);
-    } catch {
-      return; // the text changed under the pointer; the rescan will bring a fresh mention
-    }
-    const token = ++openToken;
-    const known = ready.get(r.entityId);
-    card.open(
-      { range, point: sticky ? undefined : hover.point() },
-      known ? { status: 'ready', card: known } : { status: 'loading', label: range.toString().trim() || r.alias },
-      { focus: sticky && focusNext, pinned: sticky },
-    );
-    focusNext = false;
-    highlights.setActive(r.nodes.length > 0 ? r : null);
-    if (known) return;
-    lookup(r.entityId).then(
-      (c) => token === openToken && card.update({ status: 'ready', card: c }),
-      () =>
-        token === openToken &&
-        card.update({ status: 'error', label: r.alias, message: 'Counterpoint could not load this card. Reload the page to try again.' }),
-    );
-  };
-
-  const intent = new HoverIntent<MentionRecord>({
-    openDelay: () => hoverDelay,
-    closeDelay: CLOSE_DELAY_MS,
+    },
+    entity: (r) => ({ id: r.entityId, label: r.alias }),
     same: (a, b) =>
       a === b ||
       (a.entityId === b.entityId && a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset),
-    prefetch: (r, openInMs) => {
-      pending = r;
-      // Prepared shortly before the delay ends, so a pointer that only passes by costs nothing,
-      // and in a task of its own (never in the animation frame that noticed the pointer).
-      const at = performance.now() + Math.max(0, openInMs - PREPARE_LEAD_MS);
-      lookup(r.entityId).then(() => scope.timeout(() => prepare(r), Math.max(0, at - performance.now())), noop);
-    },
-    cancel: (r) => {
-      if (pending === r) pending = null;
-      if (prepared === r) {
-        prepared = null;
-        card.discard();
-      }
-    },
-    open: (r, { sticky }) => showCard(r, sticky),
-    close: () => {
-      openToken++;
-      card.close();
-      highlights.setActive(null);
-    },
+    setActive: (r) => highlights.setActive(r && r.nodes.length > 0 ? r : null),
+    openDelay: () => hoverDelay,
+    closeDelay: CLOSE_DELAY_MS,
+    atSelection: () => mentionAtSelection(store, getMatcher),
   });
-  const hover = trackHover(scope, { store, intent, isCard: (t) => card.isHost(t) });
+  const isOwnUi = (n: Node) => surface.isHost(n);
+  const hover = trackHover(scope, { store, card, isCard: (t) => surface.isHost(t) });
 
   // ── Scanning ──
   const scanner = new Scanner({
@@ -188,7 +108,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   };
 
   const reset = () => {
-    intent.dismiss();
+    card.dismiss();
     queue.clear();
     store.clear();
     gate.reset();
@@ -209,24 +129,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
 
   // ── Keyboard: Esc closes; Alt+Shift+C opens the card at the selection (when the browser
   // leaves the key to the page; otherwise the "open-card" command arrives as a message) ──
-  scope.listen(
-    window,
-    'keydown',
-    (e: KeyboardEvent) => {
-      // Esc also cancels a card about to open.
-      if (e.key === 'Escape' && (card.isOpen || pending !== null)) intent.dismiss();
-      else if (e.code === 'KeyC' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && openAtSelection()) e.preventDefault();
-    },
-    { capture: true },
-  );
-
-  const openAtSelection = (): boolean => {
-    const r = mentionAtSelection(store, getMatcher);
-    if (!r) return false;
-    focusNext = true;
-    intent.openNow(r);
-    return true;
-  };
+  scope.listen(window, 'keydown', (e: KeyboardEvent) => card.keyDown(e) && e.preventDefault(), { capture: true });
 
   // ── The side panel: page mentions, and revealing one ──
   const revealAt = new Map<string, number>();
@@ -269,7 +172,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
       highlights.flash(r);
       return true;
     },
-    openAtSelection,
+    openAtSelection: () => card.openAtSelection(),
     applySettings(next) {
       hoverDelay = next.hoverDelayMs;
       highlights.setUnderlines(next.underlines);

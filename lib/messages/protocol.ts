@@ -33,6 +33,7 @@ const none = v.optional(v.undefined());
 
 /** Params of the privileged messages (extension pages only). */
 export const pageRequestSchemas = {
+  lookupEntity: v.strictObject({ id }),
   search: v.strictObject({
     query: v.pipe(v.string(), v.maxLength(500)),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
@@ -53,11 +54,6 @@ export const pageRequestSchemas = {
 /** Params of what a content script may ask. */
 export const contentScriptRequestSchemas = {
   matcherData: none,
-  // The card is still rendered by the content script: these three move to the extension pages'
-  // surface when the card is rendered in an extension frame (issue 9).
-  lookupEntity: v.strictObject({ id }),
-  openSidePanel: v.optional(v.strictObject({ entityId: v.optional(id) })),
-  openSearch: v.strictObject({ query: v.pipe(v.string(), v.maxLength(500)) }),
 } satisfies Record<string, v.GenericSchema>;
 
 const paramSchemas = { ...pageRequestSchemas, ...contentScriptRequestSchemas };
@@ -137,6 +133,8 @@ export interface MatcherData {
 
 /** Privileged messages: the extension's pages ask, the background answers. Function syntax: (params) => result. */
 export interface PageRequests {
+  /** The card of one entity (asked by the card frame: the content script never holds corpus text). */
+  lookupEntity(p: Params<'lookupEntity'>): EntityCard;
   search(p: Params<'search'>): SearchResult;
   /** Entities whose name or any alias matches the text (the gazetteer only: loads no corpus). */
   findEntities(p: Params<'findEntities'>): { entities: EntitySummary[] };
@@ -149,10 +147,6 @@ export interface PageRequests {
 /** What a content script may ask the background. */
 export interface ContentScriptRequests {
   matcherData(): MatcherData;
-  lookupEntity(p: Params<'lookupEntity'>): EntityCard;
-  openSidePanel(p: Params<'openSidePanel'>): { opened: boolean };
-  /** Opens the search (the popup when the browser allows, else the same page in a tab) on a query. */
-  openSearch(p: Params<'openSearch'>): { opened: boolean };
 }
 
 /** What a content script reports about its page. */

@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { readCard, textRect, type CardSnapshot } from './shadow';
+import { findCardHost, readCard, textRect, type CardSnapshot } from './shadow';
 
 export interface ScanReport {
   url: string;
@@ -68,18 +68,37 @@ export async function waitCard(page: Page, timeout = 5_000): Promise<CardSnapsho
   throw new Error('no card opened');
 }
 
-/** Waits until no card is open (and its host element is gone from the page). */
+/** Waits until no card is shown (its host stays, hidden, for the next card). */
 export async function waitNoCard(page: Page, timeout = 3_000): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('counterpoint-card'), undefined, { timeout });
+  const until = Date.now() + timeout;
+  while ((await readCard(page)) !== null) {
+    if (Date.now() > until) throw new Error('the card is still open');
+    await page.waitForTimeout(50);
+  }
 }
 
-/** document.documentElement.outerHTML, without the card's host element if one is open. */
-export function pageHtml(page: Page | Frame): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('counterpoint-card').forEach((n) => n.remove());
-    return clone.outerHTML;
-  });
+/** document.documentElement.outerHTML, without the card's host element (of a page; a frame has none here). */
+export async function pageHtml(page: Page | Frame): Promise<string> {
+  const serialize = () => document.documentElement.outerHTML;
+  if (!('context' in page)) return page.evaluate(serialize);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = await findCardHost(cdp);
+    if (!host) return await page.evaluate(serialize);
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: host.hostObjectId,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        const i = [...document.documentElement.children].indexOf(this);
+        const clone = document.documentElement.cloneNode(true);
+        clone.children[i].remove();
+        return clone.outerHTML;
+      }`,
+    });
+    return result.value as string;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** Texts of the ranges in the extension's underline highlight, in document order of scanning. */

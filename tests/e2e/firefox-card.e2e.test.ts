@@ -2,8 +2,9 @@
  * Smoke test of the hover card in Firefox ESR (MV3), driven by puppeteer-core over WebDriver BiDi:
  * underlines on the news fixture, a card on hover, Esc, and silence on the trap page.
  *
- * The card's closed shadow root is read the way the browser's tools can: WebDriver BiDi's
- * serialisation with `includeShadowTree: "all"` includes closed shadow roots.
+ * The card is read the way the browser's tools can: WebDriver BiDi's serialisation with
+ * `includeShadowTree: "all"` shows the host's closed shadow root and the card page's iframe in it,
+ * and the card page is a child browsing context, evaluated in its own right.
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,33 +35,46 @@ interface SerializedNode {
   shadowRoot?: SerializedNode | null;
 }
 
-/** The open card's text (styles left out) and whether its shadow root is closed; null when none. */
-async function readCardFirefox(browser: Browser, page: Page): Promise<{ text: string; mode: string; role: string } | null> {
-  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<any> } }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
+type Bidi = { send(method: string, params: object): Promise<any> };
+const bidi = (browser: Browser) => (browser as unknown as { connection: Bidi }).connection;
+const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+
+/**
+ * The open card: its host (a child <div> of <html> whose closed shadow root holds the card page's
+ * iframe; shown, not prepared hidden), and the card page's text read in that frame's own browsing
+ * context. Null when none is open.
+ */
+async function readCardFirefox(browser: Browser, page: Page): Promise<{ text: string; mode: string; role: string; name: string; url: string } | null> {
+  const connection = bidi(browser);
+  const context = contextOf(page);
   const { result } = await connection.send('script.evaluate', {
-    expression: "document.querySelector('counterpoint-card')",
+    expression: "[...document.documentElement.children].filter((e) => e.localName === 'div')",
     target: { context },
     awaitPromise: false,
     resultOwnership: 'none',
-    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 50 },
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 3 },
   });
-  const host: SerializedNode | undefined = result.result?.value;
+  const hosts: SerializedNode[] = (result.result?.value ?? []).map((n: SerializedNode) => n.value ?? n);
+  const host = hosts.find((h) => h.shadowRoot?.value?.children?.some((c) => (c.value ?? c).localName === 'iframe'));
   const shadow = host?.shadowRoot?.value;
-  if (!shadow) return null;
+  if (!host || !shadow) return null;
   // A card prepared (transparent) while the hover delay runs is not open yet.
-  if (/opacity:\s*0[\s;!]/.test(host?.attributes?.style ?? '')) return null;
-  const parts: string[] = [];
-  let role = '';
-  const walk = (n: SerializedNode | undefined) => {
-    const v = n?.value ?? n;
-    if (!v || v.localName === 'style') return;
-    if (v.nodeType === 3) parts.push(v.nodeValue ?? '');
-    if (v.attributes?.role) role ||= v.attributes.role;
-    for (const c of v.children ?? []) walk(c);
-  };
-  walk(shadow);
-  return { text: parts.join(' ').replace(/\s+/g, ' '), mode: (shadow as { mode?: string }).mode ?? '', role };
+  if (/opacity:\s*0[\s;!]/.test(host.attributes?.style ?? '')) return null;
+  const tree = await connection.send('browsingContext.getTree', { root: context });
+  const frames: Array<{ context: string; url: string }> = (tree.result ?? tree).contexts[0].children ?? [];
+  const frame = frames.find((f) => /^moz-extension:\/\/[^/]+\/card\.html#/.test(f.url));
+  if (!frame) return null;
+  const { result: inner } = await connection.send('script.evaluate', {
+    expression: `JSON.stringify((() => {
+      const card = document.querySelector('[role="dialog"]');
+      return card && { text: card.innerText.replace(/\\s+/g, ' '), role: card.getAttribute('role'),
+        name: document.getElementById(card.getAttribute('aria-labelledby'))?.textContent ?? '' };
+    })())`,
+    target: { context: frame.context },
+    awaitPromise: false,
+  });
+  const card = JSON.parse(inner.result?.value ?? 'null');
+  return card && { ...card, mode: (shadow as { mode?: string }).mode ?? '', url: frame.url };
 }
 
 async function highlightCount(page: Page): Promise<number> {
@@ -116,12 +130,16 @@ describe('Firefox ESR', () => {
     expect(card).not.toBeNull();
     expect(card!.mode).toBe('closed');
     expect(card!.role).toBe('dialog');
+    expect(card!.name).toBe('Raqqa');
     expect(card!.text).toMatch(/^Raqqa /);
     expect(card!.text).toMatch(/in \d+ of \d+ sources/);
     expect(card!.text).toContain('Compare sources');
 
+    // The page's document holds none of the card's text.
+    expect(await page.evaluate(() => document.documentElement.textContent!.includes('Competing viewpoints'))).toBe(false);
+
     await page.keyboard.press('Escape');
-    expect(await poll(() => page.evaluate(() => !!document.querySelector('counterpoint-card')), (open) => !open)).toBe(false);
+    expect(await poll(() => readCardFirefox(ff.browser, page), (c) => c === null)).toBeNull();
     await page.close();
   });
 
@@ -133,7 +151,7 @@ describe('Firefox ESR', () => {
     const at = await pointAt(page, 'ISIS', 'registrar');
     await page.mouse.move(at.x, at.y);
     await new Promise((r) => setTimeout(r, 800));
-    expect(await page.evaluate(() => !!document.querySelector('counterpoint-card'))).toBe(false);
+    expect(await readCardFirefox(ff.browser, page)).toBeNull();
     // Alive all along: an unambiguous mention added now is underlined.
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'A letter from Raqqa.' })));
     expect(await poll(() => highlightCount(page), (n) => n > 0)).toBeGreaterThan(0);

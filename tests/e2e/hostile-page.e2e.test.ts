@@ -98,6 +98,7 @@ describe('a hostile page', () => {
       `(async () => {
         const ask = (type, data) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }).catch((e) => ({ err: { message: String(e) } }));
         return {
+          lookupEntity: await ask('lookupEntity', { id: 'raqqa' }),
           getDocument: await ask('getDocument', { docId: '001_a3ed7a2f4efbeee5' }),
           search: await ask('search', { query: 'Raqqa' }),
           compare: await ask('compare', { entityId: 'raqqa' }),
@@ -108,7 +109,7 @@ describe('a hostile page', () => {
         };
       })()`,
     )) as Record<string, { res?: unknown; err?: { message: string } }>;
-    for (const name of ['getDocument', 'search', 'compare', 'listEntities', 'facets', 'findEntities']) {
+    for (const name of ['lookupEntity', 'getDocument', 'search', 'compare', 'listEntities', 'facets', 'findEntities']) {
       expect(answers[name]?.res, name).toBeUndefined();
       expect(answers[name]?.err?.message, name).toMatch(/only extension pages may send it/);
     }

@@ -1,7 +1,8 @@
 /**
- * Reading the hover card out of its closed shadow root, as DevTools shows it to a user: through
- * the Chrome DevTools Protocol (DOM.describeNode with `pierce` lists closed shadow roots), never
- * through a hook in the extension. The implementation is shared with `npm run demo`
- * (scripts/browser.mjs, plain JS because Node 20 cannot import TypeScript).
+ * Reading the hover card as DevTools shows it to a user: its host's closed shadow root through
+ * the Chrome DevTools Protocol (DOM.describeNode with `pierce`), and its text in the card page's
+ * frame (a frame of the page, read with Playwright), never through a hook in the extension. The
+ * implementation is shared with `npm run demo` (scripts/browser.mjs, plain JS because Node 20
+ * cannot import TypeScript).
  */
-export { CARD_TAG, highlightCount, readCard, textRect, type CardSnapshot } from '../../scripts/browser.mjs';
+export { findCardHost, highlightCount, readCard, textRect, type CardSnapshot } from '../../scripts/browser.mjs';

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../components/theme.css';
+import '../../components/card.css';
+import { App } from './App';
+
+render(<App token={location.hash.slice(1)} />, document.getElementById('app')!);

@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+/**
+ * The card's host in a page's DOM (happy-dom): a plain <div> with a closed shadow root holding the
+ * card page's iframe, hidden until shown, placed from the size the frame reports, and talking to
+ * the frame only through the channel (here a fake of platform/cardChannel.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
+import type { HostEvents } from '../../platform/cardChannel';
+import { placeCard } from '../../lib/card/placement';
+import { CardFrame, type CardAnchor } from './cardFrame';
+
+const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';
+const TOKEN = 'abcdefghijklmnopqrstuv';
+
+function anchorAt(left: number, top: number): CardAnchor {
+  const rect = { left, top, right: left + 50, bottom: top + 18, width: 50, height: 18 };
+  const range = { startContainer: { isConnected: true }, getClientRects: () => [rect] } as unknown as Range;
+  return { range };
+}
+
+function setup() {
+  const sent: HostToFrame[] = [];
+  let events!: HostEvents;
+  let closed = false;
+  const roots: ShadowRoot[] = [];
+  const attach = HTMLElement.prototype.attachShadow;
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  const handlers = { onPin: vi.fn(), onClose: vi.fn(), onPointer: vi.fn() };
+  const frame = new CardFrame({
+    connect: (on) => {
+      events = on;
+      return { send: (m) => sent.push(m), close: () => (closed = true) };
+    },
+    pageUrl: PAGE_URL,
+    ...handlers,
+  });
+  const host = () => [...document.documentElement.children].find((e) => e.localName === 'div') as HTMLElement | undefined;
+  const iframe = () => roots.at(-1)?.querySelector('iframe') ?? null;
+  const fromFrame = (m: FrameToHost) => events.message(m);
+  return { frame, sent, events: () => events, host, iframe, roots, handlers, fromFrame, closed: () => closed };
+}
+
+describe('CardFrame', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<p>Raqqa</p>';
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    for (const e of [...document.documentElement.children]) if (e.localName === 'div') e.remove();
+  });
+
+  it('hosts the card page in a closed shadow root on a plain div, hidden, with the token in the fragment only', () => {
+    const t = setup();
+    t.frame.warm();
+    expect(t.host()).toBeUndefined(); // nothing in the page before the broker answers
+    t.events().token(TOKEN);
+    const host = t.host()!;
+    expect(host.localName).toBe('div');
+    expect(host.shadowRoot).toBeNull(); // closed
+    expect(t.roots[0]!.mode).toBe('closed');
+    expect(t.iframe()!.getAttribute('src')).toBe(`${PAGE_URL}#${TOKEN}`);
+    expect(t.iframe()!.getAttribute('aria-hidden')).toBe('true');
+    const style = host.getAttribute('style')!;
+    expect(style).toContain('all: initial !important');
+    expect(style).toContain('opacity: 0 !important');
+    expect(style).toContain('pointer-events: none !important');
+    expect(host.textContent).toBe('');
+  });
+
+  it('names the entity to the frame once paired, places the frame from the reported size, and shows it on reveal', () => {
+    const t = setup();
+    expect(t.frame.prepare(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' })).toBe(true);
+    t.events().token(TOKEN);
+    expect(t.sent).toEqual([]); // queued until the frame has presented the token
+    t.events().paired();
+    expect(t.sent).toEqual([{ t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: expect.any(Number), pinned: false }]);
+    t.fromFrame({ t: 'size', seq: 1, status: 'ready', width: 400, height: 300 });
+    const s = t.iframe()!.style;
+    const { clientWidth: vw, clientHeight: vh } = document.documentElement;
+    const ref = { left: 100, top: 200, right: 150, bottom: 218 };
+    const want = placeCard(ref, 400, 300, vw, vh);
+    expect([s.left, s.top, s.width, s.height]).toEqual([`${want.x}px`, `${want.y}px`, '400px', `${Math.min(300, want.maxHeight)}px`]);
+    expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
+
+    expect(t.frame.reveal()).toBe(true);
+    expect(t.frame.isOpen).toBe(true);
+    expect(t.host()!.getAttribute('style')).toContain('opacity: 1 !important');
+    expect(t.host()!.getAttribute('style')).toContain('pointer-events: auto !important');
+    expect(t.iframe()!.hasAttribute('aria-hidden')).toBe(false);
+    expect(t.sent.at(-1)).toEqual({ t: 'visible', visible: true });
+
+    t.frame.close();
+    expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
+    expect(t.iframe()!.getAttribute('aria-hidden')).toBe('true');
+    expect(t.host()).toBeDefined(); // kept, hidden, for the next card
+  });
+
+  it('ignores sizes of an older request', () => {
+    const t = setup();
+    t.frame.prepare(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' });
+    t.events().token(TOKEN);
+    t.events().paired();
+    t.frame.discard();
+    t.frame.prepare(anchorAt(100, 200), { id: 'mosul', label: 'Mosul' });
+    t.fromFrame({ t: 'size', seq: 1, status: 'ready', width: 400, height: 500 });
+    expect(t.iframe()!.style.height).toBe('');
+    t.fromFrame({ t: 'size', seq: 3, status: 'ready', width: 320, height: 150 });
+    expect(t.iframe()!.style.width).toBe('320px');
+  });
+
+  it('shows an opened card only once the frame has rendered it', () => {
+    const t = setup();
+    t.frame.open(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: true, focus: false });
+    t.events().token(TOKEN);
+    t.events().paired();
+    expect(t.sent[0]).toMatchObject({ t: 'show', pinned: true });
+    expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
+    t.fromFrame({ t: 'size', seq: 1, status: 'loading', width: 400, height: 120 });
+    expect(t.host()!.getAttribute('style')).toContain('opacity: 1');
+  });
+
+  it('passes the card’s own buttons and pointer on; removes the host and closes when the frame goes', () => {
+    const t = setup();
+    t.frame.open(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    t.events().token(TOKEN);
+    t.events().paired();
+    t.fromFrame({ t: 'pin' });
+    t.fromFrame({ t: 'pointer', over: true });
+    expect(t.handlers.onPin).toHaveBeenCalledOnce();
+    expect(t.handlers.onPointer).toHaveBeenCalledWith(true);
+    t.fromFrame({ t: 'close' });
+    expect(t.handlers.onClose).toHaveBeenCalledOnce();
+    t.events().gone();
+    expect(t.host()).toBeUndefined();
+    expect(t.handlers.onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses to place a card whose mention is gone', () => {
+    const t = setup();
+    const anchor = anchorAt(1, 1);
+    (anchor.range as unknown as { startContainer: { isConnected: boolean } }).startContainer.isConnected = false;
+    expect(t.frame.prepare(anchor, { id: 'raqqa', label: 'Raqqa' })).toBe(false);
+  });
+});
