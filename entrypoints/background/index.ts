@@ -34,8 +34,9 @@ export default defineBackground({
       backgroundMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
         dispatch(handlers, ctx, name, message.data, message.sender)) as never);
     }
-    browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
-    browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
+    const publish = () => void corpus.matcherData().then(publishMatcherData);
+    browser.runtime.onInstalled.addListener(publish);
+    browser.runtime.onStartup.addListener(publish);
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command === 'open-card' && tab?.id !== undefined) {

@@ -20,7 +20,7 @@
  */
 import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpackShard } from './assets';
 import { CorpusStore, NotFoundError } from './store';
-import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
+import type { Comparison, EntityCard, EntitySummary, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { type IndexChunk, nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
 import type { Entity, Passage, SourceDocument, SourceMeta } from './types';
 
@@ -129,6 +129,33 @@ export function memorySource(store: CorpusStore): CorpusSource {
   };
 }
 
+/**
+ * The user's additions on top of the bundled corpus (lib/userCorpus/overlay.ts): what cards can
+ * be answered with before the corpus is loaded, and how to apply itself to the loaded store.
+ */
+export interface CorpusOverlay {
+  /** Small, read once at start (and after every change): whether anything was added, and what it touches. */
+  state(): Promise<OverlayState>;
+  /** Puts the user's documents, entities and aliases into the freshly loaded bundled store. */
+  apply(store: CorpusStore, pause: () => Promise<void>): Promise<void>;
+  /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
+  cachedCard?(entityId: string): Promise<EntityCard | undefined>;
+  saveCard?(entityId: string, card: EntityCard): void;
+}
+
+export interface OverlayState {
+  /** False: nothing added or hidden; the bundled files answer everything. */
+  active: boolean;
+  /** Entities whose cards the user's data changes (its documents mention them, they have user aliases, a hidden document mentions them). */
+  touched: ReadonlySet<string>;
+  /** The user's own entities. */
+  entities: EntitySummary[];
+  /** How many sources the user added, minus the bundled ones hidden (every card's "of M sources"). */
+  sourceDelta: number;
+  /** The bundled matcher data plus the user's patterns (flagged `user`). */
+  matcherData(base: MatcherData): MatcherData;
+}
+
 export interface CorpusTimings {
   /** Loading the corpus (reading, parsing, the store's maps), ms. */
   corpusMs?: number;
@@ -142,6 +169,9 @@ export class CorpusService {
   /** Diagnostics (bench/). */
   readonly timings: CorpusTimings = {};
   private readonly entityIds: ReadonlySet<string>;
+  private overlayState?: Promise<OverlayState>;
+  /** Bumped by every change of the user's data: a card computed across a change is not kept. */
+  private generation = 0;
   private readonly slices: SliceOptions;
   private storeLoad?: Promise<CorpusStore>;
   private indexLoad?: Promise<CorpusStore>;
@@ -153,36 +183,93 @@ export class CorpusService {
   constructor(
     private readonly source: CorpusSource,
     slices: SliceOptions = {},
+    private readonly overlay?: CorpusOverlay,
   ) {
     this.manifest = source.manifest;
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
   }
 
-  listEntities(): { entities: CorpusManifest['entities']; totalSources: number } {
-    return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
+  /** The user's additions (read once; again after `changed`). */
+  private overlayNow(): Promise<OverlayState | undefined> {
+    if (!this.overlay) return Promise.resolve(undefined);
+    this.overlayState ??= this.overlay.state().catch((e: unknown) => {
+      this.overlayState = undefined;
+      throw e;
+    });
+    return this.overlayState;
   }
 
-  matcherData(): MatcherData {
-    return this.manifest.matcherData;
+  async listEntities(): Promise<{ entities: CorpusManifest['entities']; totalSources: number }> {
+    const overlay = await this.overlayNow();
+    if (!overlay?.active) return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
+    const store = await this.store();
+    return { entities: store.listEntities(), totalSources: store.totalSources };
+  }
+
+  async matcherData(): Promise<MatcherData> {
+    const overlay = await this.overlayNow();
+    return overlay?.active ? overlay.matcherData(this.manifest.matcherData) : this.manifest.matcherData;
   }
 
   async lookupEntity(id: string): Promise<EntityCard> {
-    if (!this.entityIds.has(id)) throw new NotFoundError(`No corpus entity "${id}"`);
+    const overlay = await this.overlayNow();
+    const known = this.entityIds.has(id) || !!overlay?.entities.some((e) => e.id === id);
+    if (!known) throw new NotFoundError(`No corpus entity "${id}"`);
     const cached = this.cards.get(id);
     if (cached) {
       this.cards.delete(id); // most recently used last
       this.cards.set(id, cached);
       return cached;
     }
-    // (A card file that cannot be read is computed from the corpus instead.)
-    const card = (await this.source.card?.(id).catch(() => undefined)) ?? (await this.store()).lookupEntity(id);
+    const generation = this.generation;
+    const card = await this.computeCard(id, overlay);
+    if (generation !== this.generation) return card;
     this.cards.set(id, card);
     if (this.cards.size > CARD_CACHE) this.cards.delete(this.cards.keys().next().value!);
     return card;
   }
 
+  private async computeCard(id: string, overlay: OverlayState | undefined): Promise<EntityCard> {
+    if (overlay?.active && overlay.touched.has(id)) {
+      // A card the user's data changes: kept from an earlier computation, else from the whole store.
+      const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
+      if (saved) return saved;
+      const generation = this.generation;
+      const card = (await this.store()).lookupEntity(id);
+      if (generation === this.generation) this.overlay!.saveCard?.(id, card);
+      return card;
+    }
+    // (A card file that cannot be read is computed from the corpus instead.)
+    const file = await this.source.card?.(id).catch(() => undefined);
+    if (!file) return (await this.store()).lookupEntity(id);
+    return overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file;
+  }
+
+  /**
+   * The user's data changed (its writes are already applied to the loaded store): forget cards,
+   * read the overlay's state again. `touched`: entities whose cards changed (all when absent).
+   */
+  changed(): void {
+    this.generation++;
+    this.cards.clear();
+    this.overlayState = undefined;
+  }
+
+  /** Forgets the loaded corpus too: the next message loads it again (after a whole-corpus import or a reset). */
+  reload(): void {
+    this.changed();
+    this.storeLoad = undefined;
+    this.indexLoad = undefined;
+    this.loaded = undefined;
+  }
+
   async facets(): Promise<Facets> {
+    if (this.overlay && (await this.overlayNow())?.active) {
+      const store = await this.store();
+      this.searchReady().catch(() => undefined);
+      return store.facets();
+    }
     const sources = this.loaded
       ? this.loaded.facets().sources
       : this.source.sources
@@ -199,7 +286,9 @@ export class CorpusService {
   }
 
   async compare(entityId: string): Promise<Comparison> {
-    if (!this.entityIds.has(entityId)) throw new NotFoundError(`No corpus entity "${entityId}"`);
+    if (!this.entityIds.has(entityId) && !(await this.overlayNow())?.entities.some((e) => e.id === entityId)) {
+      throw new NotFoundError(`No corpus entity "${entityId}"`);
+    }
     return (await this.store()).compare(entityId);
   }
 
@@ -212,6 +301,7 @@ export class CorpusService {
     this.storeLoad ??= (async () => {
       const t0 = performance.now();
       const store = await this.source.store(this.slices.pause!);
+      if (this.overlay) await this.overlay.apply(store, this.slices.pause!);
       this.timings.corpusMs = performance.now() - t0;
       this.loaded = store;
       return store;
@@ -233,7 +323,13 @@ export class CorpusService {
       const store = await loading;
       if (store.hasSearchIndex) return store;
       const t0 = performance.now();
+      if (!chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
       const index = chunks ? await SearchIndex.load(chunks, this.slices) : await SearchIndex.build(store.corpus.passages, store.entities, this.slices);
+      // Passages added, changed or removed since the store was loaded (the user's documents on
+      // top of the bundled index), then anything that changed while they were being added.
+      for (let backlog = store.takeIndexBacklog(); backlog.length; backlog = store.takeIndexBacklog()) {
+        await index.addAll(backlog.map((pid) => store.corpus.passages[pid]!), store.entities, this.slices);
+      }
       const ms = performance.now() - t0;
       store.useSearchIndex(index, ms);
       Object.assign(this.timings, { indexMs: ms, index: chunks ? 'imported' : 'built' });

@@ -105,6 +105,8 @@ export interface MatchPattern {
   entityId: string;
   caseSensitive: boolean;
   ambiguous: boolean;
+  /** A name the user added (their entity or alias): private, so never drawn where a page can read it (issue 9). */
+  user?: true;
 }
 
 /** A match of a pattern in some text: offsets into the original (un-normalised) text. */
