@@ -13,10 +13,16 @@ import { backgroundMessenger, contentMessenger, panelMessenger } from '../../pla
 import { publishMatcherData } from '../../platform/matcherCache';
 import { openSearch, openSidePanel } from '../../platform/sidePanel';
 import { createHandlers, dispatch, type BackgroundContext, type MessageName } from './handlers';
+import { UserCorpus } from '../../lib/userCorpus/userCorpus';
+import { UserStore } from '../../platform/userStore';
+import { corpusWritesMessenger } from '../../platform/corpusWritesMessaging';
+import { createCorpusWriteHandlers, dispatchCorpusWrite, type CorpusWriteHandlers } from './corpusWrites';
 
 export default defineBackground({
   main() {
-    const corpus = new CorpusService(assetSource(manifest, readExtensionFile));
+    const user = new UserCorpus(new UserStore());
+    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
+    user.attach(corpus);
     const ctx: BackgroundContext = {
       corpus,
       extensionId: browser.runtime.id,
@@ -37,6 +43,13 @@ export default defineBackground({
     const publish = () => void corpus.matcherData().then(publishMatcherData);
     browser.runtime.onInstalled.addListener(publish);
     browser.runtime.onStartup.addListener(publish);
+    // Issue 10, wired here until the lead's privileged table (handlers.ts) takes this fragment.
+    const writes = createCorpusWriteHandlers({ user, publishMatcher: () => corpus.matcherData().then(publishMatcherData) });
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    for (const name of Object.keys(writes) as Array<keyof CorpusWriteHandlers>) {
+      corpusWritesMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
+        dispatchCorpusWrite(writes, origin, browser.runtime.id, name, message.data, message.sender)) as never);
+    }
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command === 'open-card' && tab?.id !== undefined) {
