@@ -67,13 +67,16 @@ export class RefusedError extends Error {
 /** Checks the sender (an extension page of ours) and the params, then runs the handler. */
 export async function dispatchCorpusWrite<K extends CorpusWriteName>(
   handlers: CorpusWriteHandlers,
-  extensionOrigin: string,
+  /** browser.runtime.getURL('/'): "chrome-extension://<id>/", "moz-extension://<uuid>/". */
+  extensionBase: string,
   extensionId: string,
   name: K,
   data: unknown,
   sender: Sender,
 ): Promise<Result<K>> {
-  const fromOurPage = sender?.id === extensionId && typeof sender.url === 'string' && new URL(sender.url).origin === extensionOrigin;
+  // (A prefix, not URL.origin: origins of extension schemes are "null" in some engines.)
+  const base = extensionBase.endsWith('/') ? extensionBase : `${extensionBase}/`;
+  const fromOurPage = sender?.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(base);
   if (!fromOurPage) throw new RefusedError(`"${name}" refused: only Counterpoint's own pages may send it`);
   const parsed = v.safeParse(corpusWriteSchemas[name], data);
   if (!parsed.success) {

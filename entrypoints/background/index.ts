@@ -45,10 +45,9 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(publish);
     // Issue 10, wired here until the lead's privileged table (handlers.ts) takes this fragment.
     const writes = createCorpusWriteHandlers({ user, publishMatcher: () => corpus.matcherData().then(publishMatcherData) });
-    const origin = new URL(browser.runtime.getURL('/')).origin;
     for (const name of Object.keys(writes) as Array<keyof CorpusWriteHandlers>) {
       corpusWritesMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
-        dispatchCorpusWrite(writes, origin, browser.runtime.id, name, message.data, message.sender)) as never);
+        dispatchCorpusWrite(writes, browser.runtime.getURL('/'), browser.runtime.id, name, message.data, message.sender)) as never);
     }
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
