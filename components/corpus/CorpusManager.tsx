@@ -22,10 +22,8 @@ export function CorpusManager({ api, settings, applySettings }: Props) {
     <div class="corpus" aria-busy={listing ? undefined : 'true'}>
       <ImportPanel
         api={api}
-        onSaved={(ids) => {
-          refresh();
-          if (ids.length === 1) setProposeFor(ids[0]!);
-        }}
+        onSaved={refresh}
+        onPropose={setProposeFor}
         onBundleSettings={applySettings}
       />
       {listing && (

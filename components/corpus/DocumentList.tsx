@@ -24,6 +24,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
   const [editing, setEditing] = useState<{ id: string; meta: DraftMeta } | null>(null);
   const [undo, setUndo] = useState<SourceDocument[] | null>(null);
   const [message, setMessage] = useState('');
+  const [shown, setShown] = useState(50);
 
   const q = query.trim().toLowerCase();
   const docs = listing.documents
@@ -69,7 +70,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
         <p class="muted">{listing.documents.length ? 'No document matches.' : 'None yet: add files, paste text, or use “Add this page” in the toolbar popup.'}</p>
       ) : (
         <ul class="doc-list" aria-label="Your documents">
-          {docs.map((d) => (
+          {docs.slice(0, shown).map((d) => (
             <li key={d.meta.id} class="doc">
               {editing?.id === d.meta.id ? (
                 <form aria-label={`Edit ${d.meta.title}`} onSubmit={(e) => {
@@ -104,6 +105,11 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {docs.length > shown && (
+        <button type="button" class="btn" onClick={() => setShown(shown + 200)}>
+          Show more ({docs.length - shown} not shown)
+        </button>
       )}
       <details class="seeds">
         <summary>Bundled documents ({listing.seeds.length})</summary>

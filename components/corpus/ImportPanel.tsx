@@ -16,17 +16,23 @@ import type { Bundle } from '../../lib/userCorpus/bundle';
 
 interface Props {
   api: CorpusApi;
-  /** After documents were saved (the list refreshes, proposals are offered). */
-  onSaved(ids: string[]): void;
+  /** After documents were saved (the list refreshes). */
+  onSaved(): void;
+  /** Look for new places and groups in a document. */
+  onPropose(docId: string): void;
   /** Settings found in an imported bundle, applied by the page. */
   onBundleSettings(settings: Record<string, unknown>): void;
 }
 
-export function ImportPanel({ api, onSaved, onBundleSettings }: Props) {
+/** Drafts shown for editing at once; the others are saved with their metadata as read (bench: 1,000 editable forms took seconds to render). */
+const SHOWN_DRAFTS = 20;
+
+export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props) {
   const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [bundle, setBundle] = useState<{ bundle: Bundle; fileName: string } | null>(null);
   const [status, setStatus] = useState('');
+  const [savedOne, setSavedOne] = useState<{ id: string; title: string } | null>(null);
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -47,7 +53,8 @@ export function ImportPanel({ api, onSaved, onBundleSettings }: Props) {
       setDrafts([]);
       setErrors([]);
       setStatus(`Saved ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} documents`} to your corpus.`);
-      onSaved(added.map((m) => m.id));
+      setSavedOne(added.length === 1 ? { id: added[0]!.id, title: added[0]!.title } : null);
+      onSaved();
     } catch (e) {
       setErrors([errorText(e)]);
     } finally {
@@ -103,10 +110,20 @@ export function ImportPanel({ api, onSaved, onBundleSettings }: Props) {
         </ul>
       )}
       <p class="import-status" role="status">{status}</p>
+      {savedOne && (
+        <button type="button" class="btn" onClick={() => (onPropose(savedOne.id), setSavedOne(null))}>
+          Find new places and groups in “{savedOne.title}”
+        </button>
+      )}
 
       {drafts.length > 0 && (
         <form class="drafts" aria-label="Documents to save" onSubmit={(e) => (e.preventDefault(), void save())}>
-          {drafts.map((d, i) => (
+          {drafts.length > SHOWN_DRAFTS && (
+            <p class="muted">
+              Showing the first {SHOWN_DRAFTS} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
+            </p>
+          )}
+          {drafts.slice(0, SHOWN_DRAFTS).map((d, i) => (
             <fieldset key={i} class="draft">
               <legend>{d.fileName}</legend>
               <DraftFields idPrefix={`draft-${i}`} meta={d.meta} onChange={(meta) => setDrafts(drafts.map((x, j) => (j === i ? { ...x, meta } : x)))} />
@@ -136,7 +153,7 @@ export function ImportPanel({ api, onSaved, onBundleSettings }: Props) {
             if (bundle.bundle.settings) onBundleSettings(bundle.bundle.settings);
             setBundle(null);
             setStatus(message);
-            onSaved([]);
+            onSaved();
           }}
           onCancel={() => setBundle(null)}
         />

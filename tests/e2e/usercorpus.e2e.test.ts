@@ -75,7 +75,7 @@ describe('Chromium: the options page grows the corpus', () => {
   });
 
   it('an accepted proposal is recognised on a page and opens a card quoting the document', async () => {
-    // Saving one document offered its proposals.
+    await options.getByRole('button', { name: `Find new places and groups in “${NOTES_TITLE}”` }).first().click();
     await options.getByRole('button', { name: 'Accept Hamza Division as a new group' }).click();
     await options.getByRole('status').filter({ hasText: 'Added Hamza Division.' }).waitFor();
     const page = await ext.context.newPage();
