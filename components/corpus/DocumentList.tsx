@@ -72,7 +72,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
         <ul class="doc-list" aria-label="Your documents">
           {docs.slice(0, shown).map((d) => (
             <li key={d.meta.id} class="doc">
-              {editing?.id === d.meta.id ? (
+              {editing && editing.id === d.meta.id ? (
                 <form aria-label={`Edit ${d.meta.title}`} onSubmit={(e) => {
                   e.preventDefault();
                   void act(async () => (await api.updateDocument({ id: d.meta.id, meta: editing.meta }), setEditing(null), 'Saved.'));

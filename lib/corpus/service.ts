@@ -20,7 +20,12 @@
  */
 import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpackShard } from './assets';
 import { CorpusStore, NotFoundError } from './store';
-import type { Comparison, EntityCard, EntitySummary, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
+import { LiveCorpusStore } from './liveStore';
+import { limiter } from './limiter';
+import type { CorpusOverlay, OverlayState } from './overlay';
+
+export type { CorpusOverlay, OverlayState };
+import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { type IndexChunk, nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
 import type { Entity, Passage, SourceDocument, SourceMeta } from './types';
 
@@ -89,7 +94,7 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
       const corpus = assembleCorpus(parsedEntities, unpacked);
       if (corpus.documents.length !== parsedSources.length) throw new Error('The corpus files do not match: documents missing');
       await pause();
-      const store = new CorpusStore(corpus);
+      const store = new LiveCorpusStore(corpus);
       if (store.revision !== manifest.revision) throw new Error(`Corpus files are of revision ${store.revision}, the manifest of ${manifest.revision}`);
       return store;
     },
@@ -104,56 +109,12 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
   };
 }
 
-/** Runs at most `max` tasks at once, the others in order as slots free up. */
-function limiter(max: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing task hands its slot over
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-
 /** A compiled corpus already in memory: no precomputed cards or index (they are computed, the index in slices). */
 export function memorySource(store: CorpusStore): CorpusSource {
   return {
     manifest: manifestOf(store, { cards: {}, sources: '', entities: '', shards: [] }),
     store: async () => store,
   };
-}
-
-/**
- * The user's additions on top of the bundled corpus (lib/userCorpus/overlay.ts): what cards can
- * be answered with before the corpus is loaded, and how to apply itself to the loaded store.
- */
-export interface CorpusOverlay {
-  /** Small, read once at start (and after every change): whether anything was added, and what it touches. */
-  state(): Promise<OverlayState>;
-  /** Puts the user's documents, entities and aliases into the freshly loaded bundled store. */
-  apply(store: CorpusStore, pause: () => Promise<void>): Promise<void>;
-  /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
-  cachedCard?(entityId: string): Promise<EntityCard | undefined>;
-  saveCard?(entityId: string, card: EntityCard): void;
-}
-
-export interface OverlayState {
-  /** False: nothing added or hidden; the bundled files answer everything. */
-  active: boolean;
-  /** Entities whose cards the user's data changes (its documents mention them, they have user aliases, a hidden document mentions them). */
-  touched: ReadonlySet<string>;
-  /** The user's own entities. */
-  entities: EntitySummary[];
-  /** How many sources the user added, minus the bundled ones hidden (every card's "of M sources"). */
-  sourceDelta: number;
-  /** The bundled matcher data plus the user's patterns (flagged `user`). */
-  matcherData(base: MatcherData): MatcherData;
 }
 
 export interface CorpusTimings {
@@ -173,10 +134,10 @@ export class CorpusService {
   /** Bumped by every change of the user's data: a card computed across a change is not kept. */
   private generation = 0;
   private readonly slices: SliceOptions;
-  private storeLoad?: Promise<CorpusStore>;
-  private indexLoad?: Promise<CorpusStore>;
+  private storeLoad?: Promise<LiveCorpusStore>;
+  private indexLoad?: Promise<LiveCorpusStore>;
   /** The store once loaded. */
-  private loaded?: CorpusStore;
+  private loaded?: LiveCorpusStore;
   /** Cards already answered (a few KB each; a card never changes for a given corpus). */
   private readonly cards = new Map<string, EntityCard>();
 
@@ -193,16 +154,14 @@ export class CorpusService {
   /** The user's additions (read once; again after `changed`). */
   private overlayNow(): Promise<OverlayState | undefined> {
     if (!this.overlay) return Promise.resolve(undefined);
-    this.overlayState ??= this.overlay.state().catch((e: unknown) => {
+    return (this.overlayState ??= this.overlay.state().catch((e: unknown) => {
       this.overlayState = undefined;
       throw e;
-    });
-    return this.overlayState;
+    }));
   }
 
   async listEntities(): Promise<{ entities: CorpusManifest['entities']; totalSources: number }> {
-    const overlay = await this.overlayNow();
-    if (!overlay?.active) return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
+    if (!(await this.overlayNow())?.active) return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
     const store = await this.store();
     return { entities: store.listEntities(), totalSources: store.totalSources };
   }
@@ -214,8 +173,7 @@ export class CorpusService {
 
   async lookupEntity(id: string): Promise<EntityCard> {
     const overlay = await this.overlayNow();
-    const known = this.entityIds.has(id) || !!overlay?.entities.some((e) => e.id === id);
-    if (!known) throw new NotFoundError(`No corpus entity "${id}"`);
+    if (!this.entityIds.has(id) && !overlay?.entities.some((e) => e.id === id)) throw new NotFoundError(`No corpus entity "${id}"`);
     const cached = this.cards.get(id);
     if (cached) {
       this.cards.delete(id); // most recently used last
@@ -246,10 +204,7 @@ export class CorpusService {
     return overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file;
   }
 
-  /**
-   * The user's data changed (its writes are already applied to the loaded store): forget cards,
-   * read the overlay's state again. `touched`: entities whose cards changed (all when absent).
-   */
+  /** The user's data changes or changed (applied to the loaded store): forget cards, read the overlay's state again. */
   changed(): void {
     this.generation++;
     this.cards.clear();
@@ -297,10 +252,12 @@ export class CorpusService {
   }
 
   /** The store, loading the corpus on the first call (a failed load is retried by the next call). */
-  store(): Promise<CorpusStore> {
+  store(): Promise<LiveCorpusStore> {
     this.storeLoad ??= (async () => {
       const t0 = performance.now();
-      const store = await this.source.store(this.slices.pause!);
+      const loaded = await this.source.store(this.slices.pause!);
+      // (The user's documents change the store in place: a plain store is made live.)
+      const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
       if (this.overlay) await this.overlay.apply(store, this.slices.pause!);
       this.timings.corpusMs = performance.now() - t0;
       this.loaded = store;
@@ -313,7 +270,7 @@ export class CorpusService {
   }
 
   /** The store with its search index, importing or building the index in slices on the first call. */
-  searchReady(): Promise<CorpusStore> {
+  searchReady(): Promise<LiveCorpusStore> {
     this.indexLoad ??= (async () => {
       // The index's files are read after the corpus's (reads are queued in order) while the
       // corpus is parsed; imported (or, without them, built) once it is loaded. (Importing

@@ -5,12 +5,12 @@
  * valibot like every other message (lib/messages/protocol.ts), types inferred from the schemas.
  */
 import * as v from 'valibot';
-import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
+import type { SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntitySummary } from './protocol';
 import type { BundlePreview } from '../userCorpus/bundle';
 import { MAX_FILE_BYTES } from '../userCorpus/limits';
-import type { UserDocumentInfo } from '../userCorpus/userCorpus';
-import type { UserAlias, UserCorpusData } from '../userCorpus/types';
+import type { UserCorpusListing } from '../userCorpus/merge';
+import type { UserCorpusData } from '../userCorpus/types';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -84,13 +84,7 @@ export const corpusWriteSchemas = {
 export type CorpusWriteName = keyof typeof corpusWriteSchemas;
 export type CorpusWriteParams<K extends CorpusWriteName> = v.InferOutput<(typeof corpusWriteSchemas)[K]>;
 
-export interface UserCorpusListing {
-  documents: UserDocumentInfo[];
-  /** The bundled documents, hidden or not. */
-  seeds: Array<SourceMeta & { hidden: boolean }>;
-  entities: Entity[];
-  aliases: UserAlias[];
-}
+export type { UserCorpusListing };
 
 /** Messages about the user's corpus, answered by the background. Function syntax: (params) => result. */
 export interface CorpusWritesProtocol {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { gazetteer } from '../../corpus/gazetteer';
 import { Matcher, patternsFromEntities } from '../text/matcher';
 import { draftFromMarkdown } from './draft';
-import { proposeEntities, userEntityId } from './proposals';
+import { userEntityId } from './merge';
+import { proposeEntities } from './proposals';
 
 const matcher = new Matcher(patternsFromEntities(gazetteer));
 const known = (s: string) => matcher.findAll(s);

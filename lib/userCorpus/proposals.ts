@@ -88,19 +88,3 @@ function cleanName(raw: string): string {
 function guessType(name: string): EntityType {
   return GROUP_CUES.test(name) ? 'group' : 'place';
 }
-
-/** A kebab-case id for a user entity: "user-" + the name folded, unique among `taken`. */
-export function userEntityId(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    'user-' +
-    (name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'entity');
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}

@@ -2,7 +2,7 @@
  * The user's part of the corpus, live in the background: it is the CorpusOverlay that puts the
  * user's documents, entities and aliases into the bundled store when the worker loads it, and
  * it performs every write — first to storage in one transaction (all or nothing), then to the
- * loaded store incrementally (CorpusStore.addDocuments / removeDocuments / replacePassages: the
+ * loaded store incrementally (lib/corpus/liveStore.ts addDocuments / removeDocuments / replacePassages: the
  * search index and the cards follow without a rebuild), then tells the service what changed.
  *
  * Documents are compiled with the compile step's own per-document function
@@ -14,71 +14,19 @@
  */
 import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
-import type { CorpusStore } from '../corpus/store';
-import type { Entity, EntityType, MatchPattern, Passage, SourceDocument, SourceMeta } from '../corpus/types';
-import type { EntitySummary, MatcherData } from '../messages/protocol';
-import { Matcher, patternsFromEntities } from '../text/matcher';
+import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
+import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
+import type { EntitySummary } from '../messages/protocol';
+import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
 import { ImportError } from './limits';
+import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, userEntityId, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
 import type { UserChange, UserStorePort, UserSummary } from './port';
-import { userEntityId } from './proposals';
+import { checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
 import type { DocumentDraft, DraftMeta, StoredDocument, UserAlias, UserCorpusData } from './types';
 
-/** The bundled entities with the user's aliases added, then the user's entities. */
-export function mergeEntities(seed: readonly Entity[], user: readonly Entity[], aliases: readonly UserAlias[]): Entity[] {
-  const extra = new Map<string, UserAlias[]>();
-  for (const a of aliases) extra.set(a.entityId, [...(extra.get(a.entityId) ?? []), a]);
-  const withAliases = (e: Entity): Entity => {
-    const more = extra.get(e.id);
-    if (!more) return e;
-    const have = new Set(e.aliases.map((a) => a.text));
-    return { ...e, aliases: [...e.aliases, ...more.filter((a) => !have.has(a.text)).map(({ entityId: _id, ...alias }) => alias)] };
-  };
-  return [...seed.map(withAliases), ...user.map(withAliases)];
-}
-
-/** The matcher patterns the user added (their entities' aliases, their aliases of bundled entities), flagged `user`. */
-export function userPatterns(user: readonly Entity[], aliases: readonly UserAlias[]): MatchPattern[] {
-  const fromEntities = patternsFromEntities(user);
-  const fromAliases = aliases.map((a) => ({ text: a.text, entityId: a.entityId, caseSensitive: a.caseSensitive ?? false, ambiguous: a.ambiguous ?? false }));
-  return [...fromEntities, ...fromAliases].map((p) => ({ ...p, user: true as const }));
-}
-
-function summaryOf(e: Entity, sourceCount = 0): EntitySummary {
-  const { id, name, type, kind, description } = e;
-  return { id, name, type, kind, description, sourceCount };
-}
-
-function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
-}
-
-/** A document's passages numbered 0…n-1, as stored. */
-function relative(passages: readonly Passage[]): Passage[] {
-  return passages.map((p, i) => ({ ...p, id: i }));
-}
-
-function stored(document: SourceDocument, passages: readonly Passage[], addedAt: number): StoredDocument {
-  const entityIds = [...new Set(passages.flatMap((p) => p.entityIds))];
-  return { meta: document.meta, body: document.body, passages: relative(passages), entityIds, addedAt };
-}
-
-export interface NewEntity {
-  name: string;
-  type: EntityType;
-  kind: string;
-  description: string;
-  aliases: string[];
-}
-
-export interface UserDocumentInfo {
-  meta: SourceMeta;
-  chars: number;
-  entityIds: string[];
-}
+export type { NewEntity, UserCorpusListing };
 
 export class UserCorpus implements CorpusOverlay {
   private service?: CorpusService;
@@ -109,23 +57,8 @@ export class UserCorpus implements CorpusOverlay {
     return this.summaryLoad;
   }
 
-  /* ---------------- CorpusOverlay ---------------- */
-
   async state(): Promise<OverlayState> {
-    const s = await this.summary();
-    const patterns = userPatterns(s.entities, s.aliases);
-    const active = s.documentCount > 0 || s.hidden.length > 0 || patterns.length > 0;
-    const touched = new Set([...s.touched, ...s.entities.map((e) => e.id), ...s.aliases.map((a) => a.entityId), ...s.hidden.flatMap((h) => h.entityIds)]);
-    return {
-      active,
-      touched,
-      entities: s.entities.map((e) => summaryOf(e)),
-      sourceDelta: s.documentCount - s.hidden.length,
-      matcherData: (base: MatcherData) => ({
-        patterns: [...base.patterns, ...patterns],
-        revision: patterns.length ? `${base.revision}+${hash(JSON.stringify(patterns))}` : base.revision,
-      }),
-    };
+    return overlayStateOf(await this.summary());
   }
 
   async apply(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
@@ -136,7 +69,7 @@ export class UserCorpus implements CorpusOverlay {
     if (s.entities.length || s.aliases.length) {
       store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
       // Bundled documents that name a user entity or alias get their passages again.
-      await this.recompileWhere(store, userPatterns(s.entities, s.aliases), pause);
+      await recompileMatching(store, userPatterns(s.entities, s.aliases), this.matcherFor(store), pause);
     }
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
     const docs = await documents;
@@ -158,59 +91,14 @@ export class UserCorpus implements CorpusOverlay {
     if (uncompiled.length) await this.port.write({ putDocuments: uncompiled, touched: uncompiled.flatMap((d) => d.entityIds) });
   }
 
-  /** Recompiles the documents in which one of `patterns` occurs (after the entities changed). */
-  private async recompileWhere(store: CorpusStore, patterns: MatchPattern[], pause: () => Promise<void>): Promise<void> {
-    if (!patterns.length) return;
-    const finder = new Matcher(patterns);
-    const matcher = this.matcherFor(store);
-    for (const document of [...store.documents.values()]) {
-      if (!finder.findAll(document.body).length) continue;
-      store.replacePassages(document.meta.id, compilePassages(document, matcher, 0));
-      await pause();
-    }
-  }
-
-  cachedCard(entityId: string) {
-    return this.port.card(entityId);
-  }
+  cachedCard = (entityId: string) => this.port.card(entityId);
 
   saveCard(entityId: string, card: Parameters<UserStorePort['saveCard']>[1]): void {
     this.port.saveCard(entityId, card).catch(() => undefined);
   }
 
-  /* ---------------- reads for the options page ---------------- */
-
-  async listDocuments(): Promise<{ documents: UserDocumentInfo[]; seeds: Array<SourceMeta & { hidden: boolean }>; entities: Entity[]; aliases: UserAlias[] }> {
-    const store = await this.store();
-    const s = await this.summary();
-    const hidden = new Set(s.hidden.map((h) => h.id));
-    const user: UserDocumentInfo[] = [];
-    const seeds: Array<SourceMeta & { hidden: boolean }> = [];
-    const entityIdsOf = new Map<string, Set<string>>();
-    for (const p of store.corpus.passages) for (const id of p.entityIds) entityIdsOf.set(p.docId, (entityIdsOf.get(p.docId) ?? new Set()).add(id));
-    for (const d of store.corpus.documents) {
-      if (d.meta.origin === 'user') user.push({ meta: d.meta, chars: d.body.length, entityIds: [...(entityIdsOf.get(d.meta.id) ?? [])] });
-      else seeds.push({ ...d.meta, hidden: false });
-    }
-    for (const id of hidden) {
-      const meta = store.hiddenDocument(id)?.document.meta;
-      if (meta) seeds.push({ ...meta, hidden: true });
-    }
-    return { documents: user, seeds, entities: s.entities, aliases: s.aliases };
-  }
-
-  async exportData(): Promise<UserCorpusData> {
-    const store = await this.store();
-    const s = await this.summary();
-    return {
-      documents: store.corpus.documents.filter((d) => d.meta.origin === 'user').map((d) => ({ meta: d.meta, body: d.body })),
-      entities: s.entities,
-      aliases: s.aliases,
-      hiddenSeeds: s.hidden.map((h) => h.id),
-    };
-  }
-
-  /* ---------------- writes ---------------- */
+  listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
+  exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
 
   /** Saves drafts as new documents, all or none. */
   importDrafts(drafts: readonly DocumentDraft[]): Promise<SourceMeta[]> {
@@ -333,40 +221,18 @@ export class UserCorpus implements CorpusOverlay {
 
   /** New entity list: stored, then documents that contain the new names recompiled (stored too), all in one write. */
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
-    const before = new Set(patternsFromEntities(store.corpus.entities).map((p) => `${p.entityId}\u0000${p.text}`));
-    const fresh = userPatterns(entities, aliases).filter((p) => !before.has(`${p.entityId}\u0000${p.text}`));
-    const merged = mergeEntities(this.seedEntities ?? store.corpus.entities, entities, aliases);
-    const finder = new Matcher(fresh);
-    const matcher = createCorpusMatcher(merged);
-    const recompiled: Array<{ document: SourceDocument; passages: Passage[] }> = [];
-    for (const document of store.corpus.documents) {
-      if (finder.findAll(document.body).length) recompiled.push({ document, passages: compilePassages(document, matcher, 0) });
-    }
-    const userRows = recompiled
-      .filter((r) => r.document.meta.origin === 'user')
-      .map((r) => stored(r.document, r.passages, this.addedAt.get(r.document.meta.id) ?? this.now()));
-    const touched = [...change.touched, ...recompiled.flatMap((r) => r.passages.flatMap((p) => p.entityIds))];
-    // Bundled documents' cards change too: every entity they mention.
-    for (const r of recompiled) if (r.document.meta.origin === 'seed') touched.push(...store.corpus.passages.filter((p) => p.docId === r.document.meta.id).flatMap((p) => p.entityIds));
-    await this.port.write({ ...change, putDocuments: [...(change.putDocuments ?? []), ...userRows], touched });
-    store.setEntities(merged);
+    const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
+    await this.port.write({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    store.setEntities(plan.merged);
     this.matcher = undefined;
-    for (const r of recompiled) store.replacePassages(r.document.meta.id, r.passages);
+    for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
   }
 
   /** What importing a bundle's data would change; with `apply`, does it (one transaction), then reloads the corpus. */
   importData(incoming: UserCorpusData, mode: ImportMode, apply: boolean): Promise<BundlePreview> {
     return this.write(async (store) => {
       const current = await this.exportData();
-      const seedIds = new Set((this.seedEntities ?? store.corpus.entities).map((e) => e.id));
-      for (const d of incoming.documents) {
-        if (store.documents.get(d.meta.id)?.meta.origin === 'seed' || store.hiddenDocument(d.meta.id)) throw new ImportError(d.meta.title, `has the id of a bundled document (${d.meta.id})`);
-      }
-      for (const a of incoming.aliases) {
-        if (!seedIds.has(a.entityId) && !incoming.entities.some((e) => e.id === a.entityId) && !(mode === 'merge' && current.entities.some((e) => e.id === a.entityId))) {
-          throw new ImportError(`alias "${a.text}"`, `names an entity that does not exist (${a.entityId})`);
-        }
-      }
+      checkIncoming(store, this.seedEntities ?? store.corpus.entities, current, incoming, mode);
       const { next, preview } = planImport(current, incoming, mode);
       if (!apply) return preview;
       await this.replaceAll(store, next);
@@ -383,17 +249,7 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   private async replaceAll(store: CorpusStore, next: UserCorpusData): Promise<void> {
-    const merged = mergeEntities(this.seedEntities ?? store.corpus.entities, next.entities, next.aliases);
-    const matcher = createCorpusMatcher(merged);
-    const base = this.now();
-    const rows = next.documents.map((d, i) => stored(d, compilePassages(d, matcher, 0), base + i / 1000));
-    // Hidden bundled documents, with the entities they mention (their cards change).
-    const hide = next.hiddenSeeds.map((id) => {
-      const passages = [...store.corpus.passages.filter((p) => p.docId === id), ...(store.hiddenDocument(id)?.passages ?? [])];
-      return { id, entityIds: [...new Set(passages.flatMap((p) => p.entityIds))] };
-    });
-    const touched = [...rows.flatMap((r) => r.entityIds), ...hide.flatMap((h) => h.entityIds), ...next.aliases.map((a) => a.entityId), ...next.entities.map((e) => e.id)];
-    await this.port.write({ clear: true, putDocuments: rows, putEntities: next.entities, putAliases: next.aliases, hide, touched });
+    await this.port.write({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
     this.reloadAll();
   }
 
