@@ -3,6 +3,7 @@
  * shortcut as the browser has it set, and the sites where Counterpoint is off. Settings in, changes
  * out: the page wires it to storage.
  */
+import type { ComponentChildren } from 'preact';
 import type { Settings } from '../lib/settings/settings';
 import { ShortcutHint } from './ShortcutHint';
 
@@ -13,9 +14,11 @@ export interface OptionsViewProps {
   searchUrl: string;
   onChange: (patch: Partial<Settings>) => void;
   onTurnSiteOn: (site: string) => void;
+  /** More sections (the user's corpus), after the settings. */
+  children?: ComponentChildren;
 }
 
-export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onChange, onTurnSiteOn }: OptionsViewProps) {
+export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onChange, onTurnSiteOn, children }: OptionsViewProps) {
   const ms = settings.hoverDelayMs;
   return (
     <main class="options">
@@ -79,6 +82,8 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onC
           </ul>
         )}
       </section>
+
+      {children}
 
       <p class="muted">
         <a href={searchUrl}>Search the corpus</a>

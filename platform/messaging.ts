@@ -5,11 +5,14 @@
  * across protocols; who may send each is checked by its listener (lib/messages/senders.ts).
  */
 import { defineExtensionMessaging, type ExtensionMessenger, type GetReturnType } from '@webext-core/messaging';
+import type { CorpusWritesProtocol } from '../lib/messages/corpusWrites';
 import type { ContentScriptRequests, PageRequests, PanelNotifications, TabRequests } from '../lib/messages/protocol';
 import type { Sender } from '../lib/messages/senders';
 
 /** Extension pages → background (privileged). */
 export const pageMessenger = defineExtensionMessaging<PageRequests>();
+/** Extension pages → background: the user's part of the corpus (privileged, lib/messages/corpusWrites.ts). */
+export const corpusWriteMessenger = defineExtensionMessaging<CorpusWritesProtocol>();
 /** Content scripts → background (the little they may ask). */
 export const contentScriptMessenger = defineExtensionMessaging<ContentScriptRequests>();
 /** Background and extension pages → a tab's content scripts. */

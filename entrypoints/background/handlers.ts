@@ -50,7 +50,7 @@ export function createSurfaces(ctx: BackgroundContext) {
     handlers: {
       lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
       search: (params) => ctx.corpus.search(params),
-      findEntities: ({ text, limit }) => ({ entities: ctx.corpus.findEntities(text, limit) }),
+      findEntities: async ({ text, limit }) => ({ entities: await ctx.corpus.findEntities(text, limit) }),
       compare: ({ entityId }) => ctx.corpus.compare(entityId),
       getDocument: ({ docId }) => ctx.corpus.getDocument(docId),
       listEntities: () => ctx.corpus.listEntities(),

@@ -1,37 +1,43 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
- * extension read when a message needs them, see lib/corpus/service.ts), the handler tables on the
- * typed messengers, and the matcher data published to storage so content scripts can scan pages
- * without waking this worker. Listeners are registered synchronously at start, as MV3 requires.
+ * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
+ * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers, the card
+ * broker, and the matcher data published to storage so content scripts can scan pages without
+ * waking this worker. Listeners are registered synchronously at start, as MV3 requires.
  */
 import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
-import { answerAll, contentScriptMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
+import { UserCorpus } from '../../lib/userCorpus/userCorpus';
+import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
+import { UserStore } from '../../platform/userStore';
 import { createCardBroker } from './cardBroker';
+import { createCorpusWriteSurface } from './corpusWrites';
 import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 export default defineBackground({
   main() {
-    const corpus = new CorpusService(assetSource(manifest, readExtensionFile));
-    const ctx: BackgroundContext = {
-      corpus,
-      self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
-    };
+    const user = new UserCorpus(new UserStore());
+    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
+    user.attach(corpus);
+    const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') } };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
       Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
+    const publish = () => corpus.matcherData().then(publishMatcherData);
     const { pages, contentScripts } = createSurfaces(ctx);
+    const writes = createCorpusWriteSurface({ user, publishMatcher: publish });
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
+    answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
     // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
     browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
-    browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
-    browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
+    browser.runtime.onInstalled.addListener(() => void publish());
+    browser.runtime.onStartup.addListener(() => void publish());
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
     browser.commands?.onCommand.addListener((command, tab) => {
       if (command === 'open-card' && tab?.id !== undefined) {

@@ -1,9 +1,12 @@
-/** Options: wiring of components/OptionsView.tsx to the settings in storage and the browser's commands. */
+/** Options: wiring of components/OptionsView.tsx to the settings and the browser's commands, and of the user's corpus (components/corpus/). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { CorpusManager } from '../../components/corpus/CorpusManager';
 import { OptionsView } from '../../components/OptionsView';
+import { withDefaults } from '../../lib/settings/settings';
 import { cardShortcut } from '../../platform/extensionPages';
 import { DEFAULT_SETTINGS, getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../platform/settings';
+import { corpusApi } from './corpusApi';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -27,6 +30,8 @@ export function App() {
         void updateSettings(patch);
       }}
       onTurnSiteOn={(site) => void setSiteEnabled(site, true)}
-    />
+    >
+      <CorpusManager api={corpusApi} settings={async () => ({ ...(await getSettings()) })} applySettings={(s) => void updateSettings(withDefaults(s))} />
+    </OptionsView>
   );
 }

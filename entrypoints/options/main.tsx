@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
+import '../../components/corpus/corpus.css';
 import './style.css';
 import { App } from './App';
 

@@ -55,10 +55,10 @@ describe('CorpusService over the build’s files', () => {
     expect(reads).toEqual([manifest.files.cards.mosul]);
   });
 
-  it('answers listEntities and matcherData from the manifest alone', () => {
+  it('answers listEntities and matcherData from the manifest alone', async () => {
     const { service, reads } = fromFiles();
-    expect(service.listEntities()).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
-    expect(service.matcherData()).toEqual(store.matcherData());
+    expect(await service.listEntities()).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
+    expect(await service.matcherData()).toEqual(store.matcherData());
     expect(reads).toEqual([]);
   });
 

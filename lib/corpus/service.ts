@@ -20,6 +20,11 @@
  */
 import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpackShard } from './assets';
 import { CorpusStore, NotFoundError } from './store';
+import { LiveCorpusStore } from './liveStore';
+import { limiter } from './limiter';
+import type { CorpusOverlay, OverlayState } from './overlay';
+
+export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { findEntities } from '../search/entityLookup';
 import { type IndexChunk, nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
@@ -90,7 +95,7 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
       const corpus = assembleCorpus(parsedEntities, unpacked);
       if (corpus.documents.length !== parsedSources.length) throw new Error('The corpus files do not match: documents missing');
       await pause();
-      const store = new CorpusStore(corpus);
+      const store = new LiveCorpusStore(corpus);
       if (store.revision !== manifest.revision) throw new Error(`Corpus files are of revision ${store.revision}, the manifest of ${manifest.revision}`);
       return store;
     },
@@ -102,23 +107,6 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
             return chunk;
           })
       : undefined,
-  };
-}
-
-/** Runs at most `max` tasks at once, the others in order as slots free up. */
-function limiter(max: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing task hands its slot over
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
   };
 }
 
@@ -143,52 +131,107 @@ export class CorpusService {
   /** Diagnostics (bench/). */
   readonly timings: CorpusTimings = {};
   private readonly entityIds: ReadonlySet<string>;
+  private overlayState?: Promise<OverlayState>;
+  /** Bumped by every change of the user's data: a card computed across a change is not kept. */
+  private generation = 0;
   private readonly slices: SliceOptions;
-  private storeLoad?: Promise<CorpusStore>;
-  private indexLoad?: Promise<CorpusStore>;
+  private storeLoad?: Promise<LiveCorpusStore>;
+  private indexLoad?: Promise<LiveCorpusStore>;
   /** The store once loaded. */
-  private loaded?: CorpusStore;
+  private loaded?: LiveCorpusStore;
   /** Cards already answered (a few KB each; a card never changes for a given corpus). */
   private readonly cards = new Map<string, EntityCard>();
 
   constructor(
     private readonly source: CorpusSource,
     slices: SliceOptions = {},
+    private readonly overlay?: CorpusOverlay,
   ) {
     this.manifest = source.manifest;
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
   }
 
-  listEntities(): { entities: CorpusManifest['entities']; totalSources: number } {
-    return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
+  /** The user's additions (read once; again after `changed`). */
+  private overlayNow(): Promise<OverlayState | undefined> {
+    if (!this.overlay) return Promise.resolve(undefined);
+    return (this.overlayState ??= this.overlay.state().catch((e: unknown) => {
+      this.overlayState = undefined;
+      throw e;
+    }));
   }
 
-  matcherData(): MatcherData {
-    return this.manifest.matcherData;
+  async listEntities(): Promise<{ entities: CorpusManifest['entities']; totalSources: number }> {
+    if (!(await this.overlayNow())?.active) return { entities: this.manifest.entities, totalSources: this.manifest.totalSources };
+    const store = await this.store();
+    return { entities: store.listEntities(), totalSources: store.totalSources };
   }
 
-  /** Entities by name or alias, for pickers: the gazetteer alone, no corpus loaded. */
-  findEntities(text: string, limit?: number): CorpusManifest['entities'] {
-    return findEntities(this.manifest.entities, this.manifest.matcherData.patterns, text, limit);
+  async matcherData(): Promise<MatcherData> {
+    const overlay = await this.overlayNow();
+    return overlay?.active ? overlay.matcherData(this.manifest.matcherData) : this.manifest.matcherData;
+  }
+
+  /** Entities by name or alias, for pickers: the gazetteer (and the user's entities), no corpus loaded without them. */
+  async findEntities(text: string, limit?: number): Promise<CorpusManifest['entities']> {
+    const [{ entities }, { patterns }] = await Promise.all([this.listEntities(), this.matcherData()]);
+    return findEntities(entities, patterns, text, limit);
   }
 
   async lookupEntity(id: string): Promise<EntityCard> {
-    if (!this.entityIds.has(id)) throw new NotFoundError(`No corpus entity "${id}"`);
+    const overlay = await this.overlayNow();
+    if (!this.entityIds.has(id) && !overlay?.entities.some((e) => e.id === id)) throw new NotFoundError(`No corpus entity "${id}"`);
     const cached = this.cards.get(id);
     if (cached) {
       this.cards.delete(id); // most recently used last
       this.cards.set(id, cached);
       return cached;
     }
-    // (A card file that cannot be read is computed from the corpus instead.)
-    const card = (await this.source.card?.(id).catch(() => undefined)) ?? (await this.store()).lookupEntity(id);
+    const generation = this.generation;
+    const card = await this.computeCard(id, overlay);
+    if (generation !== this.generation) return card;
     this.cards.set(id, card);
     if (this.cards.size > CARD_CACHE) this.cards.delete(this.cards.keys().next().value!);
     return card;
   }
 
+  private async computeCard(id: string, overlay: OverlayState | undefined): Promise<EntityCard> {
+    if (overlay?.active && overlay.touched.has(id)) {
+      // A card the user's data changes: kept from an earlier computation, else from the whole store.
+      const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
+      if (saved) return saved;
+      const generation = this.generation;
+      const card = (await this.store()).lookupEntity(id);
+      if (generation === this.generation) this.overlay!.saveCard?.(id, card);
+      return card;
+    }
+    // (A card file that cannot be read is computed from the corpus instead.)
+    const file = await this.source.card?.(id).catch(() => undefined);
+    if (!file) return (await this.store()).lookupEntity(id);
+    return overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file;
+  }
+
+  /** The user's data changes or changed (applied to the loaded store): forget cards, read the overlay's state again. */
+  changed(): void {
+    this.generation++;
+    this.cards.clear();
+    this.overlayState = undefined;
+  }
+
+  /** Forgets the loaded corpus too: the next message loads it again (after a whole-corpus import or a reset). */
+  reload(): void {
+    this.changed();
+    this.storeLoad = undefined;
+    this.indexLoad = undefined;
+    this.loaded = undefined;
+  }
+
   async facets(): Promise<Facets> {
+    if (this.overlay && (await this.overlayNow())?.active) {
+      const store = await this.store();
+      this.searchReady().catch(() => undefined);
+      return store.facets();
+    }
     const sources = this.loaded
       ? this.loaded.facets().sources
       : this.source.sources
@@ -205,7 +248,9 @@ export class CorpusService {
   }
 
   async compare(entityId: string): Promise<Comparison> {
-    if (!this.entityIds.has(entityId)) throw new NotFoundError(`No corpus entity "${entityId}"`);
+    if (!this.entityIds.has(entityId) && !(await this.overlayNow())?.entities.some((e) => e.id === entityId)) {
+      throw new NotFoundError(`No corpus entity "${entityId}"`);
+    }
     return (await this.store()).compare(entityId);
   }
 
@@ -214,10 +259,13 @@ export class CorpusService {
   }
 
   /** The store, loading the corpus on the first call (a failed load is retried by the next call). */
-  store(): Promise<CorpusStore> {
+  store(): Promise<LiveCorpusStore> {
     this.storeLoad ??= (async () => {
       const t0 = performance.now();
-      const store = await this.source.store(this.slices.pause!);
+      const loaded = await this.source.store(this.slices.pause!);
+      // (The user's documents change the store in place: a plain store is made live.)
+      const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
+      if (this.overlay) await this.overlay.apply(store, this.slices.pause!);
       this.timings.corpusMs = performance.now() - t0;
       this.loaded = store;
       return store;
@@ -229,7 +277,7 @@ export class CorpusService {
   }
 
   /** The store with its search index, importing or building the index in slices on the first call. */
-  searchReady(): Promise<CorpusStore> {
+  searchReady(): Promise<LiveCorpusStore> {
     this.indexLoad ??= (async () => {
       // The index's files are read after the corpus's (reads are queued in order) while the
       // corpus is parsed; imported (or, without them, built) once it is loaded. (Importing
@@ -239,7 +287,13 @@ export class CorpusService {
       const store = await loading;
       if (store.hasSearchIndex) return store;
       const t0 = performance.now();
+      if (!chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
       const index = chunks ? await SearchIndex.load(chunks, this.slices) : await SearchIndex.build(store.corpus.passages, store.entities, this.slices);
+      // Passages added, changed or removed since the store was loaded (the user's documents on
+      // top of the bundled index), then anything that changed while they were being added.
+      for (let backlog = store.takeIndexBacklog(); backlog.length; backlog = store.takeIndexBacklog()) {
+        await index.addAll(backlog.map((pid) => store.corpus.passages[pid]!), store.entities, this.slices);
+      }
       const ms = performance.now() - t0;
       store.useSearchIndex(index, ms);
       Object.assign(this.timings, { indexMs: ms, index: chunks ? 'imported' : 'built' });

@@ -29,21 +29,24 @@ import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type Ranked
 
 export class NotFoundError extends Error {}
 
+/** The docId of a removed document's passages (their slots stay, so passage ids never move: lib/corpus/liveStore.ts). */
+export const REMOVED = '\u0000removed';
+
 export class CorpusStore {
-  readonly entities: ReadonlyMap<string, Entity>;
-  readonly documents: ReadonlyMap<string, SourceDocument>;
-  private readonly sourceCounts = new Map<string, number>();
-  private readonly perspectives: string[];
+  readonly entities: Map<string, Entity>;
+  readonly documents: Map<string, SourceDocument>;
+  protected readonly sourceCounts = new Map<string, number>();
+  protected perspectives: string[];
+  protected cachedRevision?: string;
   /** Built on the first search, like the index: a card lookup after a cold start never pays for them. */
-  private queryMatcher?: Matcher;
-  private aliasPrefixes?: Array<[folded: string, entityId: string]>;
-  private phoneticNames?: PhoneticNames;
-  private searchIndex?: SearchIndex;
+  protected queryMatcher?: Matcher;
+  protected aliasPrefixes?: Array<[folded: string, entityId: string]>;
+  protected phoneticNames?: PhoneticNames;
+  protected searchIndex?: SearchIndex;
   /** How long building the search index took, in ms, once built (diagnostics: bench/). */
   indexBuildMs?: number;
-  readonly revision: string;
 
-  constructor(readonly corpus: CompiledCorpus) {
+  constructor(public corpus: CompiledCorpus) {
     this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
     this.documents = new Map(corpus.documents.map((d) => [d.meta.id, d]));
     for (const e of corpus.entities) {
@@ -51,9 +54,13 @@ export class CorpusStore {
       this.sourceCounts.set(e.id, docs.size);
     }
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
-    this.revision = `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
+  }
+
+  get revision(): string {
+    const corpus = this.corpus;
+    return (this.cachedRevision ??= `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
       corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
-    )}`;
+    )}`);
   }
 
   get totalSources(): number {
@@ -191,6 +198,7 @@ export class CorpusStore {
     const perspectives = params.perspectives?.length ? new Set(params.perspectives) : undefined;
     const types = params.entityTypes?.length ? new Set(params.entityTypes) : undefined;
     return (p) => {
+      if (p.docId === REMOVED) return false;
       if (docIds && !docIds.has(p.docId)) return false;
       if (perspectives && !perspectives.has(this.documents.get(p.docId)!.meta.perspective)) return false;
       if (types && !p.entityIds.some((id) => types.has(this.entities.get(id)!.type))) return false;

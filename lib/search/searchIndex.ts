@@ -105,6 +105,24 @@ export class SearchIndex {
     this.index.add(passage.id, indexText(passage, entitiesById));
   }
 
+  /** Takes a passage out (a user document deleted or recompiled). */
+  remove(passageId: number): void {
+    this.index.remove(passageId);
+  }
+
+  /** Adds or re-indexes passages in slices, yielding between them (user documents after the bundled index was imported). */
+  async addAll(passages: Iterable<Passage>, entitiesById: ReadonlyMap<string, Entity>, { sliceMs = 20, pause = nextTask }: SliceOptions = {}): Promise<void> {
+    let sliceStart = performance.now();
+    for (const p of passages) {
+      this.index.remove(p.id);
+      if (p.text) this.add(p, entitiesById);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
   /**
    * Indexes `passages` in slices of about `sliceMs`, yielding between slices: a card lookup that
    * arrives meanwhile is answered within a slice instead of after the whole build.

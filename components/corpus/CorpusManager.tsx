@@ -1,0 +1,38 @@
+/** The options page's corpus part: add, manage, places and groups, back up and reset. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CorpusApi, UserCorpusListing } from './api';
+import { DocumentList } from './DocumentList';
+import { EntityPanel } from './EntityPanel';
+import { ExportReset } from './ExportReset';
+import { ImportPanel } from './ImportPanel';
+
+interface Props {
+  api: CorpusApi;
+  settings(): Promise<Record<string, unknown>>;
+  applySettings(settings: Record<string, unknown>): void;
+}
+
+export function CorpusManager({ api, settings, applySettings }: Props) {
+  const [listing, setListing] = useState<UserCorpusListing | null>(null);
+  const [proposeFor, setProposeFor] = useState<string | null>(null);
+  const refresh = useCallback(() => void api.listUserCorpus().then(setListing), [api]);
+  useEffect(refresh, [refresh]);
+
+  return (
+    <div class="corpus" aria-busy={listing ? undefined : 'true'}>
+      <ImportPanel
+        api={api}
+        onSaved={refresh}
+        onPropose={setProposeFor}
+        onBundleSettings={applySettings}
+      />
+      {listing && (
+        <>
+          <DocumentList api={api} listing={listing} refresh={refresh} onPropose={setProposeFor} />
+          <EntityPanel api={api} listing={listing} proposeFor={proposeFor} refresh={refresh} />
+          <ExportReset api={api} settings={settings} onReset={refresh} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * Adding documents: choose files (several at once), drop them on the zone, or paste text. Each
+ * becomes a draft whose metadata, pre-filled from the file, can be edited before saving; files
+ * that cannot be read are listed with the reason. A corpus bundle (.json) shows what importing
+ * it would change (merge or replace) before anything is written.
+ */
+import { useState } from 'preact/hooks';
+import { draftProblems } from '../../lib/userCorpus/draft';
+import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
+import type { DocumentDraft } from '../../lib/userCorpus/types';
+import { errorText, type CorpusApi } from './api';
+import { BundleImport } from './BundleImport';
+import { DraftFields } from './DraftFields';
+import { readImportFiles } from './readFiles';
+import type { Bundle } from '../../lib/userCorpus/bundle';
+
+interface Props {
+  api: CorpusApi;
+  /** After documents were saved (the list refreshes). */
+  onSaved(): void;
+  /** Look for new places and groups in a document. */
+  onPropose(docId: string): void;
+  /** Settings found in an imported bundle, applied by the page. */
+  onBundleSettings(settings: Record<string, unknown>): void;
+}
+
+/** Drafts shown for editing at once; the others are saved with their metadata as read (bench: 1,000 editable forms took seconds to render). */
+const SHOWN_DRAFTS = 20;
+
+export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props) {
+  const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [bundle, setBundle] = useState<{ bundle: Bundle; fileName: string } | null>(null);
+  const [status, setStatus] = useState('');
+  const [savedOne, setSavedOne] = useState<{ id: string; title: string } | null>(null);
+  const [paste, setPaste] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const take = async (files: File[]) => {
+    setStatus('');
+    const results = await readImportFiles(files);
+    setDrafts((d) => [...d, ...results.flatMap((r) => (r.kind === 'draft' ? [r.draft] : []))]);
+    setErrors(results.flatMap((r) => (r.kind === 'error' ? [r.message] : [])));
+    const b = results.find((r) => r.kind === 'bundle');
+    if (b && b.kind === 'bundle') setBundle({ bundle: b.bundle, fileName: b.fileName });
+  };
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const { added } = await api.importDocuments({ drafts });
+      setDrafts([]);
+      setErrors([]);
+      setStatus(`Saved ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} documents`} to your corpus.`);
+      setSavedOne(added.length === 1 ? { id: added[0]!.id, title: added[0]!.title } : null);
+      onSaved();
+    } catch (e) {
+      setErrors([errorText(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const invalid = drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0);
+
+  return (
+    <section class="corpus-section" aria-labelledby="import-title">
+      <h2 id="import-title">Add documents</h2>
+      <div
+        class={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void take([...(e.dataTransfer?.files ?? [])]);
+        }}
+      >
+        <label htmlFor="import-files">Choose files (.txt, .md, .html, or a corpus bundle .json), or drop them here</label>
+        <input id="import-files" type="file" multiple accept={ACCEPTED_EXTENSIONS.join(',')} onChange={(e) => {
+          const input = e.currentTarget;
+          void take([...(input.files ?? [])]).then(() => (input.value = ''));
+        }} />
+      </div>
+
+      <div class="field">
+        <label htmlFor="import-paste">Or paste text</label>
+        <textarea id="import-paste" rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
+        <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
+          try {
+            setDrafts((d) => [...d, draftFromPaste(paste)]);
+            setPaste('');
+          } catch (e) {
+            setErrors([errorText(e)]);
+          }
+        }}>
+          Add pasted text
+        </button>
+      </div>
+
+      {errors.length > 0 && (
+        <ul class="import-errors" role="alert">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <p class="import-status" role="status">{status}</p>
+      {savedOne && (
+        <button type="button" class="btn" onClick={() => (onPropose(savedOne.id), setSavedOne(null))}>
+          Find new places and groups in “{savedOne.title}”
+        </button>
+      )}
+
+      {drafts.length > 0 && (
+        <form class="drafts" aria-label="Documents to save" onSubmit={(e) => (e.preventDefault(), void save())}>
+          {drafts.length > SHOWN_DRAFTS && (
+            <p class="muted">
+              Showing the first {SHOWN_DRAFTS} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
+            </p>
+          )}
+          {drafts.slice(0, SHOWN_DRAFTS).map((d, i) => (
+            <fieldset key={i} class="draft">
+              <legend>{d.fileName}</legend>
+              <DraftFields idPrefix={`draft-${i}`} meta={d.meta} onChange={(meta) => setDrafts(drafts.map((x, j) => (j === i ? { ...x, meta } : x)))} />
+              <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
+              <button type="button" class="btn" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
+                Leave out
+              </button>
+            </fieldset>
+          ))}
+          <div class="row">
+            <button type="submit" class="btn btn-primary" disabled={busy || invalid}>
+              Save {drafts.length === 1 ? 'document' : `${drafts.length} documents`}
+            </button>
+            <button type="button" class="btn" onClick={() => setDrafts([])}>
+              Discard
+            </button>
+          </div>
+        </form>
+      )}
+
+      {bundle && (
+        <BundleImport
+          api={api}
+          bundle={bundle.bundle}
+          fileName={bundle.fileName}
+          onDone={(message) => {
+            if (bundle.bundle.settings) onBundleSettings(bundle.bundle.settings);
+            setBundle(null);
+            setStatus(message);
+            onSaved();
+          }}
+          onCancel={() => setBundle(null)}
+        />
+      )}
+    </section>
+  );
+}

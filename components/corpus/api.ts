@@ -1,0 +1,23 @@
+/**
+ * What the corpus components ask of the extension, as a plain interface: the options page
+ * passes an implementation over messages (entrypoints/options/corpusApi.ts); components never
+ * touch browser APIs themselves.
+ */
+import type { CorpusWritesProtocol, UserCorpusListing } from '../../lib/messages/corpusWrites';
+import type { EntitySummary, MatcherData } from '../../lib/messages/protocol';
+import type { SourceDocument } from '../../lib/corpus/types';
+
+type Api<P> = { [K in keyof P]: P[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+
+export interface CorpusApi extends Api<CorpusWritesProtocol> {
+  listEntities(): Promise<{ entities: EntitySummary[] }>;
+  matcherData(): Promise<MatcherData>;
+  getDocument(docId: string): Promise<{ document: SourceDocument }>;
+}
+
+export type { UserCorpusListing };
+
+/** An error's message for the user (a message from the background is already a sentence). */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

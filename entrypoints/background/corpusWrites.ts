@@ -1,0 +1,61 @@
+/**
+ * The surface of lib/messages/corpusWrites.ts: the user's part of the corpus, over
+ * lib/userCorpus/userCorpus.ts. Privileged like every write: only the extension's pages may send
+ * these (`dispatch` in handlers.ts checks the sender with lib/messages/senders.ts). After every
+ * write that changes names the matcher data is published again, so every tab's matcher follows
+ * without a reload.
+ */
+import { corpusWriteSchemas, type CorpusWriteName, type CorpusWritesProtocol } from '../../lib/messages/corpusWrites';
+import { isExtensionPage } from '../../lib/messages/senders';
+import type { UserCorpus } from '../../lib/userCorpus/userCorpus';
+import { ImportError } from '../../lib/userCorpus/limits';
+import { describeStorageError } from '../../platform/userStore';
+import type { Surface } from './handlers';
+
+
+export interface CorpusWritesContext {
+  user: UserCorpus;
+  /** Sends the matcher data (with the user's patterns) to every tab's content script (storage). */
+  publishMatcher(): Promise<void>;
+}
+
+/** Storage failures become one sentence naming the cause; an ImportError already names file and reason. */
+async function saving<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new Error(`${what}: ${describeStorageError(e)}`);
+  }
+}
+
+export function createCorpusWriteSurface({ user, publishMatcher }: CorpusWritesContext): Surface<CorpusWritesProtocol, typeof corpusWriteSchemas> {
+  const thenPublish = async <T>(result: T): Promise<T> => {
+    await publishMatcher();
+    return result;
+  };
+  const handlers: Surface<CorpusWritesProtocol, typeof corpusWriteSchemas>['handlers'] = {
+    importDocuments: ({ drafts }) =>
+      saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts) })),
+    restoreDocuments: ({ documents }) => saving('Undo', async () => ({ restored: await user.restoreDocuments(documents) })),
+    updateDocument: ({ id, meta }) => saving(meta.title || id, () => user.updateDocument(id, meta)),
+    deleteDocuments: ({ ids }) => saving('Delete', async () => ({ deleted: await user.deleteDocuments(ids) })),
+    listUserCorpus: () => user.listDocuments(),
+    setSeedHidden: ({ id, hidden }) => saving(id, async () => (await user.setSeedHidden(id, hidden), { ok: true as const })),
+    addEntity: (params) => saving(params.name, async () => thenPublish(await user.addEntity(params))),
+    addAlias: ({ entityId, text }) => saving(text, async () => thenPublish((await user.addAlias(entityId, text), { ok: true as const }))),
+    exportCorpus: () => user.exportData(),
+    importCorpus: ({ data, mode, apply }) => saving('Import', async () => {
+      const preview = await user.importData(data, mode, apply);
+      return apply ? thenPublish(preview) : preview;
+    }),
+    resetCorpus: () => saving('Reset', async () => thenPublish((await user.reset(), { ok: true as const }))),
+  };
+  return {
+    name: 'extension pages',
+    names: Object.keys(corpusWriteSchemas) as CorpusWriteName[],
+    schemas: corpusWriteSchemas,
+    allowed: isExtensionPage,
+    handlers,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * What the background's CorpusService needs from the user's part of the corpus
+ * (lib/userCorpus/userCorpus.ts implements it). Pure types.
+ */
+import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
+import type { LiveCorpusStore } from './liveStore';
+
+/**
+ * The user's additions on top of the bundled corpus (lib/userCorpus/userCorpus.ts): what cards can
+ * be answered with before the corpus is loaded, and how to apply itself to the loaded store.
+ */
+export interface CorpusOverlay {
+  /** Small, read once at start (and after every change): whether anything was added, and what it touches. */
+  state(): Promise<OverlayState>;
+  /** Puts the user's documents, entities and aliases into the freshly loaded bundled store. */
+  apply(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
+  /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
+  cachedCard?(entityId: string): Promise<EntityCard | undefined>;
+  saveCard?(entityId: string, card: EntityCard): void;
+}
+
+export interface OverlayState {
+  /** False: nothing added or hidden; the bundled files answer everything. */
+  active: boolean;
+  /** Entities whose cards the user's data changes (its documents mention them, they have user aliases, a hidden document mentions them). */
+  touched: ReadonlySet<string>;
+  /** The user's own entities. */
+  entities: EntitySummary[];
+  /** How many sources the user added, minus the bundled ones hidden (every card's "of M sources"). */
+  sourceDelta: number;
+  /** The bundled matcher data plus the user's patterns (flagged `user`). */
+  matcherData(base: MatcherData): MatcherData;
+}
+

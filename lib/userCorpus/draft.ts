@@ -1,0 +1,142 @@
+/**
+ * Drafts: a document as read from a file, a paste or a page, with its metadata pre-filled and
+ * editable before saving; then the stored SourceDocument. Pure.
+ */
+import type { SourceDocument, SourceMeta } from '../corpus/types';
+import { parseFrontMatter } from './frontMatter';
+import { ImportError } from './limits';
+import { markdownToText } from './markdown';
+import type { DocumentDraft, DraftMeta } from './types';
+
+export const emptyMeta = (): DraftMeta => ({ title: '', author: '', outlet: '', date: '', dateApproximate: false, perspective: '', url: '' });
+
+/** The text of a .txt file: a first short line followed by a blank line is taken as its title. */
+export function draftFromText(text: string, fileName: string): DocumentDraft {
+  const meta = emptyMeta();
+  let body = text.trim();
+  const m = /^([^\n]{1,200})\n\s*\n/.exec(body);
+  if (m && !/[.!?:;,]$/.test(m[1]!.trim())) {
+    meta.title = m[1]!.trim();
+    body = body.slice(m[0].length).trim();
+  }
+  if (!meta.title) meta.title = titleFromFileName(fileName);
+  return checkBody({ fileName, meta, body });
+}
+
+/** A Markdown file: front matter (title, author, outlet/source/publisher/site, date, approximate, perspective, url) and its text. */
+export function draftFromMarkdown(text: string, fileName: string): DocumentDraft {
+  const { fields, body: md } = parseFrontMatter(text, fileName);
+  const { text: body, heading } = markdownToText(md);
+  const str = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = fields[k];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (Array.isArray(v) && v.length) return v.join(', ');
+    }
+    return '';
+  };
+  const meta: DraftMeta = {
+    title: str('title') || heading || titleFromFileName(fileName),
+    author: str('author', 'authors', 'byline'),
+    outlet: str('outlet', 'source', 'publisher', 'site', 'site_name', 'publication'),
+    date: normalizeDate(str('date', 'published', 'published_time', 'created')),
+    dateApproximate: fields.approximate === true || fields.date_approximate === true || fields.dateapproximate === true,
+    perspective: str('perspective', 'viewpoint'),
+    url: str('url', 'link', 'source_url', 'canonical'),
+  };
+  return checkBody({ fileName, meta, body });
+}
+
+function checkBody(draft: DocumentDraft): DocumentDraft {
+  if (!draft.body.trim()) throw new ImportError(draft.fileName, 'has no text besides its title and metadata');
+  return draft;
+}
+
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const words = base.replace(/[_-]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled document';
+}
+
+/** "2016-10-17T09:00:00Z" → "2016-10-17"; "17 October 2016" → "2016-10-17"; unreadable → "". */
+export function normalizeDate(s: string): string {
+  const t = s.trim();
+  if (!t) return '';
+  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(t);
+  if (iso) return [iso[1], iso[2], iso[3]].filter(Boolean).join('-');
+  const parsed = Date.parse(t);
+  if (Number.isNaN(parsed)) return '';
+  return new Date(parsed).toISOString().slice(0, 10);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2016-10" → "October 2016"; approximate → "about October 2016"; "" → "date unknown". */
+export function dateLabel(date: string, approximate: boolean): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  if (!m) return 'date unknown';
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  const day = m[3] ? String(Number(m[3])) : undefined;
+  const label = [day, month, m[1]].filter(Boolean).join(' ');
+  return approximate ? `about ${label}` : label;
+}
+
+/** What is wrong with a draft's metadata, per field (empty: it can be saved). */
+export function draftProblems(meta: DraftMeta): Partial<Record<keyof DraftMeta, string>> {
+  const out: Partial<Record<keyof DraftMeta, string>> = {};
+  if (!meta.title.trim()) out.title = 'A title is needed.';
+  if (meta.date.trim() && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(meta.date.trim())) out.date = 'Write the date as 2016, 2016-10 or 2016-10-17.';
+  if (meta.url.trim() && !/^https?:\/\/\S+$/i.test(meta.url.trim())) out.url = 'A link starts with http:// or https://.';
+  return out;
+}
+
+/** The perspective shown when the user gave none: the outlet, else the author, else "Your documents". */
+export function defaultPerspective(meta: DraftMeta): string {
+  return meta.perspective.trim() || meta.outlet.trim() || meta.author.trim() || 'Your documents';
+}
+
+/** The stored document of a draft; `id` unique among documents. Throws ImportError when the draft cannot be saved. */
+export function finishDraft(draft: DocumentDraft, id: string): SourceDocument {
+  const problems = Object.values(draftProblems(draft.meta));
+  if (problems.length) throw new ImportError(draft.fileName, problems.join(' '));
+  const body = draft.body.trim();
+  if (!body) throw new ImportError(draft.fileName, 'has no text');
+  const m = draft.meta;
+  const date = m.date.trim();
+  const meta: SourceMeta = {
+    id,
+    title: m.title.trim(),
+    date,
+    dateApproximate: m.dateApproximate,
+    dateLabel: dateLabel(date, m.dateApproximate),
+    perspective: defaultPerspective(m),
+    origin: 'user',
+    ...(m.author.trim() ? { author: m.author.trim() } : {}),
+    ...(m.outlet.trim() ? { outlet: m.outlet.trim() } : {}),
+    ...(m.url.trim() ? { url: m.url.trim() } : {}),
+  };
+  return { meta, body };
+}
+
+/** A stored document's metadata back as an editable draft's. */
+export function metaToDraft(meta: SourceMeta): DraftMeta {
+  return {
+    title: meta.title,
+    author: meta.author ?? '',
+    outlet: meta.outlet ?? '',
+    date: meta.date,
+    dateApproximate: meta.dateApproximate,
+    perspective: meta.perspective,
+    url: meta.url ?? '',
+  };
+}
+
+/** A new document id: "user-" and a hash of its text and the time, unique among `taken`. */
+export function newDocumentId(body: string, salt: string, taken: ReadonlySet<string>): string {
+  let h = 2166136261;
+  const s = salt + '\u0000' + body.slice(0, 4000) + body.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  let id = `user-${(h >>> 0).toString(36)}`;
+  for (let n = 2; taken.has(id); n++) id = `user-${(h >>> 0).toString(36)}-${n}`;
+  return id;
+}

@@ -1,0 +1,61 @@
+/**
+ * One imported file → drafts to review, or a corpus bundle, or an ImportError naming the file
+ * and the reason. Decides by the file's extension: .txt, .md/.markdown, .html/.htm (needs a
+ * DOM parser, given by the caller: lib never touches `document`), .json (a corpus bundle).
+ * Pure.
+ */
+import { extractArticle } from './article';
+import { readBundle, type Bundle } from './bundle';
+import { draftFromMarkdown, draftFromText, normalizeDate, titleFromFileName } from './draft';
+import { decodeText, ImportError } from './limits';
+import type { DocumentDraft } from './types';
+
+export type ParsedFile = { kind: 'draft'; draft: DocumentDraft } | { kind: 'bundle'; bundle: Bundle; fileName: string };
+
+/** Parses HTML into a Document that may be modified (DOMParser in a page, linkedom in tests). */
+export type HtmlParser = (html: string) => Document;
+
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json'];
+
+export function parseImportFile(file: { name: string; bytes: Uint8Array }, parseHtml?: HtmlParser): ParsedFile {
+  const name = file.name;
+  const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
+  if (!ACCEPTED_EXTENSIONS.includes(ext)) {
+    throw new ImportError(name, `is ${ext ? `a ${ext} file` : 'a file without an extension'}; Counterpoint imports .txt, .md, .html and corpus bundles (.json)`);
+  }
+  const text = decodeText(file.bytes, name);
+  if (ext === '.json') return { kind: 'bundle', bundle: readBundle(text, name), fileName: name };
+  if (ext === '.txt') return { kind: 'draft', draft: draftFromText(text, name) };
+  if (ext === '.md' || ext === '.markdown') return { kind: 'draft', draft: draftFromMarkdown(text, name) };
+  if (!parseHtml) throw new ImportError(name, 'HTML cannot be read here');
+  return { kind: 'draft', draft: draftFromHtml(text, name, parseHtml) };
+}
+
+export function draftFromHtml(html: string, fileName: string, parseHtml: HtmlParser): DocumentDraft {
+  const article = extractArticle(parseHtml(html));
+  if (!article) throw new ImportError(fileName, 'has no article Counterpoint can find (too little running text); paste its text instead');
+  return draftFromArticle(article, fileName);
+}
+
+/** A draft from an extracted article (an .html file or the page being read). */
+export function draftFromArticle(a: { title: string; byline: string; siteName: string; published: string; text: string; url: string }, fileName: string): DocumentDraft {
+  return {
+    fileName,
+    meta: {
+      title: a.title || titleFromFileName(fileName),
+      author: a.byline,
+      outlet: a.siteName,
+      date: normalizeDate(a.published),
+      dateApproximate: false,
+      perspective: '',
+      url: a.url,
+    },
+    body: a.text,
+  };
+}
+
+/** Pasted text: like a .txt file. */
+export function draftFromPaste(text: string): DocumentDraft {
+  if (!text.trim()) throw new ImportError('Pasted text', 'is empty');
+  return draftFromText(text.replace(/\r\n?/g, '\n'), 'Pasted text');
+}

@@ -1,0 +1,68 @@
+/**
+ * What a change of the user's entities or a whole-corpus import does to the loaded store,
+ * computed before anything is written (lib/userCorpus/userCorpus.ts writes, then applies). Pure.
+ */
+import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import type { LiveCorpusStore } from '../corpus/liveStore';
+import type { Entity, MatchPattern, Passage, SourceDocument } from '../corpus/types';
+import { Matcher, patternsFromEntities } from '../text/matcher';
+import type { ImportMode } from './bundle';
+import { ImportError } from './limits';
+import { mergeEntities, stored, userPatterns } from './merge';
+import type { UserChange } from './port';
+import type { UserAlias, UserCorpusData } from './types';
+
+/** Recompiles the documents in which one of `patterns` occurs (after the entities changed). */
+export async function recompileMatching(store: LiveCorpusStore, patterns: MatchPattern[], matcher: Matcher, pause: () => Promise<void>): Promise<void> {
+  if (!patterns.length) return;
+  const finder = new Matcher(patterns);
+  for (const document of [...store.documents.values()]) {
+    if (!finder.findAll(document.body).length) continue;
+    store.replacePassages(document.meta.id, compilePassages(document, matcher, 0));
+    await pause();
+  }
+}
+
+/** New user entities and aliases: the merged entity list, the documents that contain a new name (recompiled), the rows to store, the cards that change. */
+export function planEntityChange(store: LiveCorpusStore, seed: readonly Entity[], entities: Entity[], aliases: UserAlias[], addedAtOf: (id: string) => number) {
+  const before = new Set(patternsFromEntities(store.corpus.entities).map((p) => `${p.entityId}\u0000${p.text}`));
+  const fresh = userPatterns(entities, aliases).filter((p) => !before.has(`${p.entityId}\u0000${p.text}`));
+  const merged = mergeEntities(seed, entities, aliases);
+  const finder = new Matcher(fresh);
+  const matcher = createCorpusMatcher(merged);
+  const recompiled: Array<{ document: SourceDocument; passages: Passage[] }> = [];
+  for (const document of store.corpus.documents) {
+    if (finder.findAll(document.body).length) recompiled.push({ document, passages: compilePassages(document, matcher, 0) });
+  }
+  const userRows = recompiled.filter((r) => r.document.meta.origin === 'user').map((r) => stored(r.document, r.passages, addedAtOf(r.document.meta.id)));
+  const touched = recompiled.flatMap((r) => r.passages.flatMap((p) => p.entityIds));
+  // Bundled documents' cards change too: every entity they mentioned.
+  for (const r of recompiled) if (r.document.meta.origin === 'seed') touched.push(...store.corpus.passages.filter((p) => p.docId === r.document.meta.id).flatMap((p) => p.entityIds));
+  return { merged, recompiled, userRows, touched };
+}
+
+/** Refuses a bundle's data that would clash with the bundled corpus or name a missing entity. */
+export function checkIncoming(store: LiveCorpusStore, seed: readonly Entity[], current: UserCorpusData, incoming: UserCorpusData, mode: ImportMode): void {
+  const seedIds = new Set(seed.map((e) => e.id));
+  for (const d of incoming.documents) {
+    if (store.documents.get(d.meta.id)?.meta.origin === 'seed' || store.hiddenDocument(d.meta.id)) throw new ImportError(d.meta.title, `has the id of a bundled document (${d.meta.id})`);
+  }
+  for (const a of incoming.aliases) {
+    if (!seedIds.has(a.entityId) && !incoming.entities.some((e) => e.id === a.entityId) && !(mode === 'merge' && current.entities.some((e) => e.id === a.entityId))) {
+      throw new ImportError(`alias "${a.text}"`, `names an entity that does not exist (${a.entityId})`);
+    }
+  }
+}
+
+/** The write that makes the stored user corpus exactly `next` (after clearing it). */
+export function planReplace(store: LiveCorpusStore, seed: readonly Entity[], next: UserCorpusData, now: number): Omit<UserChange, 'clear'> {
+  const matcher = createCorpusMatcher(mergeEntities(seed, next.entities, next.aliases));
+  const rows = next.documents.map((d, i) => stored(d, compilePassages(d, matcher, 0), now + i / 1000));
+  // Hidden bundled documents, with the entities they mention (their cards change).
+  const hide = next.hiddenSeeds.map((id) => {
+    const passages = [...store.corpus.passages.filter((p) => p.docId === id), ...(store.hiddenDocument(id)?.passages ?? [])];
+    return { id, entityIds: [...new Set(passages.flatMap((p) => p.entityIds))] };
+  });
+  const touched = [...rows.flatMap((r) => r.entityIds), ...hide.flatMap((h) => h.entityIds), ...next.aliases.map((a) => a.entityId), ...next.entities.map((e) => e.id)];
+  return { putDocuments: rows, putEntities: next.entities, putAliases: next.aliases, hide, touched };
+}

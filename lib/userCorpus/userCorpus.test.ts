@@ -1,0 +1,227 @@
+/**
+ * The user corpus over real storage code (platform/userStore.ts, Dexie on fake-indexeddb) and the
+ * bundled corpus's files: what a user adds is in cards, search, comparison and the matcher at
+ * once, survives a worker restart, and a failed write leaves everything as it was.
+ */
+import corpus from 'virtual:counterpoint-corpus';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { packCorpus } from '../corpus/assets';
+import { assetSource, CorpusService } from '../corpus/service';
+import { CorpusStore } from '../corpus/store';
+import { UserDatabase, UserStore } from '../../platform/userStore';
+import { draftFromMarkdown } from './draft';
+import { UserCorpus } from './userCorpus';
+
+const { manifest, files } = packCorpus(new CorpusStore(corpus), { chunkChars: 20_000 });
+const notes = draftFromMarkdown(readFileSync(new URL('../../tests/fixtures/import/field-notes.md', import.meta.url), 'utf8'), 'field-notes.md');
+const immediate = () => Promise.resolve();
+
+/** A worker: the bundled files, the user's IndexedDB (`idb` survives "restarts"). */
+function worker(idb: IDBFactory) {
+  const db = new UserDatabase('test', { indexedDB: idb, IDBKeyRange });
+  const storage = new UserStore(db);
+  const user = new UserCorpus(storage);
+  const service = new CorpusService(
+    assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`))),
+    { pause: immediate },
+    user,
+  );
+  user.attach(service);
+  return { service, user, db, storage };
+}
+
+async function snapshot(w: ReturnType<typeof worker>) {
+  return {
+    count: await w.db.documents.count(),
+    data: await w.user.exportData(),
+    search: (await w.service.search({ query: 'Hamza Division' })).hits.map((h) => h.passage.text),
+    facets: (await w.service.facets()).sources.length,
+  };
+}
+
+describe('UserCorpus: documents', () => {
+  it('an imported Markdown file is in the cards, search, comparison and facets at once', async () => {
+    const w = worker(new IDBFactory());
+    await w.service.searchReady(); // the index is loaded: the import must update it in place
+    const [meta] = await w.user.importDrafts([notes]);
+    expect(meta).toMatchObject({ title: 'Field notes from Tal Abyad', author: 'Layla Hassan', origin: 'user', dateLabel: '14 October 2019' });
+
+    const card = await w.service.lookupEntity('raqqa');
+    expect(card.totalSources).toBe(corpus.documents.length + 1);
+    expect([...card.excerpts, ...card.viewpoints].some((e) => e.source.id === meta!.id)).toBe(true);
+
+    const hits = (await w.service.search({ query: 'Hamza Division' })).hits;
+    expect(hits[0]!.source.title).toBe('Field notes from Tal Abyad');
+    const comparison = await w.service.compare('raqqa');
+    expect(comparison.columns.map((c) => c.source.id)).toContain(meta!.id);
+    expect((await w.service.facets()).sources.map((s) => s.id)).toContain(meta!.id);
+    expect((await w.service.getDocument(meta!.id)).document.body).toBe(notes.body);
+  });
+
+  it('after a worker restart, the first card answers from what is stored, and search finds the document', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    const fresh = worker(idb);
+    const card = await fresh.service.lookupEntity('raqqa');
+    expect([...card.excerpts, ...card.viewpoints].some((e) => e.source.id === meta!.id)).toBe(true);
+    expect(await fresh.storage.card('raqqa')).toEqual(card); // kept for the next restart
+    expect((await fresh.service.search({ query: 'Tal Abyad bakery' })).hits[0]!.source.id).toBe(meta!.id);
+    // A card the user's data does not touch still comes from the bundled file, with the new total.
+    const untouched = manifest.entities.find((e) => !(card.entity.id === e.id) && !['raqqa', 'syrian-democratic-forces', 'turkey'].includes(e.id))!;
+    expect((await fresh.service.lookupEntity(untouched.id)).totalSources).toBe(corpus.documents.length + 1);
+  });
+
+  it('deletes with undo: the document leaves every answer, and comes back with its id', async () => {
+    const w = worker(new IDBFactory());
+    const [meta] = await w.user.importDrafts([notes]);
+    const deleted = await w.user.deleteDocuments([meta!.id]);
+    expect((await w.service.search({ query: 'Tal Abyad bakery' })).hits).toEqual([]);
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).not.toContain(meta!.id);
+    expect(await w.db.documents.count()).toBe(0);
+    await w.user.restoreDocuments(deleted);
+    expect((await w.service.search({ query: 'Tal Abyad bakery' })).hits[0]!.source.id).toBe(meta!.id);
+    expect((await w.service.getDocument(meta!.id)).passages.length).toBeGreaterThan(0);
+  });
+
+  it('edits metadata: the card shows the new perspective', async () => {
+    const w = worker(new IDBFactory());
+    const [meta] = await w.user.importDrafts([notes]);
+    await w.user.updateDocument(meta!.id, { title: 'Notes, Tal Abyad', author: '', outlet: '', date: '2019', dateApproximate: true, perspective: 'Displaced residents', url: '' });
+    const col = (await w.service.compare('raqqa')).columns.find((c) => c.source.id === meta!.id)!;
+    expect(col.source).toMatchObject({ title: 'Notes, Tal Abyad', perspective: 'Displaced residents', dateLabel: 'about 2019' });
+    const restarted = worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB);
+    expect((await restarted.service.compare('raqqa')).columns.find((c) => c.source.id === meta!.id)!.source.title).toBe('Notes, Tal Abyad');
+  });
+
+  it('hides a bundled document and shows it again; it is never lost', async () => {
+    const w = worker(new IDBFactory());
+    const seed = corpus.documents[0]!.meta.id;
+    await w.user.setSeedHidden(seed, true);
+    expect((await w.service.facets()).sources.map((s) => s.id)).not.toContain(seed);
+    expect((await w.service.lookupEntity('raqqa')).totalSources).toBe(corpus.documents.length - 1);
+    await w.user.setSeedHidden(seed, false);
+    expect((await w.service.facets()).sources.map((s) => s.id)).toContain(seed);
+    expect((await w.service.lookupEntity('raqqa')).totalSources).toBe(corpus.documents.length);
+  });
+});
+
+describe('UserCorpus: a failed write changes nothing', () => {
+  it.each([
+    ['the quota is reached halfway', () => Object.assign(new DOMException('Quota exceeded', 'QuotaExceededError'))],
+    ['the worker stops mid-import', () => new DOMException('The transaction was aborted', 'AbortError')],
+  ])('%s: stored count and contents, and every answer, as before', async (_, error) => {
+    const w = worker(new IDBFactory());
+    await w.user.importDrafts([{ ...notes, body: 'An earlier note about Raqqa and the Hamza Division.' }]);
+    const before = await snapshot(w);
+    const put = w.db.documents.put.bind(w.db.documents);
+    let calls = 0;
+    const spy = vi.spyOn(w.db.documents, 'put').mockImplementation(((row: never) => (++calls === 2 ? Promise.reject(error()) : put(row))) as never);
+    await expect(w.user.importDrafts([notes, { ...notes, fileName: 'b.md' }, { ...notes, fileName: 'c.md' }])).rejects.toThrow();
+    spy.mockRestore();
+    expect(calls).toBe(2); // the first document was written, then the transaction failed
+    expect(await snapshot(w)).toEqual(before);
+    expect(await snapshot(worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB))).toEqual(before);
+  });
+
+  it('a draft that cannot be saved refuses the whole import before anything is written', async () => {
+    const w = worker(new IDBFactory());
+    await expect(w.user.importDrafts([notes, { ...notes, fileName: 'bad.md', meta: { ...notes.meta, date: 'soon' } }])).rejects.toThrow(/^bad\.md: Write the date/);
+    expect(await w.db.documents.count()).toBe(0);
+  });
+});
+
+describe('UserCorpus: entities and aliases', () => {
+  it('an accepted entity reaches the matcher (flagged user), opens a card quoting the document, and survives a restart', async () => {
+    const idb = new IDBFactory();
+    const w = worker(idb);
+    const [meta] = await w.user.importDrafts([notes]);
+    const entity = await w.user.addEntity({ name: 'Hamza Division', type: 'group', kind: 'armed group', description: 'A Syrian opposition faction.', aliases: ['Firqat al-Hamza'] });
+    expect(entity).toMatchObject({ id: 'user-hamza-division', sourceCount: 1 });
+    const data = await w.service.matcherData();
+    expect(data.patterns.filter((p) => p.user)).toEqual([
+      { text: 'Hamza Division', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, user: true },
+      { text: 'Firqat al-Hamza', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, user: true },
+    ]);
+    expect(data.revision).not.toBe(manifest.matcherData.revision);
+    const card = await w.service.lookupEntity('user-hamza-division');
+    // (With two voices in one document, both may stand as viewpoints rather than excerpts.)
+    const quoted = [...card.excerpts, ...card.viewpoints];
+    expect(quoted[0]!.source.id).toBe(meta!.id);
+    expect(quoted[0]!.passage.text).toMatch(/Hamza Division/);
+
+    const restarted = worker(idb);
+    const again = await restarted.service.lookupEntity('user-hamza-division');
+    expect([...again.excerpts, ...again.viewpoints][0]!.source.id).toBe(meta!.id);
+    expect((await restarted.service.matcherData()).revision).toBe(data.revision);
+    expect((await restarted.service.listEntities()).entities.map((e) => e.id)).toContain('user-hamza-division');
+  });
+
+  it('an alias added to a bundled entity makes its documents count for it', async () => {
+    const w = worker(new IDBFactory());
+    const [meta] = await w.user.importDrafts([{ ...notes, body: 'The road to Nicephorium was closed for a week.' }]);
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).not.toContain(meta!.id);
+    await w.user.addAlias('raqqa', 'Nicephorium');
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
+    await expect(w.user.addAlias('mosul', 'Raqqa')).rejects.toThrow(/already a name of Raqqa/);
+  });
+});
+
+describe('UserCorpus: export, reset, import', () => {
+  it('export → reset → import (replace) gives back the same corpus', async () => {
+    const w = worker(new IDBFactory());
+    await w.user.importDrafts([notes, { ...notes, fileName: 'two.md', meta: { ...notes.meta, title: 'Second' }, body: 'Mosul, later.' }]);
+    await w.user.addEntity({ name: 'Hamza Division', type: 'group', kind: '', description: '', aliases: [] });
+    await w.user.addAlias('raqqa', 'Nicephorium');
+    await w.user.setSeedHidden(corpus.documents[1]!.meta.id, true);
+    const exported = await w.user.exportData();
+    // Passage ids are positions in the worker's memory: what a reader sees is compared.
+    const seen = (list: Array<{ source: { id: string }; passage: { text: string; stance: string } }>) => list.map((e) => [e.source.id, e.passage.text, e.passage.stance]);
+    const answers = async () => {
+      const card = await w.service.lookupEntity('user-hamza-division');
+      return { search: seen((await w.service.search({ query: 'Hamza' })).hits), entity: card.entity, excerpts: seen(card.excerpts), viewpoints: seen(card.viewpoints) };
+    };
+    const before = await answers();
+
+    await w.user.reset();
+    expect(await w.user.exportData()).toEqual({ documents: [], entities: [], aliases: [], hiddenSeeds: [] });
+    expect((await w.service.facets()).sources).toHaveLength(corpus.documents.length);
+    await expect(w.service.lookupEntity('user-hamza-division')).rejects.toThrow(/No corpus entity/);
+
+    const preview = await w.user.importData(JSON.parse(JSON.stringify(exported)), 'replace', false);
+    expect(preview).toMatchObject({ added: ['Field notes from Tal Abyad', 'Second'], removed: [], entitiesAdded: ['Hamza Division'], aliasesAdded: 1, hiddenSeeds: 1 });
+    expect(await w.db.documents.count()).toBe(0); // a preview writes nothing
+    await w.user.importData(JSON.parse(JSON.stringify(exported)), 'replace', true);
+    expect(await w.user.exportData()).toEqual(exported);
+    const after = await answers();
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a bundle whose document has a bundled document’s id, writing nothing', async () => {
+    const w = worker(new IDBFactory());
+    const seed = corpus.documents[0]!;
+    await expect(w.user.importData({ documents: [{ meta: { ...seed.meta, origin: 'user' }, body: seed.body }], entities: [], aliases: [], hiddenSeeds: [] }, 'merge', true)).rejects.toThrow(/has the id of a bundled document/);
+    expect(await w.db.documents.count()).toBe(0);
+  });
+});
+
+describe('UserStore schema migration', () => {
+  it('opens a version-1 database: rows kept, compiled on the next load and written back', async () => {
+    const idb = new IDBFactory();
+    const { default: Dexie } = await import('dexie');
+    const v1 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    v1.version(1).stores({ documents: 'id, addedAt' });
+    const meta = { id: 'user-old', title: 'Old note', date: '2016', dateApproximate: false, dateLabel: '2016', perspective: 'Notes', origin: 'user' as const };
+    await v1.table('documents').put({ id: 'user-old', meta, body: 'Raqqa was quiet that week.', addedAt: 1 });
+    v1.close();
+
+    const w = worker(idb);
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
+    expect(w.db.verno).toBe(2);
+    const row = await w.db.documents.get('user-old');
+    expect(row!.passages!.length).toBeGreaterThan(0);
+    expect(row!.entityIds).toContain('raqqa');
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The user's part of the corpus, live in the background: it is the CorpusOverlay that puts the
+ * user's documents, entities and aliases into the bundled store when the worker loads it, and
+ * it performs every write — first to storage in one transaction (all or nothing), then to the
+ * loaded store incrementally (lib/corpus/liveStore.ts addDocuments / removeDocuments / replacePassages: the
+ * search index and the cards follow without a rebuild), then tells the service what changed.
+ *
+ * Documents are compiled with the compile step's own per-document function
+ * (corpus/compile.ts `compilePassages`), with a matcher over the bundled gazetteer plus the
+ * user's entities and aliases; their passages are stored with them, so a restarted worker does
+ * not compile again. A new entity or alias recompiles only the documents it occurs in.
+ *
+ * Pure: storage is a UserStorePort.
+ */
+import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
+import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
+import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
+import type { EntitySummary } from '../messages/protocol';
+import type { Matcher } from '../text/matcher';
+import { planImport, type BundlePreview, type ImportMode } from './bundle';
+import { finishDraft, newDocumentId } from './draft';
+import { ImportError } from './limits';
+import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, userEntityId, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
+import type { UserChange, UserStorePort, UserSummary } from './port';
+import { checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
+import type { DocumentDraft, DraftMeta, StoredDocument, UserAlias, UserCorpusData } from './types';
+
+export type { NewEntity, UserCorpusListing };
+
+export class UserCorpus implements CorpusOverlay {
+  private service?: CorpusService;
+  /** The bundled entities as the build made them (before the user's aliases). */
+  private seedEntities?: readonly Entity[];
+  private summaryLoad?: Promise<UserSummary>;
+  /** Writes one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Import order of the user's documents. */
+  private addedAt = new Map<string, number>();
+  private matcher?: { revision: string; matcher: Matcher };
+
+  constructor(
+    private readonly port: UserStorePort,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The service this overlays (it calls back into `apply` when it loads the store). */
+  attach(service: CorpusService): void {
+    this.service = service;
+  }
+
+  private summary(): Promise<UserSummary> {
+    this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
+      this.summaryLoad = undefined;
+      throw e;
+    });
+    return this.summaryLoad;
+  }
+
+  async state(): Promise<OverlayState> {
+    return overlayStateOf(await this.summary());
+  }
+
+  async apply(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+    this.seedEntities = store.corpus.entities;
+    const s = await this.summary();
+    const documents = this.port.documents();
+    documents.catch(() => undefined);
+    if (s.entities.length || s.aliases.length) {
+      store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
+      // Bundled documents that name a user entity or alias get their passages again.
+      await recompileMatching(store, userPatterns(s.entities, s.aliases), this.matcherFor(store), pause);
+    }
+    if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
+    const docs = await documents;
+    const uncompiled: StoredDocument[] = [];
+    const matcher = this.matcherFor(store);
+    for (let i = 0; i < docs.length; i += 200) {
+      const items = docs.slice(i, i + 200).map((d) => {
+        this.addedAt.set(d.meta.id, d.addedAt);
+        const document = { meta: d.meta, body: d.body };
+        if (d.passages) return { document, passages: d.passages };
+        // Stored by schema version 1, without passages: compiled now, written back below.
+        const passages = compilePassages(document, matcher, 0);
+        uncompiled.push(stored(document, passages, d.addedAt));
+        return { document, passages };
+      });
+      store.addDocuments(items);
+      await pause();
+    }
+    if (uncompiled.length) await this.port.write({ putDocuments: uncompiled, touched: uncompiled.flatMap((d) => d.entityIds) });
+  }
+
+  cachedCard = (entityId: string) => this.port.card(entityId);
+
+  saveCard(entityId: string, card: Parameters<UserStorePort['saveCard']>[1]): void {
+    this.port.saveCard(entityId, card).catch(() => undefined);
+  }
+
+  listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
+  exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
+
+  /** Saves drafts as new documents, all or none. */
+  importDrafts(drafts: readonly DocumentDraft[]): Promise<SourceMeta[]> {
+    return this.write(async (store) => {
+      const taken = new Set([...store.documents.keys()]);
+      const salt = String(this.now());
+      const documents = drafts.map((draft, i) => {
+        const doc = finishDraft(draft, newDocumentId(draft.body, `${salt}:${i}:${draft.fileName}`, taken));
+        taken.add(doc.meta.id);
+        return doc;
+      });
+      await this.addDocuments(store, documents);
+      return documents.map((d) => d.meta);
+    });
+  }
+
+  /** Puts deleted documents back with their ids (undo). */
+  restoreDocuments(documents: readonly SourceDocument[]): Promise<number> {
+    return this.write(async (store) => {
+      for (const d of documents) {
+        if (store.documents.has(d.meta.id)) throw new ImportError(d.meta.title, 'is already in the corpus');
+        if (d.meta.origin !== 'user') throw new ImportError(d.meta.title, 'is not a user document');
+      }
+      await this.addDocuments(store, documents);
+      return documents.length;
+    });
+  }
+
+  private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[]): Promise<void> {
+    const matcher = this.matcherFor(store);
+    const base = this.now();
+    const rows = documents.map((document, i) => stored(document, compilePassages(document, matcher, 0), base + i / 1000));
+    await this.port.write({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
+    for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
+    store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
+  }
+
+  updateDocument(id: string, draft: DraftMeta): Promise<SourceMeta> {
+    return this.write(async (store) => {
+      const old = this.userDocument(store, id);
+      const { meta } = finishDraft({ fileName: old.meta.title, meta: draft, body: old.body }, id);
+      const passages = store.corpus.passages.filter((p) => p.docId === id);
+      const row = stored({ meta, body: old.body }, passages, this.addedAt.get(id) ?? this.now());
+      await this.port.write({ putDocuments: [row], touched: row.entityIds });
+      store.updateMeta(meta);
+      return meta;
+    });
+  }
+
+  /** Deletes user documents; returns them, for undo. */
+  deleteDocuments(ids: readonly string[]): Promise<SourceDocument[]> {
+    return this.write(async (store) => {
+      const docs = ids.map((id) => this.userDocument(store, id));
+      const touched = store.corpus.passages.filter((p) => ids.includes(p.docId)).flatMap((p) => p.entityIds);
+      await this.port.write({ deleteDocuments: [...ids], touched });
+      store.removeDocuments(ids);
+      return docs.map((d) => ({ meta: d.meta, body: d.body }));
+    });
+  }
+
+  /** Hides or shows again a bundled document. */
+  setSeedHidden(id: string, hidden: boolean): Promise<void> {
+    return this.write(async (store) => {
+      if (hidden) {
+        const doc = store.documents.get(id);
+        if (!doc || doc.meta.origin !== 'seed') throw new ImportError(id, 'is not a bundled document');
+        const entityIds = [...new Set(store.corpus.passages.filter((p) => p.docId === id).flatMap((p) => p.entityIds))];
+        await this.port.write({ hide: [{ id, entityIds }], touched: entityIds });
+        store.removeDocuments([id], { hide: true });
+      } else {
+        const entry = store.hiddenDocument(id);
+        if (!entry) return;
+        await this.port.write({ unhide: [id], touched: [] });
+        store.unhideDocuments([id]);
+      }
+    });
+  }
+
+  /** A new entity (a place or group) with its aliases; documents that name it get it in their passages. */
+  addEntity(input: NewEntity): Promise<EntitySummary> {
+    return this.write(async (store) => {
+      const name = input.name.trim();
+      if (!name) throw new ImportError('New entity', 'needs a name');
+      const aliasTexts = [...new Set([name, ...input.aliases.map((a) => a.trim()).filter(Boolean)])];
+      this.checkAliasesFree(store, aliasTexts);
+      const entity: Entity = {
+        id: userEntityId(name, new Set(store.entities.keys())),
+        type: input.type,
+        kind: input.kind.trim() || (input.type === 'place' ? 'place' : 'group'),
+        name,
+        description: input.description.trim(),
+        aliases: aliasTexts.map((text) => ({ text })),
+      };
+      const s = await this.summary();
+      await this.changeEntities(store, [...s.entities, entity], s.aliases, { putEntities: [entity], touched: [entity.id] });
+      return summaryOf(entity, store.summary(entity).sourceCount);
+    });
+  }
+
+  /** Another spelling of an entity (bundled or the user's). */
+  addAlias(entityId: string, text: string): Promise<void> {
+    return this.write(async (store) => {
+      const alias = text.trim();
+      if (!alias) throw new ImportError('New alias', 'is empty');
+      if (!store.entities.has(entityId)) throw new ImportError(alias, `cannot be added: no entity "${entityId}"`);
+      this.checkAliasesFree(store, [alias]);
+      const s = await this.summary();
+      const added: UserAlias = { entityId, text: alias };
+      await this.changeEntities(store, s.entities, [...s.aliases, added], { putAliases: [added], touched: [entityId] });
+    });
+  }
+
+  private checkAliasesFree(store: CorpusStore, texts: readonly string[]): void {
+    const matcher = this.matcherFor(store);
+    for (const t of texts) {
+      const m = matcher.findAll(t).find((x) => x.start === 0 && x.end === t.length);
+      if (m) throw new ImportError(t, `is already a name of ${store.entities.get(m.entityId)?.name ?? m.entityId}`);
+    }
+  }
+
+  /** New entity list: stored, then documents that contain the new names recompiled (stored too), all in one write. */
+  private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
+    const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
+    await this.port.write({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    store.setEntities(plan.merged);
+    this.matcher = undefined;
+    for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
+  }
+
+  /** What importing a bundle's data would change; with `apply`, does it (one transaction), then reloads the corpus. */
+  importData(incoming: UserCorpusData, mode: ImportMode, apply: boolean): Promise<BundlePreview> {
+    return this.write(async (store) => {
+      const current = await this.exportData();
+      checkIncoming(store, this.seedEntities ?? store.corpus.entities, current, incoming, mode);
+      const { next, preview } = planImport(current, incoming, mode);
+      if (!apply) return preview;
+      await this.replaceAll(store, next);
+      return preview;
+    });
+  }
+
+  /** Back to the bundled corpus alone: every user document, entity and alias deleted, hidden documents shown. */
+  reset(): Promise<void> {
+    return this.write(async () => {
+      await this.port.write({ clear: true, touched: [] });
+      this.reloadAll();
+    });
+  }
+
+  private async replaceAll(store: CorpusStore, next: UserCorpusData): Promise<void> {
+    await this.port.write({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
+    this.reloadAll();
+  }
+
+  private reloadAll(): void {
+    this.summaryLoad = undefined;
+    this.matcher = undefined;
+    this.addedAt.clear();
+    this.service?.reload();
+  }
+
+  private userDocument(store: CorpusStore, id: string): SourceDocument {
+    const d = store.documents.get(id);
+    if (!d || d.meta.origin !== 'user') throw new ImportError(id, 'is not one of your documents');
+    return d;
+  }
+
+  private matcherFor(store: CorpusStore): Matcher {
+    const revision = store.revision;
+    if (this.matcher?.revision !== revision) this.matcher = { revision, matcher: createCorpusMatcher(store.corpus.entities) };
+    return this.matcher.matcher;
+  }
+
+  private store(): Promise<CorpusStore> {
+    if (!this.service) throw new Error('UserCorpus is not attached to a CorpusService');
+    return this.service.store();
+  }
+
+  /** Runs writes one after another; each sees the store as the previous one left it. */
+  private write<T>(task: (store: CorpusStore) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const store = await this.store();
+      this.service!.changed();
+      try {
+        return await task(store);
+      } finally {
+        this.summaryLoad = undefined;
+        this.service!.changed();
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
