@@ -41,7 +41,7 @@ function checkMeta(meta: unknown, fileName: string): SourceMeta {
   if (!meta || typeof meta !== 'object') throw new DocumentFileError(`${fileName}: the metadata header must be a JSON object`);
   const m = meta as Record<string, unknown>;
   for (const key of ['id', 'title', 'date', 'dateLabel', 'perspective'] as const) {
-    if (typeof m[key] !== 'string' || !(m[key] as string).trim()) {
+    if (typeof m[key] !== 'string' || !m[key].trim()) {
       throw new DocumentFileError(`${fileName}: metadata "${key}" must be a non-empty string`);
     }
   }

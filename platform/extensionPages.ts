@@ -37,7 +37,7 @@ export function openComparison(entityId: string | undefined, windowId: number | 
     else if (sidebarAction) opening = sidebarAction.open();
     else opening = Promise.reject(new Error('no side panel API'));
   } catch (e) {
-    opening = Promise.reject(e);
+    opening = Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
   return opening.then(
     async () => {

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { packCorpus } from '../../lib/corpus/assets';
 import { assetSource, CorpusService } from '../../lib/corpus/service';
 import { CorpusStore } from '../../lib/corpus/store';
-import { BadMessageError, createHandlers, dispatch, type BackgroundContext } from './handlers';
+import { BadMessageError, createHandlers, dispatch, type BackgroundContext, type MessageName } from './handlers';
 
 // The corpus as the worker gets it: the build's files, read on demand.
 const store = new CorpusStore(corpus);
@@ -45,7 +45,7 @@ describe('dispatch', () => {
   });
 
   it('rejects an unknown message name', async () => {
-    await expect(dispatch(handlers, ctx, 'dropTables' as never, {}, own)).rejects.toThrow(/Unknown message/);
+    await expect(dispatch(handlers, ctx, 'dropTables' as MessageName, {}, own)).rejects.toThrow(/Unknown message/);
   });
 
   it('answers matcherData with every alias of the gazetteer', async () => {

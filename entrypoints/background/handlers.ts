@@ -63,5 +63,5 @@ export async function dispatch<K extends MessageName>(
     const where = issue.path?.map((p) => String(p.key)).join('.') || 'params';
     throw new BadMessageError(`Bad params for "${String(name)}": ${where}: ${issue.message}`);
   }
-  return handlers[name](parsed.output as never, sender) as Result<K>;
+  return handlers[name](parsed.output, sender);
 }

@@ -30,10 +30,9 @@ export default defineBackground({
       Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const handlers = createHandlers(ctx);
-    for (const name of Object.keys(handlers) as MessageName[]) {
-      backgroundMessenger.onMessage(name, ((message: { data: unknown; sender: never }) =>
-        dispatch(handlers, ctx, name, message.data, message.sender)) as never);
-    }
+    const listen = <K extends MessageName>(name: K) =>
+      backgroundMessenger.onMessage(name, (message) => dispatch(handlers, ctx, name, message.data, message.sender));
+    for (const name of Object.keys(handlers) as MessageName[]) listen(name);
     browser.runtime.onInstalled.addListener(() => void publishMatcherData(corpus.matcherData()));
     browser.runtime.onStartup.addListener(() => void publishMatcherData(corpus.matcherData()));
     // Keyboard shortcut: the content script of the focused frame opens the card at the selection.

@@ -28,7 +28,6 @@ import {
   sourceOptions,
   toSearchParams,
   type SearchFilters as Filters,
-  type SelectionKey,
 } from '../../lib/views/searchView';
 import type { EntityType } from '../../lib/corpus/types';
 import { backgroundMessenger } from '../../platform/messaging';
@@ -182,7 +181,7 @@ export function App() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const next = moveSelection(activeIndex, e.key as SelectionKey, flat.length);
+      const next = moveSelection(activeIndex, e.key, flat.length);
       setActiveKey(next >= 0 ? keys[next]! : null);
     } else if (e.key === 'Enter') {
       const hit = active ?? flat[0];

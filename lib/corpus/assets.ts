@@ -20,7 +20,7 @@
  * Pure: `packCorpus` runs at build time (and can run in the worker on user-imported documents,
  * whose files would live in IndexedDB); `unpackCorpus` is its inverse.
  */
-import { CorpusStore } from './store';
+import type { CorpusStore } from './store';
 import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
 import { SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';

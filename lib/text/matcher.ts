@@ -237,7 +237,7 @@ export class Matcher {
     const outIds = new Uint32Array(outStart[nStates]!);
     for (let s = 0; s < nStates; s++) {
       const o = ownOut[s];
-      if (o !== undefined) outIds.set(o, outStart[perm[s]!]!);
+      if (o !== undefined) outIds.set(o, outStart[perm[s]!]);
     }
     this.delta = delta;
     this.fail = fail;
