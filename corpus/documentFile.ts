@@ -13,7 +13,7 @@ import type { SourceDocument, SourceMeta } from '../lib/corpus/types';
 
 const FENCE = '---';
 
-export class DocumentFileError extends Error {}
+class DocumentFileError extends Error {}
 
 export function parseDocumentFile(source: string, fileName = 'document'): SourceDocument {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');

@@ -21,8 +21,8 @@ import { compileCorpus } from './compile';
 import { gazetteer } from './gazetteer';
 import { DOCUMENTS_DIR, loadDocuments } from './load';
 
-export const CORPUS_MODULE_ID = 'virtual:counterpoint-corpus';
-export const CORPUS_MANIFEST_MODULE_ID = 'virtual:counterpoint-corpus-manifest';
+const CORPUS_MODULE_ID = 'virtual:counterpoint-corpus';
+const CORPUS_MANIFEST_MODULE_ID = 'virtual:counterpoint-corpus-manifest';
 const RESOLVED_CORPUS = '\0' + CORPUS_MODULE_ID;
 const RESOLVED_MANIFEST = '\0' + CORPUS_MANIFEST_MODULE_ID;
 

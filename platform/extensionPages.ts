@@ -8,7 +8,7 @@ import { entityHash, readerHash } from '../lib/messages/pageUrls';
 import { panelMessenger } from './messaging';
 import { FOCUS_KEY } from './sidePanel';
 
-export function readerUrl(docId: string, passageId?: number): string {
+function readerUrl(docId: string, passageId?: number): string {
   return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId);
 }
 

@@ -20,7 +20,7 @@ import { Card, type CardContent } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
 import { MAX_HEIGHT, placeCard, type Box } from '../../lib/card/placement';
 
-export const HOST_TAG = 'counterpoint-card';
+const HOST_TAG = 'counterpoint-card';
 
 const HOST_STYLE = [
   'all: initial',

@@ -7,7 +7,7 @@
 import './highlights.css';
 import type { MentionRecord, MentionStore } from './mentions';
 
-export const HIGHLIGHT_NAME = 'counterpoint';
+const HIGHLIGHT_NAME = 'counterpoint';
 const ACTIVE_NAME = 'counterpoint-active';
 const FLASH_NAME = 'counterpoint-flash';
 const FLASH_MS = 1600;

@@ -101,7 +101,7 @@ function metaOf(corpus: CompiledCorpus, docId: string): SourceMeta | undefined {
 }
 
 /** The perspective label of a passage's source (its document id when unknown). */
-export function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
+function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
   return metaOf(corpus, passage.docId)?.perspective ?? passage.docId;
 }
 

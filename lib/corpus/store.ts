@@ -24,7 +24,7 @@ import type {
   SearchResult,
 } from '../messages/protocol';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
-import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
+import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from '../card/viewpoints';
 
 export class NotFoundError extends Error {}
@@ -204,5 +204,3 @@ function hash(s: string): string {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
 }
-
-export type { SourceMeta };

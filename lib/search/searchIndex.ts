@@ -33,7 +33,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
 /** Words shorter than this neither rescue a failed search nor get highlighted in a longer query. */
 const MIN_TERM = 3;
 
-export function prepareForIndex(text: string): string {
+function prepareForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 

@@ -42,7 +42,7 @@ export interface Normalized {
 
 /** @internal */ export const K_UNKNOWN = 0;
 /** @internal Emit NORM_KEEP[c] / NORM_FOLD[c]. */ export const K_CHAR = 1;
-/** @internal Drop the code unit. */ export const K_DROP = 2;
+/** @internal Drop the code unit. */ const K_DROP = 2;
 /** @internal Separator: part of a run that becomes one space. */ export const K_SEP = 3;
 /** @internal High or low surrogate: slow path. */ export const K_SURROGATE = 4;
 
@@ -156,7 +156,7 @@ function codesToString(codes: Uint16Array, len: number): string {
 }
 
 /** Normalised code units (internal form, no strings built). `len` is the normalised length. */
-export interface NormalizedCodes {
+interface NormalizedCodes {
   keep: Uint16Array;
   fold: Uint16Array;
   map: Uint32Array;
@@ -164,7 +164,7 @@ export interface NormalizedCodes {
 }
 
 /** Normalise to typed arrays. Arrays may be longer than `len`; `map[len]` is the original length. */
-export function normalizeToCodes(src: string): NormalizedCodes {
+function normalizeToCodes(src: string): NormalizedCodes {
   const n = src.length;
   // Never grows: each original code unit yields at most one normalised unit.
   const keep = new Uint16Array(n);

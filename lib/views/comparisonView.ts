@@ -39,7 +39,7 @@ export interface ComparisonView {
 
 const emptyTally = (): Record<Stance, number> => ({ progress: 0, setback: 0, neutral: 0 });
 
-export function columnView(column: ComparisonColumn, entityId: string): ColumnView {
+function columnView(column: ComparisonColumn, entityId: string): ColumnView {
   const passageStances = emptyTally();
   const passages = column.passages.map((passage) => {
     passageStances[passage.stance]++;
@@ -79,7 +79,7 @@ function count(n: number, verbOne: string, verbMany: string): string {
 }
 
 /** Whether the entity is ISIS itself (then the summary speaks of "ISIS" and "it"). */
-export function isIsis(entity: Pick<EntitySummary, 'id'>): boolean {
+function isIsis(entity: Pick<EntitySummary, 'id'>): boolean {
   return entity.id === 'isis';
 }
 

@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
+const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const REAL_PAGES_DIR = resolve(ROOT, '../shared/pages');
 export const hasRealPages = () => existsSync(join(REAL_PAGES_DIR, 'PAGES.tsv'));
 

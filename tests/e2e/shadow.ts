@@ -4,4 +4,4 @@
  * through a hook in the extension. The implementation is shared with `npm run demo`
  * (scripts/browser.mjs, plain JS because Node 20 cannot import TypeScript).
  */
-export { CARD_TAG, highlightCount, readCard, textRect, type CardSnapshot } from '../../scripts/browser.mjs';
+export { highlightCount, readCard, textRect, type CardSnapshot } from '../../scripts/browser.mjs';
