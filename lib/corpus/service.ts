@@ -83,15 +83,17 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
       for (const shard of shards) {
         const text = await shard;
         await pause();
-        unpacked.push(unpackShard(JSON.parse(text) as CorpusShard, parsedSources));
+        const parsed = JSON.parse(text) as CorpusShard;
+        // The revision is a hash of the corpus's content, computed at build time: each shard
+        // carries it, so files of another build are refused without hashing the corpus here.
+        if (parsed.revision !== manifest.revision) throw new Error(`Corpus files are of revision ${parsed.revision}, the manifest of ${manifest.revision}`);
+        unpacked.push(unpackShard(parsed, parsedSources));
       }
       await pause();
       const corpus = assembleCorpus(parsedEntities, unpacked);
       if (corpus.documents.length !== parsedSources.length) throw new Error('The corpus files do not match: documents missing');
       await pause();
-      const store = new CorpusStore(corpus);
-      if (store.revision !== manifest.revision) throw new Error(`Corpus files are of revision ${store.revision}, the manifest of ${manifest.revision}`);
-      return store;
+      return new CorpusStore(corpus);
     },
     indexChunks: index
       ? () =>

@@ -25,6 +25,7 @@ import type {
 } from '../messages/protocol';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
+import { corpusRevision } from './revision';
 import { compareSources, rankPassagesForEntity, selectExcerpts, selectViewpoints } from '../card/viewpoints';
 
 export class NotFoundError extends Error {}
@@ -41,7 +42,7 @@ export class CorpusStore {
   private searchIndex?: SearchIndex;
   /** How long building the search index took, in ms, once built (diagnostics: bench/). */
   indexBuildMs?: number;
-  readonly revision: string;
+  private revisionCache?: string;
 
   constructor(readonly corpus: CompiledCorpus) {
     this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
@@ -51,9 +52,11 @@ export class CorpusStore {
       this.sourceCounts.set(e.id, docs.size);
     }
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
-    this.revision = `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
-      corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
-    )}`;
+  }
+
+  /** A hash of the whole corpus (lib/corpus/revision.ts), computed when first asked: at build time, not in the worker. */
+  get revision(): string {
+    return (this.revisionCache ??= corpusRevision(this.corpus));
   }
 
   get totalSources(): number {
@@ -197,10 +200,4 @@ export class CorpusStore {
       return true;
     };
   }
-}
-
-function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }
