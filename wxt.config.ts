@@ -16,7 +16,8 @@ export default defineConfig({
     description:
       'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    action: { default_title: 'Counterpoint: search the corpus' },
+    // No action.default_title here: WXT writes the popup's <title> (entrypoints/popup/index.html)
+    // into the manifest as the toolbar button's title, over anything set here. That is its one source.
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+C' },

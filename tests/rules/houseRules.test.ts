@@ -117,6 +117,13 @@ describe('no wall-clock assertions in tests', () => {
   });
 });
 
+describe('one source for each thing', () => {
+  it('the toolbar button’s title is the popup’s <title> (WXT overrides a title set in wxt.config.ts)', () => {
+    expect(readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8')).not.toMatch(/^[^/]*default_title/m);
+    expect(readFileSync(join(ROOT, 'entrypoints/popup/index.html'), 'utf8')).toMatch(/<title>Counterpoint\b[^<]*<\/title>/);
+  });
+});
+
 /* ---------- sizes ---------- */
 
 const PRODUCT_DIRS = ['entrypoints', 'components', 'lib', 'platform', 'corpus'];

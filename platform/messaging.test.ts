@@ -1,0 +1,26 @@
+/**
+ * The messengers log nothing: a content script's messages must not fill the page's console.
+ * Under WXT's fake browser, whose runtime delivers a message to the listeners of the same context.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { backgroundMessenger } from './messaging';
+
+afterEach(() => {
+  backgroundMessenger.removeAllListeners();
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('messengers', () => {
+  it('send, answer and fail without a word on the console', async () => {
+    const spies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => undefined));
+    backgroundMessenger.onMessage('listEntities', () => []);
+    backgroundMessenger.onMessage('lookupEntity', () => {
+      throw new Error('No corpus entity "atlantis"');
+    });
+    await expect(backgroundMessenger.sendMessage('listEntities', undefined)).resolves.toEqual([]);
+    await expect(backgroundMessenger.sendMessage('lookupEntity', { id: 'atlantis' })).rejects.toThrow(/atlantis/);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+});
