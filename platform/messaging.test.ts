@@ -15,11 +15,11 @@ afterEach(() => {
 describe('messengers', () => {
   it('send, answer and fail without a word on the console', async () => {
     const spies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => undefined));
-    backgroundMessenger.onMessage('listEntities', () => []);
+    backgroundMessenger.onMessage('listEntities', () => ({ entities: [], totalSources: 0 }));
     backgroundMessenger.onMessage('lookupEntity', () => {
       throw new Error('No corpus entity "atlantis"');
     });
-    await expect(backgroundMessenger.sendMessage('listEntities', undefined)).resolves.toEqual([]);
+    await expect(backgroundMessenger.sendMessage('listEntities', undefined)).resolves.toEqual({ entities: [], totalSources: 0 });
     await expect(backgroundMessenger.sendMessage('lookupEntity', { id: 'atlantis' })).rejects.toThrow(/atlantis/);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });

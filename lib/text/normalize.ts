@@ -58,9 +58,28 @@ const STROKED: Record<string, string> = {
 };
 
 const MARK_RE = /\p{M}/gu;
-/** What `/\s/` matches (Unicode White_Space and U+FEFF), without compiling a regexp on load. */
-const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const WORD_RE = /^[\p{L}\p{N}]/u;
+
+/**
+ * The project's one definition of whitespace, by UTF-16 code unit: what `/\s/` and
+ * String.prototype.trim count (Unicode White_Space and U+FEFF), without a regexp. Matching treats
+ * it as a separator (U+FEFF excepted: an invisible character, dropped); sentence splitting and
+ * the page scan use it too.
+ */
+export function isWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when `text` has a character that is not whitespace (`isWhitespace`). */
+export function hasNonWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Lower-case one code point, keeping it when the lower case has a different length. */
 function lowerSameLength(s: string): string {
@@ -97,7 +116,7 @@ export function classifyCodeUnit(c: number): number {
   let kind: number;
   if (c >= 0xd800 && c <= 0xdfff) kind = K_SURROGATE;
   else if (DROPPED.includes(ch)) kind = K_DROP;
-  else if (DASHES.includes(ch) || SPACES.includes(ch)) kind = K_SEP;
+  else if (DASHES.includes(ch) || isWhitespace(c)) kind = K_SEP;
   else if (APOSTROPHES.includes(ch)) {
     kind = K_CHAR;
     NORM_KEEP[c] = 0x27;
@@ -124,7 +143,7 @@ export function classifyCodeUnit(c: number): number {
 // on every page): tab, line feed, vertical tab, form feed, return, space and the hyphen separate;
 // the backtick is an apostrophe; every other code unit is itself, A–Z folded to a–z.
 for (let c = 0; c < 0x80; c++) {
-  const sep = (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x2d;
+  const sep = isWhitespace(c) || c === 0x2d;
   NORM_KIND[c] = sep ? K_SEP : K_CHAR;
   if (sep) continue;
   const k = c === 0x60 ? 0x27 : c;

@@ -7,6 +7,7 @@
  * Generic over the node type, so this runs in Node under Vitest with plain objects standing in
  * for DOM text nodes. Pure logic: no DOM, no `browser`.
  */
+import { hasNonWhitespace } from './normalize';
 
 export interface TextBlock<N> {
   /** The concatenated text of `nodes`. */
@@ -49,8 +50,6 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'head', 'title', 'meta', 'link', 'base',
 ]);
 
-const NON_SPACE = /\S/;
-
 /** Accumulates text nodes into blocks. `end()` closes the current block and returns it. */
 export class TextBlockBuilder<N> {
   private parts: string[] = [];
@@ -66,7 +65,7 @@ export class TextBlockBuilder<N> {
     this.nodes.push(node);
     this.starts.push(this.length);
     this.length += text.length;
-    if (!this.hasText && NON_SPACE.test(text)) this.hasText = true;
+    if (!this.hasText && hasNonWhitespace(text)) this.hasText = true;
   }
 
   /** True when the current block has no node yet. */
