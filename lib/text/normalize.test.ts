@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   classifyCodeUnit,
-  hasNonWhitespace,
   isWhitespace,
   isWordChar,
   isWordCodePoint,
@@ -146,12 +145,6 @@ describe('isWhitespace: the one definition of whitespace', () => {
   it('is what separates words in matching (U+FEFF, an invisible character, is dropped instead)', () => {
     expect(normalizeForMatch('Deir\u00a0ez\u2009Zor\u3000x\u2028y\tz').text).toBe('Deir ez Zor x y z');
     expect(normalizeForMatch('Ra\ufeffqqa').text).toBe('Raqqa');
-  });
-
-  it('hasNonWhitespace', () => {
-    expect(hasNonWhitespace('\n\t \u00a0\u2003')).toBe(false);
-    expect(hasNonWhitespace('')).toBe(false);
-    expect(hasNonWhitespace('\n  x ')).toBe(true);
   });
 });
 

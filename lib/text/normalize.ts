@@ -60,25 +60,11 @@ const STROKED: Record<string, string> = {
 const MARK_RE = /\p{M}/gu;
 const WORD_RE = /^[\p{L}\p{N}]/u;
 
-/**
- * The project's one definition of whitespace, by UTF-16 code unit: what `/\s/` and
- * String.prototype.trim count (Unicode White_Space and U+FEFF), without a regexp. Matching treats
- * it as a separator (U+FEFF excepted: an invisible character, dropped); sentence splitting and
- * the page scan use it too.
- */
+/** The one definition of whitespace (a UTF-16 code unit that `/\s/` and `trim` count), without a regexp. */
 export function isWhitespace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/** True when `text` has a character that is not whitespace (`isWhitespace`). */
-export function hasNonWhitespace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return true;
-  return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Lower-case one code point, keeping it when the lower case has a different length. */

@@ -7,7 +7,7 @@
  * Generic over the node type, so this runs in Node under Vitest with plain objects standing in
  * for DOM text nodes. Pure logic: no DOM, no `browser`.
  */
-import { hasNonWhitespace } from './normalize';
+import { isWhitespace } from './normalize';
 
 export interface TextBlock<N> {
   /** The concatenated text of `nodes`. */
@@ -49,6 +49,12 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas', 'video', 'audio', 'svg', 'math',
   'head', 'title', 'meta', 'link', 'base',
 ]);
+
+/** True when `text` has a character that is not whitespace. */
+function hasNonWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Accumulates text nodes into blocks. `end()` closes the current block and returns it. */
 export class TextBlockBuilder<N> {
