@@ -138,12 +138,10 @@ function productFiles(dir: string): string[] {
 
 const lines = (path: string) => readFileSync(join(ROOT, path), 'utf8').split('\n').length - 1;
 
-// Files other engineers are rewriting right now (issue 8: the card controller out of page.ts and
-// cardHost.tsx, the pages' App.tsx split, their style sheets). The lead empties this list once
-// their work is merged; the test below then holds every file to the limit.
+// Over the limits today, and being rewritten by other engineers right now (issue 8: the pages'
+// App.tsx files split, the style sheets with the accessibility and card-frame work). The lead
+// empties this list once their work is merged; the tests below then hold every file to the limit.
 const BEING_REWRITTEN = new Set([
-  'entrypoints/content/page.ts',
-  'entrypoints/content/cardHost.tsx',
   'entrypoints/popup/App.tsx',
   'entrypoints/sidepanel/App.tsx',
   'entrypoints/reader/App.tsx',
@@ -173,5 +171,5 @@ describe('file sizes', () => {
     expect(over).toEqual([]);
   });
 
-  it.todo('no exceptions: empty BEING_REWRITTEN once page.ts, cardHost.tsx, the App.tsx files and the style sheets are split');
+  it.todo('no exceptions: empty BEING_REWRITTEN once the App.tsx files and the style sheets are split');
 });
