@@ -19,7 +19,8 @@ export default defineConfig({
     // The content script (entrypoints/content/index.ts), declared here because it is built as a
     // plain script (see `hooks` below).
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],
-    action: { default_title: 'Counterpoint: search the corpus' },
+    // No action.default_title here: WXT writes the popup's <title> (entrypoints/popup/index.html)
+    // into the manifest as the toolbar button's title, over anything set here. That is its one source.
     // The hover card is this page in a frame of the web page (entrypoints/card/, issue 9). Chromium
     // gives it a per-session random address (use_dynamic_url) so a page cannot load or probe it;
     // Firefox's addresses are already random per installation.

@@ -18,7 +18,7 @@ let document: Document;
 
 beforeAll(() => {
   const dom = parseHTML('<!doctype html><html><body></body></html>');
-  document = dom.document as unknown as Document;
+  document = dom.document;
   for (const k of ['document', 'window', 'Node', 'Element', 'HTMLElement', 'Text', 'SVGElement']) {
     saved[k] = g[k];
     g[k] = (dom as unknown as Record<string, unknown>)[k] ?? dom.window;
@@ -123,7 +123,7 @@ describe('Card', () => {
     const click = (label: string) =>
       [...root.querySelectorAll('button')]
         .find((b) => (b.getAttribute('aria-label') ?? b.textContent) === label)!
-        .dispatchEvent(new (globalThis as any).window.Event('click'));
+        .dispatchEvent(new (g.window as typeof globalThis).Event('click'));
     click('Pin card');
     click('Close card');
     click('Compare sources');

@@ -21,7 +21,7 @@ export function ReaderDocument({ layout, targetRef }: { layout: ReaderLayout; ta
                   class={`target${s.mention ? ' target-mention' : ''}`}
                   data-entity={s.mention ?? undefined}
                   id={first ? 'target' : undefined}
-                  ref={first ? (targetRef as Ref<HTMLElement>) : undefined}
+                  ref={first ? targetRef : undefined}
                   tabIndex={first ? -1 : undefined}
                 >
                   {s.text}

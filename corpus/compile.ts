@@ -37,7 +37,7 @@ export function createCorpusMatcher(entities: readonly Entity[]): Matcher {
 }
 
 /** Entity mentions in a whole document body, after the per-document ambiguity gate. Sorted by start. */
-export function documentMentions(body: string, matcher: Matcher): Match[] {
+function documentMentions(body: string, matcher: Matcher): Match[] {
   return applyAmbiguityGate(matcher.findAll(body));
 }
 

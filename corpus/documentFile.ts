@@ -13,7 +13,7 @@ import type { SourceDocument, SourceMeta } from '../lib/corpus/types';
 
 const FENCE = '---';
 
-export class DocumentFileError extends Error {}
+class DocumentFileError extends Error {}
 
 export function parseDocumentFile(source: string, fileName = 'document'): SourceDocument {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
@@ -41,7 +41,7 @@ function checkMeta(meta: unknown, fileName: string): SourceMeta {
   if (!meta || typeof meta !== 'object') throw new DocumentFileError(`${fileName}: the metadata header must be a JSON object`);
   const m = meta as Record<string, unknown>;
   for (const key of ['id', 'title', 'date', 'dateLabel', 'perspective'] as const) {
-    if (typeof m[key] !== 'string' || !(m[key] as string).trim()) {
+    if (typeof m[key] !== 'string' || !m[key].trim()) {
       throw new DocumentFileError(`${fileName}: metadata "${key}" must be a non-empty string`);
     }
   }

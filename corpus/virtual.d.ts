@@ -11,3 +11,9 @@ declare module 'virtual:counterpoint-corpus-manifest' {
   const manifest: CorpusManifest;
   export default manifest;
 }
+
+declare module 'virtual:counterpoint-corpus-revision' {
+  /** CorpusManifest.revision of the corpus this build holds. */
+  const revision: string;
+  export default revision;
+}

@@ -2,8 +2,17 @@
  * The matcher data (every alias pattern) cached in storage.local by the background, so a content
  * script can scan a page without waking the service worker: most pages mention no corpus entity,
  * and they should cost the worker nothing. Falls back to asking the background when the cache is
- * missing or malformed.
+ * missing, malformed or stale.
+ *
+ * Stale: cached by another version of the corpus. The background publishes the data when the
+ * extension is installed or updated and when the browser starts, but a content script can read
+ * the cache before that (or an update can fail to republish); its revision, a hash of the corpus's
+ * content, is then not the one this build was made with. The build writes that revision into the
+ * content script (`virtual:counterpoint-corpus-revision`, corpus/vitePlugin.ts), so checking it
+ * costs nothing and wakes nobody. Data that adds the user's own names to this build's corpus
+ * carries `<this build's revision>+<a hash of the user's patterns>` (lib/userCorpus/merge.ts): fresh too.
  */
+import revision from 'virtual:counterpoint-corpus-revision';
 import { browser } from 'wxt/browser';
 import type { MatcherData } from '../lib/messages/protocol';
 import { contentScriptMessenger } from './messaging';
@@ -19,10 +28,12 @@ function isMatcherData(x: unknown): x is MatcherData {
   return !!d && typeof d.revision === 'string' && Array.isArray(d.patterns) && d.patterns.length > 0;
 }
 
-export async function readMatcherData(): Promise<MatcherData> {
+/** The matcher data of the corpus of revision `current` (by default, this build's). */
+export async function readMatcherData(current: string = revision): Promise<MatcherData> {
   try {
     const got = await browser.storage.local.get(KEY);
-    if (isMatcherData(got[KEY])) return got[KEY];
+    const cached: unknown = got[KEY];
+    if (isMatcherData(cached) && (cached.revision === current || cached.revision.startsWith(`${current}+`))) return cached;
   } catch {
     // storage unavailable (e.g. a sandboxed frame): ask the background instead
   }

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } 
 // reader (platform/settingsReader.ts).
 export { DEFAULT_SETTINGS, isSiteEnabled, type Settings };
 
-export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
+const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
   fallback: DEFAULT_SETTINGS,
 });
 

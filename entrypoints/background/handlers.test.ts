@@ -6,7 +6,8 @@ import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { packCorpus } from '../../lib/corpus/assets';
-import { assetSource, CorpusService } from '../../lib/corpus/service';
+import { CorpusService } from '../../lib/corpus/service';
+import { assetSource } from '../../lib/corpus/source';
 import { CorpusStore } from '../../lib/corpus/store';
 import { BadMessageError, createSurfaces, dispatch, type BackgroundContext } from './handlers';
 

@@ -8,7 +8,8 @@
 import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { assetSource, CorpusService } from '../../lib/corpus/service';
+import { CorpusService } from '../../lib/corpus/service';
+import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';

@@ -16,7 +16,7 @@
 import highlightCss from './highlights.css?inline';
 import type { MentionRecord, MentionStore } from './mentions';
 
-export const HIGHLIGHT_NAME = 'counterpoint';
+const HIGHLIGHT_NAME = 'counterpoint';
 const ACTIVE_NAME = 'counterpoint-active';
 const FLASH_NAME = 'counterpoint-flash';
 const FLASH_MS = 1600;

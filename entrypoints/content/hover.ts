@@ -47,7 +47,7 @@ function caretAt(x: number, y: number): Caret | null {
 }
 
 /** Does the mention's text lie under (x, y)? */
-export function mentionContainsPoint(r: MentionRecord, x: number, y: number): boolean {
+function mentionContainsPoint(r: MentionRecord, x: number, y: number): boolean {
   let rects: DOMRectList;
   try {
     rects = liveRange(r).getClientRects();
@@ -61,7 +61,7 @@ export function mentionContainsPoint(r: MentionRecord, x: number, y: number): bo
 }
 
 /** The mention under (x, y), if any. */
-export function mentionAt(store: MentionStore, x: number, y: number): MentionRecord | null {
+function mentionAt(store: MentionStore, x: number, y: number): MentionRecord | null {
   const caret = caretAt(x, y);
   if (caret && caret.node.nodeType === Node.TEXT_NODE) {
     for (const r of store.inNode(caret.node as Text)) {

@@ -98,7 +98,7 @@ export class Scanner {
    * scans (new ones are added as they are found, so underlines never blink off).
    */
   scanJob(root: Element): Job {
-    const { store, gate, isOwnUi } = this.deps;
+    const { store, isOwnUi } = this.deps;
     const { scanGen } = this;
     const builder = new TextBlockBuilder<Text>();
     const stack: Frame[] = [];

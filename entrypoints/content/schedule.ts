@@ -9,7 +9,7 @@ import type { Scope } from './scope';
 export type Job = (shouldYield: () => boolean) => boolean;
 
 /** Longest slice, in ms: well under the 50 ms of a "long task", leaving the page room to respond. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 export interface WorkQueue {
   push(job: Job): void;

@@ -80,7 +80,7 @@ export function voiceKey(corpus: CompiledCorpus, r: Pick<RankedPassage, 'passage
 }
 
 /** The perspective label of a passage's source (its document id when unknown). */
-export function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
+function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
   return metaOf(corpus, passage.docId)?.perspective ?? passage.docId;
 }
 

@@ -20,7 +20,7 @@
  * Pure: `packCorpus` runs at build time (and can run in the worker on user-imported documents,
  * whose files would live in IndexedDB); `unpackCorpus` is its inverse.
  */
-import { CorpusStore } from './store';
+import type { CorpusStore } from './store';
 import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
 import { SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
@@ -30,7 +30,7 @@ export const CORPUS_ASSET_DIR = 'corpus';
 
 export interface CorpusManifest {
   format: 1;
-  /** CorpusStore.revision of the corpus the files hold. */
+  /** CorpusStore.revision of the corpus the files hold: a hash of its content (lib/corpus/revision.ts). */
   revision: string;
   totalSources: number;
   /** Every entity, in listEntities order (most sources first). */
@@ -54,6 +54,8 @@ export interface CorpusManifest {
 
 /** Consecutive documents' bodies and passages. Their metadata is in the sources file, same order. */
 export interface CorpusShard {
+  /** The revision of the corpus the shard is part of (the manifest's, when files and manifest match). */
+  revision: string;
   /** Position of the shard's first document in the corpus. */
   firstDocument: number;
   bodies: string[];
@@ -94,6 +96,7 @@ function cardPath(entityId: string): string {
 
 export function packCorpus(store: CorpusStore, { chunkChars = 1_000_000, index = true }: PackOptions = {}): PackedCorpus {
   const corpus = store.corpus;
+  const { revision } = store;
   const files = new Map<string, string>();
   const put = (path: string, json: string) => (files.set(path, json), path);
 
@@ -107,11 +110,11 @@ export function packCorpus(store: CorpusStore, { chunkChars = 1_000_000, index =
   // shard reaches chunkChars of JSON.
   const shards: string[] = [];
   const passagesOf = groupPassages(corpus);
-  let shard: CorpusShard = { firstDocument: 0, bodies: [], passages: [] };
+  let shard: CorpusShard = { revision, firstDocument: 0, bodies: [], passages: [] };
   let chars = 0;
   const flush = (next: number) => {
     if (shard.bodies.length) shards.push(put(`${CORPUS_ASSET_DIR}/shards/${shards.length}.json`, JSON.stringify(shard)));
-    shard = { firstDocument: next, bodies: [], passages: [] };
+    shard = { revision, firstDocument: next, bodies: [], passages: [] };
     chars = 0;
   };
   corpus.documents.forEach((doc, i) => {

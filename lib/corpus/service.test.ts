@@ -1,7 +1,8 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
 import { packCorpus } from './assets';
-import { assetSource, CorpusService, memorySource } from './service';
+import { CorpusService } from './service';
+import { assetSource, memorySource } from './source';
 import { CorpusStore, NotFoundError } from './store';
 
 const store = new CorpusStore(corpus);

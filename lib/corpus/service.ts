@@ -15,108 +15,24 @@
  * - compare, getDocument: the store.
  *
  * Loading the store parses the corpus shard by shard, yielding between them for the same reason.
- * Pure: the background gives it a source that reads extension files (`assetSource`); tests and
+ * Pure: the background gives it a source that reads extension files (`assetSource`, lib/corpus/source.ts); tests and
  * later user-imported corpora use `memorySource`.
  */
-import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpackShard } from './assets';
+import type { CorpusManifest } from './assets';
 import { CorpusStore, NotFoundError } from './store';
 import { LiveCorpusStore } from './liveStore';
-import { limiter } from './limiter';
+import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';
 
 export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { findEntities } from '../search/entityLookup';
-import { type IndexChunk, nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
+import { nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
 import type { Entity, Passage, SourceDocument, SourceMeta } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
 const CARD_CACHE = 100;
 
-/** Where a corpus comes from: the extension's files, or a compiled corpus in memory. */
-export interface CorpusSource {
-  readonly manifest: CorpusManifest;
-  /** The precomputed card of an entity of the manifest, when the source has one. */
-  card?(entityId: string): Promise<EntityCard | undefined>;
-  /** Every source's metadata, without the corpus. */
-  sources?(): Promise<SourceMeta[]>;
-  /** The whole corpus, loaded without blocking the thread for long (`pause` between slices). */
-  store(pause: () => Promise<void>): Promise<CorpusStore>;
-  /** A prebuilt search index, its chunks being read (in order, a few at a time), when the source has one. */
-  indexChunks?(): Array<Promise<IndexChunk>>;
-}
-
-/** Reads one file of the corpus (a path of the manifest) as text. */
-export type ReadText = (path: string) => Promise<string>;
-
-/**
- * The corpus as the build wrote it (lib/corpus/assets.ts), read through `read` (in the worker:
- * fetch). The corpus's and the index's files are read a few at a time (`readAhead`): asked all
- * at once, a hundred reads of a large corpus would queue a card's small read behind them.
- */
-export function assetSource(manifest: CorpusManifest, readFile: ReadText, { readAhead = 3 } = {}): CorpusSource {
-  const bulk = limiter(readAhead);
-  const read = (path: string) => bulk(() => readFile(path));
-  const json = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path)) as T;
-  const { files } = manifest;
-  const index = files.index;
-  // Read once, for the facets and the corpus alike.
-  let sources: Promise<SourceMeta[]> | undefined;
-  const readSources = () => {
-    sources ??= json<SourceMeta[]>(files.sources).catch((e: unknown) => {
-      sources = undefined;
-      throw e;
-    });
-    return sources;
-  };
-  return {
-    manifest,
-    async card(entityId) {
-      const path = files.cards[entityId];
-      return path ? json<EntityCard>(path) : undefined;
-    },
-    sources: readSources,
-    async store(pause) {
-      // Every read is queued now (a few run at once); each file is parsed in a slice of its own.
-      const entities = read(files.entities);
-      const metas = readSources();
-      const shards = files.shards.map(read);
-      // (If one read fails the load fails; the others' failures are then of no interest.)
-      for (const p of [entities, metas, ...shards]) p.catch(() => undefined);
-      const parsedEntities = JSON.parse(await entities) as Entity[];
-      const parsedSources = await metas;
-      const unpacked: Array<ReturnType<typeof unpackShard>> = [];
-      for (const shard of shards) {
-        const text = await shard;
-        await pause();
-        unpacked.push(unpackShard(JSON.parse(text) as CorpusShard, parsedSources));
-      }
-      await pause();
-      const corpus = assembleCorpus(parsedEntities, unpacked);
-      if (corpus.documents.length !== parsedSources.length) throw new Error('The corpus files do not match: documents missing');
-      await pause();
-      const store = new LiveCorpusStore(corpus);
-      if (store.revision !== manifest.revision) throw new Error(`Corpus files are of revision ${store.revision}, the manifest of ${manifest.revision}`);
-      return store;
-    },
-    indexChunks: index
-      ? () =>
-          index.map(({ key, file }) => {
-            const chunk = read(file).then((data) => ({ key, data }));
-            chunk.catch(() => undefined);
-            return chunk;
-          })
-      : undefined,
-  };
-}
-
-/** A compiled corpus already in memory: no precomputed cards or index (they are computed, the index in slices). */
-export function memorySource(store: CorpusStore): CorpusSource {
-  return {
-    manifest: manifestOf(store, { cards: {}, sources: '', entities: '', shards: [] }),
-    store: async () => store,
-  };
-}
 
 export interface CorpusTimings {
   /** Loading the corpus (reading, parsing, the store's maps), ms. */

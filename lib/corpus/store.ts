@@ -25,6 +25,7 @@ import type {
 } from '../messages/protocol';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
+import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 
 export class NotFoundError extends Error {}
@@ -56,11 +57,9 @@ export class CorpusStore {
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
   }
 
+  /** A hash of the whole corpus (lib/corpus/revision.ts), computed when first asked: at build time, not in the worker. */
   get revision(): string {
-    const corpus = this.corpus;
-    return (this.cachedRevision ??= `${corpus.documents.length}:${corpus.passages.length}:${corpus.entities.length}:${hash(
-      corpus.documents.map((d) => d.meta.id).join('|') + corpus.entities.map((e) => e.id + e.aliases.length).join('|'),
-    )}`);
+    return (this.cachedRevision ??= corpusRevision(this.corpus));
   }
 
   get totalSources(): number {
@@ -206,11 +205,3 @@ export class CorpusStore {
     };
   }
 }
-
-function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
-}
-
-export type { SourceMeta };

@@ -16,7 +16,7 @@ export interface ReaderTarget {
 export function readerHash(docId: string, passageId?: number): string {
   const params = new URLSearchParams({ doc: docId });
   if (passageId !== undefined) params.set('passage', String(passageId));
-  return `#${params}`;
+  return `#${params.toString()}`;
 }
 
 function nonNegativeInt(value: string | null): number | undefined {
@@ -43,7 +43,7 @@ export interface PanelLocation {
 }
 
 export function entityHash(entityId: string): string {
-  return `#${new URLSearchParams({ entity: entityId })}`;
+  return `#${new URLSearchParams({ entity: entityId }).toString()}`;
 }
 
 export function parsePanelLocation(search: string, hash: string): PanelLocation {
@@ -60,7 +60,7 @@ export interface PopupLocation {
 }
 
 export function queryHash(query: string): string {
-  return query ? `#${new URLSearchParams({ q: query })}` : '';
+  return query ? `#${new URLSearchParams({ q: query }).toString()}` : '';
 }
 
 export function parsePopupLocation(search: string, hash: string): PopupLocation {

@@ -33,12 +33,17 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
 /** Words shorter than this neither rescue a failed search nor get highlighted in a longer query. */
 const MIN_TERM = 3;
 
-export function prepareForIndex(text: string): string {
+function prepareForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 
 /** FlexSearch's options for the passage index: the build step's export and the worker's import must agree. */
 const INDEX_OPTIONS = { tokenize: 'forward', encoder: Charset.Default, cache: 100 } as const;
+
+/** FlexSearch 0.8's `Index.import`, which also accepts the entries already parsed. */
+interface ImportsParsed {
+  import(key: string, data: string | unknown[]): void;
+}
 
 /** One piece of an exported index: FlexSearch's key ("3.map") and its JSON. */
 export interface IndexChunk {
@@ -72,7 +77,7 @@ function mapEntry(entry: unknown, f: (ids: number[]) => number[]): unknown {
   const buckets = (entry[1] as unknown[]).map((b) => {
     if (b == null) return b;
     if (!Array.isArray(b) || !b.every((id) => typeof id === 'number')) throw new Error('Unexpected FlexSearch export format (ids)');
-    return f(b as number[]);
+    return f(b);
   });
   return [entry[0], buckets];
 }
@@ -183,8 +188,8 @@ export class SearchIndex {
       const { key, data } = await chunk;
       const entries = JSON.parse(data) as unknown[];
       if (key.endsWith('.map')) for (const [, buckets] of entries as Array<[string, Array<number[] | null>]>) for (const ids of buckets) if (ids) deltaDecode(ids);
-      // FlexSearch's import takes the parsed entries as well as their JSON.
-      index.index.import(key, entries as never);
+      // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
+      (index.index as ImportsParsed).import(key, entries);
       await pause();
     }
     return index;
@@ -225,13 +230,13 @@ export class SearchIndex {
     for (const m of text.matchAll(WORD)) {
       const encoded = this.encodeWord(m[0]);
       const hit = encoded.some((e) => full.has(e) || (prefixLast && last.length >= 2 && e.startsWith(last)));
-      if (hit) out.push([m.index!, m.index! + m[0].length]);
+      if (hit) out.push([m.index, m.index + m[0].length]);
     }
     return out;
   }
 
   private encodeWord(word: string): string[] {
-    return this.encoder.encode(prepareForIndex(word)) as string[];
+    return this.encoder.encode(prepareForIndex(word));
   }
 }
 
@@ -271,6 +276,6 @@ export class PhoneticNames {
   }
 
   private tokens(text: string): string[] {
-    return [...prepareForIndex(text).matchAll(WORD)].flatMap((m) => this.encoder.encode(m[0]) as string[]).filter(Boolean);
+    return [...prepareForIndex(text).matchAll(WORD)].flatMap((m) => this.encoder.encode(m[0])).filter(Boolean);
   }
 }

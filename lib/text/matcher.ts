@@ -19,8 +19,9 @@
  *
  * Implementation: one pass over the original string; each code unit is normalised on the fly
  * (shared lookup tables from lib/text/normalize.ts, so no normalised copy of the page is built) and
- * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns; transitions
- * beyond the trie's edges are computed on first use, so construction stays cheap). Only the
+ * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns, built by
+ * lib/text/automaton.ts; transitions beyond the trie's edges are computed on first use, so
+ * construction stays cheap). Only the
  * original index of the last few normalised units is kept, in a ring buffer. No allocation per
  * character; candidates are collected only where a pattern ends at a word boundary.
  *
@@ -38,17 +39,8 @@ import {
   NORM_FOLD,
   NORM_KEEP,
   NORM_KIND,
-  normalizeAlias,
 } from './normalize';
-
-interface CompiledPattern {
-  /** Case-kept normalised alias (for the caseSensitive comparison). */
-  keep: string;
-  entityId: string;
-  alias: string;
-  caseSensitive: boolean;
-  ambiguous: boolean;
-}
+import { type Automaton, buildAutomaton, step } from './automaton';
 
 /** Every alias of every entity as a pattern (caseSensitive / ambiguous default to false). */
 export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
@@ -79,210 +71,38 @@ const pairCp = (h: number, l: number): number => ((h - 0xd800) << 10) + (l - 0xd
 
 export class Matcher {
   readonly patterns: readonly MatchPattern[];
-  private readonly compiled: CompiledPattern[] = [];
-  /** Folded normalised code unit → symbol (0 = occurs in no pattern). Construction only. */
-  private readonly alpha = new Uint16Array(0x10000);
+  /** The patterns' automaton (lib/text/automaton.ts): its DFA fills in as scans take new transitions. */
+  private readonly dfa: Automaton;
   /**
    * Original code unit → symbol of its normalised, folded form, or SYM_* for separators,
    * dropped chars, surrogates, and not-yet-seen units (filled lazily).
    */
   private readonly sym = new Uint16Array(0x10000).fill(SYM_UNKNOWN);
-  /** Number of symbols, including 0. */
-  private readonly k: number;
-  /** Symbol of " " (0 if no pattern has a space). */
-  private readonly spaceSym: number;
-  /**
-   * The DFA: next state = delta[state * k + symbol], or -1 where not computed yet (see `step`).
-   * State 0 is the root.
-   */
-  private readonly delta: Int32Array;
-  /** Failure link of each state (longest proper suffix that is a trie state). */
-  private readonly fail: Int32Array;
-  /** Scratch for `step`: a failure chain (never longer than the deepest state). */
-  private readonly chain: Int32Array;
-  /** States >= outBase have outputs (own or via dictionary links); states are numbered so. */
-  private readonly outBase: number;
-  /** Own outputs of a state: pattern ids outIds[outStart[s] .. outStart[s + 1]), ascending. */
-  private readonly outStart: Uint32Array;
-  private readonly outIds: Uint32Array;
-  /** Nearest proper suffix state (via failure links) with own outputs, or 0 for none. */
-  private readonly dict: Int32Array;
-  /** Depth (normalised length) of each state. */
-  private readonly depth: Uint32Array;
   /** Ring buffer: original index of each of the last normalised units. */
   private readonly ringMap: Uint32Array;
   private readonly mask: number;
 
   constructor(patterns: readonly MatchPattern[]) {
     this.patterns = patterns;
-    // Construction runs on every page load, before the first scan: it touches each pattern
-    // character a few times and allocates no per-state objects. The DFA's transitions are filled
-    // lazily by the scan (see `step`), so only the transitions a page actually takes are computed.
-
-    // 1. Normalise patterns; build the symbol alphabet.
-    const folds: string[] = [];
-    const { alpha } = this;
-    let k = 1;
-    let chars = 0;
-    for (const p of patterns) {
-      const { text, folded } = normalizeAlias(p.text);
-      this.compiled.push({
-        keep: text,
-        entityId: p.entityId,
-        alias: p.text,
-        caseSensitive: p.caseSensitive,
-        ambiguous: p.ambiguous,
-      });
-      folds.push(folded);
-      chars += folded.length;
-      for (let i = 0; i < folded.length; i++) {
-        const c = folded.charCodeAt(i);
-        if (alpha[c] === 0) alpha[c] = k++;
-      }
-    }
-    if (k >= SYM_SPECIAL) throw new Error('Matcher: too many distinct characters in patterns');
-    this.k = k;
-    this.spaceSym = alpha[0x20]!;
-
-    // 2. Trie, in creation order ("old" state numbers): first-child / next-sibling lists, plus a
-    //    direct table for the root's children (the widest node).
-    const cap = chars + 1;
-    const firstChild = new Int32Array(cap); // 0 = none (the root is nobody's child)
-    const nextSibling = new Int32Array(cap);
-    const edgeSym = new Uint16Array(cap);
-    const depthOld = new Uint32Array(cap);
-    const rootChild = new Int32Array(k);
-    const ownOut = new Array<number[] | undefined>(cap); // holey but not sparse: fast elements
-    const childOf = (s: number, sym: number): number => {
-      if (s === 0) return rootChild[sym]!;
-      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) if (edgeSym[t] === sym) return t;
-      return 0;
-    };
-    let nStates = 1;
-    let maxDepth = 0;
-    for (let pid = 0; pid < folds.length; pid++) {
-      const f = folds[pid]!;
-      if (f.length === 0) continue; // an alias that normalises to nothing never matches
-      let s = 0;
-      for (let i = 0; i < f.length; i++) {
-        const sym = alpha[f.charCodeAt(i)]!;
-        let t = childOf(s, sym);
-        if (t === 0) {
-          t = nStates++;
-          edgeSym[t] = sym;
-          depthOld[t] = i + 1;
-          nextSibling[t] = firstChild[s]!;
-          firstChild[s] = t;
-          if (s === 0) rootChild[sym] = t;
-        }
-        s = t;
-      }
-      (ownOut[s] ??= []).push(pid);
-      if (f.length > maxDepth) maxDepth = f.length;
-    }
-
-    // 3. Failure and dictionary links, in BFS order (old numbers).
-    const failOld = new Int32Array(nStates);
-    const dictOld = new Int32Array(nStates);
-    const hasOut = new Uint8Array(nStates);
-    const queue = new Int32Array(nStates);
-    let qh = 0;
-    let qt = 0;
-    for (let t = firstChild[0]!; t !== 0; t = nextSibling[t]!) queue[qt++] = t; // fail = root
-    while (qh < qt) {
-      const s = queue[qh++]!;
-      const f = failOld[s]!;
-      dictOld[s] = ownOut[f] !== undefined ? f : dictOld[f]!;
-      hasOut[s] = ownOut[s] !== undefined || dictOld[s] !== 0 ? 1 : 0;
-      for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) {
-        const sym = edgeSym[t]!;
-        let g = f;
-        let to = childOf(g, sym);
-        while (to === 0 && g !== 0) {
-          g = failOld[g]!;
-          to = childOf(g, sym);
-        }
-        failOld[t] = to;
-        queue[qt++] = t;
-      }
-    }
-
-    // 4. Renumber: states without outputs first (root stays 0), so "has output" is `s >= outBase`.
-    const perm = new Int32Array(nStates);
-    let next = 0;
-    for (let s = 0; s < nStates; s++) if (hasOut[s] === 0) perm[s] = next++;
-    this.outBase = next;
-    for (let s = 0; s < nStates; s++) if (hasOut[s] !== 0) perm[s] = next++;
-
-    // The DFA: trie edges now, every other transition on first use (-1 = not computed yet). The
-    // root's row is complete (no edge: stay at the root), and symbol 0 (a character in no pattern)
-    // leads every state to the root.
-    const delta = new Int32Array(nStates * k).fill(-1);
-    for (let sym = 0; sym < k; sym++) delta[sym] = rootChild[sym]! === 0 ? 0 : perm[rootChild[sym]!]!;
-    const fail = new Int32Array(nStates);
-    const dict = new Int32Array(nStates);
-    const depth = new Uint32Array(nStates);
-    const outStart = new Uint32Array(nStates + 1);
-    for (let s = 0; s < nStates; s++) {
-      const ns = perm[s]!;
-      const base = ns * k;
-      delta[base] = 0;
-      if (s !== 0) for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) delta[base + edgeSym[t]!] = perm[t]!;
-      fail[ns] = perm[failOld[s]!]!;
-      dict[ns] = perm[dictOld[s]!]!; // perm[0] === 0: "none" stays 0
-      depth[ns] = depthOld[s]!;
-      outStart[ns + 1] = ownOut[s]?.length ?? 0;
-    }
-    for (let ns = 0; ns < nStates; ns++) outStart[ns + 1] = outStart[ns + 1]! + outStart[ns]!;
-    const outIds = new Uint32Array(outStart[nStates]!);
-    for (let s = 0; s < nStates; s++) {
-      const o = ownOut[s];
-      if (o !== undefined) outIds.set(o, outStart[perm[s]!]!);
-    }
-    this.delta = delta;
-    this.fail = fail;
-    this.dict = dict;
-    this.depth = depth;
-    this.outStart = outStart;
-    this.outIds = outIds;
-
+    this.dfa = buildAutomaton(patterns, SYM_SPECIAL);
     // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
     let ring = 8;
-    while (ring < maxDepth + 4) ring *= 2;
+    while (ring < this.dfa.maxDepth + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
-    this.chain = new Int32Array(maxDepth + 1);
-  }
-
-  /**
-   * The DFA transition from `state` on `sym` when it is not in the table yet: the transition of
-   * the failure state (which is shallower, so this ends at the root, whose row is complete).
-   */
-  private step(state: number, sym: number): number {
-    const { delta, fail, k, chain } = this;
-    // Every state on the way lacks a trie edge on `sym`, so its transition is the same one.
-    let n = 0;
-    let s = state;
-    let t = delta[s * k + sym]!;
-    while (t < 0) {
-      chain[n++] = s;
-      s = fail[s]!;
-      t = delta[s * k + sym]!;
-    }
-    while (n > 0) delta[chain[--n]! * k + sym] = t;
-    return t;
   }
 
   /** Number of automaton states (diagnostics). */
   get stateCount(): number {
-    return this.depth.length;
+    return this.dfa.depth.length;
   }
 
   /** Bytes held by the automaton's typed arrays, roughly (diagnostics). */
   get memoryBytes(): number {
+    const { delta, fail, alpha, dict, depth, outStart, outIds } = this.dfa;
     return (
-      this.delta.byteLength + this.fail.byteLength + this.sym.byteLength + this.alpha.byteLength + this.dict.byteLength +
-      this.depth.byteLength + this.outStart.byteLength + this.outIds.byteLength
+      delta.byteLength + fail.byteLength + this.sym.byteLength + alpha.byteLength + dict.byteLength +
+      depth.byteLength + outStart.byteLength + outIds.byteLength
     );
   }
 
@@ -296,7 +116,7 @@ export class Matcher {
     const order = new Array<number>(nc);
     for (let c = 0; c < nc; c++) order[c] = c * 5;
     order.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || cand[a + 2]! - cand[b + 2]!);
-    const { compiled } = this;
+    const { compiled } = this.dfa;
     const out: Match[] = [];
     let lastEnd = 0;
     for (const c of order) {
@@ -320,7 +140,7 @@ export class Matcher {
     let kind = NORM_KIND[c]!;
     if (kind === K_UNKNOWN) kind = classifyCodeUnit(c);
     const t =
-      kind === K_CHAR ? this.alpha[NORM_FOLD[c]!]!
+      kind === K_CHAR ? this.dfa.alpha[NORM_FOLD[c]!]!
       : kind === K_SEP ? SYM_SEP
       : kind === K_SURROGATE ? SYM_SURROGATE
       : SYM_DROP;
@@ -338,7 +158,8 @@ export class Matcher {
    */
   private scan(src: string): number[] {
     const n = src.length;
-    const { sym, delta, k, outBase, ringMap, mask, spaceSym } = this;
+    const { sym, dfa, ringMap, mask } = this;
+    const { delta, k, outBase, spaceSym, alpha } = dfa;
     const cand: number[] = [];
     let state = 0;
     let j = 0; // normalised length so far
@@ -359,7 +180,7 @@ export class Matcher {
           ringMap[j & mask] = i;
           j++;
           const to = delta[state * k + spaceSym]!;
-          state = to >= 0 ? to : this.step(state, spaceSym);
+          state = to >= 0 ? to : step(dfa, state, spaceSym);
           if (state >= outBase) pending = state;
           continue;
         }
@@ -380,7 +201,7 @@ export class Matcher {
                 }
                 ringMap[j & mask] = i + u;
                 j++;
-                state = this.step(state, this.alpha[fc]!);
+                state = step(dfa, state, alpha[fc]!);
                 if (state >= outBase) pending = state;
               }
               lastSep = false;
@@ -396,7 +217,7 @@ export class Matcher {
           }
           ringMap[j & mask] = i;
           j++;
-          state = this.step(state, this.alpha[c]!);
+          state = step(dfa, state, alpha[c]!);
           if (state >= outBase) pending = state;
           continue;
         }
@@ -409,7 +230,7 @@ export class Matcher {
       ringMap[j & mask] = i;
       j++;
       const to = delta[state * k + t]!;
-      state = to >= 0 ? to : this.step(state, t);
+      state = to >= 0 ? to : step(dfa, state, t);
       if (state >= outBase) pending = state;
     }
     if (pending !== 0) this.collect(src, pending, j, n, cand);
@@ -421,7 +242,8 @@ export class Matcher {
    * `state`; the boundary after has been checked. `origEnd` is the original index of the end.
    */
   private collect(src: string, state: number, end: number, origEnd: number, cand: number[]): void {
-    const { outStart, outIds, dict, depth, compiled, ringMap, mask } = this;
+    const { outStart, outIds, dict, depth, compiled } = this.dfa;
+    const { ringMap, mask } = this;
     let s = outStart[state + 1]! > outStart[state]! ? state : dict[state]!;
     while (s !== 0) {
       const d = depth[s]!;

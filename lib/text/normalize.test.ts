@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyCodeUnit, isWordChar, isWordCodePoint, NORM_FOLD, NORM_KEEP, NORM_KIND, normalizeAlias, normalizeForMatch } from './normalize';
+import {
+  classifyCodeUnit,
+  isWhitespace,
+  isWordChar,
+  isWordCodePoint,
+  NORM_FOLD,
+  NORM_KEEP,
+  NORM_KIND,
+  normalizeAlias,
+  normalizeForMatch,
+} from './normalize';
 
 const folded = (s: string): string => normalizeForMatch(s).folded;
 
@@ -122,6 +132,19 @@ describe('normalizeAlias', () => {
       if (c === 0xfeff || !/^\s$/u.test(ch)) continue;
       expect(normalizeAlias(`a${ch}${ch}b`).text, c.toString(16)).toBe('a b');
     }
+  });
+});
+
+describe('isWhitespace: the one definition of whitespace', () => {
+  it('is exactly what /\\s/ matches, for every code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isWhitespace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+  });
+
+  it('is what separates words in matching (U+FEFF, an invisible character, is dropped instead)', () => {
+    expect(normalizeForMatch('Deir\u00a0ez\u2009Zor\u3000x\u2028y\tz').text).toBe('Deir ez Zor x y z');
+    expect(normalizeForMatch('Ra\ufeffqqa').text).toBe('Raqqa');
   });
 });
 

@@ -42,7 +42,7 @@ export interface Normalized {
 
 /** @internal */ export const K_UNKNOWN = 0;
 /** @internal Emit NORM_KEEP[c] / NORM_FOLD[c]. */ export const K_CHAR = 1;
-/** @internal Drop the code unit. */ export const K_DROP = 2;
+/** @internal Drop the code unit. */ const K_DROP = 2;
 /** @internal Separator: part of a run that becomes one space. */ export const K_SEP = 3;
 /** @internal High or low surrogate: slow path. */ export const K_SURROGATE = 4;
 
@@ -58,9 +58,14 @@ const STROKED: Record<string, string> = {
 };
 
 const MARK_RE = /\p{M}/gu;
-/** What `/\s/` matches (Unicode White_Space and U+FEFF), without compiling a regexp on load. */
-const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const WORD_RE = /^[\p{L}\p{N}]/u;
+
+/** The one definition of whitespace (a UTF-16 code unit that `/\s/` and `trim` count), without a regexp. */
+export function isWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Lower-case one code point, keeping it when the lower case has a different length. */
 function lowerSameLength(s: string): string {
@@ -97,7 +102,7 @@ export function classifyCodeUnit(c: number): number {
   let kind: number;
   if (c >= 0xd800 && c <= 0xdfff) kind = K_SURROGATE;
   else if (DROPPED.includes(ch)) kind = K_DROP;
-  else if (DASHES.includes(ch) || SPACES.includes(ch)) kind = K_SEP;
+  else if (DASHES.includes(ch) || isWhitespace(c)) kind = K_SEP;
   else if (APOSTROPHES.includes(ch)) {
     kind = K_CHAR;
     NORM_KEEP[c] = 0x27;
@@ -124,7 +129,7 @@ export function classifyCodeUnit(c: number): number {
 // on every page): tab, line feed, vertical tab, form feed, return, space and the hyphen separate;
 // the backtick is an apostrophe; every other code unit is itself, A–Z folded to a–z.
 for (let c = 0; c < 0x80; c++) {
-  const sep = (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x2d;
+  const sep = isWhitespace(c) || c === 0x2d;
   NORM_KIND[c] = sep ? K_SEP : K_CHAR;
   if (sep) continue;
   const k = c === 0x60 ? 0x27 : c;
@@ -156,7 +161,7 @@ function codesToString(codes: Uint16Array, len: number): string {
 }
 
 /** Normalised code units (internal form, no strings built). `len` is the normalised length. */
-export interface NormalizedCodes {
+interface NormalizedCodes {
   keep: Uint16Array;
   fold: Uint16Array;
   map: Uint32Array;
@@ -164,7 +169,7 @@ export interface NormalizedCodes {
 }
 
 /** Normalise to typed arrays. Arrays may be longer than `len`; `map[len]` is the original length. */
-export function normalizeToCodes(src: string): NormalizedCodes {
+function normalizeToCodes(src: string): NormalizedCodes {
   const n = src.length;
   // Never grows: each original code unit yields at most one normalised unit.
   const keep = new Uint16Array(n);

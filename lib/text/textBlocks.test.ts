@@ -44,6 +44,8 @@ describe('TextBlockBuilder', () => {
     expect(builder.end()).toBeUndefined();
     expect(builder.isEmpty).toBe(true);
     expect(builder.end()).toBeUndefined();
+    builder.add(t('\u00a0\u2009'), '\u00a0\u2009'); // Unicode spaces count as whitespace too
+    expect(builder.end()).toBeUndefined();
     builder.add(t('x'), 'x');
     expect(builder.end()?.text).toBe('x');
   });

@@ -1,6 +1,6 @@
 /** Small hand-made data for the view-model tests (imported by tests only, never by the extension). */
 import type { Comparison, EntitySummary, SearchHit } from '../messages/protocol';
-import type { Passage, SourceMeta, Stance } from '../corpus/types';
+import type { Passage, SourceMeta } from '../corpus/types';
 
 export function source(id: string, over: Partial<SourceMeta> = {}): SourceMeta {
   return {
@@ -24,7 +24,7 @@ export function passage(id: number, docId: string, text: string, over: Partial<P
     text,
     mentions: [],
     entityIds: [],
-    stance: 'neutral' as Stance,
+    stance: 'neutral',
     stanceCues: [],
     ...over,
   };

@@ -10,8 +10,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { ROOT } from './server';
 
 /** The build under test: COUNTERPOINT_EXTENSION_DIR, else .output/chrome-mv3. */
-export const CHROME_BUILD = process.env.COUNTERPOINT_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_BUILD = process.env.COUNTERPOINT_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -9,8 +9,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from './server';
 
 /** The build under test: COUNTERPOINT_FIREFOX_DIR, else .output/firefox-mv3. */
-export const FIREFOX_BUILD = process.env.COUNTERPOINT_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3');
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_BUILD = process.env.COUNTERPOINT_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'counterpoint@counterpoint.example';
 export const FIXED_UUID = '5c0f1a2e-7d3b-4c8e-9a61-0c0a7e5e1d01';
 

@@ -175,12 +175,12 @@ describe('a news page', () => {
 
   it('Esc closes; the pin keeps the card through pointer moves and other mentions', async () => {
     await hoverText(page, 'Raqqa', 1);
-    let card = await waitCard(page);
+    await waitCard(page);
     await page.keyboard.press('Escape');
     await waitNoCard(page);
 
     await hoverText(page, 'Raqqa', 1);
-    card = await waitCard(page);
+    let card = await waitCard(page);
     const pin = card.buttons.find((b) => b.label === 'Pin card')!;
     await page.mouse.move(pin.x, pin.y, { steps: 4 });
     await page.mouse.click(pin.x, pin.y);

@@ -257,7 +257,7 @@ describe('site switch', () => {
     await expect.poll(() => page.locator('.site-switch').textContent()).toBe('On for 127.0.0.1');
     await expect(toggle.isChecked()).resolves.toBe(true);
     const disabled = () =>
-      page.evaluate(async () => ((await chrome.storage.local.get('counterpoint:settings'))['counterpoint:settings'] as any)?.disabledSites);
+      page.evaluate(async () => (await chrome.storage.local.get('counterpoint:settings'))['counterpoint:settings']?.disabledSites);
 
     await toggle.click();
     await expect.poll(disabled).toEqual(['127.0.0.1']);
@@ -286,7 +286,7 @@ describe('entity chips', () => {
       .poll(
         () =>
           page.evaluate(async () =>
-            (await (chrome.runtime as any).getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c: any) => c.documentUrl as string),
+            (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c: any) => c.documentUrl as string),
           ),
         { timeout: 10_000 },
       )

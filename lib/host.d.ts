@@ -1,0 +1,27 @@
+/**
+ * The only host APIs lib/ may use: the ones every context it runs in has (web pages, the
+ * extension's pages, the service worker, Node for tests and the build), declared as narrowly as
+ * lib/ uses them. Everything else of the DOM or of the extension (`document`, `window`,
+ * `browser`, `chrome`…) is absent from lib/tsconfig.json, so using it in lib/ fails
+ * `npm run typecheck`. Read by lib/tsconfig.json only: the root tsconfig has the full DOM and
+ * Node types (and excludes this file).
+ */
+
+type TimerHandle = number | { readonly __timer?: never };
+declare function setTimeout(handler: () => void, ms?: number): TimerHandle;
+declare function clearTimeout(handle: TimerHandle | undefined): void;
+
+declare const performance: { now(): number };
+
+declare class URLSearchParams {
+  constructor(init?: string | Record<string, string>);
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  toString(): string;
+}
+
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly protocol: string;
+  readonly hostname: string;
+}
