@@ -15,7 +15,9 @@ export default defineConfig({
     name: 'Counterpoint',
     description:
       'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
-    permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Each justified in README.md (Permissions). No `tabs`: the side panel and popup learn a page's
+    // address and title from its content script, or from activeTab when the popup is clicked.
+    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The content script (entrypoints/content/index.ts), declared here because it is built as a
     // plain script (see `hooks` below).
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],

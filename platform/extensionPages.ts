@@ -97,7 +97,14 @@ export function popupPorts(tabId?: number): PopupPorts {
     facets: () => pageMessenger.sendMessage('facets', undefined),
     entityTypes: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => new Map(r.entities.map((e) => [e.id, e.type]))),
     schedule,
-    site: async () => siteOf((await targetTab(tabId))?.url),
+    // The tab's URL where the browser tells it (activeTab: the toolbar popup was clicked), else the
+    // page's own content script does (no `tabs` permission: README, permissions).
+    site: async () => {
+      const tab = await targetTab(tabId);
+      if (tab?.url !== undefined || tab?.id === undefined) return siteOf(tab?.url);
+      const report = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: tab.id, frameId: TOP_FRAME }).catch(() => null);
+      return siteOf(report?.url);
+    },
     siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
     setSiteEnabled,
     watchSiteEnabled: (site, callback) => watchSettings((s) => callback(isSiteEnabled(s, site))),

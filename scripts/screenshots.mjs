@@ -100,10 +100,14 @@ try {
   await article.goto(`${origin}/panel-page.html`);
   const tools = await context.newPage();
   await tools.goto(`${base}/options.html`);
-  const tabId = await tools.evaluate(
-    async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
-    `${origin}/panel-page.html`,
-  );
+  // (No `tabs` permission: each tab's content script is asked for its page's address.)
+  const tabId = await tools.evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const answer = await chrome.tabs.sendMessage(tab.id, { id: 1, type: 'pageMentions', timestamp: Date.now() }, { frameId: 0 }).catch(() => undefined);
+      if (answer?.res?.url === url) return tab.id;
+    }
+    return undefined;
+  }, `${origin}/panel-page.html`);
   if (tabId === undefined) throw new Error('The fixture tab was not found');
   await tools.close();
 

@@ -62,7 +62,7 @@ export default defineUnlistedScript(async () => {
     tabMessenger.onMessage('pageMentions', ({ sender }) => {
       if (!own(sender)) return;
       watched = true;
-      return session?.pageMentions() ?? summarizeMentions(location.href, []);
+      return session?.pageMentions() ?? { ...summarizeMentions(location.href, []), title: document.title };
     });
     tabMessenger.onMessage('revealMention', ({ data, sender }) => ({ found: own(sender) && (session?.revealMention(data.entityId) ?? false) }));
   }

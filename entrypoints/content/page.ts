@@ -137,6 +137,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   let notifyQueued = false;
   const pageMentions = (): PageMentions => ({
     ...summarizeMentions(location.href, [...store.all()].map((r) => r.entityId)),
+    title: document.title,
     complete,
     scanMs: Math.round(queue.totalMs),
     maxSliceMs: Math.round(queue.maxSliceMs * 10) / 10,

@@ -152,6 +152,11 @@ export interface ContentScriptRequests {
 /** What a content script reports about its page. */
 export interface PageMentions {
   url: string;
+  /**
+   * The page's title. The side panel shows it; it has no `tabs` permission to read tab titles
+   * (README, permissions), so the page's own content script tells it.
+   */
+  title?: string;
   /** Entity ids with how many mentions the page has, most mentioned first. */
   entities: Array<{ id: string; count: number }>;
   /** False while the page's first scan is still running (counts may still grow). */

@@ -74,6 +74,28 @@ describe('PanelController', () => {
     expect(panel.get().page.status).toBe('unavailable');
   });
 
+  it('without the tabs permission, learns the tab’s address and title from its content script', async () => {
+    const unknown: TabInfo = { id: 7, windowId: 1 };
+    const report: PageMentions = { url: 'https://news.example/raqqa', title: 'Raqqa, a week on', entities: [{ id: 'raqqa', count: 2 }] };
+    const on = setup({ targetTab: async () => unknown, pageMentions: vi.fn(async () => report) });
+    on.panel.start();
+    await flush();
+    expect(on.panel.get().page).toEqual({ status: 'ready', mentions: report });
+    expect(on.panel.get().tab).toMatchObject({ url: report.url, title: 'Raqqa, a week on' });
+
+    const off = setup({ targetTab: async () => unknown, pageMentions: vi.fn(async () => report), siteEnabled: async () => false });
+    off.panel.start();
+    await flush();
+    expect(off.panel.get().page).toEqual({ status: 'off', site: 'news.example' });
+
+    const none = setup({ targetTab: async () => unknown, pageMentions: vi.fn<PanelPorts['pageMentions']>().mockRejectedValue(new Error('no receiver')) });
+    none.panel.start();
+    await flush();
+    none.clock.advance(RETRY_MS);
+    await flush();
+    expect(none.panel.get().page.status).toBe('not-web');
+  });
+
   it('knows pages that are not on the web and sites where Counterpoint is off', async () => {
     const notWeb = setup({ targetTab: async () => ({ id: 3, url: 'chrome://extensions' }) });
     notWeb.panel.start();

@@ -155,22 +155,31 @@ export class PanelController extends Store<PanelState> {
     await this.refresh(tab, true);
   }
 
+  /**
+   * The tab's page as its content script reports it. Without the `tabs` permission the tab's URL
+   * and title are unknown here (unless the browser granted activeTab): the content script's
+   * report carries them. No content script (a browser page, the store, a PDF): not a web page.
+   */
   private async refresh(tab: TabInfo | null, retry: boolean): Promise<void> {
     const seq = ++this.refreshSeq;
     const current = () => seq === this.refreshSeq;
-    const site = siteOf(tab?.url);
-    if (!tab || !site) return this.set({ page: { status: 'not-web' } });
+    if (!tab || (tab.url !== undefined && !siteOf(tab.url))) return this.set({ page: { status: 'not-web' } });
+    let mentions: PageMentions;
+    try {
+      mentions = await this.ports.pageMentions(tab.id);
+    } catch {
+      if (!current()) return;
+      if (retry) this.ports.schedule(() => void (current() && this.refresh(tab, false)), RETRY_MS);
+      else this.set({ page: { status: tab.url === undefined ? 'not-web' : 'unavailable' } });
+      return;
+    }
+    if (!current()) return;
+    const site = siteOf(mentions.url);
+    if (!site) return this.set({ page: { status: 'not-web' } });
     if (!(await this.ports.siteEnabled(site).catch(() => true))) {
       if (current()) this.set({ page: { status: 'off', site } });
       return;
     }
-    try {
-      const mentions = await this.ports.pageMentions(tab.id);
-      if (current()) this.set({ page: { status: 'ready', mentions } });
-    } catch {
-      if (!current()) return;
-      if (retry) this.ports.schedule(() => void (current() && this.refresh(tab, false)), RETRY_MS);
-      else this.set({ page: { status: 'unavailable' } });
-    }
+    if (current()) this.set({ tab: { ...tab, url: mentions.url, title: mentions.title ?? tab.title }, page: { status: 'ready', mentions } });
   }
 }

@@ -8,6 +8,7 @@
  * 1280×800 window is 640×400 CSS px at 200% (rendered with deviceScaleFactor 2).
  */
 import type { Page } from 'playwright-core';
+import { tabIdOf } from './content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeFindings } from './axe';
 import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
@@ -33,10 +34,7 @@ beforeAll(async () => {
   await article.goto(`${server.origin}/panel-page.html`);
   const probe = await ext.context.newPage();
   await probe.goto(`${base}/options.html`);
-  tabId = await probe.evaluate(
-    async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)!.id!,
-    `${server.origin}/panel-page.html`,
-  );
+  tabId = (await tabIdOf(probe, `${server.origin}/panel-page.html`))!;
   await probe.close();
 });
 

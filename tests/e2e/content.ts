@@ -16,24 +16,41 @@ export interface ScanReport {
 }
 
 /**
- * Sends a ContentProtocol message to the top frame of the tab whose URL starts with `url`, from an
+ * The id of the tab whose page's URL starts with `url`, asked from an extension page. The
+ * extension has no `tabs` permission, so tabs' URLs are hidden from it: each tab's content script
+ * is asked for its page's address instead (as the side panel does).
+ */
+export async function tabIdOf(extPage: Page, url: string): Promise<number | undefined> {
+  return extPage.evaluate(async (url) => {
+    const chrome = (globalThis as any).chrome;
+    const tabs: Array<{ id: number }> = await chrome.tabs.query({});
+    for (const tab of tabs) {
+      const message = { id: Math.floor(Math.random() * 1e6), type: 'pageMentions', timestamp: Date.now() };
+      const answer = await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+      if (typeof answer?.res?.url === 'string' && answer.res.url.startsWith(url)) return tab.id;
+    }
+    return undefined;
+  }, url);
+}
+
+/**
+ * Sends a TabRequests message to the top frame of the tab whose URL starts with `url`, from an
  * extension page (in @webext-core/messaging's wire format, as the side panel would).
  */
 export async function askContent(extPage: Page, url: string, type: string, data?: unknown): Promise<{ res?: any; err?: any }> {
+  const tabId = await tabIdOf(extPage, url);
+  if (tabId === undefined) return { err: { message: `no tab at ${url}` } };
   return extPage.evaluate(
-    async ([url, type, data]) => {
+    async ([tabId, type, data]) => {
       const chrome = (globalThis as any).chrome;
-      const tabs: Array<{ id: number; url?: string }> = await chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url?.startsWith(url));
-      if (!tab) return { err: { message: `no tab at ${url}` } };
       const message = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
       try {
-        return (await chrome.tabs.sendMessage(tab.id, message, { frameId: 0 })) ?? { err: { message: 'No response' } };
+        return (await chrome.tabs.sendMessage(tabId, message, { frameId: 0 })) ?? { err: { message: 'No response' } };
       } catch (e) {
         return { err: { message: String(e) } };
       }
     },
-    [url, type, data] as const,
+    [tabId, type, data] as const,
   );
 }
 

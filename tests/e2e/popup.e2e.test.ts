@@ -9,6 +9,7 @@
  * .output/chrome-mv3 and .output/firefox-mv3.
  */
 import type { Page } from 'playwright-core';
+import { tabIdOf } from './content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
 import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from './firefox';
@@ -245,10 +246,7 @@ describe('site switch', () => {
     const article = await ext.context.newPage();
     await article.goto(`${server.origin}/panel-page.html`);
     const probe = await openPopup();
-    const tabId = await probe.evaluate(
-      async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id,
-      `${server.origin}/panel-page.html`,
-    );
+    const tabId = await tabIdOf(probe, `${server.origin}/panel-page.html`);
     await probe.close();
     expect(tabId).toBeTypeOf('number');
 

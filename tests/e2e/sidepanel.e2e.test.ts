@@ -7,6 +7,7 @@
  * COUNTERPOINT_EXTENSION_DIR points the tests at another build than .output/chrome-mv3.
  */
 import type { Page } from 'playwright-core';
+import { tabIdOf } from './content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
 import { startServer, type StaticServer } from './server';
@@ -51,10 +52,7 @@ beforeAll(async () => {
   await article.goto(`${server.origin}/panel-page.html`);
   const probe = await ext.context.newPage();
   await probe.goto(`${base}/sidepanel.html`);
-  tabId = await probe.evaluate(
-    async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)!.id!,
-    `${server.origin}/panel-page.html`,
-  );
+  tabId = (await tabIdOf(probe, `${server.origin}/panel-page.html`))!;
   await probe.close();
 });
 
