@@ -11,6 +11,7 @@
  */
 import type { AmbiguityGate } from '../../lib/text/ambiguity';
 import type { Matcher } from '../../lib/text/matcher';
+import { isWhitespace } from '../../lib/text/normalize';
 import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
 import type { MentionRecord, MentionStore } from './mentions';
 import type { Job } from './schedule';
@@ -31,12 +32,9 @@ interface Frame {
   closed: boolean;
 }
 
-/** Only whitespace (as the matcher's separators count it for ASCII; other text is read in full). */
+/** Only whitespace (lib/text/normalize.ts's one definition). */
 function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) return false;
   return true;
 }
 

@@ -19,6 +19,7 @@
  * whitespace, `text.slice(start, end)` is the sentence, and a line break always ends a sentence
  * (UAX #29 rule SB4), so sentences never cross a paragraph.
  */
+import { isWhitespace } from './normalize';
 
 export type Span = [start: number, end: number];
 
@@ -50,7 +51,6 @@ const OPENERS = new Set([
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
-const WS = /\s/u;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /** Closing quotes and brackets that stay with the sentence they close. */
 const CLOSERS = '"\'’”»)]';
@@ -83,12 +83,12 @@ function afterClosers(text: string, i: number): number {
 function keep(text: string, from: number, cut: number): boolean {
   // The text before the cut, without trailing whitespace; a line break in it always ends the sentence.
   let end = cut;
-  while (end > from && WS.test(text[end - 1]!)) {
+  while (end > from && isWhitespace(text.charCodeAt(end - 1))) {
     if (LINE_BREAK.test(text[end - 1]!)) return true;
     end--;
   }
   let next = cut;
-  while (next < text.length && WS.test(text[next]!)) {
+  while (next < text.length && isWhitespace(text.charCodeAt(next))) {
     if (LINE_BREAK.test(text[next]!)) return true;
     next++;
   }
@@ -100,7 +100,7 @@ function keep(text: string, from: number, cut: number): boolean {
   let t = end;
   while (t > from && CLOSERS.includes(text[t - 1]!)) t--;
   if (text[t - 1] !== '.' || text[t - 2] === '.' || t !== end) return true; // "?", "!", "…", "...", ".”"
-  if (t - 2 < from || WS.test(text[t - 2]!)) return true; // a free-standing period is never an abbreviation
+  if (t - 2 < from || isWhitespace(text.charCodeAt(t - 2))) return true; // a free-standing period is never an abbreviation
   const word = wordBefore(text, from, t - 1);
   if (word === '') return true;
   const lower = word.toLowerCase();
@@ -113,7 +113,7 @@ function keep(text: string, from: number, cut: number): boolean {
 
 /** " .The": a period after whitespace glued to a capital ends a sentence. */
 function freeStandingPeriod(text: string, end: number): boolean {
-  return text[end - 1] === '.' && WS.test(text[end - 2] ?? ' ') && UPPER.test(text[end] ?? '');
+  return text[end - 1] === '.' && (end < 2 || isWhitespace(text.charCodeAt(end - 2))) && UPPER.test(text[end] ?? '');
 }
 
 /** The token just before `pos` (letters, digits and inner periods), without leading periods. */
@@ -129,8 +129,8 @@ function nextWord(text: string, pos: number): string {
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Span[]): void {
-  while (s < e && WS.test(text[s]!)) s++;
-  while (e > s && WS.test(text[e - 1]!)) e--;
+  while (s < e && isWhitespace(text.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push([s, e]);
 }
 
