@@ -13,7 +13,7 @@ import * as v from 'valibot';
 import { ImportError } from './limits';
 import type { UserCorpusData } from './types';
 
-export const BUNDLE_FORMAT = 'counterpoint-corpus';
+const BUNDLE_FORMAT = 'counterpoint-corpus';
 export const BUNDLE_VERSION = 2;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
