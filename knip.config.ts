@@ -20,13 +20,6 @@ const config: KnipConfig = {
     '@wxt-dev/webextension-polyfill',
     'webextension-polyfill',
     '@types/webextension-polyfill',
-    // Used by the open issue work on user imports, reader mode and accessibility (IndexedDB store,
-    // article extraction, sentence splitting, axe checks); remove from this list when used.
-    'dexie',
-    '@mozilla/readability',
-    'compromise',
-    'fake-indexeddb',
-    'axe-core',
   ],
 };
 

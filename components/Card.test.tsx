@@ -148,7 +148,7 @@ describe('Card', () => {
       'Ilham Ahmed, senior member of the SDF’s political wing — quoted by Boston Herald',
     ]);
     const also = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Also mentioned in 5 passages')!;
-    also.dispatchEvent(new (globalThis as any).window.Event('click'));
+    also.dispatchEvent(new (g.window as typeof globalThis).Event('click'));
     expect(props.onSearch).toHaveBeenCalledWith('Raqqa');
   });
 

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterEntities, mergeEntityMatches } from '../lib/views/entityFilter';
 import type { EntitySummary } from '../lib/messages/protocol';
-import { LatestOnly, moveSelection, type SelectionKey } from '../lib/views/searchView';
+import { LatestOnly, moveSelection } from '../lib/views/searchView';
 
 export interface EntityPickerProps {
   entities: EntitySummary[];
@@ -43,7 +43,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive(moveSelection(active, e.key as SelectionKey, suggestions.length));
+      setActive(moveSelection(active, e.key, suggestions.length));
     } else if (e.key === 'Enter') {
       const choice = suggestions[active] ?? suggestions[0];
       if (choice) {
@@ -72,7 +72,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
         aria-autocomplete="list"
         aria-controls="entity-suggestions"
         aria-expanded={open && suggestions.length > 0}
-        aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active]!.id}` : undefined}
+        aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active].id}` : undefined}
         placeholder="Raqqa, Daesh, SDF…"
         value={text}
         onInput={(e) => {

@@ -15,7 +15,7 @@ export function renderToDom(vnode: VNode): HTMLElement {
   }
   try {
     const root = dom.document.createElement('div') as unknown as HTMLElement;
-    (dom.document.body as unknown as HTMLElement).append(root);
+    dom.document.body.append(root);
     render(vnode, root);
     return root;
   } finally {

@@ -16,7 +16,7 @@ import { compileCorpus } from '../corpus/compile';
 import { gazetteer } from '../corpus/gazetteer';
 import { loadDocuments } from '../corpus/load';
 import { CorpusStore } from '../lib/corpus/store';
-import type { CompiledCorpus, Entity } from '../lib/corpus/types';
+import type { CompiledCorpus } from '../lib/corpus/types';
 import { evalGazetteer } from './gazetteer';
 import { project, type Judgments } from './judgments';
 import { seeds } from './seedJudgments';
@@ -111,7 +111,7 @@ function print(name: string, r: Report, gate: boolean): boolean {
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 {
-  const own = compileCorpus(loadDocuments(here('./documents/')), evalGazetteer as Entity[]);
+  const own = compileCorpus(loadDocuments(here('./documents/')), evalGazetteer);
   const seed = compileCorpus(loadDocuments(), gazetteer);
   const ok = print('Project corpus (eval/documents: the Maren Valley war, fictional)', evaluate(own, project), true);
   print('Bundled seeds (corpus/documents)', evaluate(seed, seeds), false);

@@ -25,3 +25,12 @@ declare class URL {
   readonly protocol: string;
   readonly hostname: string;
 }
+
+/** Base64 of a binary string (pages, workers, Node ≥ 16). */
+declare function btoa(data: string): string;
+
+/** UTF-8 decoding (pages, workers, Node ≥ 11). */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}

@@ -103,5 +103,5 @@ export function connectCardFrame(token: string, on: FrameEvents): Channel<FrameT
 
 /** The card page's address (Chromium: a per-session random host, `use_dynamic_url`). */
 export function cardPageUrl(): string {
-  return browser.runtime.getURL('/card.html' as '/');
+  return browser.runtime.getURL('/card.html');
 }

@@ -16,9 +16,7 @@ import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from './settings';
 import { openSidePanel } from './sidePanel';
 
-export type { TabInfo };
-
-export function readerUrl(docId: string, passageId?: number): string {
+function readerUrl(docId: string, passageId?: number): string {
   return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId);
 }
 
@@ -45,7 +43,7 @@ export async function currentWindowId(): Promise<number | undefined> {
 }
 
 /** True when this page runs in a tab (not as the toolbar popup or in the side panel). */
-export async function runsInTab(): Promise<boolean> {
+async function runsInTab(): Promise<boolean> {
   try {
     return (await browser.tabs.getCurrent()) !== undefined;
   } catch {
@@ -54,7 +52,7 @@ export async function runsInTab(): Promise<boolean> {
 }
 
 /** The tab with this id, or the active tab of this page's window. */
-export async function targetTab(tabId?: number): Promise<TabInfo | null> {
+async function targetTab(tabId?: number): Promise<TabInfo | null> {
   try {
     const tab = tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     return tab?.id !== undefined ? { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title } : null;

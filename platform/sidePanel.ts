@@ -28,7 +28,7 @@ export function openSidePanel(entityId: string | undefined, tab: { id?: number; 
     else if (sidebarAction) opening = sidebarAction.open();
     else opening = Promise.reject(new Error('no side panel API'));
   } catch (e) {
-    opening = Promise.reject(e);
+    opening = Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
   return opening.then(
     () => handed.then(() => true),

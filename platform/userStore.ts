@@ -20,8 +20,7 @@ import type { Entity } from '../lib/corpus/types';
 import type { HiddenSeed, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
 
-export const USER_DB_NAME = 'counterpoint-user';
-export const USER_DB_VERSION = 2;
+const USER_DB_NAME = 'counterpoint-user';
 
 type DocumentRow = StoredDocument & { id: string };
 interface StateRow {

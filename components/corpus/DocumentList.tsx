@@ -3,7 +3,7 @@
  * groups in one; the bundled documents, which can be hidden and shown again but never deleted.
  */
 import { useState } from 'preact/hooks';
-import type { SourceDocument } from '../../lib/corpus/types';
+import type { CorpusWriteParams } from '../../lib/messages/corpusWrites';
 import { draftProblems, metaToDraft } from '../../lib/userCorpus/draft';
 import type { DraftMeta } from '../../lib/userCorpus/types';
 import { errorText, type CorpusApi, type UserCorpusListing } from './api';
@@ -17,12 +17,13 @@ interface Props {
 }
 
 type Sort = 'added' | 'title' | 'date';
+type Restorable = CorpusWriteParams<'restoreDocuments'>['documents'];
 
 export function DocumentList({ api, listing, refresh, onPropose }: Props) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('added');
   const [editing, setEditing] = useState<{ id: string; meta: DraftMeta } | null>(null);
-  const [undo, setUndo] = useState<SourceDocument[] | null>(null);
+  const [undo, setUndo] = useState<Restorable | null>(null);
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(50);
 
@@ -61,7 +62,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
       <p role="status" class="import-status">
         {message}
         {undo && (
-          <button type="button" class="btn" onClick={() => void act(async () => (await api.restoreDocuments({ documents: undo as never }), setUndo(null), 'Restored.'))}>
+          <button type="button" class="btn" onClick={() => void act(async () => (await api.restoreDocuments({ documents: undo }), setUndo(null), 'Restored.'))}>
             Undo
           </button>
         )}
@@ -96,7 +97,8 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
                     <button type="button" class="btn" aria-label={`Find new places and groups in ${d.meta.title}`} onClick={() => onPropose(d.meta.id)}>Find new places and groups</button>
                     <button type="button" class="btn" aria-label={`Delete ${d.meta.title}`} onClick={() => void act(async () => {
                       const { deleted } = await api.deleteDocuments({ ids: [d.meta.id] });
-                      setUndo(deleted);
+                      // Only the user's own documents can be deleted, so only they come back.
+                      setUndo(deleted.map(({ meta, body }) => ({ meta: { ...meta, origin: 'user' as const }, body })));
                       return `Deleted “${d.meta.title}”.`;
                     })}>Delete</button>
                   </div>

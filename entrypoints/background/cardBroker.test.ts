@@ -1,12 +1,16 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { FRAME_PORT, HOST_PORT } from '../../lib/messages/cardChannel';
+import { FRAME_PORT, frameDown, HOST_PORT, hostDown } from '../../lib/messages/cardChannel';
 import { createCardBroker, isCardFrameUrl, type BrokerPort } from './cardBroker';
 
 const EXT = 'abcdefghijklmnop';
 const CARD_URL = `chrome-extension://${EXT}/card.html`;
 
+/** What the broker may post: each end checks it with these schemas, and so does the fake port. */
+const brokerDown = v.union([hostDown, frameDown]);
+
 class FakePort implements BrokerPort {
-  received: any[] = [];
+  received: Array<v.InferOutput<typeof brokerDown>> = [];
   disconnected = false;
   private onMsg: Array<(m: unknown) => void> = [];
   private onGone: Array<() => void> = [];
@@ -16,7 +20,7 @@ class FakePort implements BrokerPort {
   ) {}
   postMessage(m: unknown) {
     if (this.disconnected) throw new Error('disconnected');
-    this.received.push(m);
+    this.received.push(v.parse(brokerDown, m));
   }
   disconnect() {
     if (this.disconnected) return;
@@ -50,7 +54,11 @@ function setup() {
     broker.onConnect(p);
     return p;
   };
-  const tokenOf = (h: FakePort) => h.received.find((m) => m.t === 'token').token as string;
+  const tokenOf = (h: FakePort) => {
+    const m = h.received.find((m) => m.t === 'token');
+    if (m?.t !== 'token') throw new Error('no token was sent');
+    return m.token;
+  };
   return { broker, host, frame, tokenOf };
 }
 

@@ -25,7 +25,7 @@ async function saving<T>(what: string, task: () => Promise<T>): Promise<T> {
     return await task();
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new Error(`${what}: ${describeStorageError(e)}`);
+    throw new Error(`${what}: ${describeStorageError(e)}`, { cause: e });
   }
 }
 

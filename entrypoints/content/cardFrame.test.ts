@@ -47,7 +47,9 @@ function setup() {
 
 describe('CardFrame', () => {
   beforeEach(() => {
-    document.body.innerHTML = '<p>Raqqa</p>';
+    const p = document.createElement('p');
+    p.textContent = 'Raqqa';
+    document.body.replaceChildren(p);
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -78,7 +80,7 @@ describe('CardFrame', () => {
     t.events().token(TOKEN);
     expect(t.sent).toEqual([]); // queued until the frame has presented the token
     t.events().paired();
-    expect(t.sent).toEqual([{ t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: expect.any(Number), pinned: false }]);
+    expect(t.sent).toEqual([{ t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: expect.any(Number) as number, pinned: false }]);
     t.fromFrame({ t: 'size', seq: 1, status: 'ready', width: 400, height: 300 });
     const s = t.iframe()!.style;
     const { clientWidth: vw, clientHeight: vh } = document.documentElement;

@@ -120,7 +120,7 @@ function adoptedStyles(css: string): { attach(): void; detach(): void } {
       try {
         const page = (document as unknown as { wrappedJSObject?: SheetList }).wrappedJSObject;
         const PageSheet = (window as unknown as { wrappedJSObject?: { CSSStyleSheet: typeof CSSStyleSheet } }).wrappedJSObject?.CSSStyleSheet;
-        target = page ?? (document as unknown as SheetList);
+        target = page ?? document;
         sheet = PageSheet && page ? new PageSheet() : new CSSStyleSheet();
         sheet.replaceSync(css);
         // (Mutated in place: an array made here is not the page's to take, in Firefox.)

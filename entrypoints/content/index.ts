@@ -19,7 +19,8 @@ import { onSettingsChanged, readSettings } from '../../platform/settingsReader';
 import { createLifetime } from './lifetime';
 import { startPage, type PageSession } from './page';
 
-export default defineUnlistedScript(async () => {
+export default defineUnlistedScript({ main }); // the object form's `main` may be async
+async function main(): Promise<void> {
   const lifetime = createLifetime();
   const isTop = window === window.top;
   let settings: Settings = await readSettings();
@@ -76,4 +77,4 @@ export default defineUnlistedScript(async () => {
   });
 
   await sync();
-});
+}

@@ -32,7 +32,7 @@ import type { Passage } from '../corpus/types';
 
 export type MentionRole = 'subject' | 'object' | 'plain' | 'possessive' | 'location' | 'list' | 'aside' | 'name';
 
-export const ROLE_WEIGHT: Record<MentionRole, number> = {
+const ROLE_WEIGHT: Record<MentionRole, number> = {
   subject: 3, object: 2.5, plain: 1.5, possessive: 1, location: 0.75, list: 0.5, aside: 0.5, name: 0,
 };
 
@@ -70,7 +70,6 @@ const FOLLOWED_BY_VERB =
   /^\s+(?:(?:also|still|now|already|never|not|only|then|itself|once|again)\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did|remains?|controls?|holds?|fell|took|lost|won|held|fought|left|fled|became|began|came|went|sent|made|rose|kept|struck|stood|said|says|\p{Ll}{3,}ed)\b/u;
 const NOT_VERB = new Set(['during', 'including', 'according', 'regarding', 'following', 'concerning', 'something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'building', 'king', 'thing', 'ring', 'spring', 'ceiling', 'feeling', 'meeting', 'red', 'bed', 'hundred', 'united', 'need']);
 const CAP_TOKEN = /^\p{Lu}[\p{L}’'.]*$/u;
-const NAME_LINKS = new Set(['of', 'for', 'to', 'the', 'and', 'on']);
 const PLACE_SUFFIX = /^(?:City|Province|Governorate|Region|Valley|District|Oblast|Prefecture)$/;
 // Lower-case nouns only: "the Front" or "the City" are names, not co-references.
 const COREF: Array<[RegExp, RegExp]> = [
@@ -226,7 +225,10 @@ function inList(before: string, after: string): boolean {
     const item = /^[^,;:.]*?(?=\s*,|\s+(?:and|or)\s|[;:.]|$)/.exec(rest.slice(m[0].length))?.[0] ?? '';
     if (!listItem(item)) {
       // A long last item still closes the list when it starts as a noun phrase ("and a dozen villages in tents…").
-      if (/and|or/.test(m[0]) && /^(?:the|a|an|its|their|\d|\p{Lu})/u.test(item.trim())) (items++, (conj = true));
+      if (/and|or/.test(m[0]) && /^(?:the|a|an|its|their|\d|\p{Lu})/u.test(item.trim())) {
+        items++;
+        conj = true;
+      }
       break;
     }
     items++;
@@ -242,7 +244,10 @@ function inList(before: string, after: string): boolean {
     const item = /[^,;:.]*$/.exec(head)?.[0] ?? '';
     if (!listItem(item)) {
       // A long first item still opens the list when it ends with a name ("access to Drevic, Kalvik and…").
-      if (/\s\p{Lu}[\p{L}’'-]*$/u.test(item)) items++, (comma ||= m[0].includes(','));
+      if (/\s\p{Lu}[\p{L}’'-]*$/u.test(item)) {
+        items++;
+        comma ||= m[0].includes(',');
+      }
       break;
     }
     items++;

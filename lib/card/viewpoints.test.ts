@@ -174,7 +174,6 @@ describe.skipIf(!haveSeeds)('viewpoints on the seed corpus', async () => {
   const { gazetteer } = await import('../../corpus/gazetteer');
   const { compileCorpus } = await import('../../corpus/compile');
   const seed = compileCorpus(loadDocuments(), gazetteer);
-  const meta = new Map(seed.documents.map((d) => [d.meta.id, d.meta]));
   const BOSTON_HERALD = '002_581e71eac7454d3e';
   const RAQQA_ACTIVIST_MOSUL = '004_90b169417da9e3e3';
   const CRITIC = '001_a3ed7a2f4efbeee5';

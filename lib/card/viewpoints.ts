@@ -74,7 +74,7 @@ export function voiceOf(corpus: CompiledCorpus, passage: Passage, at: number): V
 }
 
 /** Two passages have the same voice when the same person speaks, or the same author writes. */
-export function voiceKey(corpus: CompiledCorpus, r: Pick<RankedPassage, 'passage' | 'at'>): string {
+function voiceKey(corpus: CompiledCorpus, r: Pick<RankedPassage, 'passage' | 'at'>): string {
   const v = voiceOf(corpus, r.passage, r.at);
   return `${v.kind === 'author' ? 'author' : 'speaker'}:${v.name.toLowerCase()}`;
 }

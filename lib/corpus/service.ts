@@ -19,7 +19,7 @@
  * later user-imported corpora use `memorySource`.
  */
 import type { CorpusManifest } from './assets';
-import { CorpusStore, NotFoundError } from './store';
+import { NotFoundError } from './store';
 import { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';
@@ -28,7 +28,7 @@ export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { findEntities } from '../search/entityLookup';
 import { nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
-import type { Entity, Passage, SourceDocument, SourceMeta } from './types';
+import type { Passage, SourceDocument } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
 const CARD_CACHE = 100;

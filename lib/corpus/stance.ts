@@ -180,7 +180,7 @@ export function stanceOf(text: string, opts: StanceOptions = {}): StanceResult {
     const cue = CUES[idx - 1]!;
     if (cue.stance === 'neutral' || cue.weight === 0) continue;
     const cueEnd = m.index + m[0].length;
-    if (opts.nameSpans?.some(([s, e]) => m!.index >= s && cueEnd <= e)) continue;
+    if (opts.nameSpans?.some(([s, e]) => m.index >= s && cueEnd <= e)) continue;
     let stance: Stance = cue.stance;
     if (cue.actor || cue.people || cue.flight) {
       sentences ??= sentenceBounds(text);

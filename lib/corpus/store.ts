@@ -24,7 +24,7 @@ import type {
   SearchResult,
 } from '../messages/protocol';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
-import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
+import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 

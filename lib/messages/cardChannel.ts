@@ -57,7 +57,6 @@ export type FrameToHost = v.InferOutput<typeof frameToHost>;
 
 /** Content script → broker. */
 export const hostUp = v.variant('t', [v.strictObject({ t: v.literal('send'), msg: hostToFrame })]);
-export type HostUp = v.InferOutput<typeof hostUp>;
 
 /** Broker → content script. */
 export type HostDown =
@@ -75,7 +74,6 @@ export const hostDown = v.variant('t', [
 
 /** Card frame → broker: first its token, then messages for its content script. */
 export const frameUp = v.variant('t', [v.strictObject({ t: v.literal('hello'), token }), v.strictObject({ t: v.literal('send'), msg: frameToHost })]);
-export type FrameUp = v.InferOutput<typeof frameUp>;
 
 /** Broker → card frame. */
 export type FrameDown = { t: 'paired'; tabId: number; windowId?: number } | { t: 'host'; msg: HostToFrame };

@@ -56,9 +56,9 @@ export const contentScriptRequestSchemas = {
   matcherData: none,
 } satisfies Record<string, v.GenericSchema>;
 
-const paramSchemas = { ...pageRequestSchemas, ...contentScriptRequestSchemas };
+type ParamSchemas = typeof pageRequestSchemas & typeof contentScriptRequestSchemas;
 
-export type Params<K extends keyof typeof paramSchemas> = v.InferOutput<(typeof paramSchemas)[K]>;
+export type Params<K extends keyof ParamSchemas> = v.InferOutput<ParamSchemas[K]>;
 
 /** A passage with the metadata of the source it comes from. */
 export interface Excerpt {

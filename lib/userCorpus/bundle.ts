@@ -10,11 +10,10 @@
  *   2 — adds entities, aliases, hiddenSeeds, settings (current)
  */
 import * as v from 'valibot';
-import type { SourceDocument } from '../corpus/types';
 import { ImportError } from './limits';
 import type { UserCorpusData } from './types';
 
-export const BUNDLE_FORMAT = 'counterpoint-corpus';
+const BUNDLE_FORMAT = 'counterpoint-corpus';
 export const BUNDLE_VERSION = 2;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -143,7 +142,7 @@ export function makeBundle(data: UserCorpusData, settings: Record<string, unknow
 
 export function bundleData(bundle: Bundle): UserCorpusData {
   return {
-    documents: bundle.documents as SourceDocument[],
+    documents: bundle.documents,
     entities: bundle.entities,
     aliases: bundle.aliases,
     hiddenSeeds: bundle.hiddenSeeds,

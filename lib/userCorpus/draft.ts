@@ -8,7 +8,7 @@ import { ImportError } from './limits';
 import { markdownToText } from './markdown';
 import type { DocumentDraft, DraftMeta } from './types';
 
-export const emptyMeta = (): DraftMeta => ({ title: '', author: '', outlet: '', date: '', dateApproximate: false, perspective: '', url: '' });
+const emptyMeta = (): DraftMeta => ({ title: '', author: '', outlet: '', date: '', dateApproximate: false, perspective: '', url: '' });
 
 /** The text of a .txt file: a first short line followed by a blank line is taken as its title. */
 export function draftFromText(text: string, fileName: string): DocumentDraft {
@@ -91,7 +91,7 @@ export function draftProblems(meta: DraftMeta): Partial<Record<keyof DraftMeta, 
 }
 
 /** The perspective shown when the user gave none: the outlet, else the author, else "Your documents". */
-export function defaultPerspective(meta: DraftMeta): string {
+function defaultPerspective(meta: DraftMeta): string {
   return meta.perspective.trim() || meta.outlet.trim() || meta.author.trim() || 'Your documents';
 }
 

@@ -35,7 +35,7 @@ export function summaryOf(e: Entity, sourceCount = 0): EntitySummary {
   return { id, name, type, kind, description, sourceCount };
 }
 
-export function hash(s: string): string {
+function hash(s: string): string {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);

@@ -5,10 +5,12 @@ import { dateLabel, draftProblems, finishDraft, normalizeDate } from './draft';
 import { decodeText, ImportError, MAX_FILE_BYTES } from './limits';
 import { parseFrontMatter } from './frontMatter';
 import { markdownToText } from './markdown';
-import { draftFromPaste, parseImportFile, type HtmlParser } from './parseFile';
+import { extractArticle } from '../../components/corpus/article';
+import { draftFromPaste, parseImportFile, type ArticleReader } from './parseFile';
 
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../../tests/fixtures/import/${name}`, import.meta.url))) });
-const parseHtml: HtmlParser = (html) => parseHTML(html).document as unknown as Document;
+// linkedom's document stands in for DOMParser's.
+const readArticle: ArticleReader = (html) => extractArticle(parseHTML(html).document);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function refusal(f: () => unknown): string {
@@ -48,7 +50,7 @@ describe('parseImportFile: what each file gives', () => {
   });
 
   it('extracts an HTML article with Readability: title, byline, site name, date, paragraphs; no navigation or footer', () => {
-    const parsed = parseImportFile(fixture('article.html'), parseHtml);
+    const parsed = parseImportFile(fixture('article.html'), readArticle);
     if (parsed.kind !== 'draft') throw new Error('expected a draft');
     const { meta, body } = parsed.draft;
     expect(meta.title).toMatch(/^Rebuilding Mosul's old city, street by street/);
@@ -78,7 +80,7 @@ describe('bad input: a message naming the file and the reason', () => {
     ['wrong-schema.json', /^wrong-schema\.json: does not match the bundle format, version 2: documents\.0\.meta\.title/],
     ['duplicate-bundle.json', /^duplicate-bundle\.json: has two documents with the id user-a$/],
   ])('%s', (name, message) => {
-    expect(refusal(() => parseImportFile(fixture(name), parseHtml))).toMatch(message);
+    expect(refusal(() => parseImportFile(fixture(name), readArticle))).toMatch(message);
   });
 
   it('refuses a file over 20 MB without decoding it', () => {

@@ -1,10 +1,10 @@
 /**
  * One imported file → drafts to review, or a corpus bundle, or an ImportError naming the file
- * and the reason. Decides by the file's extension: .txt, .md/.markdown, .html/.htm (needs a
- * DOM parser, given by the caller: lib never touches `document`), .json (a corpus bundle).
+ * and the reason. Decides by the file's extension: .txt, .md/.markdown, .html/.htm (needs an
+ * article reader over a DOM, given by the caller: components/corpus/article.ts; lib never
+ * touches the DOM), .json (a corpus bundle).
  * Pure.
  */
-import { extractArticle } from './article';
 import { readBundle, type Bundle } from './bundle';
 import { draftFromMarkdown, draftFromText, normalizeDate, titleFromFileName } from './draft';
 import { decodeText, ImportError } from './limits';
@@ -12,12 +12,27 @@ import type { DocumentDraft } from './types';
 
 export type ParsedFile = { kind: 'draft'; draft: DocumentDraft } | { kind: 'bundle'; bundle: Bundle; fileName: string };
 
-/** Parses HTML into a Document that may be modified (DOMParser in a page, linkedom in tests). */
-export type HtmlParser = (html: string) => Document;
+/** An article out of an HTML document (title, byline… and its text, never its HTML). */
+export interface ExtractedArticle {
+  title: string;
+  byline: string;
+  siteName: string;
+  /** ISO date as far as known, or "". */
+  published: string;
+  /** Paragraphs separated by blank lines. */
+  text: string;
+  url: string;
+}
+
+/**
+ * The article in an HTML file, or null when it has none (Readability over DOMParser in a page,
+ * over linkedom in tests).
+ */
+export type ArticleReader = (html: string) => ExtractedArticle | null;
 
 export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json'];
 
-export function parseImportFile(file: { name: string; bytes: Uint8Array }, parseHtml?: HtmlParser): ParsedFile {
+export function parseImportFile(file: { name: string; bytes: Uint8Array }, readArticle?: ArticleReader): ParsedFile {
   const name = file.name;
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
   if (!ACCEPTED_EXTENSIONS.includes(ext)) {
@@ -27,18 +42,18 @@ export function parseImportFile(file: { name: string; bytes: Uint8Array }, parse
   if (ext === '.json') return { kind: 'bundle', bundle: readBundle(text, name), fileName: name };
   if (ext === '.txt') return { kind: 'draft', draft: draftFromText(text, name) };
   if (ext === '.md' || ext === '.markdown') return { kind: 'draft', draft: draftFromMarkdown(text, name) };
-  if (!parseHtml) throw new ImportError(name, 'HTML cannot be read here');
-  return { kind: 'draft', draft: draftFromHtml(text, name, parseHtml) };
+  if (!readArticle) throw new ImportError(name, 'HTML cannot be read here');
+  return { kind: 'draft', draft: draftFromHtml(text, name, readArticle) };
 }
 
-export function draftFromHtml(html: string, fileName: string, parseHtml: HtmlParser): DocumentDraft {
-  const article = extractArticle(parseHtml(html));
+function draftFromHtml(html: string, fileName: string, readArticle: ArticleReader): DocumentDraft {
+  const article = readArticle(html);
   if (!article) throw new ImportError(fileName, 'has no article Counterpoint can find (too little running text); paste its text instead');
   return draftFromArticle(article, fileName);
 }
 
 /** A draft from an extracted article (an .html file or the page being read). */
-export function draftFromArticle(a: { title: string; byline: string; siteName: string; published: string; text: string; url: string }, fileName: string): DocumentDraft {
+function draftFromArticle(a: ExtractedArticle, fileName: string): DocumentDraft {
   return {
     fileName,
     meta: {

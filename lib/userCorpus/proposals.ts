@@ -45,7 +45,7 @@ export function proposeEntities(text: string, known: (s: string) => Match[], lim
     if (words.every((w) => STOP.has(w.toLowerCase()))) return;
     if (known(name).some((m) => m.start === 0 && m.end === name.length)) return;
     const key = name.toLowerCase();
-    const entry = found.get(key) ?? { name, type: type ?? guessType(name), count: 0, example: sentence, typed: false, spellings: new Map() };
+    const entry = found.get(key) ?? { name, type: type ?? guessType(name), count: 0, example: sentence, typed: false, spellings: new Map<string, number>() };
     entry.count++;
     entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
     if (typed && type && !entry.typed) {

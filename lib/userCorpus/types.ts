@@ -50,5 +50,3 @@ export interface StoredDocument {
   /** Order of import (ms since epoch, then position in the import). */
   addedAt: number;
 }
-
-export const emptyUserCorpus = (): UserCorpusData => ({ documents: [], entities: [], aliases: [], hiddenSeeds: [] });

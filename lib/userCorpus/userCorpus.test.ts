@@ -4,6 +4,7 @@
  * once, survives a worker restart, and a failed write leaves everything as it was.
  */
 import corpus from 'virtual:counterpoint-corpus';
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,6 +19,8 @@ import { UserCorpus } from './userCorpus';
 const { manifest, files } = packCorpus(new CorpusStore(corpus), { chunkChars: 20_000 });
 const notes = draftFromMarkdown(readFileSync(new URL('../../tests/fixtures/import/field-notes.md', import.meta.url), 'utf8'), 'field-notes.md');
 const immediate = () => Promise.resolve();
+/** What a message to the background carries: a JSON copy (no undefined fields, no shared objects). */
+const overTheWire = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /** A worker: the bundled files, the user's IndexedDB (`idb` survives "restarts"). */
 function worker(idb: IDBFactory) {
@@ -111,7 +114,7 @@ describe('UserCorpus: documents', () => {
 
 describe('UserCorpus: a failed write changes nothing', () => {
   it.each([
-    ['the quota is reached halfway', () => Object.assign(new DOMException('Quota exceeded', 'QuotaExceededError'))],
+    ['the quota is reached halfway', () => new DOMException('Quota exceeded', 'QuotaExceededError')],
     ['the worker stops mid-import', () => new DOMException('The transaction was aborted', 'AbortError')],
   ])('%s: stored count and contents, and every answer, as before', async (_, error) => {
     const w = worker(new IDBFactory());
@@ -119,7 +122,7 @@ describe('UserCorpus: a failed write changes nothing', () => {
     const before = await snapshot(w);
     const put = w.db.documents.put.bind(w.db.documents);
     let calls = 0;
-    const spy = vi.spyOn(w.db.documents, 'put').mockImplementation(((row: never) => (++calls === 2 ? Promise.reject(error()) : put(row))) as never);
+    const spy = vi.spyOn(w.db.documents, 'put').mockImplementation((row, key) => (++calls === 2 ? Dexie.Promise.reject(error()) : put(row, key)));
     await expect(w.user.importDrafts([notes, { ...notes, fileName: 'b.md' }, { ...notes, fileName: 'c.md' }])).rejects.toThrow();
     spy.mockRestore();
     expect(calls).toBe(2); // the first document was written, then the transaction failed
@@ -191,10 +194,10 @@ describe('UserCorpus: export, reset, import', () => {
     expect((await w.service.facets()).sources).toHaveLength(corpus.documents.length);
     await expect(w.service.lookupEntity('user-hamza-division')).rejects.toThrow(/No corpus entity/);
 
-    const preview = await w.user.importData(JSON.parse(JSON.stringify(exported)), 'replace', false);
+    const preview = await w.user.importData(overTheWire(exported), 'replace', false);
     expect(preview).toMatchObject({ added: ['Field notes from Tal Abyad', 'Second'], removed: [], entitiesAdded: ['Hamza Division'], aliasesAdded: 1, hiddenSeeds: 1 });
     expect(await w.db.documents.count()).toBe(0); // a preview writes nothing
-    await w.user.importData(JSON.parse(JSON.stringify(exported)), 'replace', true);
+    await w.user.importData(overTheWire(exported), 'replace', true);
     expect(await w.user.exportData()).toEqual(exported);
     const after = await answers();
     expect(after).toEqual(before);
@@ -211,7 +214,6 @@ describe('UserCorpus: export, reset, import', () => {
 describe('UserStore schema migration', () => {
   it('opens a version-1 database: rows kept, compiled on the next load and written back', async () => {
     const idb = new IDBFactory();
-    const { default: Dexie } = await import('dexie');
     const v1 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
     v1.version(1).stores({ documents: 'id, addedAt' });
     const meta = { id: 'user-old', title: 'Old note', date: '2016', dateApproximate: false, dateLabel: '2016', perspective: 'Notes', origin: 'user' as const };
@@ -222,7 +224,7 @@ describe('UserStore schema migration', () => {
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
     expect(w.db.verno).toBe(2);
     const row = await w.db.documents.get('user-old');
-    expect(row!.passages!.length).toBeGreaterThan(0);
+    expect(row!.passages.length).toBeGreaterThan(0);
     expect(row!.entityIds).toContain('raqqa');
   });
 });

@@ -43,7 +43,7 @@ export interface ComparisonView {
 
 const emptyTally = (): Record<Stance, number> => ({ progress: 0, setback: 0, neutral: 0 });
 
-export function columnView(column: ComparisonColumn, entityId: string): ColumnView {
+function columnView(column: ComparisonColumn, entityId: string): ColumnView {
   const passageStances = emptyTally();
   const passages = column.passages.map((passage) => {
     passageStances[passage.stance]++;

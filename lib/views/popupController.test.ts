@@ -13,7 +13,7 @@ function setup(over: Partial<PopupPorts> = {}) {
   const handed: Array<(q: string) => void> = [];
   const settings: Array<(on: boolean) => void> = [];
   const ports: PopupPorts = {
-    search: vi.fn(async (p) => result(p.query)),
+    search: vi.fn<PopupPorts['search']>(async (p) => result(p.query)),
     facets: async () => ({ sources: [a], perspectives: [] }),
     entityTypes: async () => new Map(),
     schedule: clock.schedule,
@@ -58,7 +58,7 @@ describe('PopupController', () => {
     expect(popup.keyDown('ArrowDown')).toBe(true);
     expect(popup.keyDown('Enter')).toBe(true);
     await flush();
-    expect(ports.openReader).toHaveBeenCalledWith(expect.objectContaining({ passage: expect.objectContaining({ id: 1 }) }));
+    expect(vi.mocked(ports.openReader).mock.calls.map(([hit]) => hit.passage.id)).toEqual([1]);
     expect(ports.close).toHaveBeenCalledOnce();
     expect(popup.keyDown('Escape')).toBe(true);
     expect(popup.search.get().query).toBe('');

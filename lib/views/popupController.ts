@@ -7,7 +7,6 @@
  */
 import type { EntitySummary, SearchHit } from '../messages/protocol';
 import { SearchController, type SearchPorts } from './searchController';
-import type { SelectionKey } from './searchView';
 import { SiteSwitchController, type SiteSwitchPorts } from './siteSwitch';
 import { Store } from './store';
 
@@ -87,7 +86,7 @@ export class PopupController extends Store<PopupState> {
    * prevents the default and, for Esc, keeps the popup open).
    */
   keyDown(key: string): boolean {
-    if (key === 'ArrowDown' || key === 'ArrowUp') return this.search.move(key as SelectionKey);
+    if (key === 'ArrowDown' || key === 'ArrowUp') return this.search.move(key);
     if (key === 'Enter') {
       const hit = this.search.chosen();
       if (hit) this.open(hit);

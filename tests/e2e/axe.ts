@@ -8,7 +8,7 @@
 import axe from 'axe-core';
 
 /** The rule tags the tests hold the extension's pages to. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export interface AxeFinding {
   id: string;

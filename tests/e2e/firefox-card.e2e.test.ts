@@ -136,7 +136,7 @@ describe('Firefox ESR', () => {
     expect(card!.text).toContain('Compare sources');
 
     // The page's document holds none of the card's text.
-    expect(await page.evaluate(() => document.documentElement.textContent!.includes('Competing viewpoints'))).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.textContent.includes('Competing viewpoints'))).toBe(false);
 
     await page.keyboard.press('Escape');
     expect(await poll(() => readCardFirefox(ff.browser, page), (c) => c === null)).toBeNull();

@@ -180,7 +180,7 @@ describe('a news page', () => {
     await waitNoCard(page);
 
     await hoverText(page, 'Raqqa', 1);
-    let card = await waitCard(page);
+    const card = await waitCard(page);
     const pin = card.buttons.find((b) => b.label === 'Pin card')!;
     await page.mouse.move(pin.x, pin.y, { steps: 4 });
     await page.mouse.click(pin.x, pin.y);
@@ -249,8 +249,10 @@ describe('a news page', () => {
     await ext.worker.evaluate(() => {
       const g = globalThis as any;
       g.__popupSeen = false;
-      g.__popupWatch = setInterval(async () => {
-        if ((await g.chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length) g.__popupSeen = true;
+      g.__popupWatch = setInterval(() => {
+        void g.chrome.runtime.getContexts({ contextTypes: ['POPUP'] }).then((contexts: unknown[]) => {
+          if (contexts.length) g.__popupSeen = true;
+        });
       }, 10);
     });
     await page.mouse.move(search.x, search.y, { steps: 4 });

@@ -39,7 +39,7 @@ async function openPanel(suffix: string): Promise<Page> {
 async function shownCounts(panel: Page): Promise<Record<string, number>> {
   return panel.locator('.page-entity').evaluateAll((els) =>
     // The count as shown ("3"), then "mentions" for screen readers.
-    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.entity!, Number.parseInt(e.querySelector('.page-entity-count')!.textContent!, 10)])),
+    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.entity!, Number.parseInt(e.querySelector('.page-entity-count')!.textContent, 10)])),
   );
 }
 

@@ -2,25 +2,17 @@
  * An article out of an HTML document, with @mozilla/readability (Firefox's Reader View: the
  * best-kept open extractor, and it gives title, byline, site name and published time), plus
  * what the page's <meta> tags and JSON-LD say when Readability finds nothing. Used by the
- * options page (.html files, parsed with DOMParser) and by the injected page-extraction script
- * (entrypoints/extract/, on a CLONE of the page: Readability rewrites the document it is given).
+ * options page's import (.html files, parsed with DOMParser: readFiles.ts), through the
+ * ArticleReader that lib/userCorpus/parseFile.ts takes. Here, not in lib/: it needs the DOM's
+ * types, which lib/ is type-checked without.
  *
- * Pure: the Document is a parameter (never the global one), and the result is plain data: the
- * article's text with paragraphs separated by blank lines, never its HTML.
+ * The Document is a parameter (never the global one; Readability rewrites the document it is
+ * given, so pass one that is not the page's), and the result is plain data: the article's text
+ * with paragraphs separated by blank lines, never its HTML.
  */
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { normalizeDate } from './draft';
-
-export interface ExtractedArticle {
-  title: string;
-  byline: string;
-  siteName: string;
-  /** ISO date as far as known, or "". */
-  published: string;
-  /** Paragraphs separated by blank lines. */
-  text: string;
-  url: string;
-}
+import { Readability } from '@mozilla/readability';
+import { normalizeDate } from '../../lib/userCorpus/draft';
+import type { ExtractedArticle } from '../../lib/userCorpus/parseFile';
 
 const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 
@@ -30,7 +22,7 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
  */
 export function extractArticle(doc: Document, url = ''): ExtractedArticle | null {
   const meta = pageMeta(doc);
-  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     parsed = new Readability(doc, { serializer: (node) => node as Element, charThreshold: 200 }).parse();
   } catch {
@@ -47,11 +39,6 @@ export function extractArticle(doc: Document, url = ''): ExtractedArticle | null
     text,
     url: meta.canonical || url,
   };
-}
-
-/** Whether Readability expects an article (cheap: used to say so before trying). */
-export function looksReadable(doc: Document): boolean {
-  return isProbablyReaderable(doc);
 }
 
 /** The text of an element, one paragraph per block, blank lines between them. */
@@ -74,7 +61,7 @@ interface PageMeta {
 }
 
 /** <meta> tags (Open Graph, article:, Dublin Core, name=author) and JSON-LD NewsArticle fields. */
-export function pageMeta(doc: Document): PageMeta {
+function pageMeta(doc: Document): PageMeta {
   const metaContent = (...names: string[]) => {
     for (const n of names) {
       const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
