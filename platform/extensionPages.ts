@@ -10,6 +10,7 @@ import type { EntitySummary } from '../lib/messages/protocol';
 import { TOP_FRAME, type PanelPorts, type TabInfo } from '../lib/views/panelController';
 import type { PopupPorts } from '../lib/views/popupController';
 import type { Schedule } from '../lib/views/store';
+import { addPageFromTab } from './addPage';
 import { watchHandOff } from './handoff';
 import { isFromExtension } from '../lib/messages/senders';
 import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
@@ -107,6 +108,7 @@ export function popupPorts(tabId?: number): PopupPorts {
     openReader: (hit) => openReader(hit.passage.docId, hit.passage.id),
     // Synchronous up to chrome.sidePanel.open: the window id was fetched when the popup started.
     openComparison: (entityId) => openComparison(entityId, knownWindowId),
+    addPage: async () => addPageFromTab((await targetTab(tabId)) ?? {}),
     setAddressQuery: (query) => setHash(queryHash(query)),
     close: () => window.close(),
   };
