@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { draftFromPage, extractionProblem, extractPage, NO_ARTICLE, readExtraction, UNREADABLE_PAGE } from './pageExtract';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
-const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const doc = (html: string): Document => parseHTML(html).document;
 const URL_ = 'http://127.0.0.1:8080/article-euphrates.html';
 
 describe('extractPage (the injected script)', () => {
