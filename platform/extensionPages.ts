@@ -74,6 +74,15 @@ export async function cardShortcut(): Promise<string | null> {
   }
 }
 
+/** The manifest's keyboard commands with the keys the browser has for them now. */
+export async function listCommands(): Promise<Array<{ name: string; description?: string; shortcut?: string }>> {
+  try {
+    return (await browser.commands.getAll()).flatMap((c) => (c.name ? [{ name: c.name, description: c.description, shortcut: c.shortcut }] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Entities named by the text through their name or any alias ("Daesh", "Kirkook"), for the panel's picker: the gazetteer only. */
 export function findEntities(text: string): Promise<EntitySummary[]> {
   return pageMessenger.sendMessage('findEntities', { text: text.slice(0, 200) }).then((r) => r.entities);

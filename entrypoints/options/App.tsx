@@ -5,7 +5,8 @@ import { CorpusManager } from '../../components/corpus/CorpusManager';
 import { OptionsView } from '../../components/OptionsView';
 import { withDefaults } from '../../lib/settings/settings';
 import type { PageExtraction } from '../../lib/userCorpus/pageExtract';
-import { cardShortcut } from '../../platform/extensionPages';
+import type { Command } from '../../components/ShortcutList';
+import { cardShortcut, listCommands } from '../../platform/extensionPages';
 import { watchHandOff } from '../../platform/handoff';
 import { DEFAULT_SETTINGS, getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../platform/settings';
 import { corpusApi } from './corpusApi';
@@ -14,10 +15,12 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [page, setPage] = useState<PageExtraction | null>(null);
+  const [commands, setCommands] = useState<Command[]>([]);
 
   useEffect(() => {
     void getSettings().then(setSettings);
     void cardShortcut().then(setShortcut);
+    void listCommands().then(setCommands);
     const offPage = watchHandOff('addpage', setPage);
     const offSettings = watchSettings(setSettings);
     return () => (offPage(), offSettings());
@@ -29,6 +32,7 @@ export function App() {
       settings={settings}
       defaultDelayMs={DEFAULT_SETTINGS.hoverDelayMs}
       shortcut={shortcut}
+      commands={commands}
       searchUrl={browser.runtime.getURL('/popup.html')}
       onChange={(patch) => {
         setSettings({ ...settings, ...patch });
