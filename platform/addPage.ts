@@ -12,7 +12,7 @@ import { readExtraction, unreadablePage, type PageExtraction } from '../lib/user
 import { handOff } from './handoff';
 
 /** The options page's part that receives a page (components/corpus/ImportPanel.tsx). */
-export const ADD_PAGE_HASH = '#add-page';
+const ADD_PAGE_HASH = '#add-page';
 
 export interface PageTab {
   id?: number;
@@ -21,7 +21,7 @@ export interface PageTab {
 }
 
 /** Reads the tab's article (top frame). Never rejects: a tab it cannot read gives a failure naming it. */
-export async function extractFromTab(tab: PageTab): Promise<PageExtraction> {
+async function extractFromTab(tab: PageTab): Promise<PageExtraction> {
   if (tab.id === undefined) return unreadablePage(tab);
   try {
     const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/extract.js'] });

@@ -14,7 +14,7 @@ import { openSearch } from '../../platform/sidePanel';
 export const MENU_IDS = { addPage: 'counterpoint-add-page', lookUp: 'counterpoint-look-up', toggleSite: 'counterpoint-toggle-site' } as const;
 
 /** The toggle's title where the browser lets it follow the site's state (Firefox's menus.onShown). */
-export const toggleTitle = (enabled: boolean | null) =>
+const toggleTitle = (enabled: boolean | null) =>
   enabled === null ? 'Turn Counterpoint off or on for this site' : enabled ? 'Turn Counterpoint off on this site' : 'Turn Counterpoint on on this site';
 
 export interface MenuClick {

@@ -17,7 +17,7 @@ export type PageExtraction = { ok: true; article: ExtractedArticle } | { ok: fal
 
 export const NO_ARTICLE = 'Counterpoint found no article on this page (too little running text for Readability to read)';
 export const UNREADABLE_PAGE = 'the browser does not let extensions read this page';
-export const TOO_LONG = `the article is longer than the ${MAX_FILE_BYTES / (1024 * 1024)} MB a document may hold`;
+const TOO_LONG = `the article is longer than the ${MAX_FILE_BYTES / (1024 * 1024)} MB a document may hold`;
 
 /** Runs in the page's tab (isolated world). `doc` must be a clone: Readability rewrites it. */
 export function extractPage(doc: Document, url: string, title: string): PageExtraction {
