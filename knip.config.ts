@@ -2,13 +2,13 @@
  * knip: unused files, exports and dependencies (part of `npm run lint`). WXT's own knip plugin is
  * off because it makes every file under entrypoints/ an entry, which hides their unused exports;
  * the entries are listed here instead: what WXT builds (each entrypoint's index.ts, or the
- * main.tsx its index.html loads), the config files, the Node scripts and the end-to-end tests
+ * main.tsx its index.html loads, or a one-file entrypoint such as extract.ts), the config files, the Node scripts and the end-to-end tests
  * (the Vitest plugin adds the unit tests).
  */
 import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
-  entry: ['wxt.config.ts', 'entrypoints/*/index.ts', 'entrypoints/*/main.tsx', 'bench/*.mjs', 'scripts/*.mjs', 'tests/e2e/**/*.e2e.test.ts'],
+  entry: ['wxt.config.ts', 'entrypoints/*/index.ts', 'entrypoints/*/main.tsx', 'entrypoints/*.ts', 'bench/*.mjs', 'scripts/*.mjs', 'tests/e2e/**/*.e2e.test.ts'],
   project: ['**/*.{ts,tsx,mjs,js}', '!.output/**', '!.wxt/**'],
   wxt: { config: [], entry: [] },
   // A type or interface that an exported function's signature uses is part of that function's API.

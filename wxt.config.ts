@@ -16,8 +16,11 @@ export default defineConfig({
     description:
       'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
     // Each justified in README.md (Permissions). No `tabs`: the side panel and popup learn a page's
-    // address and title from its content script, or from activeTab when the popup is clicked.
-    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // address and title from its content script, or from activeTab when the user clicks.
+    // scripting + activeTab: "Add this page" injects the extraction script (entrypoints/extract.ts)
+    // into the tab the user clicked for, only then. contextMenus: the page and selection menus
+    // (entrypoints/background/contextMenus.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The content script (entrypoints/content/index.ts), declared here because it is built as a
     // plain script (see `hooks` below).
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],
@@ -29,10 +32,25 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['card.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
+    // Listed with their current keys in the options page (components/ShortcutList.tsx); handled in
+    // entrypoints/background/commands.ts. Chrome has no built-in command for the side panel, so
+    // there it is ours and calls sidePanel.open in the handler; Firefox has one for its sidebar.
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+C' },
         description: 'Open the card for the place or group at the selection',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Turn Counterpoint off or on for this site',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Search the corpus',
+      },
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the side panel',
       },
     },
     ...(browser === 'firefox'

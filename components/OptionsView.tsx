@@ -1,16 +1,21 @@
 /**
- * The options page: underlines, the card delay (its value read with its unit), the card's keyboard
- * shortcut as the browser has it set, and the sites where Counterpoint is off. Settings in, changes
- * out: the page wires it to storage.
+ * The options page: on or off everywhere, the kinds of names marked, the theme, underlines, the
+ * card delay (its value read with its unit), the keyboard commands with their keys as the browser
+ * has them set, and the sites where Counterpoint is off. Settings in, changes out: the page wires
+ * it to storage.
  */
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '../lib/settings/settings';
+import { DisplaySettings } from './DisplaySettings';
 import { ShortcutHint } from './ShortcutHint';
+import { ShortcutList, type Command } from './ShortcutList';
 
 export interface OptionsViewProps {
   settings: Settings;
   defaultDelayMs: number;
   shortcut: string | null;
+  /** The manifest's commands with their current keys. */
+  commands: Command[];
   searchUrl: string;
   onChange: (patch: Partial<Settings>) => void;
   onTurnSiteOn: (site: string) => void;
@@ -18,13 +23,15 @@ export interface OptionsViewProps {
   children?: ComponentChildren;
 }
 
-export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onChange, onTurnSiteOn, children }: OptionsViewProps) {
+export function OptionsView({ settings, defaultDelayMs, shortcut, commands, searchUrl, onChange, onTurnSiteOn, children }: OptionsViewProps) {
   const ms = settings.hoverDelayMs;
   return (
     <main class="options">
       <h1 class="brand">
         <img src="/icon/32.png" alt="" width={20} height={20} /> Counterpoint settings
       </h1>
+
+      <DisplaySettings settings={settings} onChange={onChange} />
 
       <section class="option">
         <label class="option-row">
@@ -58,6 +65,7 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onC
 
       <section class="option" aria-labelledby="keyboard-title">
         <h2 id="keyboard-title">Keyboard</h2>
+        <ShortcutList commands={commands} />
         <ShortcutHint shortcut={shortcut} />
         <p class="muted option-help">
           In the card, Tab moves through its links and buttons and Esc closes it. In the search, ↑ and ↓ move through the
@@ -68,7 +76,7 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, searchUrl, onC
       <section class="option" aria-labelledby="sites-title">
         <h2 id="sites-title">Sites where Counterpoint is off</h2>
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None. Use the switch in the toolbar popup to turn Counterpoint off on a site.</p>
+          <p class="muted">None. Use the switch in the toolbar popup, the page’s context menu or its keyboard shortcut to turn Counterpoint off on a site.</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (

@@ -53,6 +53,11 @@ export function PopupView({ popup }: { popup: PopupController }) {
           </svg>
           Side panel
         </button>
+        {site.site && (
+          <button type="button" class="btn btn-add-page" onClick={() => popup.addPage()}>
+            Add this page
+          </button>
+        )}
       </header>
 
       <div class="search-area" role="search">

@@ -10,6 +10,7 @@ import type { EntitySummary } from '../lib/messages/protocol';
 import { TOP_FRAME, type PanelPorts, type TabInfo } from '../lib/views/panelController';
 import type { PopupPorts } from '../lib/views/popupController';
 import type { Schedule } from '../lib/views/store';
+import { addPageFromTab } from './addPage';
 import { watchHandOff } from './handoff';
 import { isFromExtension } from '../lib/messages/senders';
 import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
@@ -71,6 +72,15 @@ export async function cardShortcut(): Promise<string | null> {
   }
 }
 
+/** The manifest's keyboard commands with the keys the browser has for them now. */
+export async function listCommands(): Promise<Array<{ name: string; description?: string; shortcut?: string }>> {
+  try {
+    return (await browser.commands.getAll()).flatMap((c) => (c.name ? [{ name: c.name, description: c.description, shortcut: c.shortcut }] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Entities named by the text through their name or any alias ("Daesh", "Kirkook"), for the panel's picker: the gazetteer only. */
 export function findEntities(text: string): Promise<EntitySummary[]> {
   return pageMessenger.sendMessage('findEntities', { text: text.slice(0, 200) }).then((r) => r.entities);
@@ -112,6 +122,7 @@ export function popupPorts(tabId?: number): PopupPorts {
     openReader: (hit) => openReader(hit.passage.docId, hit.passage.id),
     // Synchronous up to chrome.sidePanel.open: the window id was fetched when the popup started.
     openComparison: (entityId) => openComparison(entityId, knownWindowId),
+    addPage: async () => addPageFromTab((await targetTab(tabId)) ?? {}),
     setAddressQuery: (query) => setHash(queryHash(query)),
     close: () => window.close(),
   };

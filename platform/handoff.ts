@@ -10,16 +10,20 @@
  * panel, and a value seen both by the first read and by onChanged is delivered once.
  */
 import { browser } from 'wxt/browser';
+import type { PageExtraction } from '../lib/userCorpus/pageExtract';
 
 export interface HandOffPayloads {
   sidepanel: { entityId: string };
   popup: { query: string };
+  /** A page's article (or why there is none) for the options page to confirm: platform/addPage.ts. */
+  addpage: PageExtraction;
 }
 export type HandOffTarget = keyof HandOffPayloads;
 
 const KEYS: Record<HandOffTarget, string> = {
   sidepanel: 'counterpoint:handoff:sidepanel',
   popup: 'counterpoint:handoff:popup',
+  addpage: 'counterpoint:handoff:addpage',
 };
 
 interface Envelope<T> {
@@ -33,6 +37,8 @@ function isEnvelope(x: unknown): x is Envelope<Record<string, unknown>> {
 }
 
 function valid<T extends HandOffTarget>(target: T, payload: Record<string, unknown>): payload is HandOffPayloads[T] & Record<string, unknown> {
+  // Checked field by field where it is read (lib/userCorpus/pageExtract.ts readExtraction).
+  if (target === 'addpage') return typeof payload.ok === 'boolean';
   const field = target === 'sidepanel' ? payload.entityId : payload.query;
   return typeof field === 'string' && field.length > 0 && field.length <= 500;
 }

@@ -4,10 +4,11 @@
  * without messages).
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } from '../lib/settings/settings';
+import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, withDefaults, type Settings } from '../lib/settings/settings';
 
-// The shape, defaults and key live in lib/settings/settings/settings.ts, shared with the content script's light
-// reader (platform/settingsReader.ts).
+// The shape, defaults, key and migration live in lib/settings/settings.ts, shared with the content
+// script's light reader (platform/settingsReader.ts). Every read migrates (withDefaults); the next
+// write stores the current version.
 export { DEFAULT_SETTINGS, isSiteEnabled, type Settings };
 
 const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
@@ -15,7 +16,7 @@ const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}
 });
 
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return withDefaults(await settingsItem.getValue());
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -25,7 +26,7 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
+  return settingsItem.watch((value) => callback(withDefaults(value)));
 }
 
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<Settings> {

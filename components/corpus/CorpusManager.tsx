@@ -1,5 +1,6 @@
 /** The options page's corpus part: add, manage, places and groups, back up and reset. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PageExtraction } from '../../lib/userCorpus/pageExtract';
 import type { CorpusApi, UserCorpusListing } from './api';
 import { DocumentList } from './DocumentList';
 import { EntityPanel } from './EntityPanel';
@@ -10,9 +11,11 @@ interface Props {
   api: CorpusApi;
   settings(): Promise<Record<string, unknown>>;
   applySettings(settings: Record<string, unknown>): void;
+  /** A page handed over to be added (components/corpus/ImportPanel.tsx). */
+  page?: PageExtraction | null;
 }
 
-export function CorpusManager({ api, settings, applySettings }: Props) {
+export function CorpusManager({ api, settings, applySettings, page }: Props) {
   const [listing, setListing] = useState<UserCorpusListing | null>(null);
   const [proposeFor, setProposeFor] = useState<string | null>(null);
   const refresh = useCallback(() => void api.listUserCorpus().then(setListing), [api]);
@@ -25,6 +28,7 @@ export function CorpusManager({ api, settings, applySettings }: Props) {
         onSaved={refresh}
         onPropose={setProposeFor}
         onBundleSettings={applySettings}
+        page={page}
       />
       {listing && (
         <>

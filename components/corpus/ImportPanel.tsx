@@ -4,8 +4,9 @@
  * that cannot be read are listed with the reason. A corpus bundle (.json) shows what importing
  * it would change (merge or replace) before anything is written.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { draftProblems } from '../../lib/userCorpus/draft';
+import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { errorText, type CorpusApi } from './api';
@@ -22,12 +23,14 @@ interface Props {
   onPropose(docId: string): void;
   /** Settings found in an imported bundle, applied by the page. */
   onBundleSettings(settings: Record<string, unknown>): void;
+  /** A page the reader asked to add ("Add this page": platform/addPage.ts), to confirm here. */
+  page?: PageExtraction | null;
 }
 
 /** Drafts shown for editing at once; the others are saved with their metadata as read (bench: 1,000 editable forms took seconds to render). */
 const SHOWN_DRAFTS = 20;
 
-export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props) {
+export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }: Props) {
   const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [bundle, setBundle] = useState<{ bundle: Bundle; fileName: string } | null>(null);
@@ -36,6 +39,29 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  const pasteRef = useRef<HTMLTextAreaElement>(null);
+  const [focusField, setFocusField] = useState<string | null>(null);
+
+  // A page handed over: its draft joins the list with focus on its title, or its problem is shown with focus in the paste box.
+  useEffect(() => {
+    if (!page) return;
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+    setStatus('');
+    if (page.ok) {
+      setErrors([]);
+      setFocusField(`draft-${drafts.length}-title`);
+      setDrafts((d) => [...d, draftFromPage(page.article)]);
+    } else {
+      setErrors([extractionProblem(page)]);
+      pasteRef.current?.focus();
+    }
+  }, [page]);
+  useEffect(() => {
+    if (!focusField) return;
+    sectionRef.current?.querySelector<HTMLInputElement>(`#${focusField}`)?.focus();
+    setFocusField(null);
+  }, [focusField]);
 
   const take = async (files: File[]) => {
     setStatus('');
@@ -65,7 +91,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props
   const invalid = drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0);
 
   return (
-    <section class="corpus-section" aria-labelledby="import-title">
+    <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
       <h2 id="import-title">Add documents</h2>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -89,7 +115,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings }: Props
 
       <div class="field">
         <label htmlFor="import-paste">Or paste text</label>
-        <textarea id="import-paste" rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
+        <textarea id="import-paste" ref={pasteRef} rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
           try {
             setDrafts((d) => [...d, draftFromPaste(paste)]);

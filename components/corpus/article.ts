@@ -12,6 +12,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { normalizeDate } from '../../lib/userCorpus/draft';
+import { MAX_FILE_BYTES } from '../../lib/userCorpus/limits';
+import { NO_ARTICLE, TOO_LONG, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import type { ExtractedArticle } from '../../lib/userCorpus/parseFile';
 
 const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
@@ -112,4 +114,12 @@ function names(x: unknown): string | undefined {
   if (typeof x === 'string') return str(x);
   const list = (Array.isArray(x) ? x : [x]).map((a) => (a && typeof a === 'object' ? str((a as Ld).name) : str(a))).filter(Boolean);
   return list.length ? list.join(', ') : undefined;
+}
+
+/** Runs in the page's tab (isolated world, entrypoints/extract.ts). `doc` must be a clone: Readability rewrites it. */
+export function extractPage(doc: Document, url: string, title: string): PageExtraction {
+  const article = extractArticle(doc, url);
+  if (!article) return { ok: false, url, title, reason: NO_ARTICLE };
+  if (article.text.length > MAX_FILE_BYTES) return { ok: false, url, title, reason: TOO_LONG };
+  return { ok: true, article };
 }

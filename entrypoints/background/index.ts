@@ -11,10 +11,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
-import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger, tabMessenger } from '../../platform/messaging';
+import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
 import { UserStore } from '../../platform/userStore';
 import { createCardBroker } from './cardBroker';
+import { setUpCommands } from './commands';
+import { setUpContextMenus } from './contextMenus';
 import { createCorpusWriteSurface } from './corpusWrites';
 import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
@@ -39,12 +41,8 @@ export default defineBackground({
     browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
     browser.runtime.onInstalled.addListener(() => void publish());
     browser.runtime.onStartup.addListener(() => void publish());
-    // Keyboard shortcut: the content script of the focused frame opens the card at the selection.
-    browser.commands?.onCommand.addListener((command, tab) => {
-      if (command === 'open-card' && tab?.id !== undefined) {
-        tabMessenger.sendMessage('openCardAtSelection', undefined, tab.id).catch(() => undefined);
-      }
-    });
+    setUpCommands();
+    setUpContextMenus();
   },
 });
 

@@ -1,21 +1,29 @@
-/** Options: wiring of components/OptionsView.tsx to the settings and the browser's commands, and of the user's corpus (components/corpus/). */
+/** Options: wiring of components/OptionsView.tsx to the settings and the browser's commands, and of the user's corpus (components/corpus/), with a page handed over to add (platform/addPage.ts). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CorpusManager } from '../../components/corpus/CorpusManager';
 import { OptionsView } from '../../components/OptionsView';
 import { withDefaults } from '../../lib/settings/settings';
-import { cardShortcut } from '../../platform/extensionPages';
+import type { PageExtraction } from '../../lib/userCorpus/pageExtract';
+import type { Command } from '../../components/ShortcutList';
+import { cardShortcut, listCommands } from '../../platform/extensionPages';
+import { watchHandOff } from '../../platform/handoff';
 import { DEFAULT_SETTINGS, getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../platform/settings';
 import { corpusApi } from './corpusApi';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [page, setPage] = useState<PageExtraction | null>(null);
+  const [commands, setCommands] = useState<Command[]>([]);
 
   useEffect(() => {
     void getSettings().then(setSettings);
     void cardShortcut().then(setShortcut);
-    return watchSettings(setSettings);
+    void listCommands().then(setCommands);
+    const offPage = watchHandOff('addpage', setPage);
+    const offSettings = watchSettings(setSettings);
+    return () => (offPage(), offSettings());
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;
@@ -24,6 +32,7 @@ export function App() {
       settings={settings}
       defaultDelayMs={DEFAULT_SETTINGS.hoverDelayMs}
       shortcut={shortcut}
+      commands={commands}
       searchUrl={browser.runtime.getURL('/popup.html')}
       onChange={(patch) => {
         setSettings({ ...settings, ...patch });
@@ -31,7 +40,7 @@ export function App() {
       }}
       onTurnSiteOn={(site) => void setSiteEnabled(site, true)}
     >
-      <CorpusManager api={corpusApi} settings={async () => ({ ...(await getSettings()) })} applySettings={(s) => void updateSettings(withDefaults(s))} />
+      <CorpusManager api={corpusApi} settings={async () => ({ ...(await getSettings()) })} applySettings={(s) => void updateSettings(withDefaults(s))} page={page} />
     </OptionsView>
   );
 }

@@ -3,5 +3,7 @@ import '../../components/theme.css';
 import './style.css';
 import './comparison.css';
 import { App } from './App';
+import { followTheme } from '../../platform/theme';
 
+followTheme();
 render(<App />, document.getElementById('app')!);

@@ -137,6 +137,8 @@ export interface MatchPattern {
   entityId: string;
   caseSensitive: boolean;
   ambiguous: boolean;
+  /** The entity's type, so a page can leave out the types the user hides (settings `entityTypes`). */
+  type?: EntityType;
   /**
    * An alias the user added (to their own entity or to a bundled one): private. Mentions of it
    * open cards but are never put where a web page can read them (page-readable highlights).

@@ -237,7 +237,7 @@ describe('Matcher: output', () => {
     expect(m.findAll(t)).toEqual(a);
   });
 
-  it('patternsFromEntities lists every alias with defaults', () => {
+  it('patternsFromEntities lists every alias with defaults and its entity’s type', () => {
     const entities: Entity[] = [
       {
         id: 'raqqa',
@@ -257,9 +257,9 @@ describe('Matcher: output', () => {
       },
     ];
     expect(patternsFromEntities(entities)).toEqual([
-      { text: 'Raqqa', entityId: 'raqqa', caseSensitive: false, ambiguous: false },
-      { text: 'al-Raqqa', entityId: 'raqqa', caseSensitive: false, ambiguous: false },
-      { text: 'ISIS', entityId: 'isis', caseSensitive: true, ambiguous: true },
+      { text: 'Raqqa', entityId: 'raqqa', caseSensitive: false, ambiguous: false, type: 'place' },
+      { text: 'al-Raqqa', entityId: 'raqqa', caseSensitive: false, ambiguous: false, type: 'place' },
+      { text: 'ISIS', entityId: 'isis', caseSensitive: true, ambiguous: true, type: 'group' },
     ]);
   });
 });

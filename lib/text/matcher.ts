@@ -52,6 +52,7 @@ export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[
         entityId: e.id,
         caseSensitive: a.caseSensitive ?? false,
         ambiguous: a.ambiguous ?? false,
+        type: e.type,
       });
     }
   }

@@ -114,6 +114,15 @@ export function userEntityId(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
+/** The user's aliases of bundled entities take the entity's type from the bundled patterns (its own entities' patterns have theirs). */
+function withTypes(patterns: MatchPattern[], base: readonly MatchPattern[]): MatchPattern[] {
+  const types = new Map(base.map((p) => [p.entityId, p.type]));
+  return patterns.map((p) => {
+    const type = p.type ?? types.get(p.entityId);
+    return type ? { ...p, type } : p;
+  });
+}
+
 /** What the service needs to know at start, from the summary alone (no document bodies). */
 export function overlayStateOf(s: UserSummary): OverlayState {
   const patterns = userPatterns(s.entities, s.aliases);
@@ -125,7 +134,7 @@ export function overlayStateOf(s: UserSummary): OverlayState {
     entities: s.entities.map((e) => summaryOf(e)),
     sourceDelta: s.documentCount - s.hidden.length,
     matcherData: (base: MatcherData) => ({
-      patterns: [...base.patterns, ...patterns],
+      patterns: [...base.patterns, ...withTypes(patterns, base.patterns)],
       revision: patterns.length ? `${base.revision}+${hash(JSON.stringify(patterns))}` : base.revision,
     }),
   };

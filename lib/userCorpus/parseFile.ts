@@ -53,7 +53,7 @@ function draftFromHtml(html: string, fileName: string, readArticle: ArticleReade
 }
 
 /** A draft from an extracted article (an .html file or the page being read). */
-function draftFromArticle(a: ExtractedArticle, fileName: string): DocumentDraft {
+export function draftFromArticle(a: ExtractedArticle, fileName: string): DocumentDraft {
   return {
     fileName,
     meta: {

@@ -146,8 +146,8 @@ describe('UserCorpus: entities and aliases', () => {
     expect(entity).toMatchObject({ id: 'user-hamza-division', sourceCount: 1 });
     const data = await w.service.matcherData();
     expect(data.patterns.filter((p) => p.user)).toEqual([
-      { text: 'Hamza Division', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, user: true },
-      { text: 'Firqat al-Hamza', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, user: true },
+      { text: 'Hamza Division', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, type: 'group', user: true },
+      { text: 'Firqat al-Hamza', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, type: 'group', user: true },
     ]);
     expect(data.revision).not.toBe(manifest.matcherData.revision);
     const card = await w.service.lookupEntity('user-hamza-division');
@@ -169,6 +169,8 @@ describe('UserCorpus: entities and aliases', () => {
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).not.toContain(meta!.id);
     await w.user.addAlias('raqqa', 'Nicephorium');
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
+    // The page's matcher knows it is a place's name (pages may hide places: settings `entityTypes`).
+    expect((await w.service.matcherData()).patterns.find((p) => p.text === 'Nicephorium')).toMatchObject({ entityId: 'raqqa', type: 'place', user: true });
     await expect(w.user.addAlias('mosul', 'Raqqa')).rejects.toThrow(/already a name of Raqqa/);
   });
 });

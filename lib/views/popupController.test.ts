@@ -26,6 +26,7 @@ function setup(over: Partial<PopupPorts> = {}) {
     watchHandedQuery: (cb) => (handed.push(cb), () => undefined),
     openReader: vi.fn(async () => undefined),
     openComparison: vi.fn(async () => true),
+    addPage: vi.fn(async () => undefined),
     setAddressQuery: vi.fn(),
     close: vi.fn(),
     ...over,
@@ -97,5 +98,14 @@ describe('PopupController', () => {
     popup.site.toggle(false);
     expect(popup.site.get().site).toBeNull();
     expect(ports.setSiteEnabled).not.toHaveBeenCalled();
+  });
+
+  it('"Add this page" reads the page through its port, then closes the toolbar popup (the options page takes over)', async () => {
+    const { popup, ports } = setup();
+    popup.start();
+    popup.addPage();
+    await flush();
+    expect(ports.addPage).toHaveBeenCalledTimes(1);
+    expect(ports.close).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,6 +20,8 @@ export interface PopupPorts extends SearchPorts, SiteSwitchPorts {
   openReader(hit: SearchHit): Promise<unknown>;
   /** Opens the side panel, on an entity when given. Called synchronously from the click (user gesture). */
   openComparison(entityId: string | undefined): Promise<unknown>;
+  /** Reads the page's article and opens it in the options page for confirmation (platform/addPage.ts). */
+  addPage(): Promise<unknown>;
   /** Keeps the query in the page's address (only called in a tab). */
   setAddressQuery(query: string): void;
   /** Closes the toolbar popup (only called when not in a tab). */
@@ -102,6 +104,11 @@ export class PopupController extends Store<PopupState> {
 
   compare(entity: EntitySummary | undefined): void {
     void this.ports.openComparison(entity?.id).then(() => this.leave());
+  }
+
+  /** "Add this page to the corpus": the options page takes over, so the toolbar popup closes. */
+  addPage(): void {
+    void this.ports.addPage().then(() => this.leave());
   }
 
   private leave(): void {
