@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { readExtraction, unreadablePage, type PageExtraction } from '../lib/userCorpus/pageExtract';
 import { handOff } from './handoff';
+import { tabMessenger } from './messaging';
 
 /** The options page's part that receives a page (components/corpus/ImportPanel.tsx). */
 const ADD_PAGE_HASH = '#add-page';
@@ -27,8 +28,18 @@ async function extractFromTab(tab: PageTab): Promise<PageExtraction> {
     const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/extract.js'] });
     return readExtraction(first?.result, tab);
   } catch {
-    return unreadablePage(tab);
+    return unreadablePage(await named({ ...tab, id: tab.id }));
   }
+}
+
+/**
+ * The tab with its title and address, for a message that names it. Without the `tabs` permission
+ * (and without the grant) the browser does not tell them: the page's content script does.
+ */
+async function named(tab: PageTab & { id: number }): Promise<PageTab> {
+  if (tab.title !== undefined) return tab;
+  const report = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: tab.id, frameId: 0 }).catch(() => null);
+  return { ...tab, url: tab.url ?? report?.url, title: report?.title };
 }
 
 /** Extracts the tab's article and opens the options page on it. */

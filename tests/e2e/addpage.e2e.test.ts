@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
-import { pageHtml } from './content';
+import { pageHtml, tabIdOf } from './content';
 import { ROOT, startServer, type StaticServer } from './server';
 
 /** platform/handoff.ts's key for the options page, and its envelope: { id, payload }. */
@@ -37,8 +37,11 @@ async function call(type: string, data?: unknown): Promise<any> {
   return res;
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  return ext0.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({})).find((t: any) => t.url === u).id, url);
+/** (No `tabs` permission: the tab is found by asking each tab's content script for its address.) */
+async function tabOf(url: string): Promise<number> {
+  const id = await tabIdOf(ext0, url);
+  if (id === undefined) throw new Error(`no tab at ${url}`);
+  return id;
 }
 
 /** Runs the built extract.js in the page's tab in an isolated world, as scripting.executeScript does, and returns its value. */
@@ -73,7 +76,7 @@ async function addPageByPopup(path: string): Promise<{ article: Page; options: P
   const url = `${server.origin}/${path}`;
   await article.goto(url);
   const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${await tabIdOf(url)}`);
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${await tabOf(url)}`);
   const opened = ext.context.waitForEvent('page', (p) => p.url().includes('/options.html'));
   await popup.getByRole('button', { name: 'Add this page' }).click();
   const options = await opened;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { hoverText, highlightedTexts, setSettings, waitCard } from './content';
+import { hoverText, highlightedTexts, setSettings, tabIdOf, waitCard } from './content';
 import { FIXTURES_DIR, startServer, type StaticServer } from './server';
 import { readCard } from './shadow';
 
@@ -66,7 +66,7 @@ describe('settings on pages', () => {
   });
 
   it('off on this site (the popup’s switch): no underlines and no cards there, still on elsewhere', async () => {
-    const tabId = await extPage.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({})).find((t: any) => t.url === u).id, `${server.origin}/news.html`);
+    const tabId = await tabIdOf(extPage, `${server.origin}/news.html`);
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
     const toggle = popup.getByRole('switch', { name: 'On for 127.0.0.1' });
