@@ -13,7 +13,7 @@ import { CardFrame, type CardAnchor } from './cardFrame';
 const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';
 const TOKEN = 'abcdefghijklmnopqrstuv';
 
-function anchorAt(left: number, top: number): CardAnchor {
+function anchorAt(left: number, top: number): Extract<CardAnchor, { range: Range }> {
   const rect = { left, top, right: left + 50, bottom: top + 18, width: 50, height: 18 };
   const range = { startContainer: { isConnected: true }, getClientRects: () => [rect] } as unknown as Range;
   return { range };

@@ -40,11 +40,14 @@ iframe {
   box-shadow: 0 12px 32px rgb(20 16 8 / 0.18), 0 2px 6px rgb(20 16 8 / 0.1);
 }`;
 
-export interface CardAnchor {
-  range: Range;
-  /** The pointer, to pick the line of a mention that wraps. */
-  point?: { x: number; y: number };
-}
+export type CardAnchor =
+  | {
+      range: Range;
+      /** The pointer, to pick the line of a mention that wraps. */
+      point?: { x: number; y: number };
+    }
+  /** A form field whose selected text names the entity: that text has no Range, so the card sits by the field. */
+  | { field: Element };
 
 /** Makes the hidden host with the card page at `src`, and puts it at the end of <html>. */
 export function createHost(src: string): { host: HTMLDivElement; iframe: HTMLIFrameElement } {
@@ -63,8 +66,16 @@ export function createHost(src: string): { host: HTMLDivElement; iframe: HTMLIFr
   return { host, iframe };
 }
 
-/** The line box of the mention: with the pointer, the line it is on, else the first. Null when the text is gone. */
+/**
+ * The line box of the mention: with the pointer, the line it is on, else the first; or the form
+ * field's box. Null when the text or the field is gone.
+ */
 export function referenceBox(anchor: CardAnchor): Box | null {
+  if ('field' in anchor) {
+    if (!anchor.field.isConnected) return null;
+    const { left, top, right, bottom } = anchor.field.getBoundingClientRect();
+    return { left, top, right, bottom };
+  }
   const { range, point } = anchor;
   if (!range.startContainer.isConnected) return null;
   const lines = range.getClientRects();

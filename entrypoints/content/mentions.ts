@@ -15,6 +15,8 @@ export interface MentionRecord {
   nodes: Text[];
   /** Scan generation of those nodes when found (see Scanner). */
   gen: number;
+  /** A name in a form field's selection (selection.ts): the card is anchored to the field. */
+  field?: HTMLTextAreaElement | HTMLInputElement;
 }
 
 export interface MentionChange {

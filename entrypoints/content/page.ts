@@ -70,6 +70,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   const card = new CardController<MentionRecord, CardAnchor>({
     surface,
     anchor: (r, atPointer) => {
+      if (r.field) return { field: r.field };
       try {
         return { range: liveRange(r), point: atPointer ? hover.point() : undefined };
       } catch {

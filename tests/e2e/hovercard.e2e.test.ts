@@ -440,6 +440,52 @@ describe('placement', () => {
   });
 });
 
+describe('keyboard in a form field', () => {
+  it('Alt+Shift+C on a textarea selection opens the card by the field, Tab reaches its controls, Esc gives focus and selection back', async () => {
+    const { page, errors } = await open('form.html');
+    const html = await pageHtml(page);
+    const field = () =>
+      page.evaluate(() => {
+        const ta = document.activeElement as HTMLTextAreaElement;
+        return { id: ta.id, start: ta.selectionStart, end: ta.selectionEnd, value: ta.value };
+      });
+    // Select "Mosul" as a user does: click into the field, go to its start, extend by keys.
+    await page.click('#notes');
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'Notes from '.length; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'Mosul'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    const before = await field();
+    expect(before).toMatchObject({ id: 'notes', start: 11, end: 16 });
+
+    await page.keyboard.press('Alt+Shift+C');
+    const card = await waitCard(page);
+    expect(card.name).toBe('Mosul');
+    await expect.poll(async () => (await readCard(page))?.focused).toBe(true);
+    await expectInViewport(page, card);
+    // Next to the field, not somewhere else on the page.
+    const box = (await page.locator('#notes').boundingBox())!;
+    expect(card.rect.top >= box.y + box.height - 1 || card.rect.top + card.rect.height <= box.y + 1).toBe(true);
+
+    // Tab moves from the dialog to one of its controls, still inside the card.
+    const cardFrame = page.frames().find((f) => f.url().includes('/card.html'))!;
+    const active = () => cardFrame.evaluate(() => {
+      const a = document.activeElement!;
+      return { inCard: !!a.closest('[role="dialog"]'), dialog: a.getAttribute('role') === 'dialog', tag: a.localName };
+    });
+    expect(await active()).toMatchObject({ inCard: true, dialog: true });
+    await page.keyboard.press('Tab');
+    expect(await active()).toMatchObject({ inCard: true, dialog: false });
+    expect((await readCard(page))?.focused).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await waitNoCard(page);
+    await expect.poll(field).toEqual(before);
+    expect(await pageHtml(page)).toBe(html); // the field's text and the page's DOM untouched
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('frames', () => {
   it('scans and shows cards in every frame; only the top frame reports mentions', async () => {
     const { page, errors, report } = await open('frame.html');
