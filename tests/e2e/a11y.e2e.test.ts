@@ -2,7 +2,7 @@
  * Accessibility of the extension's own pages in real Chromium (issue 12): axe-core's WCAG 2.2 A/AA
  * rules on the popup (empty and with results), the side panel (picker and comparison), the options
  * and the reader (normal and error state), in light and dark; keyboard journeys with no mouse;
- * reflow at 320 CSS px and at 200% zoom; reduced motion. The in-page card is tested by its owners.
+ * reflow at 320 CSS px and at 200% zoom; reduced motion. The card (in its frame): a11y-card.e2e.test.ts.
  *
  * 200% zoom: a toolbar popup is at most 800×600 device px, so 400×300 CSS px at 200%; a page in a
  * 1280×800 window is 640×400 CSS px at 200% (rendered with deviceScaleFactor 2).

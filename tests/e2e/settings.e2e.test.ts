@@ -106,9 +106,15 @@ describe('settings on pages', () => {
     expect(before).toContain('SDF');
     try {
       await setSettings(extPage, { entityTypes: ['group'] });
-      await expect.poll(() => highlightedTexts(here)).not.toContain('Raqqa');
+      // The session restarts with the new types: wait for its rescan (groups back, places gone),
+      // not merely for the old underlines to go.
+      await expect
+        .poll(async () => {
+          const texts = await highlightedTexts(here);
+          return texts.includes('SDF') && !texts.includes('Raqqa');
+        })
+        .toBe(true);
       const after = await highlightedTexts(here);
-      expect(after).toContain('SDF');
       for (const place of ['Raqqa', 'Mosul', 'Deir ez-Zor', 'Erbil']) expect(after).not.toContain(place);
       await noCardOnHover(here);
     } finally {
