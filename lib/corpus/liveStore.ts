@@ -136,6 +136,7 @@ export class LiveCorpusStore extends CorpusStore {
     for (const e of corpus.entities) if (!this.sourceCounts.has(e.id)) this.sourceCounts.set(e.id, 0);
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();
     this.cachedRevision = undefined;
+    this.rankedByEntity.clear();
     if (this.searchIndex) {
       for (const p of removed) this.searchIndex.remove(p.id);
       for (const p of added) this.searchIndex.add(p, this.entities);

@@ -39,6 +39,12 @@ export class CorpusStore {
   protected readonly sourceCounts = new Map<string, number>();
   protected perspectives: string[];
   protected cachedRevision?: string;
+  /**
+   * Passages about each entity, ranked (aboutness is per passage and mention: at 10,000 documents a
+   * much-named entity's ranking takes tens of ms, and every search naming it needs it). Emptied when
+   * the corpus changes (lib/corpus/liveStore.ts).
+   */
+  protected readonly rankedByEntity = new Map<string, RankedPassage[]>();
   /** Built on the first search, like the index: a card lookup after a cold start never pays for them. */
   protected queryMatcher?: Matcher;
   protected aliasPrefixes?: Array<[folded: string, entityId: string]>;
@@ -149,7 +155,7 @@ export class CorpusStore {
     const scores = new Map<number, number>();
     // Passages about an entity the query names come first, ranked by relevance to it.
     for (const e of named) {
-      for (const { passage, score } of rankPassagesForEntity(this.corpus, e.id)) {
+      for (const { passage, score } of this.ranked(e.id)) {
         scores.set(passage.id, Math.max(scores.get(passage.id) ?? 0, 1 + score));
       }
     }
@@ -172,6 +178,12 @@ export class CorpusStore {
     const entities = named.filter((e) => !types?.length || types.includes(e.type)).map((e) => this.summary(e));
     const sources = [...new Map(hits.map((h) => [h.source.id, h.source])).values()];
     return { query, entities, hits, sources };
+  }
+
+  private ranked(entityId: string): RankedPassage[] {
+    let ranked = this.rankedByEntity.get(entityId);
+    if (!ranked) this.rankedByEntity.set(entityId, (ranked = rankPassagesForEntity(this.corpus, entityId)));
+    return ranked;
   }
 
   /** Whether `search` can answer without building the index first. */
