@@ -112,7 +112,9 @@ const results = {
 
 // ── 6. Content script size ──
 {
-  const dir = join(buildInfo.bundled.extensionDir, 'content-scripts');
+  // The content script is a plain script at the extension's root (wxt.config.ts); its underline
+  // styles are inside it (an adopted sheet), so there is no separate CSS file any more.
+  const dir = buildInfo.bundled.extensionDir;
   const js = readFileSync(join(dir, 'content.js'));
   const css = existsSync(join(dir, 'content.css')) ? readFileSync(join(dir, 'content.css')) : Buffer.alloc(0);
   const gz = (b) => (b.length ? gzipSync(b, { level: 9 }).length : 0);
