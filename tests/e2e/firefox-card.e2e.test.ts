@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import { launchFirefoxWithExtension, type FirefoxWithExtension, bidi, contextOf, type SerializedNode } from './firefox';
 import { startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -24,20 +24,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface SerializedNode {
-  type?: string;
-  value?: SerializedNode;
-  nodeType?: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: Record<string, string>;
-  children?: SerializedNode[];
-  shadowRoot?: SerializedNode | null;
-}
-
-type Bidi = { send(method: string, params: object): Promise<any> };
-const bidi = (browser: Browser) => (browser as unknown as { connection: Bidi }).connection;
-const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
 
 /**
  * The open card: its host (a child <div> of <html> whose closed shadow root holds the card page's

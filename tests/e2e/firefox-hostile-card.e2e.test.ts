@@ -11,9 +11,9 @@
  * `includeShadowTree: "all"` shows what the extension added under <html>; a card page in a frame
  * is read in its own browsing context, a card drawn straight into the shadow root from its text.
  */
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, openExtensionPage, sendFromFirefoxPage, type FirefoxWithExtension } from './firefox';
+import { launchFirefoxWithExtension, openExtensionPage, sendFromFirefoxPage, type FirefoxWithExtension, bidi, contextOf, type SerializedNode } from './firefox';
 import { startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -35,20 +35,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface SerializedNode {
-  type?: string;
-  value?: SerializedNode;
-  nodeType?: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: Record<string, string>;
-  children?: SerializedNode[];
-  shadowRoot?: SerializedNode | null;
-}
-
-type Bidi = { send(method: string, params: object): Promise<any> };
-const bidi = (browser: Browser) => (browser as unknown as { connection: Bidi }).connection;
-const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
 const node = (n: SerializedNode): SerializedNode => n.value ?? n;
 
 function textOf(n: SerializedNode): string {

@@ -71,3 +71,21 @@ export async function openExtensionPage(ff: FirefoxWithExtension, path: string):
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A node as WebDriver BiDi serialises it (`includeShadowTree: "all"` includes closed shadow roots). */
+export interface SerializedNode {
+  type?: string;
+  value?: SerializedNode;
+  nodeType?: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: Record<string, string>;
+  children?: SerializedNode[];
+  shadowRoot?: SerializedNode | null;
+}
+
+type Bidi = { send(method: string, params: object): Promise<any> };
+/** puppeteer's BiDi connection, for commands it does not wrap (script.evaluate with shadow trees, browsingContext.getTree). */
+export const bidi = (browser: Browser) => (browser as unknown as { connection: Bidi }).connection;
+/** A page's BiDi browsing-context id. */
+export const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
