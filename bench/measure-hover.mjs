@@ -98,6 +98,43 @@ function watchShown(timeoutMs) {
   });
 }
 
+/**
+ * Diagnostics only (COUNTERPOINT_BENCH_DEBUG): in the isolated world, when the host's style became
+ * the shown one (a MutationObserver: the reveal's own task), and the begin times of the frames
+ * (rAF timestamps) from a little before, on the epoch clock. Measures nothing that counts.
+ */
+function watchReveal(timeoutMs) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const frames = [];
+    let revealAt = NaN;
+    let host = null;
+    const attrs = new MutationObserver(() => {
+      if (Number.isNaN(revealAt) && /opacity: 1/.test(host?.getAttribute('style') ?? '')) revealAt = performance.timeOrigin + performance.now();
+    });
+    const find = () => {
+      if (host) return;
+      host = [...document.documentElement.children].find((e) => chrome.dom.openOrClosedShadowRoot(e)?.querySelector('iframe')) ?? null;
+      if (host) attrs.observe(host, { attributes: true, attributeFilter: ['style'] });
+    };
+    const children = new MutationObserver(find);
+    children.observe(document.documentElement, { childList: true });
+    find();
+    const tick = (ts) => {
+      frames.push(performance.timeOrigin + ts);
+      if (frames.length > 200) frames.shift();
+      const done = !Number.isNaN(revealAt) && frames.at(-1) > revealAt + 40;
+      if (done || performance.now() - t0 > timeoutMs) {
+        attrs.disconnect();
+        children.disconnect();
+        return resolve({ revealAt, frames });
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 async function isolatedContext(page, ext, frameId, contexts, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -165,9 +202,12 @@ async function hoverOnce(page, contextId, frames, target, names, delayMs) {
   if (!point) return null;
   await sleep(150); // scrolling settles, the content script's scroll handling runs
   const startedAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const debug = process.env.COUNTERPOINT_BENCH_DEBUG;
+  const revealing = debug ? evalIn(page, contextId, watchReveal, 8000) : undefined;
   const watching = evalIn(page, contextId, watchShown, 8000);
   await moveMouse(page, point.x, point.y);
   const { shownAt, timeout } = await watching;
+  const reveal = await revealing;
   const restAt = await page.evaluate(() => window.__benchLastMove);
   if (timeout) return { ms: NaN, text: point.text, timeout: true };
   // The card page's loaded card of this entity: painted during this hover, or already there.
@@ -182,7 +222,12 @@ async function hoverOnce(page, contextId, frames, target, names, delayMs) {
     else await sleep(50);
     if (fresh && name === undefined) names.set(target, fresh.name);
   }
-  if (process.env.COUNTERPOINT_BENCH_DEBUG) console.log(`    ${point.text}: shown ${(shownAt - restAt - delayMs).toFixed(1)} ms, loaded ${(loadedAt - restAt - delayMs).toFixed(1)} ms`);
+  if (debug) {
+    const at = (t) => (t - restAt - delayMs).toFixed(1);
+    // The begin times of the frames around the deadline and the reveal, after rest + delay.
+    const near = reveal.frames.filter((f) => f > restAt + delayMs - 40 && f < Math.max(reveal.revealAt, restAt + delayMs) + 40).map(at).join(' ');
+    console.log(`    ${point.text}: shown ${at(shownAt)} ms, loaded ${at(loadedAt)} ms; reveal ${at(reveal.revealAt)} ms, frames ${near}`);
+  }
   return { ms: Math.max(shownAt, loadedAt) - restAt - delayMs, text: point.text };
 }
 

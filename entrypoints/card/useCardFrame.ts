@@ -16,7 +16,6 @@ export interface FrameView {
   entityId: string;
   width: number;
   pinned: boolean;
-  visible: boolean;
   content: CardContent;
 }
 
@@ -36,7 +35,7 @@ export function useCardFrame(token: string) {
       seqRef.current = m.seq;
       const known = cache.get(m.entityId);
       const content: CardContent = known ? { status: 'ready', card: known } : { status: 'loading', label: m.label };
-      setView((v) => ({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, visible: v?.visible ?? false, content }));
+      setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content });
       if (known) return;
       pageMessenger.sendMessage('lookupEntity', { id: m.entityId }).then(
         (card) => {
@@ -51,7 +50,6 @@ export function useCardFrame(token: string) {
       message: (m) => {
         if (m.t === 'show') show(m);
         else if (m.t === 'pinned') setView((v) => v && { ...v, pinned: m.pinned });
-        else if (m.t === 'visible') setView((v) => v && { ...v, visible: m.visible });
         else cardElement()?.focus({ preventScroll: true });
       },
       // Orphaned (the content script or the worker went): nothing here can be shown again.

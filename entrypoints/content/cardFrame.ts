@@ -94,9 +94,10 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   reveal(): boolean {
     if (this.state !== 'prepared' || !this.anchor) return false;
-    if (!referenceBox(this.anchor)) return false;
+    const ref = referenceBox(this.anchor);
+    if (!ref) return false;
     this.state = 'open';
-    if (this.size) this.show();
+    if (this.size) this.show(ref);
     return true;
   }
 
@@ -150,7 +151,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
   private post(m: HostToFrame): void {
     if (this.paired) this.channel?.send(m);
     else if (m.t === 'show') this.outbox = [m]; // only the latest request matters
-    else if (m.t !== 'visible') this.outbox.push(m);
+    else this.outbox.push(m);
   }
 
   private onFrame(m: FrameToHost): void {
@@ -191,10 +192,10 @@ export class CardFrame implements CardSurface<CardAnchor> {
     this.shown = false;
   }
 
-  private show(): void {
+  /** Shows the placed card: one style change of the host (`ref`: the mention's box, when just read). */
+  private show(ref = this.anchor && referenceBox(this.anchor)): void {
     const { host, iframe } = this;
     if (!host || !iframe || !this.anchor) return;
-    const ref = referenceBox(this.anchor);
     const root = document.documentElement;
     const p = this.placedFor;
     if (ref && (!p || !sameBox(p.ref, ref) || p.vw !== root.clientWidth || p.vh !== root.clientHeight)) this.place();
@@ -203,7 +204,6 @@ export class CardFrame implements CardSurface<CardAnchor> {
       host.setAttribute('style', HOST_STYLE);
       iframe.removeAttribute('aria-hidden');
       iframe.tabIndex = 0;
-      this.post({ t: 'visible', visible: true });
       this.follow();
     }
     if (this.focusOnShow) {
@@ -221,7 +221,6 @@ export class CardFrame implements CardSurface<CardAnchor> {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (!this.host || !this.iframe) return;
-    if (this.shown) this.post({ t: 'visible', visible: false });
     this.shown = false;
     this.host.setAttribute('style', HIDDEN_HOST_STYLE);
     this.iframe.setAttribute('aria-hidden', 'true');

@@ -11,7 +11,9 @@ import type { MatcherData, PageMentions } from '../../lib/messages/protocol';
 import { cardPageUrl, connectCardHost } from '../../platform/cardChannel';
 import { panelMessenger } from '../../platform/messaging';
 import type { Settings } from '../../lib/settings/settings';
+import { paintTimers } from '../../lib/card/paintTimer';
 import { CardFrame, type CardAnchor } from './cardFrame';
+import { frameClock } from './frameClock';
 import { createHighlights } from './highlights';
 import type { Lifetime } from './lifetime';
 import { trackHover } from './hover';
@@ -85,6 +87,8 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     openDelay: () => hoverDelay,
     closeDelay: CLOSE_DELAY_MS,
     atSelection: () => mentionAtSelection(store, getMatcher),
+    // The card is revealed in the frame nearest the end of the delay (lib/card/paintTimer.ts).
+    timers: paintTimers(frameClock()),
   });
   const isOwnUi = (n: Node) => surface.isHost(n);
   const hover = trackHover(scope, { store, card, isCard: (t) => surface.isHost(t) });

@@ -10,6 +10,13 @@
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
+  /**
+   * Like `set`, for a change that must be painted on time: `fn` runs so that what it changes is
+   * painted in the frame nearest `ms` from now, never more than half a frame early
+   * (lib/card/paintTimer.ts). The card is opened with it; without it, with `set`.
+   */
+  setPainted?(fn: () => void, ms: number): unknown;
+  /** Cancels a handle of either. */
   clear(handle: unknown): void;
 }
 
@@ -78,12 +85,13 @@ export class HoverIntent<M> {
     this.pending = target;
     const openInMs = Math.max(0, this.options.openDelay() - Math.max(0, restingMs));
     this.options.prefetch?.(target, openInMs);
-    this.openTimer = this.timers.set(() => {
+    const open = () => {
       this.openTimer = null;
       const t = this.pending;
       this.pending = null;
       if (t !== null) this.show(t, false);
-    }, openInMs);
+    };
+    this.openTimer = this.timers.setPainted ? this.timers.setPainted(open, openInMs) : this.timers.set(open, openInMs);
   }
 
   /** The pointer is over the card itself. */

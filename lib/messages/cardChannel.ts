@@ -36,8 +36,6 @@ export const hostToFrame = v.variant('t', [
    */
   v.strictObject({ t: v.literal('show'), seq, entityId: id, label: v.pipe(v.string(), v.maxLength(300)), width: px, pinned: v.boolean() }),
   v.strictObject({ t: v.literal('pinned'), pinned: v.boolean() }),
-  /** The card is now shown (true) or hidden (false). */
-  v.strictObject({ t: v.literal('visible'), visible: v.boolean() }),
   /** Move focus into the card (the iframe element already has it). */
   v.strictObject({ t: v.literal('focus') }),
 ]);
