@@ -121,9 +121,10 @@ function watchReveal(timeoutMs) {
     children.observe(document.documentElement, { childList: true });
     find();
     const tick = (ts) => {
-      frames.push(performance.timeOrigin + ts);
+      // The frame's begin time, and whether the host was already shown in this frame's rAF callbacks.
+      frames.push({ at: performance.timeOrigin + ts, shown: !!host?.checkVisibility({ opacityProperty: true }) });
       if (frames.length > 200) frames.shift();
-      const done = !Number.isNaN(revealAt) && frames.at(-1) > revealAt + 40;
+      const done = !Number.isNaN(revealAt) && frames.at(-1).at > revealAt + 40;
       if (done || performance.now() - t0 > timeoutMs) {
         attrs.disconnect();
         children.disconnect();
@@ -225,8 +226,11 @@ async function hoverOnce(page, contextId, frames, target, names, delayMs) {
   if (debug) {
     const at = (t) => (t - restAt - delayMs).toFixed(1);
     // The begin times of the frames around the deadline and the reveal, after rest + delay.
-    const near = reveal.frames.filter((f) => f > restAt + delayMs - 40 && f < Math.max(reveal.revealAt, restAt + delayMs) + 40).map(at).join(' ');
-    console.log(`    ${point.text}: shown ${at(shownAt)} ms, loaded ${at(loadedAt)} ms; reveal ${at(reveal.revealAt)} ms, frames ${near}`);
+    const near = reveal.frames
+      .filter((f) => f.at > restAt + delayMs - 40 && f.at < Math.max(reveal.revealAt, restAt + delayMs) + 40)
+      .map((f) => `${at(f.at)}${f.shown ? '*' : ''}`)
+      .join(' ');
+    console.log(`    ${point.text}: shown ${at(shownAt)} ms, loaded ${at(loadedAt)} ms; reveal ${at(reveal.revealAt)} ms, frames (* shown) ${near}`);
   }
   return { ms: Math.max(shownAt, loadedAt) - restAt - delayMs, text: point.text };
 }

@@ -152,4 +152,43 @@ describe('HoverIntent', () => {
     vi.advanceTimersByTime(300);
     expect(log.at(-1)).toBe('close');
   });
+
+  it('opens through the frame-aligned timer when there is one (closes through the plain one), and cancels it', () => {
+    const calls: string[] = [];
+    const painted: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
+    const log: string[] = [];
+    const intent = new HoverIntent<M>({
+      openDelay: () => 250,
+      closeDelay: 300,
+      same: (a, b) => a.id === b.id,
+      open: (m) => log.push(`open ${m.id}`),
+      close: () => log.push('close'),
+      timers: {
+        set: (fn, ms) => {
+          calls.push(`set ${ms}`);
+          return setTimeout(fn, ms);
+        },
+        setPainted: (fn, ms) => {
+          calls.push(`painted ${ms}`);
+          const h = { fn, ms, cleared: false };
+          painted.push(h);
+          return h;
+        },
+        clear: (h) => {
+          if (painted.includes(h as (typeof painted)[number])) (h as (typeof painted)[number]).cleared = true;
+          else clearTimeout(h as ReturnType<typeof setTimeout>);
+        },
+      },
+    });
+    intent.pointerOver({ id: 'raqqa' }, 40); // rested 40 ms ago: due in 210
+    intent.pointerOver(null); // left: the aligned open is cancelled
+    expect(painted[0]).toMatchObject({ ms: 210, cleared: true });
+    intent.pointerOver({ id: 'mosul' });
+    painted[1]!.fn(); // its frame came
+    expect(log).toEqual(['open mosul']);
+    intent.pointerOver(null);
+    expect(calls).toEqual(['painted 210', 'painted 250', 'set 300']);
+    vi.advanceTimersByTime(300);
+    expect(log).toEqual(['open mosul', 'close']);
+  });
 });

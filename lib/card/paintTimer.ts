@@ -89,8 +89,11 @@ export function paintTimers(clock: FrameClock): Timers & { readonly interval: nu
       last = ts;
       const decision = frameDecision(ts, deadline, interval());
       if (decision === 'now') run();
-      else if (decision === 'next') clock.afterFrame(run);
-      else h.frame = clock.frame(onFrame);
+      else if (decision === 'next') {
+        clock.afterFrame(run);
+        // Should the task be held up past the next frame's begin, that frame's callbacks run it.
+        h.frame = clock.frame(run);
+      } else h.frame = clock.frame(onFrame);
     };
     const start = () => {
       h.timer = null;
