@@ -14,6 +14,9 @@
  * Card painted = the later of the two. Rest: the page's last `pointermove` (its timeStamp), after
  * one CDP mouse move onto the middle of a mention's first line box.
  *
+ * COUNTERPOINT_BENCH_DEBUG=1 adds, per hover, a breakdown that counts for nothing: when the host's
+ * style became the shown one (the reveal's task) and the begin times of the frames around it.
+ *
  * - Warm: the page's card frame exists and the worker runs; each target was hovered once before.
  * - First card on a fresh page: the page is reloaded (no frame yet; the worker runs).
  * - Just-started worker: the page is reloaded and the worker stopped before the hover.
