@@ -125,10 +125,16 @@ function watchReveal(timeoutMs) {
     find();
     const tick = (ts) => {
       // The frame's begin time, and whether the host was already shown in this frame's rAF callbacks.
-      frames.push({ at: performance.timeOrigin + ts, shown: !!host?.checkVisibility({ opacityProperty: true }) });
+      const f = { at: performance.timeOrigin + ts, shown: !!host?.checkVisibility({ opacityProperty: true }), done: NaN };
+      frames.push(f);
+      // When this frame's rendering was done (a message posted from a rAF callback): a reveal
+      // before then, even from a later rAF callback of the same frame, is painted in it.
+      const done = new MessageChannel();
+      done.port1.onmessage = () => (f.done = performance.timeOrigin + performance.now());
+      done.port2.postMessage(0);
       if (frames.length > 200) frames.shift();
-      const done = !Number.isNaN(revealAt) && frames.at(-1).at > revealAt + 40;
-      if (done || performance.now() - t0 > timeoutMs) {
+      const enough = !Number.isNaN(revealAt) && frames.at(-1).at > revealAt + 40;
+      if (enough || performance.now() - t0 > timeoutMs) {
         attrs.disconnect();
         children.disconnect();
         return resolve({ revealAt, frames });
@@ -233,7 +239,9 @@ async function hoverOnce(page, contextId, frames, target, names, delayMs) {
       .filter((f) => f.at > restAt + delayMs - 40 && f.at < Math.max(reveal.revealAt, restAt + delayMs) + 40)
       .map((f) => `${at(f.at)}${f.shown ? '*' : ''}`)
       .join(' ');
-    console.log(`    ${point.text}: shown ${at(shownAt)} ms, loaded ${at(loadedAt)} ms; reveal ${at(reveal.revealAt)} ms, frames (* shown) ${near}`);
+    // The frame the reveal was painted in: the first whose rendering ended after it.
+    const painted = reveal.frames.find((f) => f.done > reveal.revealAt);
+    console.log(`    ${point.text}: shown ${at(shownAt)} ms, loaded ${at(loadedAt)} ms; reveal ${at(reveal.revealAt)} ms, painted in frame ${painted ? at(painted.at) : '?'}, frames (* shown) ${near}`);
   }
   return { ms: Math.max(shownAt, loadedAt) - restAt - delayMs, text: point.text };
 }
