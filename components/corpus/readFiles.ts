@@ -24,14 +24,16 @@ const readArticle = (html: string) => extractArticle(new DOMParser().parseFromSt
 /** Files read at once: enough to hide the read's round trip, few enough to hold little memory. */
 const READ_AHEAD = 4;
 
-type Read = { file: File; bytes?: Uint8Array; error?: unknown };
+type Read = { file: File; bytes: Uint8Array } | { file: File; error: string };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function read(file: File): Promise<Read> {
   // Too large: refused before reading it into memory.
-  if (file.size > MAX_FILE_BYTES) return Promise.resolve({ file, error: new ImportError(file.name, `is ${formatBytes(file.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} an import accepts`) });
+  if (file.size > MAX_FILE_BYTES) return Promise.resolve({ file, error: new ImportError(file.name, `is ${formatBytes(file.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} an import accepts`).message });
   return file.arrayBuffer().then(
     (b) => ({ file, bytes: new Uint8Array(b) }),
-    (error: unknown) => ({ file, error }),
+    (e: unknown) => ({ file, error: message(e) }),
   );
 }
 
@@ -42,13 +44,16 @@ export async function readImportFiles(files: ArrayLike<File>, pause: Yielder = n
   for (let i = 0; i < files.length; i++) {
     await pause();
     for (let j = reads.length; j < Math.min(files.length, i + READ_AHEAD); j++) reads.push(read(files[j]!));
-    const { file, bytes, error } = (await reads[i])!;
+    const r = (await reads[i])!;
     reads[i] = undefined; // (lets the bytes go)
+    if ('error' in r) {
+      out.push({ kind: 'error', fileName: r.file.name, message: r.error });
+      continue;
+    }
     try {
-      if (error !== undefined) throw error;
-      out.push(parseImportFile({ name: file.name, bytes: bytes! }, readArticle));
+      out.push(parseImportFile({ name: r.file.name, bytes: r.bytes }, readArticle));
     } catch (e) {
-      out.push({ kind: 'error', fileName: file.name, message: e instanceof Error ? e.message : String(e) });
+      out.push({ kind: 'error', fileName: r.file.name, message: message(e) });
     }
   }
   return out;
