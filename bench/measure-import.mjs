@@ -18,7 +18,7 @@
  *   node bench/measure-import.mjs [--count 1000] [--singles 30] [--profile]
  *
  * The extension: COUNTERPOINT_EXTENSION_DIR, else .output/chrome-mv3. --profile adds the options
- * page's CPU profile of the import (functions by total time; readable with an unminified build:
+ * page's CPU profile of the import (functions by total time, and in each long task; readable with an unminified build:
  * `node bench/build.mjs DIR --no-minify`).
  *
  * Also run by bench/run.mjs (`--only import`), through `measureImport`.
@@ -131,22 +131,32 @@ async function fileListFloor(ext, paths) {
   }
 }
 
-/** Self and total time per function of a CPU profile (ms), the 25 largest totals: where the import's time goes. */
-function topFunctions(p) {
+/**
+ * Where the import's time goes, from a CPU profile (ms): functions by total time over the whole
+ * import, and in each long task. `offsetUs`: the page's
+ * performance.now() in µs minus the profile's clock, taken when the profiler started (a few ms
+ * off at most: enough to attribute tasks of 50 ms and more).
+ */
+function analyzeProfile(p, tasks, offsetUs) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map(p.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
   const name = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-  const self = new Map();
   const total = new Map();
+  const inTask = tasks.map(() => new Map());
+  let t = p.startTime;
   p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i];
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const leaf = name(byId.get(id));
-    self.set(leaf, (self.get(leaf) ?? 0) + ms);
+    const now = (t + offsetUs) / 1000;
+    const k = tasks.findIndex((x) => now >= x.start && now <= x.start + x.ms);
     const seen = new Set();
     for (let c = id; c !== undefined; c = parent.get(c)) seen.add(name(byId.get(c)));
-    for (const k of seen) total.set(k, (total.get(k) ?? 0) + ms);
+    for (const f of seen) total.set(f, (total.get(f) ?? 0) + ms);
+    if (k >= 0) for (const f of seen) inTask[k].set(f, (inTask[k].get(f) ?? 0) + ms);
   });
-  return [...total].filter(([k]) => !/^\((root|idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, totalMs: Math.round(ms), selfMs: Math.round(self.get(fn) ?? 0) }));
+  const top = (m, n) => [...m].filter(([f]) => !/^\((root|idle)\)/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, ms]) => `${ms.toFixed(0).padStart(5)} ms  ${f}`);
+  return { total: top(total, 25), longTasks: tasks.map((x, k) => ({ ms: Math.round(x.ms), total: top(inTask[k], 15) })) };
 }
 
 /**
@@ -169,18 +179,21 @@ export async function measureImport(extensionDir, { count = 1000, singles = 30, 
     const usedBefore = await usage();
     await observeLongTasks(page);
 
+    let profileAt = 0;
     if (profile) {
       await page.send('Profiler.enable');
       await page.send('Profiler.setSamplingInterval', { interval: 100 });
       await page.send('Profiler.start');
+      profileAt = await page.evaluate(() => performance.now());
     }
     const t0 = await page.evaluate(() => performance.now());
     await chooseFiles(page, paths);
     const read = await waitInPage(page, saveButton, `Save ${count} documents`);
     const saveMs = await saveAndWait(page, `Save ${count} documents`, `Saved ${count} documents`);
     const end = await page.evaluate(() => new Promise((r) => setTimeout(() => r(performance.now()), 200)));
-    const cpu = profile ? topFunctions((await page.send('Profiler.stop')).profile) : undefined;
+    const cpuProfile = profile ? (await page.send('Profiler.stop')).profile : undefined;
     const { tasks, changeAt } = await page.evaluate(() => ({ tasks: globalThis.__longTasks, changeAt: globalThis.__changeAt }));
+    const cpu = cpuProfile && analyzeProfile(cpuProfile, tasks, profileAt * 1000 - cpuProfile.startTime);
     const usedAfter = await usage();
     log(`import: ${count} documents read in ${(read - t0).toFixed(0)} ms, saved in ${saveMs.toFixed(0)} ms; ${tasks.length} long tasks`);
 
@@ -202,10 +215,11 @@ export async function measureImport(extensionDir, { count = 1000, singles = 30, 
     };
     return {
       documents: count,
-      readMs: read - t0,
-      saveMs,
-      totalMs: read - t0 + saveMs,
-      perDocumentMs: { median: percentile(single, 0.5), p95: percentile(single, 0.95), runs: single.length },
+      readMs: Math.round(read - t0),
+      saveMs: Math.round(saveMs),
+      totalMs: Math.round(read - t0 + saveMs),
+      perDocumentMs: { median: percentile(single, 0.5), p95: percentile(single, 0.95) },
+      singleMs: single.map(Math.round),
       storageBytes: usedAfter - usedBefore,
       longTasks: tasks.filter((t) => t.start >= t0).map(longTask),
       fileListFloorLongTasks: floor,

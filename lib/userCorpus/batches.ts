@@ -9,7 +9,7 @@
 import type { DocumentDraft } from './types';
 
 /** Text per part (characters of bodies): ~0.5 MB of JSON, a few ms to serialise. */
-export const PART_CHARS = 256 * 1024;
+const PART_CHARS = 256 * 1024;
 
 /** The drafts in order, in parts of at most `maxChars` characters of body (one draft per part at least). */
 export function draftParts(drafts: readonly DocumentDraft[], maxChars = PART_CHARS): DocumentDraft[][] {
