@@ -4,11 +4,12 @@
  * that cannot be read are listed with the reason. A corpus bundle (.json) shows what importing
  * it would change (merge or replace) before anything is written.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { draftProblems } from '../../lib/userCorpus/draft';
 import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
-import type { DocumentDraft } from '../../lib/userCorpus/types';
+import type { DocumentDraft, DraftMeta } from '../../lib/userCorpus/types';
 import { errorText, type CorpusApi } from './api';
 import { BundleImport } from './BundleImport';
 import { DraftFields } from './DraftFields';
@@ -91,7 +92,10 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     }
   };
 
-  const invalid = drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0);
+  // Stable, so the rows are not drawn again when only the status or the busy state changes.
+  const editDraft = useCallback((i: number, meta: DraftMeta) => setDrafts((ds) => ds.map((x, j) => (j === i ? { ...x, meta } : x))), []);
+  const leaveOut = useCallback((i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i)), []);
+  const invalid = useMemo(() => drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0), [drafts]);
 
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
@@ -154,14 +158,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
             </p>
           )}
           {drafts.slice(0, SHOWN_DRAFTS).map((d, i) => (
-            <fieldset key={i} class="draft">
-              <legend>{d.fileName}</legend>
-              <DraftFields idPrefix={`draft-${i}`} meta={d.meta} onChange={(meta) => setDrafts(drafts.map((x, j) => (j === i ? { ...x, meta } : x)))} />
-              <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
-              <button type="button" class="btn" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
-                Leave out
-              </button>
-            </fieldset>
+            <DraftRow key={i} index={i} draft={d} onChange={editDraft} onLeaveOut={leaveOut} />
           ))}
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={busy || invalid}>
@@ -191,3 +188,24 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     </section>
   );
 }
+
+interface RowProps {
+  index: number;
+  draft: DocumentDraft;
+  onChange(index: number, meta: DraftMeta): void;
+  onLeaveOut(index: number): void;
+}
+
+/** One draft to edit before saving: its fields, the start of its text, "Leave out". */
+const DraftRow = memo(function DraftRow({ index, draft: d, onChange, onLeaveOut }: RowProps) {
+  return (
+    <fieldset class="draft">
+      <legend>{d.fileName}</legend>
+      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} onChange={(meta) => onChange(index, meta)} />
+      <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
+      <button type="button" class="btn" onClick={() => onLeaveOut(index)}>
+        Leave out
+      </button>
+    </fieldset>
+  );
+});

@@ -21,6 +21,13 @@ describe('readImportFiles', () => {
     expect(pauses).toBe(files.length);
   });
 
+  it('refuses a file over 20 MB by its size, and still reads the next ones', async () => {
+    const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61)], 'huge.txt');
+    const results = await readImportFiles([huge, md(1)]);
+    expect(results[0]).toEqual({ kind: 'error', fileName: 'huge.txt', message: 'huge.txt: is 20.0 MB, more than the 20.0 MB an import accepts' });
+    expect(results[1]).toMatchObject({ kind: 'draft', draft: { meta: { title: 'Note 1' } } });
+  });
+
   it('hundreds of files come back complete, the pauses do not lose or reorder any', async () => {
     const files = Array.from({ length: 300 }, (_, i) => md(i));
     let pauses = 0;
