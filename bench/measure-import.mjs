@@ -147,7 +147,6 @@ function analyzeProfile(p, tasks, offsetUs) {
   p.samples.forEach((id, i) => {
     t += p.timeDeltas[i];
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    const leaf = name(byId.get(id));
     const now = (t + offsetUs) / 1000;
     const k = tasks.findIndex((x) => now >= x.start && now <= x.start + x.ms);
     const seen = new Set();
