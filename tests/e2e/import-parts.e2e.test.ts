@@ -47,6 +47,10 @@ describe('Chromium: a large import is sent in parts and saved all or nothing', (
     });
     await options.setInputFiles('#import-files', files);
     await expect.poll(() => options.getByText(`Showing the first 20 of ${COUNT} documents`).count()).toBe(1);
+    // The first 20 are there to edit (drawn a few per frame), each named by its file.
+    const drafts = options.getByRole('form', { name: 'Documents to save' }).getByRole('group');
+    await expect.poll(() => drafts.count()).toBe(20);
+    await options.getByRole('group', { name: 'note-019.md' }).getByLabel('Title').waitFor();
     await options.getByRole('button', { name: `Save ${COUNT} documents` }).click();
     await options.getByRole('status').filter({ hasText: `Saved ${COUNT} documents to your corpus.` }).waitFor();
     await options.getByRole('heading', { name: `Your documents (${COUNT})` }).waitFor();
