@@ -3,7 +3,7 @@
  * 1,000 and 10,000 documents, runs it in headless Chromium, prints the results table and writes
  * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
  *
- *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus]
+ *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import]
  *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR]
  *
  * --out DIR (or COUNTERPOINT_BENCH_OUT): builds, generated corpora and pages, results.json and
@@ -21,9 +21,10 @@ import { generateCorpus } from './corpora.mjs';
 import { closeExtension, launchExtension } from './extension.mjs';
 import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
 import { measureHover } from './measure-hover.mjs';
+import { measureImport } from './measure-import.mjs';
 import { baselineRun, pageHeap, scanRun } from './measure-pages.mjs';
 import { generatePages, realPages, startServer } from './pages.mjs';
-import { evaluateTargets, renderMarkdown, summarizeCorpus, summarizePages } from './report.mjs';
+import { evaluateTargets, renderMarkdown, summarizeCorpus, summarizeImport, summarizePages } from './report.mjs';
 import { summary } from './stats.mjs';
 import { paragraphPool } from './text.mjs';
 
@@ -33,7 +34,7 @@ const started = Date.now();
 const DEFAULT_PAGES = resolve(ROOT, '../shared/pages');
 
 function parseArgs(argv) {
-  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
+  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus', 'import'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pages') opts.pages = resolve(argv[++i]);
@@ -182,13 +183,23 @@ if (opts.only.includes('corpus')) {
   }
 }
 
+// ── Import: 1,000 documents through the options page (bench/measure-import.mjs) ──
+if (opts.only.includes('import')) {
+  const runs = [];
+  for (let r = 0; r < opts.runs; r++) {
+    runs.push(await measureImport(buildInfo.bundled.extensionDir, { count: 1000, pool, workDir: join(WORK, 'import'), log }));
+  }
+  results.import = summarizeImport(runs);
+  results.importRuns = runs;
+}
+
 results.meta.totalMs = Date.now() - started;
 results.builds = buildInfo;
 results.targets = evaluateTargets(results);
 const md = renderMarkdown(results);
 writeFileSync(join(REPORT_DIR, 'results.json'), JSON.stringify(results, null, 1) + '\n');
 // PERFORMANCE.md (the README's section) only from a complete run on the default page set.
-const complete = ['pages', 'hover', 'corpus'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
+const complete = ['pages', 'hover', 'corpus', 'import'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
 if (complete) {
   writeFileSync(
     join(REPORT_DIR, 'PERFORMANCE.md'),

@@ -4,16 +4,19 @@
  * that cannot be read are listed with the reason. A corpus bundle (.json) shows what importing
  * it would change (merge or replace) before anything is written.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { draftProblems } from '../../lib/userCorpus/draft';
 import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
-import type { DocumentDraft } from '../../lib/userCorpus/types';
+import type { DocumentDraft, DraftMeta } from '../../lib/userCorpus/types';
 import { errorText, type CorpusApi } from './api';
 import { BundleImport } from './BundleImport';
 import { DraftFields } from './DraftFields';
 import { readImportFiles } from './readFiles';
+import { pageYielder } from './yielder';
 import type { Bundle } from '../../lib/userCorpus/bundle';
+import { sendDrafts } from '../../lib/userCorpus/batches';
 
 interface Props {
   api: CorpusApi;
@@ -29,6 +32,11 @@ interface Props {
 
 /** Drafts shown for editing at once; the others are saved with their metadata as read (bench: 1,000 editable forms took seconds to render). */
 const SHOWN_DRAFTS = 20;
+/**
+ * Rows added per frame: 20 forms at once were one layout of ~1,000 boxes, 17–67 ms on a busy
+ * 2-core machine (bench/measure-import.mjs, trace); 5 per frame keep each frame's layout small.
+ */
+const ROWS_PER_FRAME = 5;
 
 export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }: Props) {
   const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
@@ -57,15 +65,26 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
       pasteRef.current?.focus();
     }
   }, [page]);
+  // The rows drawn so far (ROWS_PER_FRAME more each frame, up to SHOWN_DRAFTS); a field to focus waits for its row.
+  const [rows, setRows] = useState(ROWS_PER_FRAME);
+  const wanted = Math.min(SHOWN_DRAFTS, drafts.length);
+  useEffect(() => {
+    if (drafts.length === 0) setRows(ROWS_PER_FRAME);
+    if (rows >= wanted) return;
+    const frame = requestAnimationFrame(() => setRows((r) => r + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [rows, wanted, drafts.length]);
   useEffect(() => {
     if (!focusField) return;
-    sectionRef.current?.querySelector<HTMLInputElement>(`#${focusField}`)?.focus();
+    const field = sectionRef.current?.querySelector<HTMLInputElement>(`#${focusField}`);
+    if (!field && rows < wanted) return;
+    field?.focus();
     setFocusField(null);
-  }, [focusField]);
+  }, [focusField, rows, wanted]);
 
-  const take = async (files: File[]) => {
+  const take = async (files: ArrayLike<File>) => {
     setStatus('');
-    const results = await readImportFiles(files);
+    const results = await readImportFiles(files, pageYielder());
     setDrafts((d) => [...d, ...results.flatMap((r) => (r.kind === 'draft' ? [r.draft] : []))]);
     setErrors(results.flatMap((r) => (r.kind === 'error' ? [r.message] : [])));
     const b = results.find((r) => r.kind === 'bundle');
@@ -75,7 +94,8 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
   const save = async () => {
     setBusy(true);
     try {
-      const { added } = await api.importDocuments({ drafts });
+      // In parts, committed once (lib/userCorpus/batches.ts): one 3 MB message blocked this page ~80 ms.
+      const { added } = await sendDrafts(drafts, { stage: api.stageDrafts, commit: api.importDocuments }, crypto.randomUUID());
       setDrafts([]);
       setErrors([]);
       setStatus(`Saved ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} documents`} to your corpus.`);
@@ -88,7 +108,10 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     }
   };
 
-  const invalid = drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0);
+  // Stable, so the rows are not drawn again when only the status or the busy state changes.
+  const editDraft = useCallback((i: number, meta: DraftMeta) => setDrafts((ds) => ds.map((x, j) => (j === i ? { ...x, meta } : x))), []);
+  const leaveOut = useCallback((i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i)), []);
+  const invalid = useMemo(() => drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0), [drafts]);
 
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
@@ -109,7 +132,8 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
         <label htmlFor="import-files">Choose files (.txt, .md, .html, or a corpus bundle .json), or drop them here</label>
         <input id="import-files" type="file" multiple accept={ACCEPTED_EXTENSIONS.join(',')} onChange={(e) => {
           const input = e.currentTarget;
-          void take([...(input.files ?? [])]).then(() => (input.value = ''));
+          // The list itself, not a copy (readFiles.ts); it is only cleared once read.
+          void take(input.files ?? []).then(() => (input.value = ''));
         }} />
       </div>
 
@@ -149,15 +173,8 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
               Showing the first {SHOWN_DRAFTS} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
             </p>
           )}
-          {drafts.slice(0, SHOWN_DRAFTS).map((d, i) => (
-            <fieldset key={i} class="draft">
-              <legend>{d.fileName}</legend>
-              <DraftFields idPrefix={`draft-${i}`} meta={d.meta} onChange={(meta) => setDrafts(drafts.map((x, j) => (j === i ? { ...x, meta } : x)))} />
-              <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
-              <button type="button" class="btn" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
-                Leave out
-              </button>
-            </fieldset>
+          {drafts.slice(0, Math.min(rows, SHOWN_DRAFTS)).map((d, i) => (
+            <DraftRow key={i} index={i} draft={d} onChange={editDraft} onLeaveOut={leaveOut} />
           ))}
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={busy || invalid}>
@@ -187,3 +204,24 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     </section>
   );
 }
+
+interface RowProps {
+  index: number;
+  draft: DocumentDraft;
+  onChange(index: number, meta: DraftMeta): void;
+  onLeaveOut(index: number): void;
+}
+
+/** One draft to edit before saving: its fields, the start of its text, "Leave out". */
+const DraftRow = memo(function DraftRow({ index, draft: d, onChange, onLeaveOut }: RowProps) {
+  return (
+    <fieldset class="draft">
+      <legend>{d.fileName}</legend>
+      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} onChange={(meta) => onChange(index, meta)} />
+      <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
+      <button type="button" class="btn" onClick={() => onLeaveOut(index)}>
+        Leave out
+      </button>
+    </fieldset>
+  );
+});

@@ -9,6 +9,7 @@ import { corpusWriteSchemas, type CorpusWriteName, type CorpusWritesProtocol } f
 import { isExtensionPage } from '../../lib/messages/senders';
 import type { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { ImportError } from '../../lib/userCorpus/limits';
+import { DraftStaging } from '../../lib/userCorpus/staging';
 import { describeStorageError } from '../../platform/userStore';
 import type { Surface } from './handlers';
 
@@ -34,9 +35,14 @@ export function createCorpusWriteSurface({ user, publishMatcher }: CorpusWritesC
     await publishMatcher();
     return result;
   };
+  // Parts of a large import, until its last message saves them all at once (lib/userCorpus/batches.ts).
+  const staging = new DraftStaging();
   const handlers: Surface<CorpusWritesProtocol, typeof corpusWriteSchemas>['handlers'] = {
-    importDocuments: ({ drafts }) =>
-      saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts) })),
+    importDocuments: ({ drafts: last, importId }) => {
+      const drafts = importId ? staging.take(importId, last) : last;
+      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts) }));
+    },
+    stageDrafts: ({ importId, drafts }) => ({ staged: staging.stage(importId, drafts) }),
     restoreDocuments: ({ documents }) => saving('Undo', async () => ({ restored: await user.restoreDocuments(documents) })),
     updateDocument: ({ id, meta }) => saving(meta.title || id, () => user.updateDocument(id, meta)),
     deleteDocuments: ({ ids }) => saving('Delete', async () => ({ deleted: await user.deleteDocuments(ids) })),

@@ -59,10 +59,12 @@ const corpusData = v.strictObject({
   hiddenSeeds: v.array(id),
 });
 
+const drafts = v.pipe(v.array(v.strictObject({ fileName: str(1000), meta: draftMeta, body })), v.minLength(1), v.maxLength(5000));
+
 export const corpusWriteSchemas = {
-  importDocuments: v.strictObject({
-    drafts: v.pipe(v.array(v.strictObject({ fileName: str(1000), meta: draftMeta, body })), v.minLength(1), v.maxLength(5000)),
-  }),
+  /** `importId`: parts sent before with stageDrafts are saved with these, in the same transaction (lib/userCorpus/batches.ts). */
+  importDocuments: v.strictObject({ drafts, importId: v.optional(id) }),
+  stageDrafts: v.strictObject({ importId: id, drafts }),
   restoreDocuments: v.strictObject({ documents: v.array(v.strictObject({ meta: sourceMeta, body })) }),
   updateDocument: v.strictObject({ id, meta: draftMeta }),
   deleteDocuments: v.strictObject({ ids: v.pipe(v.array(id), v.minLength(1)) }),
@@ -89,6 +91,8 @@ export type { UserCorpusListing };
 /** Messages about the user's corpus, answered by the background. Function syntax: (params) => result. */
 export interface CorpusWritesProtocol {
   importDocuments(p: CorpusWriteParams<'importDocuments'>): { added: SourceMeta[] };
+  /** Holds a part of a large import until importDocuments commits it; stores nothing. */
+  stageDrafts(p: CorpusWriteParams<'stageDrafts'>): { staged: number };
   restoreDocuments(p: CorpusWriteParams<'restoreDocuments'>): { restored: number };
   updateDocument(p: CorpusWriteParams<'updateDocument'>): SourceMeta;
   /** Returns the deleted documents, for undo. */
