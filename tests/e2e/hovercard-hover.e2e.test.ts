@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateText } from '../../lib/views/sourceLabel';
 import { STANCE_LABEL } from '../../lib/views/stanceLabel';
-import { expectInViewport, highlightedTexts, hoverText, pageHtml, waitCard, waitNoCard, type ScanReport } from './content';
+import { expectInViewport, highlightedTexts, hoverText, pageHtml, setSettings, waitCard, waitNoCard, type ScanReport } from './content';
 import { useHoverSuite } from './hoverSuite';
 import { readCard } from './shadow';
 
@@ -54,9 +54,14 @@ describe('a news page', () => {
   });
 
   it('opens the Raqqa card after a short rest: excerpts from 3+ sources, 2+ perspectives, both framings', async () => {
+    // Not before the hover delay: a long one for this check, so that a busy machine (slow CDP
+    // reads) cannot make the default 250 ms pass before the card is read.
+    await setSettings(suite.extPage, { hoverDelayMs: 2000 });
+    await page.waitForTimeout(300); // the content script follows storage.onChanged
     await hoverText(page, 'Raqqa', 1);
     await page.waitForTimeout(100);
-    expect(await readCard(page)).toBeNull(); // not before the hover delay
+    expect(await readCard(page)).toBeNull();
+    await setSettings(suite.extPage, {});
     const card = await waitCard(page);
     const data = await lookup('raqqa');
 
