@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PopupController } from '../lib/views/popupController';
 import { hitKey } from '../lib/views/searchView';
+import { siteSwitchView } from '../lib/views/siteSwitch';
 import { EntityChips } from './EntityChips';
 import { ResultList, resultOptionId } from './ResultList';
 import { SearchBox } from './SearchBox';
@@ -45,7 +46,7 @@ export function PopupView({ popup }: { popup: PopupController }) {
           <img src="/icon/32.png" alt="" width={20} height={20} />
           Counterpoint
         </h1>
-        <SiteSwitch site={site.site} enabled={site.enabled} onToggle={(on) => popup.site.toggle(on)} />
+        <SiteSwitch view={siteSwitchView(site)} onToggle={(on) => popup.site.toggle(on)} onTurnOn={() => popup.site.turnOnEverywhere()} />
         <button type="button" class="btn btn-panel" onClick={() => popup.compare(undefined)}>
           <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" focusable="false">
             <rect x="2.5" y="3.5" width="15" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.6" />

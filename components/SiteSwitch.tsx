@@ -1,12 +1,44 @@
-/** The per-site on/off switch for the page a popup or panel is about; its name is its visible text. */
-export function SiteSwitch({ site, enabled, onToggle }: { site: string | null; enabled: boolean; onToggle: (enabled: boolean) => void }) {
-  if (!site) return <p class="site-switch site-switch-none muted">Not a web page</p>;
+/**
+ * The per-site on/off switch for the page the popup is about (its name is its visible text), and,
+ * while Counterpoint is off everywhere, the switch disabled and reading "Off everywhere" with a
+ * line that says so and turns it back on. Drawn from lib/views/siteSwitch.ts (siteSwitchView).
+ */
+import type { SiteSwitchView } from '../lib/views/siteSwitch';
+
+interface Props {
+  view: SiteSwitchView;
+  onToggle: (enabled: boolean) => void;
+  onTurnOn: () => void;
+}
+
+export function SiteSwitch({ view, onToggle, onTurnOn }: Props) {
+  const s = view.switch;
   return (
-    <label class="site-switch">
-      <input type="checkbox" role="switch" class="switch" checked={enabled} onChange={(e) => onToggle(e.currentTarget.checked)} />
-      <span class="site-switch-text">
-        {enabled ? 'On' : 'Off'} for <span class="site-name">{site}</span>
-      </span>
-    </label>
+    <>
+      {s ? (
+        <label class={`site-switch${s.disabled ? ' site-switch-disabled' : ''}`}>
+          <input type="checkbox" role="switch" class="switch" checked={s.checked} disabled={s.disabled} onChange={(e) => onToggle(e.currentTarget.checked)} />
+          <span class="site-switch-text">
+            {s.state}
+            {s.site && (
+              <>
+                {' '}
+                <span class="site-name">{s.site}</span>
+              </>
+            )}
+          </span>
+        </label>
+      ) : (
+        <p class="site-switch site-switch-none muted">Not a web page</p>
+      )}
+      {view.offNotice && (
+        <p class="off-notice">
+          {view.offNotice.text}{' '}
+          <button type="button" class="btn btn-turn-on" onClick={onTurnOn}>
+            {view.offNotice.action}
+          </button>
+        </p>
+      )}
+    </>
   );
 }

@@ -9,12 +9,13 @@ import { entityHash, queryHash, readerHash, siteOf } from '../lib/messages/pageU
 import type { EntitySummary } from '../lib/messages/protocol';
 import { TOP_FRAME, type PanelPorts, type TabInfo } from '../lib/views/panelController';
 import type { PopupPorts } from '../lib/views/popupController';
+import type { Switches } from '../lib/views/siteSwitch';
 import type { Schedule } from '../lib/views/store';
 import { addPageFromTab } from './addPage';
 import { watchHandOff } from './handoff';
 import { isFromExtension } from '../lib/messages/senders';
 import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
-import { getSettings, isSiteEnabled, setSiteEnabled, watchSettings } from './settings';
+import { getSettings, isSiteEnabled, setSiteEnabled, updateSettings, watchSettings, type Settings } from './settings';
 import { openSidePanel } from './sidePanel';
 
 function readerUrl(docId: string, passageId?: number): string {
@@ -95,6 +96,12 @@ function setHash(hash: string): void {
   if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
 }
 
+/** The popup's two switches in the settings: Counterpoint at all, and on `site`. */
+const switchesOf = (settings: Settings, site: string | null): Switches => ({
+  everywhere: settings.enabled,
+  site: site === null || isSiteEnabled(settings, site),
+});
+
 /** The popup's way to the browser. `tabId` points it at a tab (`?tab=`, tests), else the active tab. */
 export function popupPorts(tabId?: number): PopupPorts {
   const windowId = currentWindowId();
@@ -113,9 +120,10 @@ export function popupPorts(tabId?: number): PopupPorts {
       const report = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: tab.id, frameId: TOP_FRAME }).catch(() => null);
       return siteOf(report?.url);
     },
-    siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
+    switches: async (site) => switchesOf(await getSettings(), site),
     setSiteEnabled,
-    watchSiteEnabled: (site, callback) => watchSettings((s) => callback(isSiteEnabled(s, site))),
+    setEnabledEverywhere: (enabled) => updateSettings({ enabled }),
+    watchSwitches: (site, callback) => watchSettings((s) => callback(switchesOf(s, site))),
     runsInTab,
     cardShortcut,
     watchHandedQuery: (callback) => watchHandOff('popup', (p) => callback(p.query)),

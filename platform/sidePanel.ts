@@ -42,17 +42,28 @@ export function openSidePanel(entityId: string | undefined, tab: { id?: number; 
 
 /**
  * Opens the search on a query: the toolbar popup where the browser lets an extension open it,
- * else the popup page in a tab. Either way the page takes the query from the hand-off.
+ * else the popup page in a tab. Either way the page takes the query from the hand-off (an open
+ * popup hears it through storage.onChanged). Like the panel, the popup is asked for before
+ * anything is awaited: Firefox lets `action.openPopup()` run only while the click that asked for
+ * it (the context menu's "Look up") is being handled, and awaiting the hand-off first used to lose
+ * it, so Firefox opened the search in a tab. Chromium does not need the gesture; the order is the
+ * same there.
  */
-export async function openSearch(query: string): Promise<boolean> {
-  await handOff('popup', { query });
-  const action = browser.action as unknown as { openPopup?: () => Promise<void> };
+export function openSearch(query: string): Promise<boolean> {
+  const handed = handOff('popup', { query });
+  const action = browser.action as unknown as { openPopup?: () => Promise<void> } | undefined;
+  let opening: Promise<void>;
   try {
-    if (!action.openPopup) throw new Error('no openPopup');
-    await action.openPopup();
-    return true;
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-    return false;
+    opening = action?.openPopup ? action.openPopup() : Promise.reject(new Error('no openPopup'));
+  } catch (e) {
+    opening = Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
+  return opening.then(
+    () => handed.then(() => true),
+    async () => {
+      await handed;
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      return false;
+    },
+  );
 }

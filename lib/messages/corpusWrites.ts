@@ -9,6 +9,7 @@ import type { SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntitySummary } from './protocol';
 import type { BundlePreview } from '../userCorpus/bundle';
 import { MAX_FILE_BYTES } from '../userCorpus/limits';
+import { aliasFields, sourceMetaSchema } from '../userCorpus/schemas';
 import type { UserCorpusListing } from '../userCorpus/merge';
 import type { UserCorpusData } from '../userCorpus/types';
 
@@ -26,22 +27,8 @@ const draftMeta = v.strictObject({
   url: str(4000),
 });
 
-const sourceMeta = v.strictObject({
-  id,
-  title: str(1000),
-  titleSupplied: v.optional(v.boolean()),
-  author: v.optional(str(500)),
-  authorNote: v.optional(str(2000)),
-  outlet: v.optional(str(500)),
-  date: str(40),
-  dateApproximate: v.boolean(),
-  dateLabel: str(100),
-  perspective: str(300),
-  origin: v.literal('user'),
-  url: v.optional(str(4000)),
-});
-
-const alias = { text: v.pipe(str(200), v.trim(), v.minLength(1)), caseSensitive: v.optional(v.boolean()), ambiguous: v.optional(v.boolean()) };
+// The bundle file's reader (lib/userCorpus/bundle.ts) uses the same schema with a stricter id rule.
+const sourceMeta = sourceMetaSchema(id);
 
 const corpusData = v.strictObject({
   documents: v.array(v.strictObject({ meta: sourceMeta, body })),
@@ -52,10 +39,10 @@ const corpusData = v.strictObject({
       kind: str(100),
       name: str(200),
       description: str(1000),
-      aliases: v.array(v.strictObject(alias)),
+      aliases: v.array(v.strictObject(aliasFields)),
     }),
   ),
-  aliases: v.array(v.strictObject({ entityId: id, ...alias })),
+  aliases: v.array(v.strictObject({ entityId: id, ...aliasFields })),
   hiddenSeeds: v.array(id),
 });
 

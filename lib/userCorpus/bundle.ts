@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { ImportError } from './limits';
+import { aliasFields, sourceMetaSchema } from './schemas';
 import type { UserCorpusData } from './types';
 
 const BUNDLE_FORMAT = 'counterpoint-corpus';
@@ -20,28 +21,9 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const idSchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,200}$/, 'ids are 1–200 letters, digits, "_", "-", ".", ":"'));
 
-const metaSchema = v.strictObject({
-  id: idSchema,
-  title: nonEmpty(1000),
-  titleSupplied: v.optional(v.boolean()),
-  author: v.optional(text(500)),
-  authorNote: v.optional(text(2000)),
-  outlet: v.optional(text(500)),
-  date: text(40),
-  dateApproximate: v.boolean(),
-  dateLabel: text(100),
-  perspective: nonEmpty(300),
-  origin: v.literal('user'),
-  url: v.optional(text(4000)),
-});
+const metaSchema = sourceMetaSchema(idSchema);
 
 const documentSchema = v.strictObject({ meta: metaSchema, body: v.pipe(v.string(), v.trim(), v.minLength(1)) });
-
-const aliasFields = {
-  text: nonEmpty(200),
-  caseSensitive: v.optional(v.boolean()),
-  ambiguous: v.optional(v.boolean()),
-};
 
 const entitySchema = v.strictObject({
   id: v.pipe(idSchema, v.startsWith('user-', 'user entity ids start with "user-"')),

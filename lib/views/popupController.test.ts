@@ -3,6 +3,7 @@ import type { SearchResult } from '../messages/protocol';
 import { hit, passage, source, summary } from './fixtures';
 import { PopupController, type PopupPorts } from './popupController';
 import { SEARCH_DEBOUNCE_MS } from './searchController';
+import type { Switches } from './siteSwitch';
 import { flush, ManualClock } from './testPorts';
 
 const a = source('a');
@@ -11,16 +12,17 @@ const result = (query: string): SearchResult => ({ query, entities: [summary('ra
 function setup(over: Partial<PopupPorts> = {}) {
   const clock = new ManualClock();
   const handed: Array<(q: string) => void> = [];
-  const settings: Array<(on: boolean) => void> = [];
+  const settings: Array<(switches: Switches) => void> = [];
   const ports: PopupPorts = {
     search: vi.fn<PopupPorts['search']>(async (p) => result(p.query)),
     facets: async () => ({ sources: [a], perspectives: [] }),
     entityTypes: async () => new Map(),
     schedule: clock.schedule,
     site: async () => 'news.example',
-    siteEnabled: async () => true,
+    switches: async () => ({ everywhere: true, site: true }),
     setSiteEnabled: vi.fn(async () => undefined),
-    watchSiteEnabled: (_site, cb) => (settings.push(cb), () => undefined),
+    setEnabledEverywhere: vi.fn(async () => undefined),
+    watchSwitches: (_site, cb) => (settings.push(cb), () => undefined),
     runsInTab: async () => false,
     cardShortcut: async () => 'Alt+Shift+C',
     watchHandedQuery: (cb) => (handed.push(cb), () => undefined),
@@ -40,7 +42,7 @@ describe('PopupController', () => {
     popup.start({ query: 'Mosul' });
     await flush();
     expect(popup.get().shortcut).toBe('Alt+Shift+C');
-    expect(popup.site.get()).toEqual({ site: 'news.example', enabled: true });
+    expect(popup.site.get()).toEqual({ site: 'news.example', enabled: true, everywhere: true });
     expect(popup.search.get().query).toBe('Mosul');
     handed[0]!('Kirkook');
     clock.advance(SEARCH_DEBOUNCE_MS);
@@ -87,8 +89,22 @@ describe('PopupController', () => {
     popup.site.toggle(false);
     expect(popup.site.get().enabled).toBe(false);
     expect(ports.setSiteEnabled).toHaveBeenCalledWith('news.example', false);
-    settings[0]!(true);
+    settings[0]!({ everywhere: true, site: true });
     expect(popup.site.get().enabled).toBe(true);
+  });
+
+  it('while Counterpoint is off everywhere, the site switch does nothing and the way back on writes the global setting', async () => {
+    const { popup, ports, settings } = setup({ switches: async () => ({ everywhere: false, site: true }) });
+    popup.start();
+    await flush();
+    expect(popup.site.get()).toEqual({ site: 'news.example', enabled: true, everywhere: false });
+    popup.site.toggle(false);
+    expect(ports.setSiteEnabled).not.toHaveBeenCalled();
+    popup.site.turnOnEverywhere();
+    expect(popup.site.get().everywhere).toBe(true);
+    expect(ports.setEnabledEverywhere).toHaveBeenCalledWith(true);
+    settings[0]!({ everywhere: false, site: false }); // switched off again in the options page
+    expect(popup.site.get()).toEqual({ site: 'news.example', enabled: false, everywhere: false });
   });
 
   it('has no switch where the tab is not a web page', async () => {

@@ -6,11 +6,12 @@
  * user's own entity names. Plus: the extension makes no network request in a whole session.
  * (Attacks on the card itself — forging, reading, triggering it — are in hostile-card.e2e.test.ts.)
  */
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
-import { highlightedTexts, hoverText, setSettings, waitCard, waitScanned } from './content';
-import { startServer, type StaticServer } from './server';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { highlightedTexts, hoverText, setSettings, waitCard, waitNoCard, waitScanned } from './content';
+import { FIXTURES_DIR, startServer, type StaticServer } from './server';
 
 let ext: ExtensionBrowser;
 let server: StaticServer;
@@ -36,6 +37,7 @@ afterAll(async () => {
 });
 
 const url = (path: string) => `${server.origin}/${path}`;
+const NOTES_TITLE = 'Field notes from Tal Abyad';
 
 async function openHostile(): Promise<Page> {
   const page = await ext.context.newPage();
@@ -118,32 +120,52 @@ describe('a hostile page', () => {
     await page.close();
   });
 
-  it('cannot learn the user’s own entity names from the highlights, while hovering them still opens cards', async () => {
-    // A private alias, as the user's own import would add it (MatchPattern.user), in the matcher
-    // data every content script reads.
-    await extPage.evaluate(async () => {
-      const chrome = (globalThis as any).chrome;
-      const key = 'counterpoint:matcher';
-      const data = (await chrome.storage.local.get(key))[key];
-      data.patterns.push({ text: 'Qasr al-Hayr', entityId: 'palmyra', caseSensitive: false, ambiguous: false, user: true });
-      await chrome.storage.local.set({ [key]: data });
-    });
-    try {
-      const page = await openHostile();
-      const texts = await highlightedTexts(page);
-      expect(texts).toContain('Raqqa');
-      expect(texts).not.toContain('Qasr al-Hayr');
-      const candidates = ['Qasr al-Hayr', 'Raqqa', 'Mosul', 'Tadmur', 'Springfield', 'Atlantis', 'Zarqa', 'Hayr'];
-      const found = (await page.evaluate((names) => (window as any).__enumerate(names), candidates)) as string[];
-      expect(found.sort()).toEqual(['Mosul', 'Raqqa', 'Tadmur']);
-      await hoverText(page, 'Qasr al-Hayr');
-      expect((await waitCard(page)).name).toBe('Palmyra');
-      expect(await highlightedTexts(page)).not.toContain('Qasr al-Hayr');
-      await page.close();
-    } finally {
-      await extPage.evaluate(() => (globalThis as any).chrome.storage.local.remove('counterpoint:matcher'));
-      await sendFromExtensionPage(extPage, 'listEntities');
+  it('cannot learn the name of an entity the user added in the options page, while hovering it opens a card quoting the user’s document', async () => {
+    // As a user does it: import a Markdown file, accept the place or group it proposes, then give
+    // that group another name in the entity panel.
+    await extPage.getByRole('heading', { name: /Your documents/ }).waitFor();
+    await extPage.setInputFiles('#import-files', join(FIXTURES_DIR, 'import', 'field-notes.md'));
+    await expect.poll(() => extPage.getByRole('group', { name: 'field-notes.md' }).getByLabel('Title').inputValue()).toBe(NOTES_TITLE);
+    await extPage.getByRole('button', { name: 'Save document' }).click();
+    await extPage.getByRole('status').filter({ hasText: `Saved “${NOTES_TITLE}”` }).waitFor();
+    await extPage.getByRole('button', { name: `Find new places and groups in “${NOTES_TITLE}”` }).first().click();
+    await extPage.getByRole('button', { name: 'Accept Hamza Division as a new group' }).click();
+    await extPage.getByRole('status').filter({ hasText: 'Added Hamza Division.' }).waitFor();
+    const aliasForm = extPage.getByRole('form', { name: 'Add another name to a place or group' });
+    await aliasForm.getByLabel('Place or group').selectOption({ label: 'Hamza Division' });
+    await aliasForm.getByLabel('Name').fill('Firqat al-Hamza');
+    await aliasForm.getByRole('button', { name: 'Add name' }).click();
+    await extPage.getByRole('status').filter({ hasText: '“Firqat al-Hamza” added.' }).waitFor();
+
+    const page = await openHostile();
+    // The content script knows the user's names: hovering either opens the user's entity's card,
+    // quoting the imported document.
+    for (const name of ['Hamza Division', 'Firqat al-Hamza']) {
+      await hoverText(page, name);
+      const card = await waitCard(page);
+      expect(card.name).toBe('Hamza Division');
+      expect(card.text).toContain(NOTES_TITLE);
+      await page.mouse.move(5, 5);
+      await waitNoCard(page);
     }
+    // …but the page learns nothing of them: not from the highlights of the page's own text (also
+    // after the hovers), nor by writing candidate names and reading which ones get highlighted.
+    expect(await highlightedTexts(page)).toContain('Raqqa');
+    const everyHighlight = await page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((h) =>
+        [...h].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      ),
+    );
+    expect(everyHighlight.filter((t) => /hamza/i.test(t))).toEqual([]);
+    const candidates = ['Hamza Division', 'Firqat al-Hamza', 'Raqqa', 'Mosul', 'Tadmur', 'Springfield', 'Atlantis', 'Zarqa', 'Hamza'];
+    const found = (await page.evaluate((names) => (window as any).__enumerate(names), candidates)) as string[];
+    expect(found.sort()).toEqual(['Mosul', 'Raqqa', 'Tadmur']);
+    await page.close();
   });
 
   it('cannot tell the extension is installed on a site the user switched off', async () => {
