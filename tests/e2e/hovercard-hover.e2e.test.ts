@@ -113,11 +113,16 @@ describe('a news page', () => {
     await page.mouse.move(5, 5, { steps: 2 });
     await waitNoCard(page);
 
+    // A brief pass: a long delay for this check, so that a busy machine cannot stretch the pass
+    // past it; then waiting out the whole delay shows the timer was really cancelled.
+    await setSettings(suite.extPage, { hoverDelayMs: 1500 });
+    await page.waitForTimeout(300); // the content script follows storage.onChanged
     await hoverText(page, 'Mosul', 0);
     await page.waitForTimeout(120);
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(1800);
     expect(await readCard(page)).toBeNull();
+    await setSettings(suite.extPage, {});
   });
 
   it('follows the OS colour scheme, light and dark', async () => {
