@@ -1,0 +1,116 @@
+/**
+ * Reviewing the drafts of an import before saving (issue 10: "Bad input never loses data"): which
+ * drafts need attention and why, in words short enough to list above the Save button; which rows
+ * the form shows (a page of them, plus every draft the user must see); the one-step fix for many
+ * drafts without a perspective. Pure: the options page (components/corpus/ImportPanel.tsx) only wires.
+ *
+ * Why a list and pages rather than one form per draft: 1,000 editable forms took seconds to render
+ * (bench/measure-import.mjs), so only a page of them is drawn; a draft that cannot be saved as it
+ * is must never be one of the hidden ones, or Save stays disabled with nothing to fix in sight.
+ */
+import { draftProblems } from './draft';
+import type { DocumentDraft, DraftMeta } from './types';
+
+export type DraftField = Exclude<keyof DraftMeta, 'dateApproximate'>;
+
+/** The fields in the order the form shows them: the first one with a problem is the one to focus. */
+export const DRAFT_FIELDS: readonly DraftField[] = ['title', 'author', 'outlet', 'date', 'perspective', 'url'];
+
+/**
+ * What must change before an imported draft is saved, per field: the store's rules
+ * (draftProblems), and a perspective. Cards and comparisons set documents side by side by
+ * perspective; a document saved without one would be filed under its outlet or "Your documents",
+ * so the import asks for it (one control fills it for every draft without one).
+ */
+export function importProblems(meta: DraftMeta): Partial<Record<DraftField, string>> {
+  const out: Partial<Record<DraftField, string>> = draftProblems(meta);
+  if (!meta.perspective.trim()) out.perspective = 'Say whose viewpoint this is, e.g. "Raqqa activist".';
+  return out;
+}
+
+/** The few words naming a problem in the list above Save: "notes-150.md (no perspective)". */
+const SHORT: Record<DraftField, string> = {
+  title: 'no title',
+  author: 'author',
+  outlet: 'outlet',
+  date: 'date not as 2016, 2016-10 or 2016-10-17',
+  perspective: 'no perspective',
+  url: 'link not starting with http:// or https://',
+};
+
+export interface Attention {
+  /** The draft's place in the import. */
+  index: number;
+  fileName: string;
+  /** The first field to fix, in the form's order. */
+  field: DraftField;
+  /** What is wrong, in short words, in the form's order. */
+  reasons: string[];
+}
+
+/** Every draft that cannot be saved as it is, in import order. */
+export function needingAttention(drafts: readonly DocumentDraft[]): Attention[] {
+  const out: Attention[] = [];
+  drafts.forEach((d, index) => {
+    const problems = importProblems(d.meta);
+    const fields = DRAFT_FIELDS.filter((f) => problems[f]);
+    if (fields.length) out.push({ index, fileName: d.fileName, field: fields[0]!, reasons: fields.map((f) => SHORT[f]) });
+  });
+  return out;
+}
+
+/** "3 documents need attention before saving" / "1 document needs …". */
+export function attentionHeading(count: number): string {
+  return count === 1 ? '1 document needs attention before saving:' : `${count} documents need attention before saving:`;
+}
+
+/** Why Save is disabled, shown beside it ("" when it is not). */
+export function saveBlockedReason(busy: boolean, attention: number): string {
+  if (busy) return 'Saving…';
+  if (attention === 0) return '';
+  return attention === 1 ? 'Fix or leave out the document listed above to save.' : `Fix or leave out the ${attention} documents listed above to save.`;
+}
+
+/**
+ * The drafts drawn as rows, in import order: the first `shown`, and the pinned ones (drafts
+ * that needed attention, or that the user asked to see, wherever they are in the import).
+ */
+export function visibleRows(count: number, shown: number, pinned: ReadonlySet<number>): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < Math.min(shown, count); i++) rows.push(i);
+  const beyond = [...pinned].filter((i) => i >= shown && i < count).sort((a, b) => a - b);
+  return rows.concat(beyond);
+}
+
+/**
+ * Pins the drafts that need attention so their rows are drawn, up to `cap` pins in all (past
+ * that, the list above Save names them and brings each one up on demand). Pins stay once set:
+ * a row the user is fixing does not vanish under the cursor when its last problem is fixed.
+ */
+export function pinProblems(drafts: readonly DocumentDraft[], pinned: ReadonlySet<number>, shown: number, cap: number): Set<number> {
+  const out = new Set(pinned);
+  for (const a of needingAttention(drafts)) {
+    if (out.size >= cap) break;
+    if (a.index >= shown) out.add(a.index);
+  }
+  return out;
+}
+
+/** The pins after the draft at `index` is left out: later drafts move up one place. */
+export function unpinLeftOut(pinned: ReadonlySet<number>, index: number): Set<number> {
+  const out = new Set<number>();
+  for (const i of pinned) if (i !== index) out.add(i > index ? i - 1 : i);
+  return out;
+}
+
+/** How many drafts have no perspective of their own. */
+export function countWithoutPerspective(drafts: readonly DocumentDraft[]): number {
+  return drafts.reduce((n, d) => n + (d.meta.perspective.trim() ? 0 : 1), 0);
+}
+
+/** Every draft without a perspective gets `perspective`; the others are the same objects. */
+export function fillMissingPerspective(drafts: readonly DocumentDraft[], perspective: string): DocumentDraft[] {
+  const p = perspective.trim();
+  if (!p) return [...drafts];
+  return drafts.map((d) => (d.meta.perspective.trim() ? d : { ...d, meta: { ...d.meta, perspective: p } }));
+}
