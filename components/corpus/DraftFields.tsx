@@ -7,6 +7,8 @@ interface Props {
   idPrefix: string;
   meta: DraftMeta;
   onChange(meta: DraftMeta): void;
+  /** The problems to show; the store's rules (draftProblems) unless given (an import also asks for a perspective). */
+  problems?: Partial<Record<keyof DraftMeta, string>>;
 }
 
 const FIELDS: Array<{ key: Exclude<keyof DraftMeta, 'dateApproximate'>; label: string; hint?: string; type?: string }> = [
@@ -18,8 +20,7 @@ const FIELDS: Array<{ key: Exclude<keyof DraftMeta, 'dateApproximate'>; label: s
   { key: 'url', label: 'Link', type: 'url' },
 ];
 
-export function DraftFields({ idPrefix, meta, onChange }: Props) {
-  const problems = draftProblems(meta);
+export function DraftFields({ idPrefix, meta, onChange, problems = draftProblems(meta) }: Props) {
   return (
     <div class="draft-fields">
       {FIELDS.map(({ key, label, hint, type }) => {

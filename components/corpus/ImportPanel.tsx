@@ -6,12 +6,23 @@
  */
 import { memo } from 'preact/compat';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { draftProblems } from '../../lib/userCorpus/draft';
+import {
+  countWithoutPerspective,
+  fillMissingPerspective,
+  importProblems,
+  needingAttention,
+  pinProblems,
+  saveBlockedReason,
+  unpinLeftOut,
+  visibleRows,
+  type DraftField,
+} from '../../lib/userCorpus/draftReview';
 import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
 import type { DocumentDraft, DraftMeta } from '../../lib/userCorpus/types';
 import { errorText, type CorpusApi } from './api';
 import { BundleImport } from './BundleImport';
+import { DraftAttention } from './DraftAttention';
 import { DraftFields } from './DraftFields';
 import { readImportFiles } from './readFiles';
 import { pageYielder } from './yielder';
@@ -30,7 +41,7 @@ interface Props {
   page?: PageExtraction | null;
 }
 
-/** Drafts shown for editing at once; the others are saved with their metadata as read (bench: 1,000 editable forms took seconds to render). */
+/** Drafts shown for editing at once, and added by "Show more" (bench: 1,000 editable forms took seconds to render); drafts needing attention are shown too. */
 const SHOWN_DRAFTS = 20;
 /**
  * Rows added per frame: 20 forms at once were one layout of ~1,000 boxes, 17–67 ms on a busy
@@ -59,15 +70,27 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     if (page.ok) {
       setErrors([]);
       setFocusField(`draft-${drafts.length}-title`);
+      setPinned((p) => new Set(p).add(drafts.length));
       setDrafts((d) => [...d, draftFromPage(page.article)]);
     } else {
       setErrors([extractionProblem(page)]);
       pasteRef.current?.focus();
     }
   }, [page]);
-  // The rows drawn so far (ROWS_PER_FRAME more each frame, up to SHOWN_DRAFTS); a field to focus waits for its row.
+  // Rows shown: the first `shown` drafts and the pinned ones (needing attention, or asked for), lib/userCorpus/draftReview.ts.
+  const [shown, setShown] = useState(SHOWN_DRAFTS);
+  const [pinned, setPinned] = useState<ReadonlySet<number>>(new Set());
+  const visible = useMemo(() => visibleRows(drafts.length, shown, pinned), [drafts.length, shown, pinned]);
+  const attention = useMemo(() => needingAttention(drafts), [drafts]);
+  useEffect(() => {
+    if (drafts.length === 0) {
+      setShown(SHOWN_DRAFTS);
+      setPinned(new Set());
+    } else setPinned((p) => pinProblems(drafts, p, shown, SHOWN_DRAFTS));
+  }, [drafts.length]);
+  // The rows drawn so far (ROWS_PER_FRAME more each frame, up to the rows shown); a field to focus waits for its row.
   const [rows, setRows] = useState(ROWS_PER_FRAME);
-  const wanted = Math.min(SHOWN_DRAFTS, drafts.length);
+  const wanted = visible.length;
   useEffect(() => {
     if (drafts.length === 0) setRows(ROWS_PER_FRAME);
     if (rows >= wanted) return;
@@ -110,8 +133,16 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
 
   // Stable, so the rows are not drawn again when only the status or the busy state changes.
   const editDraft = useCallback((i: number, meta: DraftMeta) => setDrafts((ds) => ds.map((x, j) => (j === i ? { ...x, meta } : x))), []);
-  const leaveOut = useCallback((i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i)), []);
-  const invalid = useMemo(() => drafts.some((d) => Object.keys(draftProblems(d.meta)).length > 0), [drafts]);
+  const leaveOut = useCallback((i: number) => {
+    setDrafts((ds) => ds.filter((_, j) => j !== i));
+    setPinned((p) => unpinLeftOut(p, i));
+  }, []);
+  // A draft named above Save: its row is drawn (pinned) and its first field to fix focused.
+  const showDraft = (i: number, field: DraftField) => {
+    setPinned((p) => (p.has(i) ? p : new Set(p).add(i)));
+    setFocusField(`draft-${i}-${field}`);
+  };
+  const blocked = saveBlockedReason(busy, attention.length);
 
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
@@ -143,6 +174,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
         <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
           try {
             setDrafts((d) => [...d, draftFromPaste(paste)]);
+            setPinned((p) => new Set(p).add(drafts.length));
             setPaste('');
           } catch (e) {
             setErrors([errorText(e)]);
@@ -168,21 +200,43 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
 
       {drafts.length > 0 && (
         <form class="drafts" aria-label="Documents to save" onSubmit={(e) => (e.preventDefault(), void save())}>
-          {drafts.length > SHOWN_DRAFTS && (
+          {visible.length < drafts.length && (
             <p class="muted">
-              Showing the first {SHOWN_DRAFTS} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
+              Showing {visible.length} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
             </p>
           )}
-          {drafts.slice(0, Math.min(rows, SHOWN_DRAFTS)).map((d, i) => (
-            <DraftRow key={i} index={i} draft={d} onChange={editDraft} onLeaveOut={leaveOut} />
+          {visible.slice(0, rows).map((i) => (
+            <DraftRow key={i} index={i} draft={drafts[i]!} onChange={editDraft} onLeaveOut={leaveOut} />
           ))}
+          {visible.length < drafts.length && (
+            <div class="row">
+              <button type="button" class="btn" onClick={() => setShown((s) => s + SHOWN_DRAFTS)}>
+                Show {Math.min(SHOWN_DRAFTS, drafts.length - shown)} more
+              </button>
+              <button type="button" class="btn" onClick={() => setShown(drafts.length)}>
+                Show all {drafts.length}
+              </button>
+            </div>
+          )}
+          <DraftAttention
+            attention={attention}
+            withoutPerspective={countWithoutPerspective(drafts)}
+            onShow={showDraft}
+            onLeaveOut={leaveOut}
+            onSetPerspective={(p) => setDrafts((ds) => fillMissingPerspective(ds, p))}
+          />
           <div class="row">
-            <button type="submit" class="btn btn-primary" disabled={busy || invalid}>
+            <button type="submit" class="btn btn-primary" disabled={busy || attention.length > 0} aria-describedby={blocked ? 'save-blocked' : undefined}>
               Save {drafts.length === 1 ? 'document' : `${drafts.length} documents`}
             </button>
             <button type="button" class="btn" onClick={() => setDrafts([])}>
               Discard
             </button>
+            {blocked && (
+              <span id="save-blocked" class="muted save-blocked">
+                {blocked}
+              </span>
+            )}
           </div>
         </form>
       )}
@@ -217,7 +271,7 @@ const DraftRow = memo(function DraftRow({ index, draft: d, onChange, onLeaveOut 
   return (
     <fieldset class="draft">
       <legend>{d.fileName}</legend>
-      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} onChange={(meta) => onChange(index, meta)} />
+      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} problems={importProblems(d.meta)} onChange={(meta) => onChange(index, meta)} />
       <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
       <button type="button" class="btn" onClick={() => onLeaveOut(index)}>
         Leave out

@@ -86,9 +86,13 @@ describe('rows shown', () => {
     expect([...pinProblems(drafts, pinned, 20, 20)]).toEqual([24]);
     // Within the page: nothing to pin.
     expect(pinProblems([draft(1, { perspective: '' })], new Set(), 20, 20).size).toBe(0);
-    // 300 drafts without a perspective: only `cap` rows are added; the rest are named above Save.
+    // 300 drafts without a perspective: the first page already draws `cap` of them; the rest are named above Save.
     const many = Array.from({ length: 300 }, (_, i) => draft(i, { perspective: '' }));
-    expect(pinProblems(many, new Set(), 20, 20).size).toBe(20);
+    expect(pinProblems(many, new Set(), 20, 20).size).toBe(0);
+    // Problems only beyond the page: `cap` of them are pinned.
+    const late = Array.from({ length: 300 }, (_, i) => draft(i, i >= 100 ? { perspective: '' } : {}));
+    expect([...pinProblems(late, new Set(), 20, 20)]).toEqual([...Array(20).keys()].map((i) => i + 100));
+    expect(pinProblems(late, new Set([5, 250]), 20, 20).size).toBe(20);
   });
 
   it('a draft left out: later pins move up one place', () => {

@@ -83,15 +83,21 @@ export function visibleRows(count: number, shown: number, pinned: ReadonlySet<nu
 }
 
 /**
- * Pins the drafts that need attention so their rows are drawn, up to `cap` pins in all (past
- * that, the list above Save names them and brings each one up on demand). Pins stay once set:
- * a row the user is fixing does not vanish under the cursor when its last problem is fixed.
+ * Pins the drafts beyond the first `shown` that need attention, so their rows are drawn, until
+ * `cap` rows needing attention (or pinned) are drawn; past that, the list above Save names them
+ * and brings each one up on demand (80 drafts without a perspective draw no more rows than 20).
+ * Pins stay once set: a row the user is fixing does not vanish when its last problem is fixed.
  */
 export function pinProblems(drafts: readonly DocumentDraft[], pinned: ReadonlySet<number>, shown: number, cap: number): Set<number> {
   const out = new Set(pinned);
-  for (const a of needingAttention(drafts)) {
-    if (out.size >= cap) break;
-    if (a.index >= shown) out.add(a.index);
+  const attention = needingAttention(drafts);
+  let drawn = attention.filter((a) => a.index < shown).length + out.size;
+  for (const a of attention) {
+    if (drawn >= cap) break;
+    if (a.index >= shown && !out.has(a.index)) {
+      out.add(a.index);
+      drawn++;
+    }
   }
   return out;
 }
