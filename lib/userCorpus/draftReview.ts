@@ -14,7 +14,7 @@ import type { DocumentDraft, DraftMeta } from './types';
 export type DraftField = Exclude<keyof DraftMeta, 'dateApproximate'>;
 
 /** The fields in the order the form shows them: the first one with a problem is the one to focus. */
-export const DRAFT_FIELDS: readonly DraftField[] = ['title', 'author', 'outlet', 'date', 'perspective', 'url'];
+const DRAFT_FIELDS: readonly DraftField[] = ['title', 'author', 'outlet', 'date', 'perspective', 'url'];
 
 /**
  * What must change before an imported draft is saved, per field: the store's rules

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeFindings } from './axe';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
 
 const COUNT = 80;
@@ -97,6 +98,9 @@ describe('Chromium: a large import is sent in parts and saved all or nothing', (
     const row = options.getByRole('group', { name: 'notes-25.md' });
     await row.getByLabel('Perspective').waitFor();
     expect(await row.getByLabel('Perspective').getAttribute('aria-invalid')).toBe('true');
+    // The list, its buttons and the reason beside Save pass axe's WCAG rules.
+    const found = await axeViolations(options, '.drafts');
+    expect(found, describeFindings(found)).toEqual([]);
     // The name in the list focuses that field: the user types a perspective there.
     await item.getByRole('button', { name: 'notes-25.md', exact: true }).click();
     await expect.poll(() => options.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent + ' ' + document.activeElement?.previousElementSibling?.textContent)).toBe('notes-25.md Perspective');
