@@ -143,6 +143,13 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     setFocusField(`draft-${i}-${field}`);
   };
   const blocked = saveBlockedReason(busy, attention.length);
+  // Left out from the list above Save: focus goes to the next name there, else to Save, not to the page's top.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    sectionRef.current?.querySelector<HTMLButtonElement>('.drafts-attention .link-btn, .drafts button[type=submit]')?.focus();
+  }, [refocus]);
 
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
@@ -222,7 +229,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
             attention={attention}
             withoutPerspective={countWithoutPerspective(drafts)}
             onShow={showDraft}
-            onLeaveOut={leaveOut}
+            onLeaveOut={(i) => (leaveOut(i), setRefocus(true))}
             onSetPerspective={(p) => setDrafts((ds) => fillMissingPerspective(ds, p))}
           />
           <div class="row">

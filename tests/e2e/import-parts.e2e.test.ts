@@ -116,7 +116,9 @@ describe('Chromium: a large import is sent in parts and saved all or nothing', (
   it('the same import with the 25th left out from the list: 29 are saved', async () => {
     await chooseThirty();
     await options.getByRole('button', { name: 'Leave out notes-25.md' }).click();
-    await options.getByRole('button', { name: 'Save 29 documents' }).click();
+    // Nothing else needs attention: focus moves to Save, which Enter presses.
+    await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Save 29 documents');
+    await options.keyboard.press('Enter');
     await options.getByRole('status').filter({ hasText: 'Saved 29 documents to your corpus.' }).waitFor();
     const titles = (await sendFromExtensionPage(options, 'listUserCorpus')).res.documents.map((d: { meta: { title: string } }) => d.meta.title);
     expect(titles).toHaveLength(29);
