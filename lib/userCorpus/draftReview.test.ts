@@ -34,6 +34,11 @@ describe('importProblems', () => {
     expect(Object.keys(importProblems(meta({ title: '', perspective: '', url: 'www.x.org' }))).sort()).toEqual(['perspective', 'title', 'url']);
   });
 
+  it('does not hold up a draft its outlet or author can be filed under (a page added from the browser)', () => {
+    expect(importProblems(meta({ perspective: '', outlet: 'Enab Baladi' }))).toEqual({});
+    expect(importProblems(meta({ perspective: '', author: 'A. Reporter' }))).toEqual({});
+  });
+
   it('a draft without problems is one the store accepts', () => {
     expect(() => finishDraft(draft(1), 'user-1')).not.toThrow();
   });

@@ -18,13 +18,16 @@ const DRAFT_FIELDS: readonly DraftField[] = ['title', 'author', 'outlet', 'date'
 
 /**
  * What must change before an imported draft is saved, per field: the store's rules
- * (draftProblems), and a perspective. Cards and comparisons set documents side by side by
- * perspective; a document saved without one would be filed under its outlet or "Your documents",
- * so the import asks for it (one control fills it for every draft without one).
+ * (draftProblems), and a perspective when there is nothing to file it under. Cards and
+ * comparisons set documents side by side by perspective; a draft without one is filed under its
+ * outlet or, failing that, its author (defaultPerspective), so only a draft with none of the three
+ * (a pasted text, a bare .txt) would land under "Your documents", which tells a reader nothing:
+ * the import asks for it (one control fills it for every draft without one). A page added from
+ * the browser has its site as outlet, so it is never held up.
  */
 export function importProblems(meta: DraftMeta): Partial<Record<DraftField, string>> {
   const out: Partial<Record<DraftField, string>> = draftProblems(meta);
-  if (!meta.perspective.trim()) out.perspective = 'Say whose viewpoint this is, e.g. "Raqqa activist".';
+  if (!meta.perspective.trim() && !meta.outlet.trim() && !meta.author.trim()) out.perspective = 'Say whose viewpoint this is, e.g. "Raqqa activist" (there is no outlet or author to file it under).';
   return out;
 }
 

@@ -47,7 +47,7 @@ describe('Chromium: a large import is sent in parts and saved all or nothing', (
     const files = Array.from({ length: COUNT }, (_, i) => {
       const path = join(dir, `note-${String(i).padStart(3, '0')}.md`);
       // ~6 KB each: 80 of them are ~480 KB of text, more than one part.
-      writeFileSync(path, `---\ntitle: Note ${i}\nauthor: Field team\n---\n\n${paragraph.repeat(40)}\n`);
+      writeFileSync(path, `---\ntitle: Note ${i}\n---\n\n${paragraph.repeat(40)}\n`);
       return path;
     });
     await options.setInputFiles('#import-files', files);
