@@ -74,6 +74,12 @@ export function evaluateTargets(r) {
   if (c['10k']) add('Search p95, 10k documents (in worker)', c['10k'].searchP95.median, ms(c['10k'].searchP95.median, 2), '≤ 20 ms', c['10k'].searchP95.median <= 20);
   if (c.bundled) add('Cold start → first answer, bundled', c.bundled.coldLookupMs.median, ms(c.bundled.coldLookupMs.median), '≤ 30 ms', c.bundled.coldLookupMs.median <= 30);
   if (c['10k']) add('Cold start → first answer, 10k documents', c['10k'].coldLookupMs.median, ms(c['10k'].coldLookupMs.median, 0), '≤ 300 ms', c['10k'].coldLookupMs.median <= 300);
+  const u = r.userCorpus;
+  if (u) {
+    add('Cold start → first card, 10k imported docs + 1k aliases (card not saved)', u.coldFirstCardMs.median, ms(u.coldFirstCardMs.median, 0), '≤ 300 ms', u.coldFirstCardMs.median <= 300);
+    add('Search p95, 10k imported docs + 1k aliases (in worker)', u.searchP95.median, ms(u.searchP95.median, 2), '≤ 20 ms', u.searchP95.median <= 20);
+    if (Number.isFinite(u.scanRatio)) add('Content script start+scan, 1k user aliases / bundled only (median of pages)', u.scanRatio, ratio(u.scanRatio), 'reported', true);
+  }
   if (r.contentScript) {
     const g = r.contentScript.gzipBytes;
     add('Content script size (JS + CSS, gzip)', g, kb(g), '≤ 30 KB', g <= 30 * 1024);
@@ -106,6 +112,12 @@ export function summarizeCorpus(raw) {
     backgroundBytes: raw.backgroundBytes,
     corpusFilesBytes: raw.corpusFilesBytes,
   };
+}
+
+/** Aggregates the user-corpus measure (bench/measure-usercorpus.mjs). */
+export function summarizeUserCorpus(raw) {
+  const keys = ['coldFirstCardMs', 'coldSavedCardMs', 'coldSearchMs', 'lookupDuringLoadMaxMs', 'searchP50', 'searchP95', 'ipcP50', 'ipcP95'];
+  return { ...raw, ...Object.fromEntries(keys.map((k) => [k, summary(raw[k])])) };
 }
 
 function table(headers, rows) {
@@ -183,6 +195,25 @@ export function renderMarkdown(r) {
         row('Worker heap: after a cold card lookup', (x) => mb(x.heapCorpusBytes.median)),
         row('Worker heap: with the index', (x) => mb(x.heapIndexBytes.median)),
         row('Card lookup, warm, round trip', (x) => `${fmt(x.lookupWarmMs, 1)} ms`),
+      ]),
+    );
+  }
+  if (r.userCorpus) {
+    const u = r.userCorpus;
+    out.push('');
+    out.push('### 7. The user\'s corpus at scale (issue 10)');
+    out.push('');
+    out.push(`Bundled build, the user store seeded through the options page\'s messages: ${u.userEntities} user entities and ${u.userAliases} aliases (${(u.namesMs / 1000).toFixed(0)} s), then ${u.shape.userDocuments} real-text documents in batches of 500 (${(u.importMs / 1000).toFixed(0)} s); ${u.shape.documents} documents, ${u.shape.passages} passages in all. Cold start: the worker stopped, then one message. Content script: start + scan time (as in 1.) on ${u.scan?.length ?? 0} pages before and after the seeding.`);
+    out.push('');
+    out.push(
+      table(['Measure', 'Result'], [
+        ['Cold start → first card of a touched entity, no saved card', `${fmt(u.coldFirstCardMs, 0)} ms`],
+        ['Cold start → card looked up before (saved)', `${fmt(u.coldSavedCardMs, 0)} ms`],
+        ['Cards include the user\'s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
+        ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
+        ['Search p50 / p95, in worker', `${fmt(u.searchP50, 2)} / ${fmt(u.searchP95, 2)} ms`],
+        ['Search p50 / p95, round trip (50 queries)', `${fmt(u.ipcP50, 1)} / ${fmt(u.ipcP95, 1)} ms`],
+        ...(u.scan ?? []).map((s) => [`Content script start+scan, ${s.page}: with / without the aliases`, `${s.withMs.toFixed(1)} / ${s.withoutMs.toFixed(1)} ms (${ratio(s.ratio)})`]),
       ]),
     );
   }

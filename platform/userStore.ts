@@ -10,6 +10,11 @@
  *       index, so "which documents mention X" is one query); entities, aliases, hidden bundled
  *       documents, saved cards and a summary row. Version-1 rows get `passages: undefined`: the
  *       background compiles them on the next load and writes them back.
+ *   3 — passages: every passage of every user document again, one row each with its document's
+ *       metadata, indexed by the entities it mentions (multi-entry), so a card after a worker start
+ *       reads the passages of its entity only, not 10,000 documents. Filled from the documents'
+ *       passages; version-1 documents (no passages yet) are listed in state "uncompiled" until the
+ *       background writes them back compiled (until then a card reads every document).
  *
  * All-or-nothing: `write` runs one read-write transaction over every table; a failure inside it
  * (quota reached, the worker stopped, a bug) aborts it and IndexedDB keeps what it had.
@@ -17,15 +22,21 @@
 import Dexie, { type Table } from 'dexie';
 import type { EntityCard } from '../lib/messages/protocol';
 import type { Entity } from '../lib/corpus/types';
-import type { HiddenSeed, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
+import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
 
 const USER_DB_NAME = 'counterpoint-user';
 
 type DocumentRow = StoredDocument & { id: string };
+/** A passage of a user document, `n`-th in it (version 3). */
+type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched';
+  key: 'touched' | 'uncompiled';
   value: string[];
+}
+
+function passageRows(doc: StoredDocument): PassageRow[] {
+  return (doc.passages ?? []).map((passage, n) => ({ docId: doc.meta.id, n, addedAt: doc.addedAt, meta: doc.meta, entityIds: passage.entityIds, passage }));
 }
 
 export class UserDatabase extends Dexie {
@@ -35,6 +46,7 @@ export class UserDatabase extends Dexie {
   hidden!: Table<HiddenSeed, string>;
   cards!: Table<{ entityId: string; card: EntityCard }, string>;
   state!: Table<StateRow, string>;
+  passages!: Table<PassageRow, [string, number]>;
 
   constructor(name = USER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -57,6 +69,21 @@ export class UserDatabase extends Dexie {
             // passages stay undefined: compiled on the next load (lib/userCorpus/userCorpus.ts)
           }),
       );
+    this.version(3)
+      .stores({ passages: '[docId+n], docId, *entityIds' })
+      .upgrade(async (tx) => {
+        const uncompiled: string[] = [];
+        const rows: PassageRow[] = [];
+        await tx
+          .table('documents')
+          .toCollection()
+          .each((row: DocumentRow) => {
+            if (row.passages) rows.push(...passageRows(row));
+            else uncompiled.push(row.id);
+          });
+        await tx.table('passages').bulkPut(rows);
+        if (uncompiled.length) await tx.table('state').put({ key: 'uncompiled', value: uncompiled });
+      });
   }
 }
 
@@ -75,28 +102,44 @@ export class UserStore implements UserStorePort {
   async summary(): Promise<UserSummary> {
     const db = this.db;
     return db.transaction('r', [db.entities, db.aliases, db.hidden, db.state, db.documents], async () => {
-      const [entities, aliases, hidden, touched, documentCount] = await Promise.all([
+      const [entities, aliases, hidden, touched, uncompiled, documentCount] = await Promise.all([
         db.entities.toArray(),
         db.aliases.toArray(),
         db.hidden.toArray(),
         db.state.get('touched'),
+        db.state.get('uncompiled'),
         db.documents.count(),
       ]);
-      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount };
+      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount, compiled: !uncompiled?.value.length };
     });
   }
 
-  async documents(): Promise<StoredDocument[]> {
-    const rows = await this.db.documents.orderBy('addedAt').toArray();
+  async documents(offset: number, limit: number): Promise<StoredDocument[]> {
+    const rows = await this.db.documents.orderBy('addedAt').offset(offset).limit(limit).toArray();
     return rows.map(({ id: _id, ...doc }) => doc);
+  }
+
+  async passagesMentioning(entityId: string): Promise<StoredPassage[]> {
+    const rows = await this.db.passages.where('entityIds').equals(entityId).toArray();
+    rows.sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0) || a.n - b.n);
+    return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
   async write(change: UserChange): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state], async () => {
-      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear()]);
+    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {
+      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear()]);
+      const puts = change.putDocuments ?? [];
+      const replaced = [...(change.deleteDocuments ?? []), ...puts.map((d) => d.meta.id)];
+      if (replaced.length) await db.passages.where('docId').anyOf(replaced).delete();
       if (change.deleteDocuments?.length) await db.documents.bulkDelete(change.deleteDocuments);
-      for (const doc of change.putDocuments ?? []) await db.documents.put({ ...doc, id: doc.meta.id });
+      if (puts.length) {
+        await db.documents.bulkPut(puts.map((doc) => ({ ...doc, id: doc.meta.id })));
+        await db.passages.bulkPut(puts.flatMap(passageRows));
+        const uncompiled = (await db.state.get('uncompiled'))?.value;
+        const done = new Set(replaced);
+        if (uncompiled?.length) await db.state.put({ key: 'uncompiled', value: uncompiled.filter((id) => !done.has(id)) });
+      }
       if (change.putEntities?.length) await db.entities.bulkPut(change.putEntities);
       if (change.putAliases?.length) await db.aliases.bulkPut(change.putAliases);
       if (change.hide?.length) await db.hidden.bulkPut(change.hide);

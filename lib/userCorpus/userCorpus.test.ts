@@ -19,6 +19,8 @@ import { UserCorpus } from './userCorpus';
 const { manifest, files } = packCorpus(new CorpusStore(corpus), { chunkChars: 20_000 });
 const notes = draftFromMarkdown(readFileSync(new URL('../../tests/fixtures/import/field-notes.md', import.meta.url), 'utf8'), 'field-notes.md');
 const immediate = () => Promise.resolve();
+/** How many bundled documents mention an entity. */
+const corpusCount = (id: string) => new Set((corpus.entityPassages[id] ?? []).map((pid) => corpus.passages[pid]!.docId)).size;
 /** What a message to the background carries: a JSON copy (no undefined fields, no shared objects). */
 const overTheWire = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -120,12 +122,10 @@ describe('UserCorpus: a failed write changes nothing', () => {
     const w = worker(new IDBFactory());
     await w.user.importDrafts([{ ...notes, body: 'An earlier note about Raqqa and the Hamza Division.' }]);
     const before = await snapshot(w);
-    const put = w.db.documents.put.bind(w.db.documents);
-    let calls = 0;
-    const spy = vi.spyOn(w.db.documents, 'put').mockImplementation((row, key) => (++calls === 2 ? Dexie.Promise.reject(error()) : put(row, key)));
+    const spy = vi.spyOn(w.db.passages, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(error()));
     await expect(w.user.importDrafts([notes, { ...notes, fileName: 'b.md' }, { ...notes, fileName: 'c.md' }])).rejects.toThrow();
+    expect(spy).toHaveBeenCalledTimes(1); // the documents were written, then their passages failed
     spy.mockRestore();
-    expect(calls).toBe(2); // the first document was written, then the transaction failed
     expect(await snapshot(w)).toEqual(before);
     expect(await snapshot(worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB))).toEqual(before);
   });
@@ -224,9 +224,48 @@ describe('UserStore schema migration', () => {
 
     const w = worker(idb);
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
-    expect(w.db.verno).toBe(2);
+    expect(w.db.verno).toBe(3);
     const row = await w.db.documents.get('user-old');
     expect(row!.passages.length).toBeGreaterThan(0);
     expect(row!.entityIds).toContain('raqqa');
+    // Written back compiled: in the per-entity list, and no longer waiting to be compiled.
+    expect((await w.storage.passagesMentioning('raqqa')).map((p) => p.meta.id)).toContain('user-old');
+    expect((await w.storage.summary()).compiled).toBe(true);
+  });
+
+  it('until a version-1 document is compiled, a card after a restart still includes it (from the whole store)', async () => {
+    const idb = new IDBFactory();
+    const v1 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    v1.version(1).stores({ documents: 'id, addedAt' });
+    const meta = { id: 'user-old', title: 'Old note', date: '2016', dateApproximate: false, dateLabel: '2016', perspective: 'Notes', origin: 'user' as const };
+    await v1.table('documents').put({ id: 'user-old', meta, body: 'Raqqa was quiet that week, a resident of Raqqa said.', addedAt: 1 });
+    await v1.table('documents').put({ id: 'user-old-2', meta: { ...meta, id: 'user-old-2' }, body: 'Raqqa again.', addedAt: 2 });
+    v1.close();
+    const w = worker(idb);
+    expect((await w.storage.summary()).compiled).toBe(false);
+    const card = await w.service.lookupEntity('raqqa');
+    expect(card.entity.sourceCount).toBe(corpusCount('raqqa') + 2);
+  });
+
+  it('opens a version-2 database: every stored passage gets into the per-entity lists', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    const stored = await first.db.documents.get(meta!.id);
+    first.db.close();
+    const v2 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    await v2.open();
+    v2.close();
+    // Back to version 2: the passages table is gone, the documents keep their passages.
+    await new Promise((ok, fail) => Object.assign(idb.deleteDatabase('test'), { onsuccess: ok, onerror: fail }));
+    const old = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    old.version(2).stores({ documents: 'id, addedAt, *entityIds', entities: 'id', aliases: '[entityId+text], entityId', hidden: 'id', cards: 'entityId', state: 'key' });
+    await old.table('documents').put(stored);
+    old.close();
+    const w = worker(idb);
+    expect((await w.storage.passagesMentioning('raqqa')).map((p) => [p.meta.id, p.passage.text])).toEqual(
+      stored!.passages.filter((p) => p.entityIds.includes('raqqa')).map((p) => [meta!.id, p.text]),
+    );
+    expect((await w.storage.summary()).compiled).toBe(true);
   });
 });

@@ -16,15 +16,16 @@ import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
-import type { EntitySummary } from '../messages/protocol';
+import type { EntityCard, EntitySummary } from '../messages/protocol';
+import { cardFromParts } from '../corpus/partialCard';
 import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
 import { ImportError } from './limits';
 import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, userEntityId, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
 import type { UserChange, UserStorePort, UserSummary } from './port';
-import { checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
-import type { DocumentDraft, DraftMeta, StoredDocument, UserAlias, UserCorpusData } from './types';
+import { addStoredDocuments, checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
+import type { DocumentDraft, DraftMeta, UserAlias, UserCorpusData } from './types';
 
 export type { NewEntity, UserCorpusListing };
 
@@ -61,39 +62,31 @@ export class UserCorpus implements CorpusOverlay {
     return overlayStateOf(await this.summary());
   }
 
-  async apply(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+  async applyNames(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
     this.seedEntities = store.corpus.entities;
     const s = await this.summary();
-    const documents = this.port.documents();
-    documents.catch(() => undefined);
     if (s.entities.length || s.aliases.length) {
       store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
       // Bundled documents that name a user entity or alias get their passages again.
       await recompileMatching(store, userPatterns(s.entities, s.aliases), this.matcherFor(store), pause);
     }
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
-    const docs = await documents;
-    const uncompiled: StoredDocument[] = [];
-    const matcher = this.matcherFor(store);
-    for (let i = 0; i < docs.length; i += 200) {
-      const items = docs.slice(i, i + 200).map((d) => {
-        this.addedAt.set(d.meta.id, d.addedAt);
-        const document = { meta: d.meta, body: d.body };
-        if (d.passages) return { document, passages: d.passages };
-        // Stored by schema version 1, without passages: compiled now, written back below.
-        const passages = compilePassages(document, matcher, 0);
-        uncompiled.push(stored(document, passages, d.addedAt));
-        return { document, passages };
-      });
-      store.addDocuments(items);
-      await pause();
-    }
-    if (uncompiled.length) await this.port.write({ putDocuments: uncompiled, touched: uncompiled.flatMap((d) => d.entityIds) });
+  }
+
+  /** The user's documents into the store, read a page at a time (lib/userCorpus/recompile.ts). */
+  async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+    await addStoredDocuments(this.port, store, this.matcherFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
+  }
+
+  /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
+  async entityCard(base: CorpusStore, entityId: string, totalSources: number): Promise<EntityCard | undefined> {
+    const [s, passages] = await Promise.all([this.summary(), this.port.passagesMentioning(entityId)]);
+    return s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
   }
 
   cachedCard = (entityId: string) => this.port.card(entityId);
 
-  saveCard(entityId: string, card: Parameters<UserStorePort['saveCard']>[1]): void {
+  saveCard(entityId: string, card: EntityCard): void {
     this.port.saveCard(entityId, card).catch(() => undefined);
   }
 

@@ -1,0 +1,171 @@
+/**
+ * The user's corpus at scale (issue 10, "Speed"), in the bundled benchmark build: the user store
+ * is seeded with 1,000 user aliases, a few user entities and 10,000 real-text documents through
+ * the messages the options page sends (corpusWriteMessenger: addEntity, addAlias,
+ * importDocuments in batches of 500 — the same UserCorpus and Dexie code as the UI's writes),
+ * then, `runs` times:
+ *   - cold start (worker stopped) → first card of an entity the imports touch, round trip: an
+ *     entity never looked up before (no saved card), and one looked up before;
+ *   - cold start → first search answer, with a card lookup every 50 ms meanwhile;
+ *   - search p50/p95 over bench/queries.json inside the worker (bench hook) and as round trips;
+ * and the content script's start + scan time on a few pages before and after the seeding (the
+ * 1,000 aliases reach its matcher), as a ratio.
+ */
+import { detach, closeExtension, launchExtension, send, sendMany, sendWhileLookingUp, stopWorker, workerSession } from './extension.mjs';
+import { QUERIES } from './measure-corpus.mjs';
+import { scanRun } from './measure-pages.mjs';
+import { median, percentile } from './stats.mjs';
+import { rng } from './text.mjs';
+
+const IPC_QUERIES = QUERIES.filter((_, i) => i % 4 === 0);
+const PERSPECTIVES = ['Field notes', 'Local journalist', 'Humanitarian agency', 'Think tank analyst', 'Displaced resident', 'UN report', 'Opposition council', 'Regional newspaper'];
+
+/** Proper-name-like phrases of the text pool ("Two Capitalised" words), most frequent first: alias and entity names. */
+function namesOf(pool) {
+  const counts = new Map();
+  for (const p of pool) for (const m of p.matchAll(/\b\p{Lu}\p{Ll}{2,} \p{Lu}\p{Ll}{2,}\b/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n);
+}
+
+/** `count` drafts as the options page sends them: 3–8 real paragraphs, varied metadata. */
+function drafts(pool, count, seed) {
+  const random = rng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const paras = Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(pool));
+    const year = 2011 + Math.floor(random() * 9);
+    return {
+      fileName: `bench-${i}.md`,
+      meta: { title: `${paras[0].split(/\s+/).slice(0, 8).join(' ')} (${i})`, author: `Author ${i % 37}`, outlet: `Outlet ${i % 11}`, date: `${year}-${String(1 + (i % 12)).padStart(2, '0')}`, dateApproximate: false, perspective: pick(PERSPECTIVES), url: '' },
+      body: paras.join('\n\n'),
+    };
+  });
+}
+
+async function ok(ext, type, data) {
+  const r = await send(ext, type, data, { keepResult: true });
+  if (r.err) throw Object.assign(new Error(`${type}: ${r.err}`), { soft: true });
+  return r;
+}
+
+/** Seeds the user corpus through the options page's messages; returns how long each part took. */
+async function seed(ext, pool, { documents, aliases, entities, batch, log }) {
+  const names = namesOf(pool);
+  const t0 = Date.now();
+  const { res: listed } = await ok(ext, 'listEntities');
+  const bundled = listed.entities.map((e) => e.id);
+  let n = 0;
+  let made = 0;
+  const random = rng(3);
+  // A name already known to the matcher is refused (as in the UI); the next one is tried.
+  while (made < entities && n < names.length) {
+    const name = names[n++];
+    if (await send(ext, 'addEntity', { name, type: random() < 0.5 ? 'place' : 'group', kind: '', description: 'Bench entity', aliases: [] }).then((r) => !r.err)) made++;
+  }
+  let added = 0;
+  while (added < aliases && n < names.length) {
+    const text = names[n++];
+    const entityId = bundled[Math.floor(random() * bundled.length)];
+    if (await send(ext, 'addAlias', { entityId, text }).then((r) => !r.err)) added++;
+  }
+  for (let i = 0; added < aliases; i++) if (await send(ext, 'addAlias', { entityId: bundled[i % bundled.length], text: `Bench Alias ${i}` }).then((r) => !r.err)) added++;
+  const namesMs = Date.now() - t0;
+  log(`  ${made} user entities and ${added} aliases in ${(namesMs / 1000).toFixed(1)} s`);
+  const all = drafts(pool, documents, 11);
+  const t1 = Date.now();
+  for (let i = 0; i < all.length; i += batch) await ok(ext, 'importDocuments', { drafts: all.slice(i, i + batch) });
+  const importMs = Date.now() - t1;
+  log(`  ${documents} documents in ${(importMs / 1000).toFixed(1)} s (batches of ${batch})`);
+  return { userEntities: made, userAliases: added, namesMs, importMs };
+}
+
+/** In the worker: the corpus's shape, and the entities the user's documents mention most (ids). */
+async function shapeInWorker() {
+  const store = await globalThis.__counterpointBench.corpus.store();
+  const c = store.corpus;
+  const user = c.documents.filter((d) => d.meta.origin === 'user').length;
+  const counts = new Map();
+  for (const p of c.passages) if (p.docId.startsWith('user') || store.documents.get(p.docId)?.meta.origin === 'user') for (const id of p.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const touched = [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  return { documents: c.documents.length, userDocuments: user, passages: c.passages.length, entities: c.entities.length, touched };
+}
+
+async function searchInWorker(queries, passes) {
+  const store = await globalThis.__counterpointBench.store();
+  const per = queries.map(() => []);
+  for (let p = 0; p < passes; p++) {
+    queries.forEach((query, i) => {
+      const t0 = performance.now();
+      store.search({ query });
+      if (p > 0) per[i].push(performance.now() - t0);
+    });
+  }
+  return per.map((a) => [...a].sort((x, y) => x - y)[a.length >> 1]);
+}
+
+async function inWorker(ext, fn, ...args) {
+  const s = await workerSession(ext);
+  try {
+    return await s.evaluate(fn, ...args);
+  } finally {
+    await detach(ext, s);
+  }
+}
+
+async function scans(ext, origin, pages, runs) {
+  const out = {};
+  for (const page of pages) {
+    out[page.name] = [];
+    for (let r = 0; r < runs; r++) out[page.name].push((await scanRun(ext, origin, page)).scanMs);
+  }
+  return out;
+}
+
+const cardShows = (res) => ({ user: res.excerpts.concat(res.viewpoints).some((e) => e.source.origin === 'user'), totalSources: res.totalSources, sourceCount: res.entity.sourceCount });
+
+/** Every measure of the user corpus at scale, in the bundled build `extensionDir`. */
+export async function measureUserCorpus(extensionDir, { pool, pages = [], origin, runs = 3, documents = 10000, aliases = 1000, entities = 20, batch = 500, log = () => {} }) {
+  const ext = await launchExtension(extensionDir);
+  try {
+    const before = origin ? await scans(ext, origin, pages, runs) : {};
+    const seeded = await seed(ext, pool, { documents, aliases, entities, batch, log });
+    const shape = await inWorker(ext, shapeInWorker);
+    const out = { ...seeded, shape: { ...shape, touched: undefined }, coldFirstCardMs: [], coldSavedCardMs: [], coldSearchMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
+    const fresh = shape.touched.slice(1);
+    for (let r = 0; r < runs; r++) {
+      // A card no one asked for since the imports (none saved), then one asked for before.
+      await stopWorker(ext);
+      const first = await send(ext, 'lookupEntity', { id: fresh[r] }, { keepResult: true });
+      if (first.err) throw new Error(`lookupEntity ${fresh[r]}: ${first.err}`);
+      out.coldFirstCardMs.push(first.ms);
+      out.cards.push({ id: fresh[r], ...cardShows(first.res) });
+      await stopWorker(ext);
+      const saved = await send(ext, 'lookupEntity', { id: shape.touched[0] }, { keepResult: true });
+      if (saved.err) throw new Error(`lookupEntity ${shape.touched[0]}: ${saved.err}`);
+      out.coldSavedCardMs.push(saved.ms);
+      if (r === 0) out.cards.push({ id: shape.touched[0], ...cardShows(saved.res) });
+
+      await stopWorker(ext);
+      const cold = await sendWhileLookingUp(ext, 'search', { query: 'Kirkook' }, { id: shape.touched[0] }, 50);
+      if (cold.err) throw new Error(`search: ${cold.err}`);
+      out.coldSearchMs.push(cold.ms);
+      out.lookupDuringLoadMaxMs.push(Math.max(0, ...cold.lookups));
+      const times = await inWorker(ext, searchInWorker, QUERIES, 4);
+      out.searchP50.push(percentile(times, 0.5));
+      out.searchP95.push(percentile(times, 0.95));
+      const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
+      out.ipcP50.push(percentile(ipc, 0.5));
+      out.ipcP95.push(percentile(ipc, 0.95));
+      log(`  run ${r + 1}/${runs}: cold first card ${first.ms.toFixed(0)} ms (saved ${saved.ms.toFixed(0)} ms), cold search ${cold.ms.toFixed(0)} ms (slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
+    }
+    if (origin) {
+      const after = await scans(ext, origin, pages, runs);
+      out.scan = pages.map((p) => ({ page: p.name, withoutMs: median(before[p.name]), withMs: median(after[p.name]), ratio: median(after[p.name]) / median(before[p.name]) }));
+      out.scanRatio = median(out.scan.map((s) => s.ratio));
+      log(`  content script start+scan with ${seeded.userAliases} user aliases / without: ${out.scanRatio.toFixed(2)}× (median of ${pages.length} pages)`);
+    }
+    return out;
+  } finally {
+    await closeExtension(ext);
+  }
+}
