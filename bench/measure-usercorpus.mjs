@@ -49,7 +49,7 @@ async function ok(ext, type, data) {
 }
 
 /** Seeds the user corpus through the options page's messages; returns how long each part took. */
-async function seed(ext, pool, { documents, aliases, entities, batch, log }) {
+export async function seed(ext, pool, { documents, aliases, entities, batch, log }) {
   const names = namesOf(pool);
   const t0 = Date.now();
   const { res: listed } = await ok(ext, 'listEntities');
@@ -80,7 +80,7 @@ async function seed(ext, pool, { documents, aliases, entities, batch, log }) {
 }
 
 /** In the worker: the corpus's shape, and the entities the user's documents mention most (ids). */
-async function shapeInWorker() {
+export async function shapeInWorker() {
   const store = await globalThis.__counterpointBench.corpus.store();
   const c = store.corpus;
   const user = c.documents.filter((d) => d.meta.origin === 'user').length;
@@ -103,7 +103,7 @@ async function searchInWorker(queries, passes) {
   return per.map((a) => [...a].sort((x, y) => x - y)[a.length >> 1]);
 }
 
-async function inWorker(ext, fn, ...args) {
+export async function inWorker(ext, fn, ...args) {
   const s = await workerSession(ext);
   try {
     return await s.evaluate(fn, ...args);
@@ -130,7 +130,7 @@ export async function measureUserCorpus(extensionDir, { pool, pages = [], origin
     const before = origin ? await scans(ext, origin, pages, runs) : {};
     const seeded = await seed(ext, pool, { documents, aliases, entities, batch, log });
     const shape = await inWorker(ext, shapeInWorker);
-    const out = { ...seeded, shape: { ...shape, touched: undefined }, coldFirstCardMs: [], coldSavedCardMs: [], coldSearchMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
+    const out = { ...seeded, shape: { ...shape, touched: undefined }, coldFirstCardMs: [], coldSavedCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
     const fresh = shape.touched.slice(1);
     for (let r = 0; r < runs; r++) {
       // A card no one asked for since the imports (none saved), then one asked for before.
@@ -150,13 +150,19 @@ export async function measureUserCorpus(extensionDir, { pool, pages = [], origin
       if (cold.err) throw new Error(`search: ${cold.err}`);
       out.coldSearchMs.push(cold.ms);
       out.lookupDuringLoadMaxMs.push(Math.max(0, ...cold.lookups));
+      const loaded = await inWorker(ext, async () => {
+        const b = globalThis.__counterpointBench;
+        return { indexMs: (await b.store()).indexBuildMs, corpusMs: b.corpus.timings?.corpusMs ?? 0 };
+      });
+      out.corpusLoadMs.push(loaded.corpusMs);
+      out.indexMs.push(loaded.indexMs);
       const times = await inWorker(ext, searchInWorker, QUERIES, 4);
       out.searchP50.push(percentile(times, 0.5));
       out.searchP95.push(percentile(times, 0.95));
       const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
       out.ipcP50.push(percentile(ipc, 0.5));
       out.ipcP95.push(percentile(ipc, 0.95));
-      log(`  run ${r + 1}/${runs}: cold first card ${first.ms.toFixed(0)} ms (saved ${saved.ms.toFixed(0)} ms), cold search ${cold.ms.toFixed(0)} ms (slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
+      log(`  run ${r + 1}/${runs}: cold first card ${first.ms.toFixed(0)} ms (saved ${saved.ms.toFixed(0)} ms), cold search ${cold.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, then index ${loaded.indexMs.toFixed(0)} ms; slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
     }
     if (origin) {
       const after = await scans(ext, origin, pages, runs);

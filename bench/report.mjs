@@ -116,7 +116,7 @@ export function summarizeCorpus(raw) {
 
 /** Aggregates the user-corpus measure (bench/measure-usercorpus.mjs). */
 export function summarizeUserCorpus(raw) {
-  const keys = ['coldFirstCardMs', 'coldSavedCardMs', 'coldSearchMs', 'lookupDuringLoadMaxMs', 'searchP50', 'searchP95', 'ipcP50', 'ipcP95'];
+  const keys = ['coldFirstCardMs', 'coldSavedCardMs', 'coldSearchMs', 'corpusLoadMs', 'indexMs', 'lookupDuringLoadMaxMs', 'searchP50', 'searchP95', 'ipcP50', 'ipcP95'];
   return { ...raw, ...Object.fromEntries(keys.map((k) => [k, summary(raw[k])])) };
 }
 
@@ -211,6 +211,7 @@ export function renderMarkdown(r) {
         ['Cold start → card looked up before (saved)', `${fmt(u.coldSavedCardMs, 0)} ms`],
         ['Cards include the user\'s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
         ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
+        ['… of which: loading the bundled corpus and the user\'s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],
         ['Search p50 / p95, in worker', `${fmt(u.searchP50, 2)} / ${fmt(u.searchP95, 2)} ms`],
         ['Search p50 / p95, round trip (50 queries)', `${fmt(u.ipcP50, 1)} / ${fmt(u.ipcP95, 1)} ms`],
         ...(u.scan ?? []).map((s) => [`Content script start+scan, ${s.page}: with / without the aliases`, `${s.withMs.toFixed(1)} / ${s.withoutMs.toFixed(1)} ms (${ratio(s.ratio)})`]),

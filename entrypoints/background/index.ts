@@ -25,6 +25,7 @@ export default defineBackground({
     const user = new UserCorpus(new UserStore());
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
     user.attach(corpus);
+    corpus.warmUp(); // IndexedDB opens while the first message is on its way
     const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') } };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.

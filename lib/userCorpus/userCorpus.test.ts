@@ -66,13 +66,31 @@ describe('UserCorpus: documents', () => {
     expect((await w.service.getDocument(meta!.id)).document.body).toBe(notes.body);
   });
 
+  it('after an import, the cards it touched are computed ahead and saved: the next worker reads one card', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    const card = await first.service.lookupEntity('raqqa');
+    await first.user.settled();
+    const fresh = worker(idb);
+    const read = vi.spyOn(fresh.storage, 'passagesMentioning');
+    const again = await fresh.service.lookupEntity('syrian-democratic-forces');
+    expect(read).not.toHaveBeenCalled();
+    expect(again).toEqual(await first.service.lookupEntity('syrian-democratic-forces'));
+    expect([...again.excerpts, ...again.viewpoints, { source: { id: '' } }].some((e) => e.source.id === meta!.id) || again.alsoMentioned! > 0).toBe(true);
+    expect(await fresh.service.lookupEntity('raqqa')).toEqual(card);
+  });
+
   it('after a worker restart, the first card answers from what is stored, and search finds the document', async () => {
     const idb = new IDBFactory();
     const first = worker(idb);
     const [meta] = await first.user.importDrafts([notes]);
     const fresh = worker(idb);
+    const read = vi.spyOn(fresh.storage, 'documents');
     const card = await fresh.service.lookupEntity('raqqa');
     expect([...card.excerpts, ...card.viewpoints].some((e) => e.source.id === meta!.id)).toBe(true);
+    expect(card.totalSources).toBe(corpus.documents.length + 1);
+    expect(read).not.toHaveBeenCalled(); // the card read raqqa's passages, not every document
     expect(await fresh.storage.card('raqqa')).toEqual(card); // kept for the next restart
     expect((await fresh.service.search({ query: 'Tal Abyad bakery' })).hits[0]!.source.id).toBe(meta!.id);
     // A card the user's data does not touch still comes from the bundled file, with the new total.

@@ -3,14 +3,14 @@
  * user's documents, entities and aliases into the bundled store when the worker loads it, and
  * it performs every write — first to storage in one transaction (all or nothing), then to the
  * loaded store incrementally (lib/corpus/liveStore.ts addDocuments / removeDocuments / replacePassages: the
- * search index and the cards follow without a rebuild), then tells the service what changed.
+ * search index and the cards follow without a rebuild), then tells the service what changed; the
+ * cards it touched are then computed ahead and saved (lib/userCorpus/writeQueue.ts).
  *
  * Documents are compiled with the compile step's own per-document function
  * (corpus/compile.ts `compilePassages`), with a matcher over the bundled gazetteer plus the
- * user's entities and aliases; their passages are stored with them, so a restarted worker does
- * not compile again. A new entity or alias recompiles only the documents it occurs in.
- *
- * Pure: storage is a UserStorePort.
+ * user's entities and aliases; their passages are stored with them (and per entity), so a
+ * restarted worker does not compile again. A new entity or alias recompiles only the documents
+ * it occurs in. Pure: storage is a UserStorePort.
  */
 import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
@@ -18,6 +18,8 @@ import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
 import { cardFromParts } from '../corpus/partialCard';
+import { nextTask } from '../search/searchIndex';
+import { WriteQueue } from './writeQueue';
 import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
@@ -35,7 +37,7 @@ export class UserCorpus implements CorpusOverlay {
   private seedEntities?: readonly Entity[];
   private summaryLoad?: Promise<UserSummary>;
   /** Writes one at a time, in order. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes: WriteQueue;
   /** Import order of the user's documents. */
   private addedAt = new Map<string, number>();
   private matcher?: { revision: string; matcher: Matcher };
@@ -43,7 +45,10 @@ export class UserCorpus implements CorpusOverlay {
   constructor(
     private readonly port: UserStorePort,
     private readonly now: () => number = Date.now,
-  ) {}
+    pause: () => Promise<void> = nextTask,
+  ) {
+    this.writes = new WriteQueue((id, card) => port.saveCard(id, card), pause);
+  }
 
   /** The service this overlays (it calls back into `apply` when it loads the store). */
   attach(service: CorpusService): void {
@@ -124,7 +129,7 @@ export class UserCorpus implements CorpusOverlay {
     const matcher = this.matcherFor(store);
     const base = this.now();
     const rows = documents.map((document, i) => stored(document, compilePassages(document, matcher, 0), base + i / 1000));
-    await this.port.write({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
+    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
     for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
     store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
   }
@@ -135,7 +140,7 @@ export class UserCorpus implements CorpusOverlay {
       const { meta } = finishDraft({ fileName: old.meta.title, meta: draft, body: old.body }, id);
       const passages = store.corpus.passages.filter((p) => p.docId === id);
       const row = stored({ meta, body: old.body }, passages, this.addedAt.get(id) ?? this.now());
-      await this.port.write({ putDocuments: [row], touched: row.entityIds });
+      await this.save({ putDocuments: [row], touched: row.entityIds });
       store.updateMeta(meta);
       return meta;
     });
@@ -146,7 +151,7 @@ export class UserCorpus implements CorpusOverlay {
     return this.write(async (store) => {
       const docs = ids.map((id) => this.userDocument(store, id));
       const touched = store.corpus.passages.filter((p) => ids.includes(p.docId)).flatMap((p) => p.entityIds);
-      await this.port.write({ deleteDocuments: [...ids], touched });
+      await this.save({ deleteDocuments: [...ids], touched });
       store.removeDocuments(ids);
       return docs.map((d) => ({ meta: d.meta, body: d.body }));
     });
@@ -159,12 +164,12 @@ export class UserCorpus implements CorpusOverlay {
         const doc = store.documents.get(id);
         if (!doc || doc.meta.origin !== 'seed') throw new ImportError(id, 'is not a bundled document');
         const entityIds = [...new Set(store.corpus.passages.filter((p) => p.docId === id).flatMap((p) => p.entityIds))];
-        await this.port.write({ hide: [{ id, entityIds }], touched: entityIds });
+        await this.save({ hide: [{ id, entityIds }], touched: entityIds });
         store.removeDocuments([id], { hide: true });
       } else {
         const entry = store.hiddenDocument(id);
         if (!entry) return;
-        await this.port.write({ unhide: [id], touched: [] });
+        await this.save({ unhide: [id], touched: [...new Set(entry.passages.flatMap((p) => p.entityIds))] });
         store.unhideDocuments([id]);
       }
     });
@@ -215,7 +220,7 @@ export class UserCorpus implements CorpusOverlay {
   /** New entity list: stored, then documents that contain the new names recompiled (stored too), all in one write. */
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
-    await this.port.write({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
     store.setEntities(plan.merged);
     this.matcher = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
@@ -236,13 +241,13 @@ export class UserCorpus implements CorpusOverlay {
   /** Back to the bundled corpus alone: every user document, entity and alias deleted, hidden documents shown. */
   reset(): Promise<void> {
     return this.write(async () => {
-      await this.port.write({ clear: true, touched: [] });
+      await this.save({ clear: true, touched: [] });
       this.reloadAll();
     });
   }
 
   private async replaceAll(store: CorpusStore, next: UserCorpusData): Promise<void> {
-    await this.port.write({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
+    await this.save({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
     this.reloadAll();
   }
 
@@ -270,9 +275,18 @@ export class UserCorpus implements CorpusOverlay {
     return this.service.store();
   }
 
+  /** Writes one change; the cards it touches are computed again after the write (`refresh`). */
+  private save(change: UserChange): Promise<void> {
+    this.writes.touched(change.touched);
+    return this.port.write(change);
+  }
+
+  /** Resolves when no write is under way and the cards it touched are saved again. */
+  settled = (): Promise<void> => this.writes.settled();
+
   /** Runs writes one after another; each sees the store as the previous one left it. */
   private write<T>(task: (store: CorpusStore) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+    return this.writes.run(async () => {
       const store = await this.store();
       this.service!.changed();
       try {
@@ -280,9 +294,8 @@ export class UserCorpus implements CorpusOverlay {
       } finally {
         this.summaryLoad = undefined;
         this.service!.changed();
+        this.writes.refresh(() => this.store());
       }
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
