@@ -28,7 +28,6 @@ import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored
 import type { UserChange, UserStorePort, UserSummary } from './port';
 import { addStoredDocuments, checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
 import type { DocumentDraft, DraftMeta, UserAlias, UserCorpusData } from './types';
-
 export type { NewEntity, UserCorpusListing };
 
 export class UserCorpus implements CorpusOverlay {
