@@ -76,7 +76,8 @@ export function evaluateTargets(r) {
   if (c['10k']) add('Cold start → first answer, 10k documents', c['10k'].coldLookupMs.median, ms(c['10k'].coldLookupMs.median, 0), '≤ 300 ms', c['10k'].coldLookupMs.median <= 300);
   const u = r.userCorpus;
   if (u) {
-    add('Cold start → first card, 10k imported docs + 1k aliases (card not saved)', u.coldFirstCardMs.median, ms(u.coldFirstCardMs.median, 0), '≤ 300 ms', u.coldFirstCardMs.median <= 300);
+    add('Cold start → first card, 10k imported docs + 1k aliases', u.coldSavedCardMs.median, ms(u.coldSavedCardMs.median, 0), '≤ 300 ms', u.coldSavedCardMs.median <= 300);
+    add('… the same, no card saved ahead (worker stopped right after the imports)', u.coldFirstCardMs.median, ms(u.coldFirstCardMs.median, 0), '≤ 300 ms', u.coldFirstCardMs.median <= 300);
     add('Search p95, 10k imported docs + 1k aliases (in worker)', u.searchP95.median, ms(u.searchP95.median, 2), '≤ 20 ms', u.searchP95.median <= 20);
     if (Number.isFinite(u.scanRatio)) add('Content script start+scan, 1k user aliases / bundled only (median of pages)', u.scanRatio, ratio(u.scanRatio), 'reported', true);
   }
@@ -207,8 +208,9 @@ export function renderMarkdown(r) {
     out.push('');
     out.push(
       table(['Measure', 'Result'], [
-        ['Cold start → first card of a touched entity, no saved card', `${fmt(u.coldFirstCardMs, 0)} ms`],
-        ['Cold start → card looked up before (saved)', `${fmt(u.coldSavedCardMs, 0)} ms`],
+        ['Cold start → first card of an entity the imports touch (its card computed ahead and saved after the imports)', `${fmt(u.coldSavedCardMs, 0)} ms`],
+        ['Cold start → first card, no card saved (from the entity\'s passages alone)', `${fmt(u.coldFirstCardMs, 0)} ms`],
+        ['Computing the touched cards ahead after the last import (in the background)', `${(u.settleMs / 1000).toFixed(1)} s`],
         ['Cards include the user\'s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
         ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
         ['… of which: loading the bundled corpus and the user\'s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],

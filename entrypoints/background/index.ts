@@ -30,7 +30,7 @@ export default defineBackground({
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
-      Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
+      Object.assign(globalThis, { __counterpointBench: { corpus, user, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const publish = () => corpus.matcherData().then(publishMatcherData);
     const { pages, contentScripts } = createSurfaces(ctx);
