@@ -10,24 +10,25 @@
  *       index, so "which documents mention X" is one query); entities, aliases, hidden bundled
  *       documents, saved cards and a summary row. Version-1 rows get `passages: undefined`: the
  *       background compiles them on the next load and writes them back.
- *   3 — passages: every passage of every user document again, one row each with its document's
- *       metadata, indexed by the entities it mentions (multi-entry), so a card after a worker start
- *       reads the passages of its entity only, not 10,000 documents. Filled from the documents'
- *       passages; version-1 documents (no passages yet) are listed in state "uncompiled" until the
- *       background writes them back compiled (until then a card reads every document).
+ *   3 — passages: the user documents' passages move out of the document rows into a table of
+ *       their own, one row each with its document's metadata, indexed by the entities it mentions
+ *       (multi-entry), so a card after a worker start reads the passages of its entity only, not
+ *       10,000 documents. Version-1 documents (no passages yet) are listed in state "uncompiled"
+ *       until the background writes them back compiled (until then a card reads every document).
  *
  * All-or-nothing: `write` runs one read-write transaction over every table; a failure inside it
  * (quota reached, the worker stopped, a bug) aborts it and IndexedDB keeps what it had.
  */
 import Dexie, { type Table } from 'dexie';
 import type { EntityCard } from '../lib/messages/protocol';
-import type { Entity } from '../lib/corpus/types';
+import type { Entity, Passage } from '../lib/corpus/types';
 import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
 
 const USER_DB_NAME = 'counterpoint-user';
 
-type DocumentRow = StoredDocument & { id: string };
+/** Since version 3 a document's passages are in `passages` only (before, in the row: `passages` read by the upgrade). */
+type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: Passage[] };
 /** A passage of a user document, `n`-th in it (version 3). */
 type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
@@ -35,7 +36,7 @@ interface StateRow {
   value: string[];
 }
 
-function passageRows(doc: StoredDocument): PassageRow[] {
+function passageRows(doc: Pick<StoredDocument, 'meta' | 'addedAt'> & { passages?: Passage[] }): PassageRow[] {
   return (doc.passages ?? []).map((passage, n) => ({ docId: doc.meta.id, n, addedAt: doc.addedAt, meta: doc.meta, entityIds: passage.entityIds, passage }));
 }
 
@@ -77,9 +78,10 @@ export class UserDatabase extends Dexie {
         await tx
           .table('documents')
           .toCollection()
-          .each((row: DocumentRow) => {
+          .modify((row: DocumentRow) => {
             if (row.passages) rows.push(...passageRows(row));
             else uncompiled.push(row.id);
+            delete row.passages;
           });
         await tx.table('passages').bulkPut(rows);
         if (uncompiled.length) await tx.table('state').put({ key: 'uncompiled', value: uncompiled });
@@ -115,8 +117,18 @@ export class UserStore implements UserStorePort {
   }
 
   async documents(offset: number, limit: number): Promise<StoredDocument[]> {
-    const rows = await this.db.documents.orderBy('addedAt').offset(offset).limit(limit).toArray();
-    return rows.map(({ id: _id, ...doc }) => doc);
+    const db = this.db;
+    return db.transaction('r', [db.documents, db.passages, db.state], async () => {
+      const rows = await db.documents.orderBy('addedAt').offset(offset).limit(limit).toArray();
+      const uncompiled = new Set((await db.state.get('uncompiled'))?.value ?? []);
+      const byDoc = new Map<string, Passage[]>();
+      for (const p of await db.passages.where('docId').anyOf(rows.map((r) => r.id)).toArray()) {
+        if (!byDoc.has(p.docId)) byDoc.set(p.docId, []);
+        byDoc.get(p.docId)![p.n] = p.passage;
+      }
+      // (A document stored by version 1 has no passages yet: undefined, compiled by the background.)
+      return rows.map(({ id, passages: _none, ...doc }) => ({ ...doc, passages: (uncompiled.has(id) ? undefined : (byDoc.get(id) ?? [])) as Passage[] }));
+    });
   }
 
   async passagesMentioning(entityId: string): Promise<StoredPassage[]> {
@@ -134,7 +146,7 @@ export class UserStore implements UserStorePort {
       if (replaced.length) await db.passages.where('docId').anyOf(replaced).delete();
       if (change.deleteDocuments?.length) await db.documents.bulkDelete(change.deleteDocuments);
       if (puts.length) {
-        await db.documents.bulkPut(puts.map((doc) => ({ ...doc, id: doc.meta.id })));
+        await db.documents.bulkPut(puts.map(({ passages: _apart, ...doc }) => ({ ...doc, id: doc.meta.id })));
         await db.passages.bulkPut(puts.flatMap(passageRows));
         const uncompiled = (await db.state.get('uncompiled'))?.value;
         const done = new Set(replaced);

@@ -244,11 +244,12 @@ describe('UserStore schema migration', () => {
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
     expect(w.db.verno).toBe(3);
     const row = await w.db.documents.get('user-old');
-    expect(row!.passages.length).toBeGreaterThan(0);
     expect(row!.entityIds).toContain('raqqa');
     // Written back compiled: in the per-entity list, and no longer waiting to be compiled.
     expect((await w.storage.passagesMentioning('raqqa')).map((p) => p.meta.id)).toContain('user-old');
     expect((await w.storage.summary()).compiled).toBe(true);
+    expect((await w.db.documents.get(meta!.id))!.passages).toBeUndefined(); // moved, not copied
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
   });
 
   it('until a version-1 document is compiled, a card after a restart still includes it (from the whole store)', async () => {
@@ -269,7 +270,7 @@ describe('UserStore schema migration', () => {
     const idb = new IDBFactory();
     const first = worker(idb);
     const [meta] = await first.user.importDrafts([notes]);
-    const stored = await first.db.documents.get(meta!.id);
+    const stored = { ...(await first.db.documents.get(meta!.id))!, passages: (await first.storage.documents(0, 1))[0]!.passages };
     first.db.close();
     const v2 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
     await v2.open();
@@ -285,5 +286,7 @@ describe('UserStore schema migration', () => {
       stored!.passages.filter((p) => p.entityIds.includes('raqqa')).map((p) => [meta!.id, p.text]),
     );
     expect((await w.storage.summary()).compiled).toBe(true);
+    expect((await w.db.documents.get(meta!.id))!.passages).toBeUndefined(); // moved, not copied
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
   });
 });
