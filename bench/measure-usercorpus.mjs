@@ -142,26 +142,34 @@ async function coldCard(ext, id) {
   await stopWorker(ext);
   const r = await send(ext, 'lookupEntity', { id }, { keepResult: true });
   if (r.err) throw new Error(`lookupEntity ${id}: ${r.err}`);
-  return { ms: r.ms, card: { id, ...cardShows(r.res) } };
+  // Where the time went, in the worker (ms since its start): main() ran, the user's summary read, the card answered.
+  const at = await inWorker(ext, () => {
+    const b = globalThis.__counterpointBench;
+    const t = b.corpus.timings;
+    return { mainAt: b.mainAt, overlayAt: t.overlayAt, cardAt: t.firstCardAt, how: t.firstCard };
+  });
+  return { ms: r.ms, at, card: { id, ...cardShows(r.res), how: at.how } };
 }
 
 /** The measures on a seeded extension, `runs` times (bench/run.mjs through measureUserCorpus; bench/ scripts). */
 export async function measureSeeded(ext, { runs, log }) {
   const shape = await inWorker(ext, shapeInWorker);
   const settleMs = await inWorker(ext, settledInWorker);
-  const out = { shape: { ...shape, touched: undefined }, settleMs, coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
+  const out = { shape: { ...shape, touched: undefined }, settleMs, savedAt: [], firstAt: [], coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
   // The entities named most, each looked up once: first with its card saved ahead, then others with none saved.
   const [often, ...others] = shape.touched;
   for (let r = 0; r < runs; r++) {
     const saved = await coldCard(ext, shape.touched[r]);
     out.coldSavedCardMs.push(saved.ms);
     out.cards.push(saved.card);
+    out.savedAt.push(saved.at);
   }
   await inWorker(ext, dropSavedCards);
   for (let r = 0; r < runs; r++) {
     const first = await coldCard(ext, others[runs + r] ?? often);
     out.coldFirstCardMs.push(first.ms);
     out.cards.push(first.card);
+    out.firstAt.push(first.at);
 
     await stopWorker(ext);
     const cold = await sendWhileLookingUp(ext, 'search', { query: 'Kirkook' }, { id: often }, 50);
@@ -180,6 +188,8 @@ export async function measureSeeded(ext, { runs, log }) {
     const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
     out.ipcP50.push(percentile(ipc, 0.5));
     out.ipcP95.push(percentile(ipc, 0.95));
+    const w = (a) => `main ${a.mainAt?.toFixed(0)}, summary ${a.overlayAt?.toFixed(0)}, card ${a.cardAt?.toFixed(0)} ms: ${a.how}`;
+    log(`  (in the worker: saved ahead: ${w(out.savedAt[r])}; none saved: ${w(first.at)})`);
     log(`  run ${r + 1}/${runs}: cold card ${out.coldSavedCardMs[r].toFixed(0)} ms (saved ahead), ${first.ms.toFixed(0)} ms (none saved); cold search ${cold.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, then index ${loaded.indexMs.toFixed(0)} ms; slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
   }
   return out;

@@ -110,7 +110,7 @@ export class UserStore implements UserStorePort {
         db.hidden.toArray(),
         db.state.get('touched'),
         db.state.get('uncompiled'),
-        db.documents.count(),
+        db.documents.orderBy('addedAt').count(), // (the index's entries are small; the rows hold whole documents)
       ]);
       return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount, compiled: !uncompiled?.value.length };
     });

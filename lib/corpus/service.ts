@@ -40,6 +40,10 @@ export interface CorpusTimings {
   /** Getting the index ready once the corpus was loaded, ms; and how. */
   indexMs?: number;
   index?: 'imported' | 'built';
+  /** When (ms since the worker's start) the user's summary was first read, and the first card answered, and how. */
+  overlayAt?: number;
+  firstCardAt?: number;
+  firstCard?: 'memory' | 'saved' | 'passages' | 'store' | 'file';
 }
 
 export class CorpusService {
@@ -81,7 +85,7 @@ export class CorpusService {
   /** The user's additions (read once; again after `changed`). */
   private overlayNow(): Promise<OverlayState | undefined> {
     if (!this.overlay) return Promise.resolve(undefined);
-    return (this.overlayState ??= this.overlay.state().catch((e: unknown) => {
+    return (this.overlayState ??= this.overlay.state().then((state) => ((this.timings.overlayAt ??= performance.now()), state)).catch((e: unknown) => {
       this.overlayState = undefined;
       throw e;
     }));
@@ -129,17 +133,23 @@ export class CorpusService {
       // A card the user's data changes: kept from an earlier computation; else from the whole
       // store once it is loaded, and before that from the entity's passages alone.
       const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
-      if (saved) return saved;
+      if (saved) return this.answered('saved', saved);
       const generation = this.generation;
       const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.manifest.totalSources + overlay.sourceDelta)).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
-      return card;
+      return this.answered(partial ? 'passages' : 'store', card);
     }
     // (A card file that cannot be read is computed from the corpus instead.)
     const file = await (reading ?? this.source.card?.(id))?.catch(() => undefined);
-    if (!file) return (await this.store()).lookupEntity(id);
-    return overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file;
+    if (!file) return this.answered('store', (await this.store()).lookupEntity(id));
+    return this.answered('file', overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file);
+  }
+
+  /** Diagnostics (bench/): when the first card was answered, and from what. */
+  private answered(how: NonNullable<CorpusTimings['firstCard']>, card: EntityCard): EntityCard {
+    if (this.timings.firstCard === undefined) Object.assign(this.timings, { firstCard: how, firstCardAt: performance.now() });
+    return card;
   }
 
   /** The user's data changes or changed (applied to the loaded store): forget cards, read the overlay's state again. */

@@ -57,7 +57,11 @@ export class WriteQueue {
         for (const id of [...this.pending]) {
           if (this.waiting > 0) return; // the write goes first; the rest after it
           this.pending.delete(id);
-          if (loaded.entities.has(id)) await this.save(id, loaded.lookupEntity(id)).catch(() => undefined);
+          try {
+            if (loaded.entities.has(id)) await this.save(id, loaded.lookupEntity(id));
+          } catch {
+            // (not saved: computed when asked for)
+          }
           await this.pause();
         }
       })
