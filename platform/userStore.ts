@@ -168,6 +168,10 @@ export class UserStore implements UserStorePort {
     return (await this.db.cards.get(entityId))?.card;
   }
 
+  async savedCards(): Promise<string[]> {
+    return this.db.cards.toCollection().primaryKeys();
+  }
+
   async saveCard(entityId: string, card: EntityCard): Promise<void> {
     await this.db.cards.put({ entityId, card });
   }

@@ -56,4 +56,6 @@ export interface UserStorePort {
   write(change: UserChange): Promise<void>;
   card(entityId: string): Promise<EntityCard | undefined>;
   saveCard(entityId: string, card: EntityCard): Promise<void>;
+  /** The entities whose cards are saved. */
+  savedCards(): Promise<string[]>;
 }

@@ -81,6 +81,20 @@ describe('UserCorpus: documents', () => {
     expect(await fresh.service.lookupEntity('raqqa')).toEqual(card);
   });
 
+  it('cards the worker stopped before computing ahead are computed once the store is loaded again', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    await first.user.importDrafts([notes]);
+    await first.user.settled();
+    await first.db.cards.clear(); // (as if the worker had stopped right after the import)
+    const fresh = worker(idb);
+    await fresh.service.search({ query: 'Tal Abyad' });
+    await fresh.user.settled();
+    const saved = await fresh.storage.card('raqqa');
+    expect(saved).toEqual(await fresh.service.lookupEntity('raqqa'));
+    expect(await fresh.storage.savedCards()).toContain('syrian-democratic-forces');
+  });
+
   it('after a worker restart, the first card answers from what is stored, and search finds the document', async () => {
     const idb = new IDBFactory();
     const first = worker(idb);

@@ -77,9 +77,12 @@ export class UserCorpus implements CorpusOverlay {
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
   }
 
-  /** The user's documents into the store, read a page at a time (lib/userCorpus/recompile.ts). */
+  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead. */
   async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
     await addStoredDocuments(this.port, store, this.matcherFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
+    const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
+    this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
+    this.writes.refresh(() => this.store());
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
@@ -89,10 +92,7 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   cachedCard = (entityId: string) => this.port.card(entityId);
-
-  saveCard(entityId: string, card: EntityCard): void {
-    this.port.saveCard(entityId, card).catch(() => undefined);
-  }
+  saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
 
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
   exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
