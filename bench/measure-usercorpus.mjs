@@ -135,6 +135,9 @@ async function dropSavedCards() {
   const db = await new Promise((ok, fail) => Object.assign(indexedDB.open('counterpoint-user'), { onsuccess: (e) => ok(e.target.result), onerror: fail }));
   await new Promise((ok, fail) => Object.assign(db.transaction('cards', 'readwrite').objectStore('cards').clear(), { onsuccess: ok, onerror: fail }));
   db.close();
+  // (and their copies in storage.session, platform/sessionCache.ts)
+  const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('counterpoint:user:card:'));
+  await chrome.storage.session.remove(keys);
 }
 
 /** Cold start → the card of `id`, round trip; what it shows. */

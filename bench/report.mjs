@@ -202,18 +202,18 @@ export function renderMarkdown(r) {
   if (r.userCorpus) {
     const u = r.userCorpus;
     out.push('');
-    out.push('### 7. The user\'s corpus at scale (issue 10)');
+    out.push('### 7. The user’s corpus at scale (issue 10)');
     out.push('');
-    out.push(`Bundled build, the user store seeded through the options page\'s messages: ${u.userEntities} user entities and ${u.userAliases} aliases (${(u.namesMs / 1000).toFixed(0)} s), then ${u.shape.userDocuments} real-text documents in batches of 500 (${(u.importMs / 1000).toFixed(0)} s); ${u.shape.documents} documents, ${u.shape.passages} passages in all. Cold start: the worker stopped, then one message. Content script: start + scan time (as in 1.) on ${u.scan?.length ?? 0} pages before and after the seeding.`);
+    out.push(`Bundled build, the user store seeded through the options page’s messages: ${u.userEntities} user entities and ${u.userAliases} aliases (${(u.namesMs / 1000).toFixed(0)} s), then ${u.shape.userDocuments} real-text documents in batches of 500 (${(u.importMs / 1000).toFixed(0)} s); ${u.shape.documents} documents, ${u.shape.passages} passages in all. Cold start: the worker stopped, then one message. Content script: start + scan time (as in 1.) on ${u.scan?.length ?? 0} pages before and after the seeding.`);
     out.push('');
     out.push(
       table(['Measure', 'Result'], [
         ['Cold start → first card of an entity the imports touch (its card computed ahead and saved after the imports)', `${fmt(u.coldSavedCardMs, 0)} ms`],
-        ['Cold start → first card, no card saved (from the entity\'s passages alone)', `${fmt(u.coldFirstCardMs, 0)} ms`],
+        ['Cold start → first card, no card saved (from the entity’s passages alone)', `${fmt(u.coldFirstCardMs, 0)} ms`],
         ['Computing the touched cards ahead after the last import (in the background)', `${(u.settleMs / 1000).toFixed(1)} s`],
-        ['Cards include the user\'s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
+        ['Cards include the user’s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
         ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
-        ['… of which: loading the bundled corpus and the user\'s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],
+        ['… of which: loading the bundled corpus and the user’s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],
         ['Search p50 / p95, in worker', `${fmt(u.searchP50, 2)} / ${fmt(u.searchP95, 2)} ms`],
         ['Search p50 / p95, round trip (50 queries)', `${fmt(u.ipcP50, 1)} / ${fmt(u.ipcP95, 1)} ms`],
         ...(u.scan ?? []).map((s) => [`Content script start+scan, ${s.page}: with / without the aliases`, `${s.withMs.toFixed(1)} / ${s.withoutMs.toFixed(1)} ms (${ratio(s.ratio)})`]),

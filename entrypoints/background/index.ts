@@ -13,6 +13,7 @@ import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
+import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
 import { createCardBroker } from './cardBroker';
 import { setUpCommands } from './commands';
@@ -22,7 +23,7 @@ import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 export default defineBackground({
   main() {
-    const user = new UserCorpus(new UserStore());
+    const user = new UserCorpus(new SessionCachedStore(new UserStore(), browser.storage.session));
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
     user.attach(corpus);
     corpus.warmUp(); // IndexedDB opens while the first message is on its way

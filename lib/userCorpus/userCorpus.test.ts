@@ -262,8 +262,8 @@ describe('UserStore schema migration', () => {
     // Written back compiled: in the per-entity list, and no longer waiting to be compiled.
     expect((await w.storage.passagesMentioning('raqqa')).map((p) => p.meta.id)).toContain('user-old');
     expect((await w.storage.summary()).compiled).toBe(true);
-    expect((await w.db.documents.get(meta!.id))!.passages).toBeUndefined(); // moved, not copied
-    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
+    expect((await w.db.documents.get(meta.id))!.passages).toBeUndefined(); // moved, not copied
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta.id);
   });
 
   it('until a version-1 document is compiled, a card after a restart still includes it (from the whole store)', async () => {
@@ -297,7 +297,7 @@ describe('UserStore schema migration', () => {
     old.close();
     const w = worker(idb);
     expect((await w.storage.passagesMentioning('raqqa')).map((p) => [p.meta.id, p.passage.text])).toEqual(
-      stored!.passages.filter((p) => p.entityIds.includes('raqqa')).map((p) => [meta!.id, p.text]),
+      stored.passages.filter((p) => p.entityIds.includes('raqqa')).map((p) => [meta!.id, p.text]),
     );
     expect((await w.storage.summary()).compiled).toBe(true);
     expect((await w.db.documents.get(meta!.id))!.passages).toBeUndefined(); // moved, not copied

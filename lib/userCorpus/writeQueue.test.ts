@@ -21,8 +21,7 @@ describe('WriteQueue', () => {
   it('saves the cards of touched entities after the writes, giving way to a write that comes meanwhile', async () => {
     const saved: string[] = [];
     const order: string[] = [];
-    let q: WriteQueue;
-    q = new WriteQueue(
+    const q: WriteQueue = new WriteQueue(
       async (id) => {
         saved.push(id);
         order.push(`card ${id}`);
