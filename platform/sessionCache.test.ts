@@ -60,6 +60,8 @@ describe('SessionCachedStore', () => {
     await store.saveCard('mosul', card(2));
     await store.write({ putDocuments: [{} as StoredDocument], touched: ['raqqa'] });
     expect(session.data.has('counterpoint:user:card:raqqa')).toBe(false);
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(session.data.get('counterpoint:user:summary')).toEqual(summary(2)); // read again at once, for the next start
     expect(await store.summary()).toEqual(summary(2));
     expect(await store.card('raqqa')).toBeUndefined();
     expect(await store.card('mosul')).toEqual(card(2)); // untouched: still cached

@@ -62,6 +62,7 @@ export class SessionCachedStore implements UserStorePort {
     await this.session?.remove([SUMMARY, ...keys]).catch(() => undefined);
     await this.inner.write(change);
     this.epoch++; // (a read that began during the write may have read the old data)
+    void this.summary().catch(() => undefined); // cached again for the next worker start
   }
 
   documents(offset: number, limit: number) {
