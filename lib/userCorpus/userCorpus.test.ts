@@ -144,6 +144,20 @@ describe('UserCorpus: documents', () => {
     expect((await w.service.facets()).sources.map((s) => s.id)).toContain(seed);
     expect((await w.service.lookupEntity('raqqa')).totalSources).toBe(corpus.documents.length);
   });
+
+  it('a card saved while a bundled document was hidden is not used once it is shown again', async () => {
+    const idb = new IDBFactory();
+    const w = worker(idb);
+    const seed = corpus.passages[corpus.entityPassages['raqqa']![0]!]!.docId;
+    await w.user.setSeedHidden(seed, true);
+    const hidden = await w.service.lookupEntity('raqqa');
+    await w.user.setSeedHidden(seed, false);
+    await w.user.settled();
+    const restarted = worker(idb);
+    const card = await restarted.service.lookupEntity('raqqa');
+    expect(card.entity.sourceCount).toBe(hidden.entity.sourceCount + 1);
+    expect(card.entity.sourceCount).toBe(corpusCount('raqqa'));
+  });
 });
 
 describe('UserCorpus: a failed write changes nothing', () => {
