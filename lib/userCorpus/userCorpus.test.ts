@@ -149,8 +149,10 @@ describe('UserCorpus: documents', () => {
     const idb = new IDBFactory();
     const w = worker(idb);
     const seed = corpus.passages[corpus.entityPassages['raqqa']![0]!]!.docId;
+    await w.user.importDrafts([{ ...notes, body: 'Mosul, later.' }]); // (the user's data stays active)
     await w.user.setSeedHidden(seed, true);
     const hidden = await w.service.lookupEntity('raqqa');
+    await w.user.settled(); // (its cards computed ahead and saved)
     await w.user.setSeedHidden(seed, false);
     await w.user.settled();
     const restarted = worker(idb);
