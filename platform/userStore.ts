@@ -142,14 +142,16 @@ export class UserStore implements UserStorePort {
     await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {
       if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear()]);
       const puts = change.putDocuments ?? [];
-      const replaced = [...(change.deleteDocuments ?? []), ...puts.map((d) => d.meta.id)];
+      // The passages of documents deleted or stored again go (keys alone tell which exist: an import's are new).
+      const existing = puts.length ? await db.documents.where(':id').anyOf(puts.map((d) => d.meta.id)).primaryKeys() : [];
+      const replaced = [...(change.deleteDocuments ?? []), ...existing];
       if (replaced.length) await db.passages.where('docId').anyOf(replaced).delete();
       if (change.deleteDocuments?.length) await db.documents.bulkDelete(change.deleteDocuments);
       if (puts.length) {
         await db.documents.bulkPut(puts.map(({ passages: _apart, ...doc }) => ({ ...doc, id: doc.meta.id })));
         await db.passages.bulkPut(puts.flatMap(passageRows));
         const uncompiled = (await db.state.get('uncompiled'))?.value;
-        const done = new Set(replaced);
+        const done = new Set(puts.map((d) => d.meta.id));
         if (uncompiled?.length) await db.state.put({ key: 'uncompiled', value: uncompiled.filter((id) => !done.has(id)) });
       }
       if (change.putEntities?.length) await db.entities.bulkPut(change.putEntities);

@@ -132,6 +132,10 @@ describe('UserCorpus: documents', () => {
     expect(col.source).toMatchObject({ title: 'Notes, Tal Abyad', perspective: 'Displaced residents', dateLabel: 'about 2019' });
     const restarted = worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB);
     expect((await restarted.service.compare('raqqa')).columns.find((c) => c.source.id === meta!.id)!.source.title).toBe('Notes, Tal Abyad');
+    // Its passages are stored once, with the new metadata (what a card after a restart reads).
+    const rows = await restarted.storage.passagesMentioning('raqqa');
+    expect(rows.map((r) => r.meta.title)).toEqual(rows.map(() => 'Notes, Tal Abyad'));
+    expect(rows.length).toBe((await restarted.service.getDocument(meta!.id)).passages.filter((p) => p.entityIds.includes('raqqa')).length);
   });
 
   it('hides a bundled document and shows it again; it is never lost', async () => {
