@@ -121,11 +121,9 @@ export class UserStore implements UserStorePort {
     return db.transaction('r', [db.documents, db.passages, db.state], async () => {
       const rows = await db.documents.orderBy('addedAt').offset(offset).limit(limit).toArray();
       const uncompiled = new Set((await db.state.get('uncompiled'))?.value ?? []);
-      const byDoc = new Map<string, Passage[]>();
-      for (const p of await db.passages.where('docId').anyOf(rows.map((r) => r.id)).toArray()) {
-        if (!byDoc.has(p.docId)) byDoc.set(p.docId, []);
-        byDoc.get(p.docId)![p.n] = p.passage;
-      }
+      // One key range per document (a getAll each, all at once; `anyOf` would walk a cursor row by row).
+      const lists = await Promise.all(rows.map((r) => db.passages.where('[docId+n]').between([r.id, Dexie.minKey], [r.id, Dexie.maxKey]).toArray()));
+      const byDoc = new Map(rows.map((r, i) => [r.id, lists[i]!.map((p) => p.passage)]));
       // (A document stored by version 1 has no passages yet: undefined, compiled by the background.)
       return rows.map(({ id, passages: _none, ...doc }) => ({ ...doc, passages: (uncompiled.has(id) ? undefined : (byDoc.get(id) ?? [])) as Passage[] }));
     });
