@@ -78,6 +78,13 @@ export function evaluateTargets(r) {
     const i = r.import;
     add(`Import ${i.documents} files: long tasks > 50 ms in the options page (besides the browser's file list)`, i.longTasks.count, `${i.longTasks.count}${i.longTasks.count ? ` (max ${i.longTasks.maxMs} ms)` : ''}`, '0', i.longTasks.count === 0);
   }
+  const u = r.userCorpus;
+  if (u) {
+    add('Cold start → first card, 10k imported docs + 1k aliases', u.coldSavedCardMs.median, ms(u.coldSavedCardMs.median, 0), '≤ 300 ms', u.coldSavedCardMs.median <= 300);
+    add('… the same, no card saved ahead (worker stopped right after the imports)', u.coldFirstCardMs.median, ms(u.coldFirstCardMs.median, 0), '≤ 300 ms', u.coldFirstCardMs.median <= 300);
+    add('Search p95, 10k imported docs + 1k aliases (in worker)', u.searchP95.median, ms(u.searchP95.median, 2), '≤ 20 ms', u.searchP95.median <= 20);
+    if (Number.isFinite(u.scanRatio)) add('Content script start+scan, 1k user aliases / bundled only (median of pages)', u.scanRatio, ratio(u.scanRatio), 'reported', true);
+  }
   if (r.contentScript) {
     const g = r.contentScript.gzipBytes;
     add('Content script size (JS + CSS, gzip)', g, kb(g), '≤ 30 KB', g <= 30 * 1024);
@@ -153,6 +160,12 @@ function renderImport(i) {
       ['… the same files in a bare <input type=file> (floor)', `${fmt(i.fileList.floorMs, 0)} ms`],
     ]),
   ];
+}
+
+/** Aggregates the user-corpus measure (bench/measure-usercorpus.mjs). */
+export function summarizeUserCorpus(raw) {
+  const keys = ['coldFirstCardMs', 'coldSavedCardMs', 'coldSearchMs', 'corpusLoadMs', 'indexMs', 'lookupDuringLoadMaxMs', 'searchP50', 'searchP95', 'ipcP50', 'ipcP95'];
+  return { ...raw, ...Object.fromEntries(keys.map((k) => [k, summary(raw[k])])) };
 }
 
 function table(headers, rows) {
@@ -241,5 +254,26 @@ export function renderMarkdown(r) {
     out.push(`content.js ${kb(cs.jsBytes)} (${kb(cs.jsGzipBytes)} gzip) + content.css ${kb(cs.cssBytes)} (${kb(cs.cssGzipBytes)} gzip). JS heap on ${cs.heapPage}: ${cs.heapDelta ? `${fmt({ ...cs.heapDelta, median: cs.heapDelta.median / 1048576, min: cs.heapDelta.min / 1048576, max: cs.heapDelta.max / 1048576 }, 2)} MB` : '—'} (tab heap with the extension minus without, after GC).`);
   }
   if (r.import) out.push(...renderImport(r.import));
+  if (r.userCorpus) {
+    const u = r.userCorpus;
+    out.push('');
+    out.push('### 8. The user’s corpus at scale');
+    out.push('');
+    out.push(`Bundled build, the user store seeded through the options page’s messages: ${u.userEntities} user entities and ${u.userAliases} aliases (${(u.namesMs / 1000).toFixed(0)} s), then ${u.shape.userDocuments} real-text documents in batches of 500 (${(u.importMs / 1000).toFixed(0)} s); ${u.shape.documents} documents, ${u.shape.passages} passages in all. Cold start: the worker stopped, then one message. Content script: start + scan time (as in 1.) on ${u.scan?.length ?? 0} pages before and after the seeding.`);
+    out.push('');
+    out.push(
+      table(['Measure', 'Result'], [
+        ['Cold start → first card of an entity the imports touch (its card computed ahead and saved after the imports)', `${fmt(u.coldSavedCardMs, 0)} ms`],
+        ['Cold start → first card, no card saved (from the entity’s passages alone)', `${fmt(u.coldFirstCardMs, 0)} ms`],
+        ['Computing the touched cards ahead after the last import (in the background)', `${(u.settleMs / 1000).toFixed(1)} s`],
+        ['Cards include the user’s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
+        ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
+        ['… of which: loading the bundled corpus and the user’s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],
+        ['Search p50 / p95, in worker', `${fmt(u.searchP50, 2)} / ${fmt(u.searchP95, 2)} ms`],
+        ['Search p50 / p95, round trip (50 queries)', `${fmt(u.ipcP50, 1)} / ${fmt(u.ipcP95, 1)} ms`],
+        ...(u.scan ?? []).map((s) => [`Content script start+scan, ${s.page}: with / without the aliases`, `${s.withMs.toFixed(1)} / ${s.withoutMs.toFixed(1)} ms (${ratio(s.ratio)})`]),
+      ]),
+    );
+  }
   return out.join('\n');
 }

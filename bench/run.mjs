@@ -3,7 +3,7 @@
  * 1,000 and 10,000 documents, runs it in headless Chromium, prints the results table and writes
  * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
  *
- *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import]
+ *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import,usercorpus]
  *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR]
  *
  * --out DIR (or COUNTERPOINT_BENCH_OUT): builds, generated corpora and pages, results.json and
@@ -22,9 +22,10 @@ import { closeExtension, launchExtension } from './extension.mjs';
 import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
 import { measureHover } from './measure-hover.mjs';
 import { measureImport } from './measure-import.mjs';
+import { measureUserCorpus } from './measure-usercorpus.mjs';
 import { baselineRun, pageHeap, scanRun } from './measure-pages.mjs';
 import { generatePages, realPages, startServer } from './pages.mjs';
-import { evaluateTargets, renderMarkdown, summarizeCorpus, summarizeImport, summarizePages } from './report.mjs';
+import { evaluateTargets, renderMarkdown, summarizeCorpus, summarizeImport, summarizePages, summarizeUserCorpus } from './report.mjs';
 import { summary } from './stats.mjs';
 import { paragraphPool } from './text.mjs';
 
@@ -34,7 +35,7 @@ const started = Date.now();
 const DEFAULT_PAGES = resolve(ROOT, '../shared/pages');
 
 function parseArgs(argv) {
-  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus', 'import'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
+  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus', 'import', 'usercorpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pages') opts.pages = resolve(argv[++i]);
@@ -168,6 +169,13 @@ if (opts.only.includes('pages') || opts.only.includes('hover')) {
     await closeExtension(ext);
   }
 }
+// ── The user's corpus at scale: 10,000 imported documents, 1,000 aliases (issue 10) ──
+if (opts.only.includes('usercorpus')) {
+  log('user corpus: seeding 10,000 documents and 1,000 aliases through the options page\'s messages');
+  const scanPages = pages.filter((p) => !p.spa && !p.name.includes('5MB')).slice(-4);
+  const raw = await measureUserCorpus(buildInfo.bundled.extensionDir, { pool, pages: scanPages, origin: server.origin, runs: opts.runs, log });
+  results.userCorpus = summarizeUserCorpus(raw);
+}
 await server.close();
 
 // ── Corpora: search, cold start, index, heap ──
@@ -199,7 +207,7 @@ results.targets = evaluateTargets(results);
 const md = renderMarkdown(results);
 writeFileSync(join(REPORT_DIR, 'results.json'), JSON.stringify(results, null, 1) + '\n');
 // PERFORMANCE.md (the README's section) only from a complete run on the default page set.
-const complete = ['pages', 'hover', 'corpus', 'import'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
+const complete = ['pages', 'hover', 'corpus', 'import', 'usercorpus'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
 if (complete) {
   writeFileSync(
     join(REPORT_DIR, 'PERFORMANCE.md'),

@@ -10,22 +10,34 @@
  *       index, so "which documents mention X" is one query); entities, aliases, hidden bundled
  *       documents, saved cards and a summary row. Version-1 rows get `passages: undefined`: the
  *       background compiles them on the next load and writes them back.
+ *   3 — passages: the user documents' passages move out of the document rows into a table of
+ *       their own, one row each with its document's metadata, indexed by the entities it mentions
+ *       (multi-entry), so a card after a worker start reads the passages of its entity only, not
+ *       10,000 documents. Version-1 documents (no passages yet) are listed in state "uncompiled"
+ *       until the background writes them back compiled (until then a card reads every document).
  *
  * All-or-nothing: `write` runs one read-write transaction over every table; a failure inside it
  * (quota reached, the worker stopped, a bug) aborts it and IndexedDB keeps what it had.
  */
 import Dexie, { type Table } from 'dexie';
 import type { EntityCard } from '../lib/messages/protocol';
-import type { Entity } from '../lib/corpus/types';
-import type { HiddenSeed, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
+import type { Entity, Passage } from '../lib/corpus/types';
+import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
 
 const USER_DB_NAME = 'counterpoint-user';
 
-type DocumentRow = StoredDocument & { id: string };
+/** Since version 3 a document's passages are in `passages` only (before, in the row: `passages` read by the upgrade). */
+type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: Passage[] };
+/** A passage of a user document, `n`-th in it (version 3). */
+type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched';
+  key: 'touched' | 'uncompiled';
   value: string[];
+}
+
+function passageRows(doc: Pick<StoredDocument, 'meta' | 'addedAt'> & { passages?: Passage[] }): PassageRow[] {
+  return (doc.passages ?? []).map((passage, n) => ({ docId: doc.meta.id, n, addedAt: doc.addedAt, meta: doc.meta, entityIds: passage.entityIds, passage }));
 }
 
 export class UserDatabase extends Dexie {
@@ -35,6 +47,7 @@ export class UserDatabase extends Dexie {
   hidden!: Table<HiddenSeed, string>;
   cards!: Table<{ entityId: string; card: EntityCard }, string>;
   state!: Table<StateRow, string>;
+  passages!: Table<PassageRow, [string, number]>;
 
   constructor(name = USER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -57,6 +70,22 @@ export class UserDatabase extends Dexie {
             // passages stay undefined: compiled on the next load (lib/userCorpus/userCorpus.ts)
           }),
       );
+    this.version(3)
+      .stores({ passages: '[docId+n], docId, *entityIds' })
+      .upgrade(async (tx) => {
+        const uncompiled: string[] = [];
+        const rows: PassageRow[] = [];
+        await tx
+          .table('documents')
+          .toCollection()
+          .modify((row: DocumentRow) => {
+            if (row.passages) rows.push(...passageRows(row));
+            else uncompiled.push(row.id);
+            delete row.passages;
+          });
+        await tx.table('passages').bulkPut(rows);
+        if (uncompiled.length) await tx.table('state').put({ key: 'uncompiled', value: uncompiled });
+      });
   }
 }
 
@@ -75,28 +104,54 @@ export class UserStore implements UserStorePort {
   async summary(): Promise<UserSummary> {
     const db = this.db;
     return db.transaction('r', [db.entities, db.aliases, db.hidden, db.state, db.documents], async () => {
-      const [entities, aliases, hidden, touched, documentCount] = await Promise.all([
+      const [entities, aliases, hidden, touched, uncompiled, documentCount] = await Promise.all([
         db.entities.toArray(),
         db.aliases.toArray(),
         db.hidden.toArray(),
         db.state.get('touched'),
-        db.documents.count(),
+        db.state.get('uncompiled'),
+        db.documents.orderBy('addedAt').count(), // (the index's entries are small; the rows hold whole documents)
       ]);
-      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount };
+      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount, compiled: !uncompiled?.value.length };
     });
   }
 
-  async documents(): Promise<StoredDocument[]> {
-    const rows = await this.db.documents.orderBy('addedAt').toArray();
-    return rows.map(({ id: _id, ...doc }) => doc);
+  async documents(offset: number, limit: number): Promise<StoredDocument[]> {
+    const db = this.db;
+    return db.transaction('r', [db.documents, db.passages, db.state], async () => {
+      const rows = await db.documents.orderBy('addedAt').offset(offset).limit(limit).toArray();
+      const uncompiled = new Set((await db.state.get('uncompiled'))?.value ?? []);
+      // One key range per document (a getAll each, all at once; `anyOf` would walk a cursor row by row).
+      const lists = await Promise.all(rows.map((r) => db.passages.where('[docId+n]').between([r.id, Dexie.minKey], [r.id, Dexie.maxKey]).toArray()));
+      const byDoc = new Map(rows.map((r, i) => [r.id, lists[i]!.map((p) => p.passage)]));
+      // (A document stored by version 1 has no passages yet: undefined, compiled by the background.)
+      return rows.map(({ id, passages: _none, ...doc }) => ({ ...doc, passages: (uncompiled.has(id) ? undefined : (byDoc.get(id) ?? [])) as Passage[] }));
+    });
+  }
+
+  async passagesMentioning(entityId: string): Promise<StoredPassage[]> {
+    const rows = await this.db.passages.where('entityIds').equals(entityId).toArray();
+    rows.sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0) || a.n - b.n);
+    return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
   async write(change: UserChange): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state], async () => {
-      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear()]);
+    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {
+      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear()]);
+      const puts = change.putDocuments ?? [];
+      // The passages of documents deleted or stored again go (keys alone tell which exist: an import's are new).
+      const existing = puts.length ? await db.documents.where(':id').anyOf(puts.map((d) => d.meta.id)).primaryKeys() : [];
+      const replaced = [...(change.deleteDocuments ?? []), ...existing];
+      if (replaced.length) await db.passages.where('docId').anyOf(replaced).delete();
       if (change.deleteDocuments?.length) await db.documents.bulkDelete(change.deleteDocuments);
-      for (const doc of change.putDocuments ?? []) await db.documents.put({ ...doc, id: doc.meta.id });
+      if (puts.length) {
+        await db.documents.bulkPut(puts.map(({ passages: _apart, ...doc }) => ({ ...doc, id: doc.meta.id })));
+        await db.passages.bulkPut(puts.flatMap(passageRows));
+        const uncompiled = (await db.state.get('uncompiled'))?.value;
+        const done = new Set(puts.map((d) => d.meta.id));
+        if (uncompiled?.length) await db.state.put({ key: 'uncompiled', value: uncompiled.filter((id) => !done.has(id)) });
+      }
       if (change.putEntities?.length) await db.entities.bulkPut(change.putEntities);
       if (change.putAliases?.length) await db.aliases.bulkPut(change.putAliases);
       if (change.hide?.length) await db.hidden.bulkPut(change.hide);
@@ -111,6 +166,10 @@ export class UserStore implements UserStorePort {
 
   async card(entityId: string): Promise<EntityCard | undefined> {
     return (await this.db.cards.get(entityId))?.card;
+  }
+
+  async savedCards(): Promise<string[]> {
+    return this.db.cards.toCollection().primaryKeys();
   }
 
   async saveCard(entityId: string, card: EntityCard): Promise<void> {

@@ -13,6 +13,7 @@ import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
 import { publishMatcherData } from '../../platform/matcherCache';
+import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
 import { createCardBroker } from './cardBroker';
 import { setUpCommands } from './commands';
@@ -22,14 +23,15 @@ import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 
 export default defineBackground({
   main() {
-    const user = new UserCorpus(new UserStore());
+    const user = new UserCorpus(new SessionCachedStore(new UserStore(), browser.storage.session));
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
     user.attach(corpus);
+    corpus.warmUp(); // IndexedDB opens while the first message is on its way
     const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') } };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
-      Object.assign(globalThis, { __counterpointBench: { corpus, store: () => corpus.searchReady(), mainAt: performance.now() } });
+      Object.assign(globalThis, { __counterpointBench: { corpus, user, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const publish = () => corpus.matcherData().then(publishMatcherData);
     const { pages, contentScripts } = createSurfaces(ctx);

@@ -29,7 +29,7 @@ export class LiveCorpusStore extends CorpusStore {
         added.push(passage);
       }
     }
-    this.changed({ documents: docs }, added, []);
+    this.changed({ documents: docs }, added, [], true);
     return added;
   }
 
@@ -112,8 +112,13 @@ export class LiveCorpusStore extends CorpusStore {
     return ids;
   }
 
-  /** After a change: a new corpus object (caches keyed by it start afresh), the entity lists, counts and index follow. */
-  private changed(patch: Partial<CompiledCorpus>, added: readonly Passage[], removed: readonly Passage[]): void {
+  /**
+   * After a change: a new corpus object (caches keyed by it start afresh), the entity lists, counts
+   * and index follow. `newDocuments`: `added` are passages of documents new to the corpus (their
+   * sources are counted on top, not counted again over every passage: loading 10,000 documents a
+   * page at a time would otherwise count every entity's sources once per page).
+   */
+  private changed(patch: Partial<CompiledCorpus>, added: readonly Passage[], removed: readonly Passage[], newDocuments = false): void {
     const corpus: CompiledCorpus = { ...this.corpus, ...patch };
     const entityPassages = patch.entityPassages ? patch.entityPassages : { ...corpus.entityPassages };
     const touched = new Set<string>();
@@ -130,8 +135,14 @@ export class LiveCorpusStore extends CorpusStore {
     }
     corpus.entityPassages = entityPassages;
     this.corpus = corpus;
-    for (const id of touched) {
-      this.sourceCounts.set(id, new Set((entityPassages[id] ?? []).map((pid) => corpus.passages[pid]!.docId)).size);
+    if (newDocuments && !removed.length) {
+      const docsOf = new Map<string, Set<string>>();
+      for (const p of added) for (const id of p.entityIds) docsOf.set(id, (docsOf.get(id) ?? new Set()).add(p.docId));
+      for (const [id, docs] of docsOf) this.sourceCounts.set(id, (this.sourceCounts.get(id) ?? 0) + docs.size);
+    } else {
+      for (const id of touched) {
+        this.sourceCounts.set(id, new Set((entityPassages[id] ?? []).map((pid) => corpus.passages[pid]!.docId)).size);
+      }
     }
     for (const e of corpus.entities) if (!this.sourceCounts.has(e.id)) this.sourceCounts.set(e.id, 0);
     this.perspectives = [...new Set(corpus.documents.map((d) => d.meta.perspective))].sort();

@@ -12,8 +12,16 @@ import type { LiveCorpusStore } from './liveStore';
 export interface CorpusOverlay {
   /** Small, read once at start (and after every change): whether anything was added, and what it touches. */
   state(): Promise<OverlayState>;
-  /** Puts the user's documents, entities and aliases into the freshly loaded bundled store. */
-  apply(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
+  /** Puts the user's entities and aliases into the freshly loaded bundled store, and takes hidden documents out. */
+  applyNames(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
+  /** Then adds the user's documents to it, a page at a time. */
+  applyDocuments(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
+  /**
+   * The card of an entity the user's data touches, from `base` (after `applyNames`; the user's
+   * documents may or may not be in it yet) and the user's passages of that entity alone; undefined
+   * when that cannot be done (documents stored before their passages were).
+   */
+  entityCard?(base: LiveCorpusStore, entityId: string, totalSources: number): Promise<EntityCard | undefined>;
   /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
   cachedCard?(entityId: string): Promise<EntityCard | undefined>;
   saveCard?(entityId: string, card: EntityCard): void;
@@ -24,6 +32,8 @@ export interface OverlayState {
   active: boolean;
   /** Entities whose cards the user's data changes (its documents mention them, they have user aliases, a hidden document mentions them). */
   touched: ReadonlySet<string>;
+  /** Every card may differ (documents stored without their passages yet: which entities they mention is not known). */
+  touchesAll?: boolean;
   /** The user's own entities. */
   entities: EntitySummary[];
   /** How many sources the user added, minus the bundled ones hidden (every card's "of M sources"). */

@@ -40,6 +40,10 @@ export interface CorpusTimings {
   /** Getting the index ready once the corpus was loaded, ms; and how. */
   indexMs?: number;
   index?: 'imported' | 'built';
+  /** When (ms since the worker's start) the user's summary was first read, and the first card answered, and how. */
+  overlayAt?: number;
+  firstCardAt?: number;
+  firstCard?: 'memory' | 'saved' | 'passages' | 'store' | 'file';
 }
 
 export class CorpusService {
@@ -51,6 +55,8 @@ export class CorpusService {
   /** Bumped by every change of the user's data: a card computed across a change is not kept. */
   private generation = 0;
   private readonly slices: SliceOptions;
+  /** The bundled corpus with the user's names applied, before the user's documents (a card of a touched entity needs no more). */
+  private baseLoad?: Promise<LiveCorpusStore>;
   private storeLoad?: Promise<LiveCorpusStore>;
   private indexLoad?: Promise<LiveCorpusStore>;
   /** The store once loaded. */
@@ -68,10 +74,18 @@ export class CorpusService {
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
   }
 
+  /**
+   * At the worker's start: reads what the user added (a small summary) at once, so the first
+   * message does not wait for IndexedDB to open before it can tell which cards that touches.
+   */
+  warmUp(): void {
+    this.overlayNow().catch(() => undefined);
+  }
+
   /** The user's additions (read once; again after `changed`). */
   private overlayNow(): Promise<OverlayState | undefined> {
     if (!this.overlay) return Promise.resolve(undefined);
-    return (this.overlayState ??= this.overlay.state().catch((e: unknown) => {
+    return (this.overlayState ??= this.overlay.state().then((state) => ((this.timings.overlayAt ??= performance.now()), state)).catch((e: unknown) => {
       this.overlayState = undefined;
       throw e;
     }));
@@ -95,6 +109,9 @@ export class CorpusService {
   }
 
   async lookupEntity(id: string): Promise<EntityCard> {
+    // The bundled card's file is read while the user's summary is (used if the user's data does not touch the entity).
+    const file = this.entityIds.has(id) && !this.cards.has(id) ? this.source.card?.(id) : undefined;
+    file?.catch(() => undefined);
     const overlay = await this.overlayNow();
     if (!this.entityIds.has(id) && !overlay?.entities.some((e) => e.id === id)) throw new NotFoundError(`No corpus entity "${id}"`);
     const cached = this.cards.get(id);
@@ -104,27 +121,35 @@ export class CorpusService {
       return cached;
     }
     const generation = this.generation;
-    const card = await this.computeCard(id, overlay);
+    const card = await this.computeCard(id, overlay, file);
     if (generation !== this.generation) return card;
     this.cards.set(id, card);
     if (this.cards.size > CARD_CACHE) this.cards.delete(this.cards.keys().next().value!);
     return card;
   }
 
-  private async computeCard(id: string, overlay: OverlayState | undefined): Promise<EntityCard> {
-    if (overlay?.active && overlay.touched.has(id)) {
-      // A card the user's data changes: kept from an earlier computation, else from the whole store.
+  private async computeCard(id: string, overlay: OverlayState | undefined, reading?: Promise<EntityCard | undefined>): Promise<EntityCard> {
+    if (overlay?.active && (overlay.touchesAll || overlay.touched.has(id))) {
+      // A card the user's data changes: kept from an earlier computation; else from the whole
+      // store once it is loaded, and before that from the entity's passages alone.
       const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
-      if (saved) return saved;
+      if (saved) return this.answered('saved', saved);
       const generation = this.generation;
-      const card = (await this.store()).lookupEntity(id);
+      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.manifest.totalSources + overlay.sourceDelta)).catch(() => undefined);
+      const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
-      return card;
+      return this.answered(partial ? 'passages' : 'store', card);
     }
     // (A card file that cannot be read is computed from the corpus instead.)
-    const file = await this.source.card?.(id).catch(() => undefined);
-    if (!file) return (await this.store()).lookupEntity(id);
-    return overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file;
+    const file = await (reading ?? this.source.card?.(id))?.catch(() => undefined);
+    if (!file) return this.answered('store', (await this.store()).lookupEntity(id));
+    return this.answered('file', overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file);
+  }
+
+  /** Diagnostics (bench/): when the first card was answered, and from what. */
+  private answered(how: NonNullable<CorpusTimings['firstCard']>, card: EntityCard): EntityCard {
+    if (this.timings.firstCard === undefined) Object.assign(this.timings, { firstCard: how, firstCardAt: performance.now() });
+    return card;
   }
 
   /** The user's data changes or changed (applied to the loaded store): forget cards, read the overlay's state again. */
@@ -137,6 +162,7 @@ export class CorpusService {
   /** Forgets the loaded corpus too: the next message loads it again (after a whole-corpus import or a reset). */
   reload(): void {
     this.changed();
+    this.baseLoad = undefined;
     this.storeLoad = undefined;
     this.indexLoad = undefined;
     this.loaded = undefined;
@@ -174,18 +200,33 @@ export class CorpusService {
     return (await this.store()).getDocument(docId);
   }
 
+  /** The bundled corpus with the user's entities and aliases, hidden documents out; the user's documents not yet in it. */
+  private base(): Promise<LiveCorpusStore> {
+    this.baseLoad ??= (async () => {
+      const loaded = await this.source.store(this.slices.pause!);
+      // (The user's documents change the store in place: a plain store is made live.)
+      const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
+      if (this.overlay) await this.overlay.applyNames(store, this.slices.pause!);
+      return store;
+    })().catch((e: unknown) => {
+      this.baseLoad = undefined;
+      throw e;
+    });
+    return this.baseLoad;
+  }
+
   /** The store, loading the corpus on the first call (a failed load is retried by the next call). */
   store(): Promise<LiveCorpusStore> {
     this.storeLoad ??= (async () => {
       const t0 = performance.now();
-      const loaded = await this.source.store(this.slices.pause!);
-      // (The user's documents change the store in place: a plain store is made live.)
-      const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
-      if (this.overlay) await this.overlay.apply(store, this.slices.pause!);
+      const store = await this.base();
+      if (this.overlay) await this.overlay.applyDocuments(store, this.slices.pause!);
       this.timings.corpusMs = performance.now() - t0;
       this.loaded = store;
       return store;
     })().catch((e: unknown) => {
+      // (The base store may hold some of the user's documents: it is loaded again too.)
+      this.baseLoad = undefined;
       this.storeLoad = undefined;
       throw e;
     });

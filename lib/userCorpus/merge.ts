@@ -131,6 +131,7 @@ export function overlayStateOf(s: UserSummary): OverlayState {
   return {
     active,
     touched,
+    touchesAll: !s.compiled,
     entities: s.entities.map((e) => summaryOf(e)),
     sourceDelta: s.documentCount - s.hidden.length,
     matcherData: (base: MatcherData) => ({

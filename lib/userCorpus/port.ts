@@ -3,7 +3,7 @@
  * IndexedDB; tests use the same class over fake-indexeddb). Pure types.
  */
 import type { EntityCard } from '../messages/protocol';
-import type { Entity } from '../corpus/types';
+import type { Entity, Passage, SourceMeta } from '../corpus/types';
 import type { StoredDocument, UserAlias } from './types';
 
 /** A bundled document the user hid, with the entities it mentions (their cards change). */
@@ -20,6 +20,17 @@ export interface UserSummary {
   /** Entities whose cards differ from the bundled precomputed ones. */
   touched: string[];
   documentCount: number;
+  /** False while documents stored by schema version 1 wait to be compiled (they are in no per-entity list yet). */
+  compiled: boolean;
+}
+
+/** One passage of a user document with its document's metadata: what a card of an entity it mentions reads. */
+export interface StoredPassage {
+  meta: SourceMeta;
+  /** Its document's import order. */
+  addedAt: number;
+  /** Numbered 0…n-1 within its document, as stored. */
+  passage: Passage;
 }
 
 /** One write, applied in ONE transaction: all of it or nothing. */
@@ -38,9 +49,13 @@ export interface UserChange {
 
 export interface UserStorePort {
   summary(): Promise<UserSummary>;
-  /** Every user document with its passages, in import order. */
-  documents(): Promise<StoredDocument[]>;
+  /** The user's documents with their passages, in import order: `limit` of them from `offset` (the worker reads them a page at a time). */
+  documents(offset: number, limit: number): Promise<StoredDocument[]>;
+  /** The user's passages that mention the entity, in import order: a card reads these, not every document. */
+  passagesMentioning(entityId: string): Promise<StoredPassage[]>;
   write(change: UserChange): Promise<void>;
   card(entityId: string): Promise<EntityCard | undefined>;
   saveCard(entityId: string, card: EntityCard): Promise<void>;
+  /** The entities whose cards are saved. */
+  savedCards(): Promise<string[]>;
 }

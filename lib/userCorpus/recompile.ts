@@ -9,8 +9,38 @@ import { Matcher, patternsFromEntities } from '../text/matcher';
 import type { ImportMode } from './bundle';
 import { ImportError } from './limits';
 import { mergeEntities, stored, userPatterns } from './merge';
-import type { UserChange } from './port';
-import type { UserAlias, UserCorpusData } from './types';
+import type { UserChange, UserStorePort } from './port';
+import type { StoredDocument, UserAlias, UserCorpusData } from './types';
+
+/** How many documents are read from storage at once when the store is loaded. */
+const PAGE = 250;
+
+/**
+ * Adds the stored user documents to the store, in import order, a page at a time (the next page
+ * is read while one is added; 10,000 at once would hold the worker for long). Documents stored
+ * without passages (schema version 1) are compiled and written back.
+ */
+export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusStore, matcher: Matcher, pause: () => Promise<void>, seen: (d: StoredDocument) => void): Promise<void> {
+  const uncompiled: StoredDocument[] = [];
+  let next = port.documents(0, PAGE);
+  for (let offset = 0; ; offset += PAGE) {
+    const docs = await next;
+    if (docs.length === PAGE) next = port.documents(offset + PAGE, PAGE);
+    store.addDocuments(
+      docs.map((d) => {
+        seen(d);
+        const document = { meta: d.meta, body: d.body };
+        if (d.passages) return { document, passages: d.passages };
+        const passages = compilePassages(document, matcher, 0);
+        uncompiled.push(stored(document, passages, d.addedAt));
+        return { document, passages };
+      }),
+    );
+    await pause();
+    if (docs.length < PAGE) break;
+  }
+  if (uncompiled.length) await port.write({ putDocuments: uncompiled, touched: uncompiled.flatMap((d) => d.entityIds) });
+}
 
 /** Recompiles the documents in which one of `patterns` occurs (after the entities changed). */
 export async function recompileMatching(store: LiveCorpusStore, patterns: MatchPattern[], matcher: Matcher, pause: () => Promise<void>): Promise<void> {

@@ -19,6 +19,8 @@ import { UserCorpus } from './userCorpus';
 const { manifest, files } = packCorpus(new CorpusStore(corpus), { chunkChars: 20_000 });
 const notes = draftFromMarkdown(readFileSync(new URL('../../tests/fixtures/import/field-notes.md', import.meta.url), 'utf8'), 'field-notes.md');
 const immediate = () => Promise.resolve();
+/** How many bundled documents mention an entity. */
+const corpusCount = (id: string) => new Set((corpus.entityPassages[id] ?? []).map((pid) => corpus.passages[pid]!.docId)).size;
 /** What a message to the background carries: a JSON copy (no undefined fields, no shared objects). */
 const overTheWire = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -64,13 +66,45 @@ describe('UserCorpus: documents', () => {
     expect((await w.service.getDocument(meta!.id)).document.body).toBe(notes.body);
   });
 
+  it('after an import, the cards it touched are computed ahead and saved: the next worker reads one card', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    const card = await first.service.lookupEntity('raqqa');
+    await first.user.settled();
+    const fresh = worker(idb);
+    const read = vi.spyOn(fresh.storage, 'passagesMentioning');
+    const again = await fresh.service.lookupEntity('syrian-democratic-forces');
+    expect(read).not.toHaveBeenCalled();
+    expect(again).toEqual(await first.service.lookupEntity('syrian-democratic-forces'));
+    expect([...again.excerpts, ...again.viewpoints, { source: { id: '' } }].some((e) => e.source.id === meta!.id) || again.alsoMentioned! > 0).toBe(true);
+    expect(await fresh.service.lookupEntity('raqqa')).toEqual(card);
+  });
+
+  it('cards the worker stopped before computing ahead are computed once the store is loaded again', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    await first.user.importDrafts([notes]);
+    await first.user.settled();
+    await first.db.cards.clear(); // (as if the worker had stopped right after the import)
+    const fresh = worker(idb);
+    await fresh.service.search({ query: 'Tal Abyad' });
+    await fresh.user.settled();
+    const saved = await fresh.storage.card('raqqa');
+    expect(saved).toEqual(await fresh.service.lookupEntity('raqqa'));
+    expect(await fresh.storage.savedCards()).toContain('syrian-democratic-forces');
+  });
+
   it('after a worker restart, the first card answers from what is stored, and search finds the document', async () => {
     const idb = new IDBFactory();
     const first = worker(idb);
     const [meta] = await first.user.importDrafts([notes]);
     const fresh = worker(idb);
+    const read = vi.spyOn(fresh.storage, 'documents');
     const card = await fresh.service.lookupEntity('raqqa');
     expect([...card.excerpts, ...card.viewpoints].some((e) => e.source.id === meta!.id)).toBe(true);
+    expect(card.totalSources).toBe(corpus.documents.length + 1);
+    expect(read).not.toHaveBeenCalled(); // the card read raqqa's passages, not every document
     expect(await fresh.storage.card('raqqa')).toEqual(card); // kept for the next restart
     expect((await fresh.service.search({ query: 'Tal Abyad bakery' })).hits[0]!.source.id).toBe(meta!.id);
     // A card the user's data does not touch still comes from the bundled file, with the new total.
@@ -98,6 +132,10 @@ describe('UserCorpus: documents', () => {
     expect(col.source).toMatchObject({ title: 'Notes, Tal Abyad', perspective: 'Displaced residents', dateLabel: 'about 2019' });
     const restarted = worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB);
     expect((await restarted.service.compare('raqqa')).columns.find((c) => c.source.id === meta!.id)!.source.title).toBe('Notes, Tal Abyad');
+    // Its passages are stored once, with the new metadata (what a card after a restart reads).
+    const rows = await restarted.storage.passagesMentioning('raqqa');
+    expect(rows.map((r) => r.meta.title)).toEqual(rows.map(() => 'Notes, Tal Abyad'));
+    expect(rows.length).toBe((await restarted.service.getDocument(meta!.id)).passages.filter((p) => p.entityIds.includes('raqqa')).length);
   });
 
   it('hides a bundled document and shows it again; it is never lost', async () => {
@@ -110,6 +148,22 @@ describe('UserCorpus: documents', () => {
     expect((await w.service.facets()).sources.map((s) => s.id)).toContain(seed);
     expect((await w.service.lookupEntity('raqqa')).totalSources).toBe(corpus.documents.length);
   });
+
+  it('a card saved while a bundled document was hidden is not used once it is shown again', async () => {
+    const idb = new IDBFactory();
+    const w = worker(idb);
+    const seed = corpus.passages[corpus.entityPassages['raqqa']![0]!]!.docId;
+    await w.user.importDrafts([{ ...notes, body: 'Mosul, later.' }]); // (the user's data stays active)
+    await w.user.setSeedHidden(seed, true);
+    const hidden = await w.service.lookupEntity('raqqa');
+    await w.user.settled(); // (its cards computed ahead and saved)
+    await w.user.setSeedHidden(seed, false);
+    await w.user.settled();
+    const restarted = worker(idb);
+    const card = await restarted.service.lookupEntity('raqqa');
+    expect(card.entity.sourceCount).toBe(hidden.entity.sourceCount + 1);
+    expect(card.entity.sourceCount).toBe(corpusCount('raqqa'));
+  });
 });
 
 describe('UserCorpus: a failed write changes nothing', () => {
@@ -120,12 +174,10 @@ describe('UserCorpus: a failed write changes nothing', () => {
     const w = worker(new IDBFactory());
     await w.user.importDrafts([{ ...notes, body: 'An earlier note about Raqqa and the Hamza Division.' }]);
     const before = await snapshot(w);
-    const put = w.db.documents.put.bind(w.db.documents);
-    let calls = 0;
-    const spy = vi.spyOn(w.db.documents, 'put').mockImplementation((row, key) => (++calls === 2 ? Dexie.Promise.reject(error()) : put(row, key)));
+    const spy = vi.spyOn(w.db.passages, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(error()));
     await expect(w.user.importDrafts([notes, { ...notes, fileName: 'b.md' }, { ...notes, fileName: 'c.md' }])).rejects.toThrow();
+    expect(spy).toHaveBeenCalledTimes(1); // the documents were written, then their passages failed
     spy.mockRestore();
-    expect(calls).toBe(2); // the first document was written, then the transaction failed
     expect(await snapshot(w)).toEqual(before);
     expect(await snapshot(worker((w.db as unknown as { _options: { indexedDB: IDBFactory } })._options.indexedDB))).toEqual(before);
   });
@@ -224,9 +276,51 @@ describe('UserStore schema migration', () => {
 
     const w = worker(idb);
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
-    expect(w.db.verno).toBe(2);
+    expect(w.db.verno).toBe(3);
     const row = await w.db.documents.get('user-old');
-    expect(row!.passages.length).toBeGreaterThan(0);
     expect(row!.entityIds).toContain('raqqa');
+    // Written back compiled: in the per-entity list, and no longer waiting to be compiled.
+    expect((await w.storage.passagesMentioning('raqqa')).map((p) => p.meta.id)).toContain('user-old');
+    expect((await w.storage.summary()).compiled).toBe(true);
+    expect((await w.db.documents.get(meta.id))!.passages).toBeUndefined(); // moved, not copied
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta.id);
+  });
+
+  it('until a version-1 document is compiled, a card after a restart still includes it (from the whole store)', async () => {
+    const idb = new IDBFactory();
+    const v1 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    v1.version(1).stores({ documents: 'id, addedAt' });
+    const meta = { id: 'user-old', title: 'Old note', date: '2016', dateApproximate: false, dateLabel: '2016', perspective: 'Notes', origin: 'user' as const };
+    await v1.table('documents').put({ id: 'user-old', meta, body: 'Raqqa was quiet that week, a resident of Raqqa said.', addedAt: 1 });
+    await v1.table('documents').put({ id: 'user-old-2', meta: { ...meta, id: 'user-old-2' }, body: 'Raqqa again.', addedAt: 2 });
+    v1.close();
+    const w = worker(idb);
+    expect((await w.storage.summary()).compiled).toBe(false);
+    const card = await w.service.lookupEntity('raqqa');
+    expect(card.entity.sourceCount).toBe(corpusCount('raqqa') + 2);
+  });
+
+  it('opens a version-2 database: every stored passage gets into the per-entity lists', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    const stored = { ...(await first.db.documents.get(meta!.id))!, passages: (await first.storage.documents(0, 1))[0]!.passages };
+    first.db.close();
+    const v2 = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    await v2.open();
+    v2.close();
+    // Back to version 2: the passages table is gone, the documents keep their passages.
+    await new Promise((ok, fail) => Object.assign(idb.deleteDatabase('test'), { onsuccess: ok, onerror: fail }));
+    const old = new Dexie('test', { indexedDB: idb, IDBKeyRange });
+    old.version(2).stores({ documents: 'id, addedAt, *entityIds', entities: 'id', aliases: '[entityId+text], entityId', hidden: 'id', cards: 'entityId', state: 'key' });
+    await old.table('documents').put(stored);
+    old.close();
+    const w = worker(idb);
+    expect((await w.storage.passagesMentioning('raqqa')).map((p) => [p.meta.id, p.passage.text])).toEqual(
+      stored.passages.filter((p) => p.entityIds.includes('raqqa')).map((p) => [meta!.id, p.text]),
+    );
+    expect((await w.storage.summary()).compiled).toBe(true);
+    expect((await w.db.documents.get(meta!.id))!.passages).toBeUndefined(); // moved, not copied
+    expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain(meta!.id);
   });
 });

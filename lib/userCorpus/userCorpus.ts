@@ -3,29 +3,31 @@
  * user's documents, entities and aliases into the bundled store when the worker loads it, and
  * it performs every write — first to storage in one transaction (all or nothing), then to the
  * loaded store incrementally (lib/corpus/liveStore.ts addDocuments / removeDocuments / replacePassages: the
- * search index and the cards follow without a rebuild), then tells the service what changed.
+ * search index and the cards follow without a rebuild), then tells the service what changed; the
+ * cards it touched are then computed ahead and saved (lib/userCorpus/writeQueue.ts).
  *
  * Documents are compiled with the compile step's own per-document function
  * (corpus/compile.ts `compilePassages`), with a matcher over the bundled gazetteer plus the
- * user's entities and aliases; their passages are stored with them, so a restarted worker does
- * not compile again. A new entity or alias recompiles only the documents it occurs in.
- *
- * Pure: storage is a UserStorePort.
+ * user's entities and aliases; their passages are stored with them (and per entity), so a
+ * restarted worker does not compile again. A new entity or alias recompiles only the documents
+ * it occurs in. Pure: storage is a UserStorePort.
  */
 import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
-import type { EntitySummary } from '../messages/protocol';
+import type { EntityCard, EntitySummary } from '../messages/protocol';
+import { cardFromParts } from '../corpus/partialCard';
+import { nextTask } from '../search/searchIndex';
+import { WriteQueue } from './writeQueue';
 import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
 import { ImportError } from './limits';
 import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, userEntityId, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
 import type { UserChange, UserStorePort, UserSummary } from './port';
-import { checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
-import type { DocumentDraft, DraftMeta, StoredDocument, UserAlias, UserCorpusData } from './types';
-
+import { addStoredDocuments, checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
+import type { DocumentDraft, DraftMeta, UserAlias, UserCorpusData } from './types';
 export type { NewEntity, UserCorpusListing };
 
 export class UserCorpus implements CorpusOverlay {
@@ -34,7 +36,7 @@ export class UserCorpus implements CorpusOverlay {
   private seedEntities?: readonly Entity[];
   private summaryLoad?: Promise<UserSummary>;
   /** Writes one at a time, in order. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes: WriteQueue;
   /** Import order of the user's documents. */
   private addedAt = new Map<string, number>();
   private matcher?: { revision: string; matcher: Matcher };
@@ -42,7 +44,10 @@ export class UserCorpus implements CorpusOverlay {
   constructor(
     private readonly port: UserStorePort,
     private readonly now: () => number = Date.now,
-  ) {}
+    pause: () => Promise<void> = nextTask,
+  ) {
+    this.writes = new WriteQueue((id, card) => port.saveCard(id, card), pause);
+  }
 
   /** The service this overlays (it calls back into `apply` when it loads the store). */
   attach(service: CorpusService): void {
@@ -61,41 +66,33 @@ export class UserCorpus implements CorpusOverlay {
     return overlayStateOf(await this.summary());
   }
 
-  async apply(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+  async applyNames(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
     this.seedEntities = store.corpus.entities;
     const s = await this.summary();
-    const documents = this.port.documents();
-    documents.catch(() => undefined);
     if (s.entities.length || s.aliases.length) {
       store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
       // Bundled documents that name a user entity or alias get their passages again.
       await recompileMatching(store, userPatterns(s.entities, s.aliases), this.matcherFor(store), pause);
     }
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
-    const docs = await documents;
-    const uncompiled: StoredDocument[] = [];
-    const matcher = this.matcherFor(store);
-    for (let i = 0; i < docs.length; i += 200) {
-      const items = docs.slice(i, i + 200).map((d) => {
-        this.addedAt.set(d.meta.id, d.addedAt);
-        const document = { meta: d.meta, body: d.body };
-        if (d.passages) return { document, passages: d.passages };
-        // Stored by schema version 1, without passages: compiled now, written back below.
-        const passages = compilePassages(document, matcher, 0);
-        uncompiled.push(stored(document, passages, d.addedAt));
-        return { document, passages };
-      });
-      store.addDocuments(items);
-      await pause();
-    }
-    if (uncompiled.length) await this.port.write({ putDocuments: uncompiled, touched: uncompiled.flatMap((d) => d.entityIds) });
+  }
+
+  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead. */
+  async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+    await addStoredDocuments(this.port, store, this.matcherFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
+    const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
+    this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
+    this.writes.refresh(() => this.store());
+  }
+
+  /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
+  async entityCard(base: CorpusStore, entityId: string, totalSources: number): Promise<EntityCard | undefined> {
+    const [s, passages] = await Promise.all([this.summary(), this.port.passagesMentioning(entityId)]);
+    return s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
   }
 
   cachedCard = (entityId: string) => this.port.card(entityId);
-
-  saveCard(entityId: string, card: Parameters<UserStorePort['saveCard']>[1]): void {
-    this.port.saveCard(entityId, card).catch(() => undefined);
-  }
+  saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
 
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
   exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
@@ -131,7 +128,7 @@ export class UserCorpus implements CorpusOverlay {
     const matcher = this.matcherFor(store);
     const base = this.now();
     const rows = documents.map((document, i) => stored(document, compilePassages(document, matcher, 0), base + i / 1000));
-    await this.port.write({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
+    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
     for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
     store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
   }
@@ -142,7 +139,7 @@ export class UserCorpus implements CorpusOverlay {
       const { meta } = finishDraft({ fileName: old.meta.title, meta: draft, body: old.body }, id);
       const passages = store.corpus.passages.filter((p) => p.docId === id);
       const row = stored({ meta, body: old.body }, passages, this.addedAt.get(id) ?? this.now());
-      await this.port.write({ putDocuments: [row], touched: row.entityIds });
+      await this.save({ putDocuments: [row], touched: row.entityIds });
       store.updateMeta(meta);
       return meta;
     });
@@ -153,7 +150,7 @@ export class UserCorpus implements CorpusOverlay {
     return this.write(async (store) => {
       const docs = ids.map((id) => this.userDocument(store, id));
       const touched = store.corpus.passages.filter((p) => ids.includes(p.docId)).flatMap((p) => p.entityIds);
-      await this.port.write({ deleteDocuments: [...ids], touched });
+      await this.save({ deleteDocuments: [...ids], touched });
       store.removeDocuments(ids);
       return docs.map((d) => ({ meta: d.meta, body: d.body }));
     });
@@ -166,12 +163,12 @@ export class UserCorpus implements CorpusOverlay {
         const doc = store.documents.get(id);
         if (!doc || doc.meta.origin !== 'seed') throw new ImportError(id, 'is not a bundled document');
         const entityIds = [...new Set(store.corpus.passages.filter((p) => p.docId === id).flatMap((p) => p.entityIds))];
-        await this.port.write({ hide: [{ id, entityIds }], touched: entityIds });
+        await this.save({ hide: [{ id, entityIds }], touched: entityIds });
         store.removeDocuments([id], { hide: true });
       } else {
         const entry = store.hiddenDocument(id);
         if (!entry) return;
-        await this.port.write({ unhide: [id], touched: [] });
+        await this.save({ unhide: [id], touched: [...new Set(entry.passages.flatMap((p) => p.entityIds))] });
         store.unhideDocuments([id]);
       }
     });
@@ -222,7 +219,7 @@ export class UserCorpus implements CorpusOverlay {
   /** New entity list: stored, then documents that contain the new names recompiled (stored too), all in one write. */
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
-    await this.port.write({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
     store.setEntities(plan.merged);
     this.matcher = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
@@ -243,13 +240,13 @@ export class UserCorpus implements CorpusOverlay {
   /** Back to the bundled corpus alone: every user document, entity and alias deleted, hidden documents shown. */
   reset(): Promise<void> {
     return this.write(async () => {
-      await this.port.write({ clear: true, touched: [] });
+      await this.save({ clear: true, touched: [] });
       this.reloadAll();
     });
   }
 
   private async replaceAll(store: CorpusStore, next: UserCorpusData): Promise<void> {
-    await this.port.write({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
+    await this.save({ clear: true, ...planReplace(store, this.seedEntities ?? store.corpus.entities, next, this.now()) });
     this.reloadAll();
   }
 
@@ -277,9 +274,18 @@ export class UserCorpus implements CorpusOverlay {
     return this.service.store();
   }
 
+  /** Writes one change; the cards it touches are computed again after the write (`refresh`). */
+  private save(change: UserChange): Promise<void> {
+    this.writes.touched(change.touched);
+    return this.port.write(change);
+  }
+
+  /** Resolves when no write is under way and the cards it touched are saved again. */
+  settled = (): Promise<void> => this.writes.settled();
+
   /** Runs writes one after another; each sees the store as the previous one left it. */
   private write<T>(task: (store: CorpusStore) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+    return this.writes.run(async () => {
       const store = await this.store();
       this.service!.changed();
       try {
@@ -287,9 +293,8 @@ export class UserCorpus implements CorpusOverlay {
       } finally {
         this.summaryLoad = undefined;
         this.service!.changed();
+        this.writes.refresh(() => this.store());
       }
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
