@@ -40,10 +40,25 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * Stops the worker once it has done its install work: the matcher data published to storage
+ * (what the content script reads instead of asking the worker; stopped before that, the worker
+ * would rightly be woken by the first page) and nothing started since. A stop asked while the
+ * worker is still starting can be overtaken by the start, so it is asked again until it holds.
+ */
 async function stopWorker(): Promise<void> {
   await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThan(0);
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+  const published = () => extPage.evaluate(async () => Object.keys(await (globalThis as any).chrome.storage.local.get('counterpoint:matcher')).length > 0);
+  await expect.poll(published, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        if (statuses.at(-1) !== 'stopped') await cdp.send('ServiceWorker.stopAllWorkers');
+        return statuses.at(-1);
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toBe('stopped');
 }
 
 describe('a page with mentions, no side panel', () => {
