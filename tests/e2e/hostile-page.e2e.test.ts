@@ -165,6 +165,14 @@ describe('a hostile page', () => {
     const candidates = ['Hamza Division', 'Firqat al-Hamza', 'Raqqa', 'Mosul', 'Tadmur', 'Springfield', 'Atlantis', 'Zarqa', 'Hamza'];
     const found = (await page.evaluate((names) => (window as any).__enumerate(names), candidates)) as string[];
     expect(found.sort()).toEqual(['Mosul', 'Raqqa', 'Tadmur']);
+    // The user's cards are cached in storage.session for the worker's restarts: an extension page
+    // reads the document's title there, a content-script world (what a compromised page process
+    // could run) is refused the whole area.
+    const inSession = () => extPage.evaluate(async () => JSON.stringify(await (globalThis as any).chrome.storage.session.get(null)));
+    await expect.poll(inSession, { timeout: 15_000 }).toContain(NOTES_TITLE);
+    const fromContent = (await inContentScript(page, `chrome.storage.session.get(null).then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)`)) as string;
+    expect(fromContent).toMatch(/^refused: /);
+    expect(fromContent).not.toContain(NOTES_TITLE);
     await page.close();
   });
 
