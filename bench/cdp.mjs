@@ -125,8 +125,9 @@ export class Session {
  * Starts headless Chromium, with the unpacked extension at `extensionDir` when given.
  * Returns the browser-level client and a `close()`.
  */
-export async function launch({ extensionDir, extraArgs = [] } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'counterpoint-bench-'));
+/** `profile`: a user-data folder to use (and keep on close: a browser restart), else a fresh one removed on close. */
+export async function launch({ extensionDir, extraArgs = [], profile: kept } = {}) {
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'counterpoint-bench-'));
   const args = [
     '--headless',
     '--remote-debugging-pipe',
@@ -172,6 +173,7 @@ export async function launch({ extensionDir, extraArgs = [] } = {}) {
       }
       if (proc.exitCode === null) proc.kill('SIGKILL');
       await Promise.race([exited, new Promise((ok) => setTimeout(ok, 3000))]);
+      if (kept) return;
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch {

@@ -5,8 +5,9 @@
  */
 import { attach, closePage, launch, openPage, sleep, waitForTarget } from './cdp.mjs';
 
-export async function launchExtension(extensionDir) {
-  const browser = await launch({ extensionDir });
+/** `profile`: a user-data folder kept across launches (bench/measure-usercorpus.mjs restarts the browser on it). */
+export async function launchExtension(extensionDir, { profile } = {}) {
+  const browser = await launch({ extensionDir, profile });
   const { cdp } = browser;
   const sw = await waitForTarget(cdp, (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
   const id = new URL(sw.url).host;

@@ -11,6 +11,10 @@
  * and the content script's start + scan time on a few pages before and after the seeding (the
  * 1,000 aliases reach its matcher), as a ratio.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sleep } from './cdp.mjs';
 import { detach, closeExtension, launchExtension, send, sendMany, sendWhileLookingUp, stopWorker, workerSession } from './extension.mjs';
 import { QUERIES } from './measure-corpus.mjs';
 import { scanRun } from './measure-pages.mjs';
@@ -158,7 +162,7 @@ async function coldCard(ext, id) {
 export async function measureSeeded(ext, { runs, log }) {
   const shape = await inWorker(ext, shapeInWorker);
   const settleMs = await inWorker(ext, settledInWorker);
-  const out = { shape: { ...shape, touched: undefined }, settleMs, savedAt: [], firstAt: [], coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
+  const out = { shape: { ...shape, touched: undefined, touchedFirst: shape.touched[0] }, settleMs, savedAt: [], firstAt: [], coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
   // The entities named most, each looked up once: first with its card saved ahead, then others with none saved.
   const [often, ...others] = shape.touched;
   for (let r = 0; r < runs; r++) {
@@ -202,7 +206,9 @@ export async function measureSeeded(ext, { runs, log }) {
 
 /** Every measure of the user corpus at scale, in the bundled build `extensionDir`. */
 export async function measureUserCorpus(extensionDir, { pool, pages = [], origin, runs = 3, documents = 10000, aliases = 1000, entities = 20, batch = 500, log = () => {} }) {
-  const ext = await launchExtension(extensionDir);
+  // A profile of our own, kept across the browser restarts below and removed at the end.
+  const profile = mkdtempSync(join(tmpdir(), 'counterpoint-usercorpus-'));
+  let ext = await launchExtension(extensionDir, { profile });
   try {
     const before = origin ? await scans(ext, origin, pages, runs) : {};
     const seeded = await seed(ext, pool, { documents, aliases, entities, batch, log });
@@ -213,8 +219,27 @@ export async function measureUserCorpus(extensionDir, { pool, pages = [], origin
       out.scanRatio = median(out.scan.map((s) => s.ratio));
       log(`  content script start+scan with ${seeded.userAliases} user aliases / without: ${out.scanRatio.toFixed(2)}× (median of ${pages.length} pages)`);
     }
+    // The browser restarted (storage.session is empty again; IndexedDB opened anew): the worker
+    // started by the browser is stopped after a second, as after a reader's first minute, then
+    // the card of the entity the imports name most.
+    await inWorker(ext, settledInWorker);
+    out.coldRestartCardMs = [];
+    try {
+      for (let r = 0; r < runs; r++) {
+        await closeExtension(ext);
+        ext = await launchExtension(extensionDir, { profile });
+        await sleep(1000);
+        const c = await coldCard(ext, out.shape.touchedFirst);
+        out.coldRestartCardMs.push(c.ms);
+        out.cards.push(c.card);
+        log(`  browser restart ${r + 1}/${runs}: cold card ${c.ms.toFixed(0)} ms (${c.card.how})`);
+      }
+    } catch (e) {
+      log(`  browser restart: failed (${e.message}); the figures above stand`);
+    }
     return out;
   } finally {
     await closeExtension(ext);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
