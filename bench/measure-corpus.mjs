@@ -23,7 +23,7 @@ const IPC_QUERIES = QUERIES.filter((_, i) => i % 4 === 0);
  * the JIT, and each query's latency is the median of the other passes (a 2-core machine shared
  * with other work preempts the thread now and then: one unlucky pass should not make a p95).
  */
-async function searchInWorker(queries, passes) {
+export async function searchInWorker(queries, passes) {
   const store = await globalThis.__counterpointBench.store();
   const per = queries.map(() => []);
   for (let p = 0; p < passes; p++) {

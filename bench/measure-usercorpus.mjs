@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './cdp.mjs';
 import { detach, closeExtension, launchExtension, send, sendMany, sendWhileLookingUp, stopWorker, workerSession } from './extension.mjs';
-import { QUERIES } from './measure-corpus.mjs';
+import { QUERIES, searchInWorker } from './measure-corpus.mjs';
 import { scanRun } from './measure-pages.mjs';
 import { median, percentile } from './stats.mjs';
 import { rng } from './text.mjs';
@@ -92,19 +92,6 @@ export async function shapeInWorker() {
   for (const p of c.passages) if (p.docId.startsWith('user') || store.documents.get(p.docId)?.meta.origin === 'user') for (const id of p.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   const touched = [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   return { documents: c.documents.length, userDocuments: user, passages: c.passages.length, entities: c.entities.length, touched };
-}
-
-async function searchInWorker(queries, passes) {
-  const store = await globalThis.__counterpointBench.store();
-  const per = queries.map(() => []);
-  for (let p = 0; p < passes; p++) {
-    queries.forEach((query, i) => {
-      const t0 = performance.now();
-      store.search({ query });
-      if (p > 0) per[i].push(performance.now() - t0);
-    });
-  }
-  return per.map((a) => [...a].sort((x, y) => x - y)[a.length >> 1]);
 }
 
 export async function inWorker(ext, fn, ...args) {
@@ -191,7 +178,7 @@ export async function measureSeeded(ext, { runs, log }) {
     });
     out.corpusLoadMs.push(loaded.corpusMs);
     out.indexMs.push(loaded.indexMs);
-    const times = await inWorker(ext, searchInWorker, QUERIES, 4);
+    const { times } = await inWorker(ext, searchInWorker, QUERIES, 4);
     out.searchP50.push(percentile(times, 0.5));
     out.searchP95.push(percentile(times, 0.95));
     const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));

@@ -22,21 +22,14 @@ export function openSidePanel(entityId: string | undefined, tab: { id?: number; 
   const handed = entityId ? handOff('sidepanel', { entityId }) : Promise.resolve();
   const sidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
   const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  let opening: Promise<void>;
-  try {
-    if (sidePanel && tab?.windowId !== undefined) opening = sidePanel.open({ windowId: tab.windowId });
-    else if (sidebarAction) opening = sidebarAction.open();
-    else opening = Promise.reject(new Error('no side panel API'));
-  } catch (e) {
-    opening = Promise.reject(e instanceof Error ? e : new Error(String(e)));
-  }
-  return opening.then(
-    () => handed.then(() => true),
-    async () => {
-      await handed;
-      await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
-      return false;
+  return openOrTab(
+    () => {
+      if (sidePanel && tab?.windowId !== undefined) return sidePanel.open({ windowId: tab.windowId });
+      if (sidebarAction) return sidebarAction.open();
+      throw new Error('no side panel API');
     },
+    handed,
+    '/sidepanel.html',
   );
 }
 
@@ -52,9 +45,24 @@ export function openSidePanel(entityId: string | undefined, tab: { id?: number; 
 export function openSearch(query: string): Promise<boolean> {
   const handed = handOff('popup', { query });
   const action = browser.action as unknown as { openPopup?: () => Promise<void> } | undefined;
+  return openOrTab(
+    () => {
+      if (action?.openPopup) return action.openPopup();
+      throw new Error('no openPopup');
+    },
+    handed,
+    '/popup.html',
+  );
+}
+
+/**
+ * Calls `open` at once (still inside the user's gesture); once the hand-off is stored, resolves
+ * true if it opened, else opens `page` in a tab and resolves false.
+ */
+function openOrTab(open: () => Promise<void>, handed: Promise<void>, page: '/sidepanel.html' | '/popup.html'): Promise<boolean> {
   let opening: Promise<void>;
   try {
-    opening = action?.openPopup ? action.openPopup() : Promise.reject(new Error('no openPopup'));
+    opening = open();
   } catch (e) {
     opening = Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
@@ -62,7 +70,7 @@ export function openSearch(query: string): Promise<boolean> {
     () => handed.then(() => true),
     async () => {
       await handed;
-      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      await browser.tabs.create({ url: browser.runtime.getURL(page) });
       return false;
     },
   );
