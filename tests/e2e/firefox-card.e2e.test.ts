@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension, bidi, contextOf, type SerializedNode } from './firefox';
+import { launchFirefoxWithExtension, type FirefoxWithExtension, bidi, contextOf, pointAt, until, type SerializedNode } from './firefox';
 import { startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -67,49 +67,17 @@ async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as any).CSS?.highlights?.get('counterpoint')?.size ?? 0);
 }
 
-async function pointAt(page: Page, text: string, id?: string): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    (text, id) => {
-      const root = id ? document.getElementById(id)! : document.body;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const i = n.data.indexOf(text);
-        if (i < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + text.length);
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    text,
-    id,
-  );
-  if (!p) throw new Error(`"${text}" not found`);
-  return p;
-}
 
-async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 8000): Promise<T> {
-  const until = Date.now() + timeout;
-  let v = await fn();
-  while (!ok(v) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
 
 describe('Firefox ESR', () => {
   it('underlines the news page and opens the Raqqa card on hover; Esc closes it', async () => {
     const page = await ff.browser.newPage();
     await page.goto(`${server.origin}/news.html`, { waitUntil: 'load' });
-    expect(await poll(() => highlightCount(page), (n) => n >= 30)).toBeGreaterThanOrEqual(30);
+    expect(await until(() => highlightCount(page), (n) => n >= 30)).toBeGreaterThanOrEqual(30);
 
-    const at = await pointAt(page, 'Raqqa', 'p1');
+    const at = await pointAt(page, 'Raqqa', { within: 'p1' });
     await page.mouse.move(at.x, at.y);
-    const card = await poll(
+    const card = await until(
       () => readCardFirefox(ff.browser, page),
       (c) => !!c && c.text.includes('Competing viewpoints'),
     );
@@ -125,7 +93,7 @@ describe('Firefox ESR', () => {
     expect(await page.evaluate(() => document.documentElement.textContent.includes('Competing viewpoints'))).toBe(false);
 
     await page.keyboard.press('Escape');
-    expect(await poll(() => readCardFirefox(ff.browser, page), (c) => c === null)).toBeNull();
+    expect(await until(() => readCardFirefox(ff.browser, page), (c) => c === null)).toBeNull();
     await page.close();
   });
 
@@ -134,13 +102,13 @@ describe('Firefox ESR', () => {
     await page.goto(`${server.origin}/traps.html`, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await highlightCount(page)).toBe(0);
-    const at = await pointAt(page, 'ISIS', 'registrar');
+    const at = await pointAt(page, 'ISIS', { within: 'registrar' });
     await page.mouse.move(at.x, at.y);
     await new Promise((r) => setTimeout(r, 800));
     expect(await readCardFirefox(ff.browser, page)).toBeNull();
     // Alive all along: an unambiguous mention added now is underlined.
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'A letter from Raqqa.' })));
-    expect(await poll(() => highlightCount(page), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await until(() => highlightCount(page), (n) => n > 0)).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -13,7 +13,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, openExtensionPage, sendFromFirefoxPage, type FirefoxWithExtension, bidi, contextOf, type SerializedNode } from './firefox';
+import { launchFirefoxWithExtension, openExtensionPage, sendFromFirefoxPage, type FirefoxWithExtension, bidi, contextOf, pointAt, until, type SerializedNode } from './firefox';
+import { dispatchSyntheticHover } from './syntheticEvents';
 import { startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -98,15 +99,6 @@ async function readCard(page: Page): Promise<{ text: string; quote: string } | n
 
 const cardText = async (page: Page) => (await readCard(page))?.text ?? null;
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 8000): Promise<T> {
-  const end = Date.now() + timeout;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -152,36 +144,11 @@ async function openHostile(internals: boolean): Promise<Page> {
   return page;
 }
 
-/** Centre of the `nth` occurrence of `text` in the page, scrolled into view. */
-async function pointAt(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    (text, nth) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        for (let i = n.data.indexOf(text); i >= 0; i = n.data.indexOf(text, i + 1)) {
-          if (seen++ !== nth) continue;
-          n.parentElement!.scrollIntoView({ block: 'center' });
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + text.length);
-          const r = range.getClientRects()[0]!;
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return null;
-    },
-    text,
-    nth,
-  );
-  if (!p) throw new Error(`"${text}" #${nth} not found`);
-  return p;
-}
 
 /** Moves the real pointer onto Raqqa and waits for its loaded card; returns its text and first quote. */
 async function openRaqqa(page: Page): Promise<{ text: string; quote: string }> {
   await page.mouse.move(2, 2);
-  const at = await pointAt(page, 'Raqqa', 1);
+  const at = await pointAt(page, 'Raqqa', { nth: 1 });
   await page.mouse.move(at.x, at.y, { steps: 2 });
   const card = await until(() => readCard(page), (c) => !!c && c.text.includes(phrases[0]!));
   expect(card?.text).toContain(phrases[0]);
@@ -207,18 +174,8 @@ describe('Firefox ESR, a hostile page against the card', () => {
   it('synthetic pointer and mouse moves on a mention open no card', async () => {
     const page = await openHostile(false);
     await page.mouse.move(2, 2);
-    const at = await pointAt(page, 'Raqqa', 1);
-    await page.evaluate(async ({ x, y }) => {
-      const target = document.elementFromPoint(x, y)!;
-      for (let i = 0; i < 12; i++) {
-        const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' };
-        target.dispatchEvent(new PointerEvent('pointerover', init));
-        target.dispatchEvent(new PointerEvent('pointermove', init));
-        target.dispatchEvent(new MouseEvent('mouseover', init));
-        target.dispatchEvent(new MouseEvent('mousemove', init));
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }, at);
+    const at = await pointAt(page, 'Raqqa', { nth: 1 });
+    await page.evaluate(dispatchSyntheticHover, at);
     await sleep(800);
     expect(await cardText(page)).toBeNull();
     // The user's own pointer, at the same place, does open it (so the silence above is the page's doing).

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXED_UUID, GECKO_ID, launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from './firefox';
+import { FIXED_UUID, GECKO_ID, launchFirefoxWithExtension, openExtensionPage, until, type FirefoxWithExtension } from './firefox';
 import { startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -23,15 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 8000): Promise<T> {
-  const end = Date.now() + timeout;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
 
 const probe = (page: Page) =>
   page.evaluate(() => {

@@ -89,3 +89,42 @@ type Bidi = { send(method: string, params: object): Promise<any> };
 export const bidi = (browser: Browser) => (browser as unknown as { connection: Bidi }).connection;
 /** A page's BiDi browsing-context id. */
 export const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+
+/** Calls `fn` every 100 ms until `ok` holds or `timeout` ms pass; returns the last value (the test asserts on it). */
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 8000): Promise<T> {
+  const end = Date.now() + timeout;
+  let v = await fn();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await fn();
+  }
+  return v;
+}
+
+/** Centre of the `nth` occurrence of `text` (inside the element `within`, else the body), scrolled into view. */
+export async function pointAt(page: Page, text: string, { nth = 0, within }: { nth?: number; within?: string } = {}): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    (text, nth, within) => {
+      const root = within ? document.getElementById(within)! : document.body;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        for (let i = n.data.indexOf(text); i >= 0; i = n.data.indexOf(text, i + 1)) {
+          if (seen++ !== nth) continue;
+          n.parentElement!.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + text.length);
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    },
+    text,
+    nth,
+    within ?? null,
+  );
+  if (!p) throw new Error(`"${text}" #${nth} not found`);
+  return p;
+}

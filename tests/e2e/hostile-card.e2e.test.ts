@@ -17,6 +17,7 @@ import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } fro
 import { hoverText, waitCard, waitScanned } from './content';
 import { startServer, type StaticServer } from './server';
 import { readCard, textRect } from './shadow';
+import { dispatchSyntheticHover } from './syntheticEvents';
 
 let ext: ExtensionBrowser;
 let server: StaticServer;
@@ -190,17 +191,7 @@ describe('events a page dispatches', () => {
   it('synthetic pointer and mouse moves on a mention open no card', async () => {
     await page.mouse.move(2, 2);
     const at = (await textRect(page, 'Raqqa', 1))!;
-    await page.evaluate(async ({ x, y }) => {
-      const target = document.elementFromPoint(x, y)!;
-      for (let i = 0; i < 12; i++) {
-        const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' };
-        target.dispatchEvent(new PointerEvent('pointerover', init));
-        target.dispatchEvent(new PointerEvent('pointermove', init));
-        target.dispatchEvent(new MouseEvent('mouseover', init));
-        target.dispatchEvent(new MouseEvent('mousemove', init));
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }, at);
+    await page.evaluate(dispatchSyntheticHover, at);
     await page.waitForTimeout(600);
     expect(await shown(page)).toBe(false);
     expect(await readCard(page)).toBeNull();
