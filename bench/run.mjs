@@ -132,33 +132,31 @@ if (opts.only.includes('pages')) {
   const ext = await launchExtension(buildInfo.bundled.extensionDir);
   const base = await launch({});
   try {
-    if (opts.only.includes('pages')) {
-      const aliases = await matcherPatterns(ext);
-      log(`pages: ${pages.length} (${aliases.length} aliases for mark.js), ${opts.runs} runs`);
-      const runs = pages.map((page) => ({ page, ext: [], base: [] }));
-      for (let r = 0; r < opts.runs; r++) {
-        for (const entry of runs) {
-          // Interleaved: with and without the extension back to back, so both see the same machine load.
-          entry.ext.push(await scanRun(ext, server.origin, entry.page, { spaWindowMs: results.spaWindowMs }));
-          entry.base.push(await baselineRun(base, server.origin, entry.page, aliases, { markCapMs: opts.markCapMs }));
-        }
-        log(`  pages run ${r + 1}/${opts.runs} done`);
+    const aliases = await matcherPatterns(ext);
+    log(`pages: ${pages.length} (${aliases.length} aliases for mark.js), ${opts.runs} runs`);
+    const runs = pages.map((page) => ({ page, ext: [], base: [] }));
+    for (let r = 0; r < opts.runs; r++) {
+      for (const entry of runs) {
+        // Interleaved: with and without the extension back to back, so both see the same machine load.
+        entry.ext.push(await scanRun(ext, server.origin, entry.page, { spaWindowMs: results.spaWindowMs }));
+        entry.base.push(await baselineRun(base, server.origin, entry.page, aliases, { markCapMs: opts.markCapMs }));
       }
-      results.pages = summarizePages(runs);
-      results.pageRuns = runs.map(({ page, ext, base }) => ({ page: page.name, ext: ext.map(({ topSelf, topTotal, ...x }) => x), base }));
-
-      // Content-script heap on a typical page: tab heap with the extension minus without.
-      const typical = pages.find((p) => p.name.includes('dev4510b')) ?? pages.find((p) => !p.spa);
-      const deltas = [];
-      for (let r = 0; r < opts.runs; r++) {
-        const withExt = await pageHeap(ext.browser.cdp, server.origin, typical);
-        const without = await pageHeap(base.cdp, server.origin, typical);
-        deltas.push(withExt - without);
-      }
-      results.contentScript.heapPage = typical.name;
-      results.contentScript.heapDelta = summary(deltas);
-      log(`content-script heap on ${typical.name}: ${(summary(deltas).median / 1048576).toFixed(2)} MB`);
+      log(`  pages run ${r + 1}/${opts.runs} done`);
     }
+    results.pages = summarizePages(runs);
+    results.pageRuns = runs.map(({ page, ext, base }) => ({ page: page.name, ext: ext.map(({ topSelf, topTotal, ...x }) => x), base }));
+
+    // Content-script heap on a typical page: tab heap with the extension minus without.
+    const typical = pages.find((p) => p.name.includes('dev4510b')) ?? pages.find((p) => !p.spa);
+    const deltas = [];
+    for (let r = 0; r < opts.runs; r++) {
+      const withExt = await pageHeap(ext.browser.cdp, server.origin, typical);
+      const without = await pageHeap(base.cdp, server.origin, typical);
+      deltas.push(withExt - without);
+    }
+    results.contentScript.heapPage = typical.name;
+    results.contentScript.heapDelta = summary(deltas);
+    log(`content-script heap on ${typical.name}: ${(summary(deltas).median / 1048576).toFixed(2)} MB`);
   } finally {
     await base.close();
     await closeExtension(ext);
