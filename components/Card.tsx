@@ -3,7 +3,7 @@
  * Rendered by the card page (entrypoints/card/), an extension page in a frame of the web page,
  * styled by components/theme.css and components/card.css. Every corpus string goes in as text.
  */
-import { alsoMentionedText, coverageText, entityRanges, kindText, voiceText } from '../lib/card/cardText';
+import { alsoMentionedText, coverageText, entityRanges, EXCERPT_CHARS, kindText, VIEWPOINT_CHARS, voiceText } from '../lib/card/cardText';
 import { clipAround } from '../lib/text/emphasis';
 import type { EntityCard, Excerpt } from '../lib/messages/protocol';
 import { Highlighted } from './Highlighted';
@@ -112,6 +112,24 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
   );
 }
 
+/** A section of excerpts: what the sources say about the entity, or where they name it only in passing. */
+function Excerpts({ title, excerpts, entityId }: { title: string; excerpts: Excerpt[]; entityId: string }) {
+  if (excerpts.length === 0) return null;
+  return (
+    <section class="section" aria-label={title}>
+      <h3 class="section-title">{title}</h3>
+      <ol class="excerpts">
+        {excerpts.map((e) => (
+          <li class="excerpt" key={e.passage.id}>
+            <Quote excerpt={e} entityId={entityId} max={EXCERPT_CHARS} />
+            <SourceLabel source={e.source} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function body(content: CardContent) {
   if (content.status === 'loading') return <p class="status">Loading what the corpus says…</p>;
   if (content.status === 'error') return <p class="status error">{content.message}</p>;
@@ -119,19 +137,7 @@ function body(content: CardContent) {
   return (
     <>
       <p class="desc">{entity.description}</p>
-      {excerpts.length > 0 && (
-        <section class="section" aria-label="What the sources say">
-          <h3 class="section-title">What the sources say</h3>
-          <ol class="excerpts">
-            {excerpts.map((e) => (
-              <li class="excerpt" key={e.passage.id}>
-                <Quote excerpt={e} entityId={entity.id} max={240} />
-                <SourceLabel source={e.source} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Excerpts title="What the sources say" excerpts={excerpts.filter((e) => !e.inPassing)} entityId={entity.id} />
       {viewpoints.length > 0 && (
         <section class="section" aria-label="Competing viewpoints">
           <h3 class="section-title">Competing viewpoints</h3>
@@ -142,13 +148,14 @@ function body(content: CardContent) {
                   <span class="vp-perspective">{e.source.perspective}</span>
                   <StanceBadge stance={e.passage.stance} cues={e.passage.stanceCues} small />
                 </div>
-                <Quote excerpt={e} entityId={entity.id} max={190} />
+                <Quote excerpt={e} entityId={entity.id} max={VIEWPOINT_CHARS} />
                 <SourceLabel source={e.source} hidePerspective />
               </li>
             ))}
           </ul>
         </section>
       )}
+      <Excerpts title="Mentioned in passing" excerpts={excerpts.filter((e) => e.inPassing)} entityId={entity.id} />
     </>
   );
 }

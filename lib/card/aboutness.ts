@@ -6,21 +6,26 @@
  *   subject  3    heads its clause: "ISIS has lost…", "Mosul, as confirmed…, would not…",
  *                 or inside the subject: "the situation in Iraq is…", "the battle of Mosul is…"
  *   object   2.5  right after a verb ("fled Mosul", "secured Mosul") or an event noun
- *                 ("the battle of Raqqa", "the streets of Varenna")
+ *                 ("the battle of Raqqa", "the streets of Varenna"); a group the clause's event
+ *                 is done to, for or by ("lost … to the FSA troops and the Turkish army"), a
+ *                 coordinated object ("keep the war going and the Syrian Army busy")
+ *   setting  2.25 a place where the clause's event happens ("Schools in Tikrit reopened", "the
+ *                 wells near Qayyarah would burn", "displacing process towards Deir ez-Zor",
+ *                 "In Syria, it is still…"): lib/card/eventRole.ts
  *   plain    1.5  anywhere else ("…celebrated by the SDF")
  *   possessive 1  "ISIS' hold", "SDF’s political wing"
- *   location 0.75 a place tagged on with a preposition: "in refugee camps northern Iraq",
- *                 "oil fields in Iraq and Syria", "In Syria, it…"
+ *   location 0.75 a place tagged on a noun with a preposition, no event of its own: "213
+ *                 thousand people … in refugee camps northern Iraq", "hold on oil fields in Iraq"
  *   list     0.5  an item of a list of three or more ("Tikrit, Baiji, Sinjar, and Ramadi")
  *   aside    0.5  inside parentheses or dashes ("Jordan — which borders both Iraq and Syria —")
  *   name     0    part of a longer name or job title ("Global Coalition to Counter ISIS",
  *                 "The Iraq Oil Report")
  *
- * A passage is SUBSTANTIVE about the entity when its best mention is a subject or object, or
+ * A passage is SUBSTANTIVE about the entity when its best mention is a subject, object or setting, or
  * when it names the entity at least twice in roles worth ≥ 1 (co-references such as "the city"
  * or "the group" after a mention count), or when its document's title names the entity and a
  * mention is worth ≥ 1. Otherwise it is a PASSING mention. Cards rank every substantive passage
- * before every passing one and show passing ones only as "also mentioned in N passages".
+ * before every passing one; passing ones fill a card that has too few (lib/card/viewpoints.ts).
  *
  *   score = best role + 0.6 · (mentions worth ≥ 1 − 1, at most 3) + 0.5 · title
  *         + 0.15 if the passage takes a framing, − a length penalty for passages far over 300 chars
@@ -28,12 +33,13 @@
  * Pure, and cheap enough to run at lookup time (only the passages that mention the entity).
  */
 import { splitSentences } from '../text/sentences';
+import { eventRole } from './eventRole';
 import type { Passage } from '../corpus/types';
 
-export type MentionRole = 'subject' | 'object' | 'plain' | 'possessive' | 'location' | 'list' | 'aside' | 'name';
+export type MentionRole = 'subject' | 'object' | 'setting' | 'plain' | 'possessive' | 'location' | 'list' | 'aside' | 'name';
 
 const ROLE_WEIGHT: Record<MentionRole, number> = {
-  subject: 3, object: 2.5, plain: 1.5, possessive: 1, location: 0.75, list: 0.5, aside: 0.5, name: 0,
+  subject: 3, object: 2.5, setting: 2.25, plain: 1.5, possessive: 1, location: 0.75, list: 0.5, aside: 0.5, name: 0,
 };
 
 export interface AboutnessContext {
@@ -105,7 +111,7 @@ export function aboutness(passage: Passage, entityId: string, ctx: AboutnessCont
   let worth = roles.filter((r) => ROLE_WEIGHT[r] >= 1).length;
   if (worth > 0) worth += corefs(passage, entityId, ctx.kind);
   const inTitle = !!ctx.title && !!ctx.names?.some((n) => new RegExp(`(?:^|[^\\p{L}])${escape(n)}(?:$|[^\\p{L}])`, 'iu').test(ctx.title!));
-  const substantive = best >= ROLE_WEIGHT.object || worth >= 2 || (inTitle && best >= ROLE_WEIGHT.location);
+  const substantive = best >= ROLE_WEIGHT.setting || worth >= 2 || (inTitle && best >= ROLE_WEIGHT.location);
   const len = passage.text.length;
   const score =
     best + 0.6 * Math.min(Math.max(worth - 1, 0), 3) + (inTitle ? 0.5 : 0) + (passage.stance !== 'neutral' ? 0.15 : 0) - Math.max(0, len - 450) / 600;
@@ -168,13 +174,16 @@ function mentionRole(text: string, ss: number, se: number, ms: number, me: numbe
   }
   const w = prev === 'the' || prev === 'al' ? words[words.length - 2] : prev;
   if (w && isVerb(w)) return 'object';
-  if (prev && (LOCATIVE.has(prev) || /^(?:northern|southern|eastern|western|central)$/.test(prev))) {
-    // Where a verb's action happens ("were displaced in al Mosul") vs a tag on a noun ("oil fields in Iraq").
+  const locative = !!prev && (LOCATIVE.has(prev) || /^(?:northern|southern|eastern|western|central)$/.test(prev));
+  if (locative) {
+    // Right after a verb ("were displaced in al Mosul"); else where the clause's event happens, or a tag on a noun ("oil fields in Iraq").
     const i = words.lastIndexOf(prev);
     const v1 = words[i - 1];
     if ((v1 && isVerb(v1)) || (words[i - 2] === 'by' && words[i - 3] && isVerb(words[i - 3]!))) return 'object';
-    if (type === 'place') return 'location';
   }
+  const event = eventRole(prev === 'al' ? words.slice(0, -1) : words, before, after, type, isVerb);
+  if (event) return event === 'setting' ? 'setting' : 'object';
+  if (locative && type === 'place') return 'location';
   if (words.length === 1 && /^\p{L}+ing$/u.test(words[0]!) && !NOT_VERB.has(words[0]!)) return sub('subject'); // "Losing Raqqa means…"
   return 'plain';
 }

@@ -5,6 +5,10 @@
  */
 import type { Passage, Voice } from '../corpus/types';
 
+/** How many characters of a passage the card shows: an excerpt, a viewpoint (clipped around the entity at word boundaries). */
+export const EXCERPT_CHARS = 240;
+export const VIEWPOINT_CHARS = 190;
+
 /** "in 4 of 5 sources" / "in 1 of 1 source". */
 export function coverageText(sourceCount: number, totalSources: number): string {
   return `in ${sourceCount} of ${totalSources} source${totalSources === 1 ? '' : 's'}`;

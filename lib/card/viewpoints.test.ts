@@ -56,6 +56,11 @@ const corpus = build(docs, [
 ]);
 
 const ranked = () => rankPassagesForEntity(corpus, 'raqqa');
+const passingSpecs: Array<[string, string, Stance]> = [
+  ['us-2', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
+  ['critic', 'Trucks from Aleppo, Raqqa and Mosul arrived.', 'neutral'],
+  ['critic', 'Aid reached Mosul, Raqqa and Aleppo.', 'neutral'],
+];
 const ids = (rs: ReadonlyArray<{ passage: Passage }>) => rs.map((r) => r.passage.id);
 
 describe('rankPassagesForEntity', () => {
@@ -106,12 +111,49 @@ describe('selectViewpoints', () => {
 });
 
 describe('cardLayout', () => {
-  it('never shows a passing mention, and counts the rest as "also mentioned"', () => {
+  it('shows substantive passages before passing ones, and counts the rest as "also mentioned"', () => {
     const layout = cardLayout(corpus, 'raqqa');
     const shown = [...layout.excerpts, ...layout.viewpoints];
     expect(shown.every((x) => x.substantive)).toBe(true);
     expect(new Set(ids(shown)).size).toBe(shown.length);
     expect(layout.alsoMentioned).toBe(ranked().length - shown.length);
+  });
+
+  it('never empties a card: passing mentions fill it, after the substantive ones, one per document first', () => {
+    const passing = build(docs, [
+      ['us-1', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
+      ['us-1', 'Aid reached Mosul, Raqqa and Aleppo.', 'neutral'],
+      ['critic', 'Trucks from Aleppo, Raqqa and Mosul arrived.', 'neutral'],
+    ]);
+    const layout = cardLayout(passing, 'raqqa');
+    expect(layout.excerpts.every((x) => !x.substantive)).toBe(true);
+    expect(ids(layout.excerpts)).toEqual([0, 1, 2]);
+    expect(ids(cardLayout(passing, 'raqqa', 2).excerpts)).toEqual([0, 2]);
+    expect(layout.alsoMentioned).toBe(0);
+    const one = cardLayout(build(docs, [['us-1', 'Raqqa was liberated and Raqqa celebrates.', 'progress'], ...passingSpecs]), 'raqqa');
+    expect(one.excerpts.map((x) => x.substantive)).toEqual([true, false, false]);
+  });
+
+  it("never hides the user's own document; where only it speaks of the entity, its passage leads", () => {
+    const seedDoc = (id: string): SourceDocument => ({ ...doc(id, '2017-01', 'Bundled'), meta: { ...doc(id, '2017-01', 'Bundled').meta, origin: 'seed' } });
+    const mixed = build([...docs.map((d) => seedDoc(d.meta.id)), doc('mine', '2019-01', 'My notes')], [
+      ['us-1', 'Raqqa was liberated; Raqqa is free.', 'progress'],
+      ['us-2', 'Raqqa fell after ISIS retreated; Raqqa celebrated.', 'progress'],
+      ['critic', 'Raqqa is in ruins; Raqqa mourns.', 'setback'],
+      ['activist', 'Raqqa is quiet; Raqqa sleeps.', 'neutral'],
+      ['us-1', 'Raqqa again: Raqqa held a parade.', 'neutral'],
+      ['critic', 'Raqqa burned; Raqqa waited.', 'setback'],
+      ['us-2', 'Raqqa voted; Raqqa counted.', 'neutral'],
+      ['activist', 'Raqqa wept; Raqqa buried its dead.', 'setback'],
+      ['mine', 'Trucks from Aleppo, Raqqa and Mosul arrived.', 'neutral'],
+    ]);
+    const layout = cardLayout(mixed, 'raqqa');
+    expect([...layout.excerpts, ...layout.viewpoints].map((x) => x.passage.docId)).toContain('mine');
+    const onlyMine = build([seedDoc('critic'), doc('mine', '2019-01', 'My notes')], [
+      ['critic', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
+      ['mine', 'Trucks from Aleppo, Raqqa and Mosul arrived.', 'neutral'],
+    ]);
+    expect(cardLayout(onlyMine, 'raqqa').excerpts[0]!.passage.docId).toBe('mine');
   });
 
   it('keeps two voices for the viewpoints even when there are only two substantive passages', () => {
@@ -121,9 +163,10 @@ describe('cardLayout', () => {
       ['activist', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
     ]);
     const layout = cardLayout(two, 'raqqa');
-    expect(layout.excerpts).toEqual([]);
     expect(ids(layout.viewpoints).sort()).toEqual([0, 1]);
-    expect(layout.alsoMentioned).toBe(1);
+    // The passing mention fills the card, after the viewpoints (labelled so on the card).
+    expect(layout.excerpts.map((x) => [x.passage.id, x.substantive])).toEqual([[2, false]]);
+    expect(layout.alsoMentioned).toBe(0);
   });
 
   it('gives the main list to a single voice only when no second voice exists', () => {

@@ -85,6 +85,7 @@ function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
 }
 
 export interface CardLayout {
+  /** Substantive excerpts first (rank order), then passing ones (`substantive: false`), labelled so on the card. */
   excerpts: RankedPassage[];
   viewpoints: RankedPassage[];
   /** Passages that mention the entity but are not shown. */
@@ -93,7 +94,19 @@ export interface CardLayout {
 
 const POLAR: readonly Stance[] = ['progress', 'setback'];
 
-/** The card's excerpts (≤ k), its viewpoints (≤ kViewpoints) and the count of the rest. */
+/** A passage of one of the user's own documents (never hidden from the cards of what it names). */
+function isUsers(corpus: CompiledCorpus, r: RankedPassage): boolean {
+  return metaOf(corpus, r.passage.docId)?.origin === 'user';
+}
+
+/**
+ * The card's excerpts, its viewpoints (≤ kViewpoints) and the count of the rest. Aboutness orders,
+ * it never empties: substantive passages first (≤ k), leaving two voices to the viewpoints when
+ * two exist; while fewer than k substantive passages are shown in all, the best passing ones fill
+ * the excerpts (one per document first), labelled as passing. The best passage of the user's own
+ * documents is always shown (an extra passing excerpt when no slot is left); among passing
+ * passages the user's lead.
+ */
 export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4): CardLayout {
   const ranked = rankPassagesForEntity(corpus, entityId);
   const substantive = ranked.filter((r) => r.substantive);
@@ -107,19 +120,35 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
     const restStances = new Set(rest.map((r) => r.passage.stance));
     return voices.size < 2 || (restVoices.size >= 2 && [...stances].every((s) => restStances.has(s)));
   };
+  const mine = ranked.find((r) => isUsers(corpus, r));
   const picked = new Set<number>();
   const docs = new Set<string>();
-  for (const pass of [0, 1]) {
-    for (const r of substantive) {
-      if (picked.size >= k) break;
-      if (picked.has(r.passage.id) || (pass === 0 && docs.has(r.passage.docId))) continue;
-      if (!leaves(new Set([...picked, r.passage.id]))) continue;
-      picked.add(r.passage.id);
-      docs.add(r.passage.docId);
+  const pick = (pool: readonly RankedPassage[], max: number, keep: (ids: ReadonlySet<number>) => boolean) => {
+    for (const pass of [0, 1]) {
+      for (const r of pool) {
+        if (picked.size >= max) return;
+        if (picked.has(r.passage.id) || (pass === 0 && docs.has(r.passage.docId))) continue;
+        if (!keep(new Set([...picked, r.passage.id]))) continue;
+        picked.add(r.passage.id);
+        docs.add(r.passage.docId);
+      }
     }
-  }
-  const excerpts = substantive.filter((r) => picked.has(r.passage.id));
+  };
+  // The user's best substantive passage is taken first when the viewpoints can spare it.
+  pick(mine?.substantive ? [mine, ...substantive] : substantive, k, leaves);
+  const main = substantive.filter((r) => picked.has(r.passage.id));
   const viewpoints = voices.size >= 2 ? selectViewpoints(corpus, substantive, { exclude: [...picked], k: kViewpoints }) : [];
+  const shown = new Set([...picked, ...viewpoints.map((r) => r.passage.id)]);
+  const passing = ranked.filter((r) => !r.substantive).sort((a, b) => Number(isUsers(corpus, b)) - Number(isUsers(corpus, a)));
+  const room = Math.max(0, k - shown.size) + main.length;
+  docs.clear();
+  for (const r of main) docs.add(r.passage.docId);
+  pick(passing, Math.min(k, room), () => true);
+  if (mine && !shown.has(mine.passage.id) && !picked.has(mine.passage.id)) {
+    picked.add(mine.passage.id);
+    if (mine.substantive) main.push(mine);
+  }
+  const excerpts = [...main, ...passing.filter((r) => picked.has(r.passage.id))];
   return { excerpts, viewpoints, alsoMentioned: ranked.length - excerpts.length - viewpoints.length };
 }
 

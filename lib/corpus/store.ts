@@ -99,7 +99,7 @@ export class CorpusStore {
     return {
       entity: this.summary(entity),
       totalSources: this.totalSources,
-      excerpts: excerpts.map(withVoice),
+      excerpts: excerpts.map((r) => (r.substantive ? withVoice(r) : { ...withVoice(r), inPassing: true })),
       viewpoints: viewpoints.map(withVoice),
       alsoMentioned,
     };

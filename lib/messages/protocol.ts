@@ -66,6 +66,8 @@ export interface Excerpt {
   source: SourceMeta;
   /** Who speaks where the card's entity is named (cards only). */
   voice?: Voice;
+  /** Cards only: the passage names the entity in passing (shown because too few passages are about it). */
+  inPassing?: true;
 }
 
 export interface EntitySummary {
@@ -82,7 +84,7 @@ export interface EntityCard {
   entity: EntitySummary;
   /** M in "in N of M sources". */
   totalSources: number;
-  /** The 2–3 most relevant excerpts. */
+  /** The 2–3 most relevant excerpts: those about the entity, then any `inPassing` ones. */
   excerpts: Excerpt[];
   /** Excerpts chosen for diversity of voice, perspective and framing (maximal marginal relevance). */
   viewpoints: Excerpt[];
