@@ -152,6 +152,17 @@ describe('Card', () => {
     expect(props.onSearch).toHaveBeenCalledWith('Raqqa');
   });
 
+  it('sets passing mentions apart, after the viewpoints, under "Mentioned in passing"', () => {
+    const passing: EntityCard = { ...card, excerpts: [card.excerpts[0]!, { ...excerpt(5, 'Aid reached Mosul, Raqqa and Aleppo.', 'Raqqa', 'neutral', source('e', 'Monitors')), inPassing: true }] };
+    const { root } = show({ status: 'ready', card: passing });
+    const sections = [...root.querySelectorAll('section')].map((s) => [s.querySelector('h3')!.textContent, [...s.querySelectorAll('blockquote')].map((q) => q.textContent)]);
+    expect(sections).toEqual([
+      ['What the sources say', ['Fighters fled towards Raqqa <img src=x onerror="alert(1)"> at night.']],
+      ['Competing viewpoints', card.viewpoints.map((v) => v.passage.text)],
+      ['Mentioned in passing', ['Aid reached Mosul, Raqqa and Aleppo.']],
+    ]);
+  });
+
   it('shows loading and error states under the mention’s name, and the pin state', () => {
     let { root } = show({ status: 'loading', label: 'Raqqah' }, { pinned: true });
     expect(root.querySelector('#h1')!.textContent).toBe('Raqqah');

@@ -11,7 +11,9 @@
  *   recall@3    per entity with grade-2 passages: grade-2 passages shown (at most 3) / min(3, how
  *               many there are); the mean over those entities
  *   viewpoints  entities that show ≥ 2 viewpoints from ≥ 2 voices / entities where ≥ 2 voices
- *               (sources, by author or outlet) have a passage judged about them
+ *               have a passage judged about them (who speaks in the judged sentence: its attributed
+ *               speaker, else the source's author or outlet — an organisation's own statements
+ *               reported by two outlets are one voice)
  *   speakers    judged sentences attributed to the right speaker (the author's own words: nobody)
  *   clips       shown passages cut inside a word where the card clips them (must be 0)
  *   boilerplate shown passages that are boilerplate (subscription, copyright, credit lines) (must be 0)
@@ -47,6 +49,14 @@ function clipsMidWord(e: Excerpt, entityId: string, max: number): boolean {
   if (at < 0) return true;
   const end = at + inner.length;
   return (at > 0 && WORD.test(text[at - 1]!) && WORD.test(text[at]!)) || (end < text.length && WORD.test(text[end - 1]!) && WORD.test(text[end]!));
+}
+
+/** Who speaks in a judged sentence: its attributed speaker (gated by `speakers`), else the source's author or outlet. */
+function voiceOfSnippet(corpus: Judged, docId: string, snippet: string): string {
+  const p = corpus.passages.find((x) => x.docId === docId && x.text.includes(snippet));
+  const at = p ? p.text.indexOf(snippet) : -1;
+  const meta = corpus.sources.get(docId);
+  return (p?.speech?.find((s) => at >= s.start && at < s.end)?.speaker ?? meta?.author ?? meta?.outlet ?? docId).toLowerCase();
 }
 
 export async function evaluate(corpus: Judged, judgments: Judgments): Promise<Report> {
@@ -94,7 +104,7 @@ export async function evaluate(corpus: Judged, judgments: Judgments): Promise<Re
       count.recall += want === 0 ? 1 : Math.min(shown.size, 3) / want;
       if (shown.size < want) problems.push(`${entityId}: shows ${shown.size} of the ${available.size} passages about it (recall@3 wants ${want})`);
     }
-    const voices = new Set(substantive.map(([d]) => corpus.sources.get(d)?.author ?? corpus.sources.get(d)?.outlet ?? d));
+    const voices = new Set(substantive.map(([d, snippet]) => voiceOfSnippet(corpus, d, snippet)));
     if (voices.size >= 2) {
       count.vpAsked++;
       const named = new Set(card.viewpoints.map((v) => v.voice?.name));

@@ -67,7 +67,7 @@ const PREPOSITIONS = new Set([
 const LOCATIVE = new Set(['in', 'inside', 'across', 'throughout', 'near', 'outside', 'at', 'from', 'to', 'towards', 'toward', 'within', 'around', 'both', 'into', 'through', 'along']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'all', 'whole', 'northern', 'southern', 'eastern', 'western', 'central', 'besieged', 'divided']);
 const EVENT_HEADS =
-  /\b(?:battle|fall|siege|liberation|capture|recapture|control|residents|people|civilians|streets|centre|center|outskirts|countryside|city|town|centers|centres|fight|fighting|assault|offensive|defence|defense|future|leaders?|leadership|fighters|members|ranks|hold|grip|strategy|defeat|retreat|rise|return)\s+(?:of|for|on)\s*$/i;
+  /\b(?:battle|fall|siege|liberation|capture|recapture|control|residents|people|civilians|streets|centre|center|outskirts|countryside|city|town|port|centers|centres|fight|fighting|assault|offensive|defence|defense|future|leaders?|leadership|fighters|members|monitors|observers|soldiers|troops|units|officials|ranks|hold|grip|strategy|defeat|retreat|rise|return)\s+(?:of|for|on)\s*$/i;
 const VERBISH = /^(?:\p{L}+(?:ed|ing)|took|take|takes|hide|stay|live|work|operate|remain|arrive|die|gather|deploy|meet|enter|enters|hold|holds|held|lost|lose|won|win|left|leave|fled|flee|reach|reached|attack|attacks|seize|secure|control|controls|liberate|retake|shell|bomb|besiege|surround|defend|defends|rule|rules|runs|run|leads|lead|joined|join|fight|fights|fought|backs|backed|support|supports|accuse|accused|blame|blamed|became|become)$/iu;
 /** Heads of a subject that is about the place or group named after them ("the situation in Iraq is…"). */
 const TOPIC_HEADS = new Set(['situation', 'war', 'conflict', 'crisis', 'fighting', 'battle', 'future', 'politics', 'government', 'economy', 'security', 'people', 'population', 'territory', 'violence', 'life', 'number', 'streets', 'fate', 'role', 'presence', 'influence', 'power', 'strength', 'position', 'leadership', 'percent', 'half', 'most', 'much', 'part', 'parts', 'rest']);
@@ -181,7 +181,8 @@ function mentionRole(text: string, ss: number, se: number, ms: number, me: numbe
     const v1 = words[i - 1];
     if ((v1 && isVerb(v1)) || (words[i - 2] === 'by' && words[i - 3] && isVerb(words[i - 3]!))) return 'object';
   }
-  const event = eventRole(prev === 'al' ? words.slice(0, -1) : words, before, after, type, isVerb);
+  const relative = !!boundary && /^(?:which|who|that|where)\s$/i.test(boundary[0]);
+  const event = eventRole(prev === 'al' ? words.slice(0, -1) : words, before, after, type, isVerb, relative);
   if (event) return event === 'setting' ? 'setting' : 'object';
   if (locative && type === 'place') return 'location';
   if (words.length === 1 && /^\p{L}+ing$/u.test(words[0]!) && !NOT_VERB.has(words[0]!)) return sub('subject'); // "Losing Raqqa means…"

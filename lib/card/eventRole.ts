@@ -21,7 +21,9 @@
  * Pure; no word list names a conflict, a side or a place.
  */
 
-const LOCATIVE = new Set(['in', 'inside', 'across', 'throughout', 'near', 'outside', 'at', 'towards', 'toward', 'within', 'around', 'over', 'along', 'into', 'through', 'beyond', 'under', 'behind', 'beside']);
+const LOCATIVE = new Set(['in', 'inside', 'across', 'throughout', 'near', 'outside', 'at', 'on', 'towards', 'toward', 'within', 'around', 'over', 'along', 'into', 'through', 'beyond', 'under', 'behind', 'beside']);
+/** Where a place can sit inside a longer place phrase and still locate the event ("at a gas plant in Baghdad"); not a direction ("the highway towards Korsa"). */
+const CHAIN = new Set(['in', 'inside', 'across', 'throughout', 'near', 'outside', 'at', 'within', 'around', 'along']);
 /** Prepositions through which an event reaches a group: "lost … to", "for", "by", "against". */
 const AGENT = new Set(['to', 'for', 'by', 'against']);
 const OTHER_PREPOSITIONS = new Set(['of', 'on', 'from', 'with', 'about', 'between', 'via', 'like', 'than', 'after', 'before', 'since', 'during', 'despite', 'including', 'among', 'per', 'as', 'to', 'for', 'by', 'against']);
@@ -38,7 +40,9 @@ export type EventRole = 'setting' | 'agent' | 'argument';
  * @param before  the sentence's text before the mention; `after`: after it
  * @param isVerb  the caller's test of a verb form ("lost", "controls", "displacing")
  */
-export function eventRole(words: readonly string[], before: string, after: string, type: 'place' | 'group' | undefined, isVerb: (w: string) => boolean): EventRole | undefined {
+export function eventRole(words: readonly string[], before: string, after: string, type: 'place' | 'group' | undefined, isVerb: (w: string) => boolean, relative = false): EventRole | undefined {
+  // A relative clause describes a noun; its event is not the sentence's ("Dr. Ostrin, who runs the clinic in Korsa").
+  if (relative) return undefined;
   let end = words.length - 1;
   // "…to the FSA troops and the Turkish army": a conjunct shares the preposition of the one before it.
   if (words[end] === 'and' || words[end] === 'or') {
@@ -54,16 +58,24 @@ export function eventRole(words: readonly string[], before: string, after: strin
     if (FRONTED.test(before) && FINITE.test(after)) return 'setting';
     const clause = words.slice(0, end);
     if (clause.length <= 6 && !clause.some((w) => isVerb(w) || AUX.has(w)) && VERB_AFTER.test(after)) return 'setting';
-    return verbWithin(words, end, 8, (w) => !LOCATIVE.has(w) && OTHER_PREPOSITIONS.has(w), isVerb) ? 'setting' : undefined;
+    // "There is no victory on the Ardel Coast": what there is at a place.
+    if (clause[0] === 'there' && COPULA.has(clause[1] ?? '') && clause.length <= 6) return 'setting';
+    const chains = CHAIN.has(prep);
+    return verbWithin(words, end, 8, (w) => (chains ? !CHAIN.has(w) : true) && (OTHER_PREPOSITIONS.has(w) || LOCATIVE.has(w)), isVerb) ? 'setting' : undefined;
   }
   if (type === 'group' && AGENT.has(prep)) return verbWithin(words, end, 6, (w) => OTHER_PREPOSITIONS.has(w) || LOCATIVE.has(w), isVerb) ? 'agent' : undefined;
   return undefined;
 }
 
+/** A copula is the event only when the place follows it at once ("is still in Kirkook"), not a noun ("is the group's stronghold in Iraq"). */
+const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'remain', 'remains', 'stay', 'stays']);
+const ADVERB = new Set(['still', 'now', 'already', 'also', 'mostly', 'mainly', 'largely', 'only', 'once', 'again', 'even', 'partly', 'not', 'never']);
+
 /** A verb within `max` words before words[at], with no word that `stops` between. */
 function verbWithin(words: readonly string[], at: number, max: number, stops: (w: string) => boolean, isVerb: (w: string) => boolean): boolean {
   for (let j = at - 1; j >= 0 && at - j <= max; j--) {
     const w = words[j]!;
+    if (COPULA.has(w)) return words.slice(j + 1, at).every((x) => ADVERB.has(x));
     if (isVerb(w) || AUX.has(w)) return true;
     if (stops(w)) return false;
   }

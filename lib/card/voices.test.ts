@@ -13,6 +13,15 @@ describe('findSpeech', () => {
     ]);
   });
 
+  it('keeps a spelled-out rank with the name, and takes a name given after its role', () => {
+    const body = '“We hold every ridge,” said General Anton Brask, commander of the district.\n\nGeneral Brask said the road was open.';
+    expect(findSpeech(body).map((s) => [s.speaker, s.role ?? ''])).toEqual([
+      ['General Anton Brask', 'commander of the district'],
+      ['General Anton Brask', 'commander of the district'],
+    ]);
+    expect(who('“People are buying again,” said a shopkeeper, Elen Dask.')).toEqual([['“People are buying again', 'Elen Dask', 'shopkeeper', 'quote']]);
+  });
+
   it('takes the role from an appositive and resolves a later surname', () => {
     const body = 'Mira Solt, a senior member of the Front’s council, said the talks had failed.\n\n“We will not sign,” Solt said.';
     expect(who(body)).toEqual([

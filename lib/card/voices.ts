@@ -44,6 +44,9 @@ const TOKEN = "(?:(?:al|el|bin|ibn|de|da|van|von|abu|Abu|Al|El)[-\\s])?\\p{Lu}[\
 const NAME_AT_END = new RegExp(`(?<![\\p{L}\\p{M}.])${RANK}${TOKEN}(?:\\s+${TOKEN}){0,3}$`, 'u');
 const NOT_NAMES = /^(?:Many|Some|Others|Most|All|Few|Several|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Here|There|It|This|That|The|But|And)$/;
 const QUOTE_OPEN = /[“"]/;
+const RANK_WORD = /^(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral|Commander)$/;
+/** ", said a shopkeeper, Elen Dask." : a role, then the name in apposition. */
+const ROLE_THEN_NAME = new RegExp(`^\\s*(?:[Aa]n?|[Tt]he)\\s+((?:[\\p{L}-]+\\s+){0,3}(?:${ROLE_NOUNS.source.slice(4, -2)})),\\s+(${TOKEN}(?:\\s+${TOKEN}){1,3})\\s*(?:[,;:]|\\.?\\s*$)`, 'u');
 /** "One can say", "it is fair to say": not a speaker. */
 const MODAL_END = /\b(?:can|could|would|will|may|might|must|should|to|not|one)$/i;
 const PASSIVE = /\b(?:as )?(?:confirmed|reported|announced|stated|claimed|said) by\s+([^,;:.]+?)\s*(?:[,;:]|\.?\s*$)/i;
@@ -139,8 +142,10 @@ function attribution(outside: string, isPlace: IsPlace): Person | 'pronoun' | un
     // Plain: "X said", "X, who serves as Y, told".
     const subject = subjectBefore(before, isPlace);
     if (subject) return subject;
-    // Inverted: "…,” said X" / ", said professor X."
+    // Inverted: "…,” said X" / ", said professor X." / ", said a shopkeeper, Elen Dask."
     if (/(?:^|,)\s*$/.test(before)) {
+      const named = ROLE_THEN_NAME.exec(after);
+      if (named) return { name: named[2]!, role: named[1]! };
       const clause = /^\s*([^,;:]*?)\s*(?:[,;:]|\.?\s*$)/.exec(after)?.[1] ?? '';
       const person = personAt(clause, after.indexOf(clause) + m.index + m[0].length, isPlace);
       if (person) return withAppositive(person, after.slice(after.indexOf(clause) + clause.length));
@@ -170,8 +175,10 @@ function personAt(phrase: string, offset: number, isPlace: IsPlace): Person | un
     const tokens = nameText.split(/\s+/);
     const r = tokens.findLastIndex((t, i) => i < tokens.length - 1 && ROLE_NOUNS.test(t));
     if (r >= 0) {
-      role = [role, ...tokens.slice(0, r + 1)].filter(Boolean).join(' ');
-      nameText = tokens.slice(r + 1).join(' ');
+      // A rank spelled out stays with the name ("General Anton Brask"), like an abbreviated one ("Col. Ivo Renn").
+      const keep = RANK_WORD.test(tokens[r]!) ? r : r + 1;
+      role = [role, ...tokens.slice(0, keep)].filter(Boolean).join(' ');
+      nameText = tokens.slice(keep).join(' ');
     }
     const roleWords = role.split(/\s+/);
     if (!role) return { name: nameText };
@@ -218,7 +225,10 @@ function subjectBefore(before: string, isPlace: IsPlace): Person | 'pronoun' | u
 function withAppositive(person: Person, rest: string): Person {
   if (person.role) return person;
   const m = /^\s*,\s+((?:who (?:serves|served|is|was) as |a |an |the )[^,.;]+)/.exec(rest);
-  return m ? { ...person, role: cleanRole(m[1]!) } : person;
+  if (m) return { ...person, role: cleanRole(m[1]!) };
+  // "…, commander of the coastal district."
+  const bare = /^\s*,\s+(\p{Ll}+)((?:\s+[^,.;]+)?)\s*[.,;]?\s*$/u.exec(rest);
+  return bare && ROLE_NOUNS.test(bare[1]!) ? { ...person, role: (bare[1]! + bare[2]!).trim() } : person;
 }
 
 function cleanRole(role: string): string {
@@ -231,7 +241,9 @@ function remember(people: Map<string, Person>, p: Person): Person {
   if (!/^\p{Lu}/u.test(p.name) || tokens.length > 5) return p;
   const key = tokens[tokens.length - 1]!;
   const known = people.get(key);
-  if (tokens.length === 1 && known) return known;
+  const full = known?.name.split(/\s+/) ?? [];
+  if (known && tokens.length < full.length && tokens.every((t) => full.includes(t))) return known; // "Brask", "General Brask"
+
   if (tokens.length >= 2 && (!known || (!known.role && p.role) || known.name.length < p.name.length)) {
     const merged = { name: p.name, ...(p.role || known?.role ? { role: p.role ?? known?.role } : {}) };
     people.set(key, merged);
