@@ -154,6 +154,15 @@ describe('cardLayout', () => {
       ['mine', 'Trucks from Aleppo, Raqqa and Mosul arrived.', 'neutral'],
     ]);
     expect(cardLayout(onlyMine, 'raqqa').excerpts[0]!.passage.docId).toBe('mine');
+    // Two voices in the user's one document: its passages are the excerpts, the best first.
+    const notes = build([seedDoc('critic'), doc('mine', '2019-01', 'My notes')], [
+      ['critic', 'Refugees came from Mosul, Aleppo and Raqqa.', 'neutral'],
+      ['mine', 'Raqqa was quiet; Raqqa waited.', 'neutral'],
+      ['mine', 'Crews said Raqqa would burn; Raqqa burned.', 'setback'],
+    ]);
+    const layout2 = cardLayout(notes, 'raqqa');
+    expect(layout2.excerpts.map((x) => [x.passage.id, x.substantive])).toEqual([[2, true], [1, true], [0, false]]);
+    expect(layout2.viewpoints).toEqual([]);
   });
 
   it('keeps two voices for the viewpoints even when there are only two substantive passages', () => {

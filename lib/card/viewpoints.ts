@@ -104,8 +104,8 @@ function isUsers(corpus: CompiledCorpus, r: RankedPassage): boolean {
  * it never empties: substantive passages first (≤ k), leaving two voices to the viewpoints when
  * two exist; while fewer than k substantive passages are shown in all, the best passing ones fill
  * the excerpts (one per document first), labelled as passing. The best passage of the user's own
- * documents is always shown (an extra passing excerpt when no slot is left); among passing
- * passages the user's lead.
+ * documents is always shown (an extra passing excerpt when no slot is left), first when its
+ * document is the only one that speaks of the entity; among passing passages the user's lead.
  */
 export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4): CardLayout {
   const ranked = rankPassagesForEntity(corpus, entityId);
@@ -134,10 +134,18 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
       }
     }
   };
-  // The user's best substantive passage is taken first when the viewpoints can spare it.
-  pick(mine?.substantive ? [mine, ...substantive] : substantive, k, leaves);
+  // The user's best substantive passage is taken first when the viewpoints can spare it, and
+  // always when one of the user's documents is the only source that speaks of the entity.
+  const soleSource = !!mine?.substantive && substantive.every((r) => r.passage.docId === mine.passage.docId);
+  pick(mine?.substantive ? [mine, ...substantive] : substantive, k, (ids) => (soleSource && ids.size === 1) || leaves(ids));
   const main = substantive.filter((r) => picked.has(r.passage.id));
-  const viewpoints = voices.size >= 2 ? selectViewpoints(corpus, substantive, { exclude: [...picked], k: kViewpoints }) : [];
+  let viewpoints = voices.size >= 2 ? selectViewpoints(corpus, substantive, { exclude: [...picked], k: kViewpoints }) : [];
+  if (viewpoints.length === 1) {
+    // One passage left is no comparison: it joins the excerpts.
+    main.push(viewpoints[0]!);
+    picked.add(viewpoints[0]!.passage.id);
+    viewpoints = [];
+  }
   const shown = new Set([...picked, ...viewpoints.map((r) => r.passage.id)]);
   const passing = ranked.filter((r) => !r.substantive).sort((a, b) => Number(isUsers(corpus, b)) - Number(isUsers(corpus, a)));
   const room = Math.max(0, k - shown.size) + main.length;
