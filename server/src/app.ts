@@ -6,7 +6,7 @@
  *
  * | status | error | when |
  * | --- | --- | --- |
- * | 400 | invalid | a param or body the schema refuses (message: the first issue and its path) |
+ * | 400 | invalid | a param or body the schema refuses (message: the first issue and its path); text with a NUL character |
  * | 401 | unauthorized | no Bearer token, or one that is unknown or revoked |
  * | 403 | forbidden | a reader's token on a write |
  * | 404 | not-found | no such entity or document in this team's corpus (or route) |
@@ -58,7 +58,8 @@ function bearer(req: FastifyRequest): string | undefined {
 }
 
 export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: ONE_MB });
+  // Ids are up to 200 characters (the extension's schemas), so route params may be too; longer ones are the schema's to refuse.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: ONE_MB, routerOptions: { maxParamLength: 256 } });
   const teams = new WeakMap<FastifyRequest, Team>();
 
   await app.register(rateLimit, {
@@ -73,6 +74,8 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
     if (error instanceof NotFoundError) return reply.code(404).send({ error: 'not-found', message: error.message });
     if (error instanceof ImportError) return reply.code(422).send({ error: 'unreadable', message: error.message });
     const e = error as { statusCode?: number; code?: string; message?: string };
+    // PostgreSQL refuses text with a NUL character (22021) or one it cannot store (22P05): the input's fault.
+    if (e.code === '22021' || e.code === '22P05') return reply.code(400).send({ error: 'invalid', message: 'Text with a NUL or unstorable character' });
     if (e.statusCode === 413) return reply.code(413).send({ error: 'too-large', message: 'The body is larger than this route accepts' });
     if (e.statusCode === 415) return reply.code(415).send({ error: 'unsupported-type', message: 'Send JSON (Content-Type: application/json)' });
     if (e.statusCode === 429) return reply.code(429).send(error);

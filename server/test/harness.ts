@@ -22,10 +22,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: AppOptions = {}, cluster?: Cluster): Promise<Harness> {
+/** `cluster`: an already migrated one to share (left running by close); `replica`: reads go there. */
+export async function startHarness(options: AppOptions = {}, cluster?: Cluster, replica?: Cluster): Promise<Harness> {
   const c = cluster ?? (await startCluster());
-  await migrate(c.url());
-  const pools = createPools(c.url('counterpoint_app'));
+  if (!cluster) await migrate(c.url());
+  const pools = createPools(c.url('counterpoint_app'), replica?.url('counterpoint_app'));
   const app = await buildApp(pools, options);
   const adminPool = new pg.Pool({ connectionString: c.url(), max: 2 });
   return {
