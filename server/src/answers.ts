@@ -8,24 +8,23 @@
  * step's passages).
  */
 import type pg from 'pg';
-import { gazetteer } from '../../corpus/gazetteer';
-import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import { compilePassages } from '../../corpus/compile';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
-import { CorpusStore, NotFoundError } from '../../lib/corpus/store';
+import { NotFoundError } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
 import type { Comparison, EntityCard, Params, SearchResult } from '../../lib/messages/protocol';
 import { finishDraft, newDocumentId } from '../../lib/userCorpus/draft';
-import { mergeEntities, stored, summaryOf, userEntityId } from '../../lib/userCorpus/merge';
+import { stored, summaryOf, userEntityId } from '../../lib/userCorpus/merge';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { Matcher, patternsFromEntities } from '../../lib/text/matcher';
 import * as db from './teamStore';
+import { CandidateStore, teamEntities, type TeamEntities } from './teamEntities';
 
 type Client = pg.PoolClient;
 
-/** The gazetteer with the team's names, then the team's own places and groups. */
-async function entitiesOf(client: Client): Promise<Entity[]> {
-  const { entities, aliases } = await db.teamAdditions(client);
-  return mergeEntities(gazetteer, entities, aliases);
+/** The gazetteer with the team's names, then the team's own places and groups (./teamEntities.ts). */
+async function teamOf(client: Client): Promise<TeamEntities> {
+  return teamEntities(await db.teamAdditions(client));
 }
 
 /** A corpus of just these passages (numbered in order) and their sources. */
@@ -47,19 +46,18 @@ function known(entities: Entity[], id: string): void {
 }
 
 export async function card(client: Client, entityId: string): Promise<EntityCard> {
-  const entities = await entitiesOf(client);
-  known(entities, entityId);
+  const team = await teamOf(client);
+  known(team.entities, entityId);
   const [parts, { sources, total }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
-  const base = new CorpusStore(corpusOf(entities, []));
-  const result = cardFromParts(base, entityId, parts, total);
+  const result = cardFromParts(team.names, entityId, parts, total);
   return { ...result, entity: { ...result.entity, sourceCount: sources } };
 }
 
 export async function compare(client: Client, entityId: string): Promise<Comparison> {
-  const entities = await entitiesOf(client);
+  const { entities } = await teamOf(client);
   known(entities, entityId);
   const [parts, { sources }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
-  const result = new CorpusStore(corpusOf(entities, parts)).compare(entityId);
+  const result = new CandidateStore(corpusOf(entities, parts)).compare(entityId);
   // Sources that never name the entity are not listed: at a team's scale that is most of the corpus.
   return { ...result, entity: { ...result.entity, sourceCount: sources }, silent: [] };
 }
@@ -67,15 +65,15 @@ export async function compare(client: Client, entityId: string): Promise<Compari
 export async function search(client: Client, params: Params<'search'>): Promise<SearchResult> {
   const query = params.query.trim();
   if (!query) return { query: '', entities: [], hits: [], sources: [] };
-  const entities = await entitiesOf(client);
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  const team = await teamOf(client);
+  const byId = team.names.entities;
   const [text, similar] = await Promise.all([db.textMatches(client, query), db.similarNames(client, query)]);
-  const named = new Set([...new CorpusStore(corpusOf(entities, [])).entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))]);
+  const named = new Set([...team.names.entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))]);
   const parts = [...text];
   for (const id of named) parts.push(...(await db.entityPassages(client, id)));
   const seen = new Set<string>();
   const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
-  const result = new CorpusStore(corpusOf(entities, unique)).search(params);
+  const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
   // Names found by trigrams only (a misspelling the extension's matcher does not know) are offered too.
   const have = new Set(result.entities.map((e) => e.id));
   const types = params.entityTypes;
@@ -91,7 +89,7 @@ export async function getDocument(client: Client, docId: string): Promise<{ docu
 
 /** Files drafts as documents of the team; returns their ids. */
 export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language): Promise<string[]> {
-  const matcher = createCorpusMatcher(await entitiesOf(client));
+  const matcher = (await teamOf(client)).matcher();
   const salt = String(Date.now());
   const fresh = drafts.map((d) => newDocumentId(d.body, salt, new Set()));
   const taken = await db.takenIds(client, fresh);
@@ -109,8 +107,8 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
 
 /** After names were added: the documents that now mention one of them are compiled again. */
 async function recompileFor(client: Client, texts: string[]): Promise<number> {
-  const entities = await entitiesOf(client);
-  const matcher = createCorpusMatcher(entities);
+  const { entities, matcher: compiler } = await teamOf(client);
+  const matcher = compiler();
   const finder = new Matcher(patternsFromEntities(entities).filter((p) => texts.includes(p.text)));
   let n = 0;
   for (const text of texts) {
@@ -125,13 +123,13 @@ async function recompileFor(client: Client, texts: string[]): Promise<number> {
 }
 
 export async function addName(client: Client, entityId: string, text: string): Promise<{ recompiled: number }> {
-  known(await entitiesOf(client), entityId);
+  known((await teamOf(client)).entities, entityId);
   if (!(await db.insertName(client, { entityId, text }))) return { recompiled: 0 };
   return { recompiled: await recompileFor(client, [text]) };
 }
 
 export async function addEntity(client: Client, e: { name: string; type: Entity['type']; kind: string; description: string; aliases: string[] }): Promise<{ id: string; recompiled: number }> {
-  const entities = await entitiesOf(client);
+  const { entities } = await teamOf(client);
   const id = userEntityId(e.name, new Set(entities.map((x) => x.id)));
   const texts = [...new Set([e.name, ...e.aliases.map((a) => a.trim()).filter(Boolean)])];
   await db.insertEntity(client, { id, type: e.type, kind: e.kind, name: e.name, description: e.description, aliases: texts.map((text) => ({ text })) });

@@ -62,6 +62,11 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: ONE_MB, routerOptions: { maxParamLength: 256 } });
   const teams = new WeakMap<FastifyRequest, Team>();
 
+  // Server-Timing: how long the server took, from the request's arrival to its reply (bench/measure-server.mjs reads it).
+  const arrived = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', async (req) => void arrived.set(req, performance.now()));
+  app.addHook('onSend', async (req, reply) => void reply.header('server-timing', `app;dur=${(performance.now() - (arrived.get(req) ?? 0)).toFixed(2)}`));
+
   await app.register(rateLimit, {
     max: options.rateLimit ?? 600,
     timeWindow: 60_000,
