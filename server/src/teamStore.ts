@@ -14,9 +14,9 @@ export const LANGUAGES = ['english', 'french', 'german', 'turkish', 'arabic', 's
 export type Language = (typeof LANGUAGES)[number];
 
 /** How many of an entity's documents (the newest) a card, a comparison or a search reads. */
-const ENTITY_DOCS = 200;
-/** How many passages full-text search hands to the ranking (lib/corpus/store.ts reads 200 too). */
-const TEXT_HITS = 200;
+const ENTITY_DOCS = 50;
+/** How many passages full-text search hands to the ranking (lib/corpus/store.ts, which then ranks them with FlexSearch). */
+const TEXT_HITS = 100;
 
 type Client = pg.PoolClient;
 
