@@ -14,6 +14,7 @@
  * Run by vite-node (it imports the server's TypeScript); bench/run.mjs runs it with `--only server`.
  */
 import { writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from '../server/src/cluster.ts';
@@ -57,6 +58,7 @@ function draft(i) {
   };
 }
 
+const loadBefore = os.loadavg()[0];
 const cluster = await startCluster();
 const pools = createPools(cluster.url('counterpoint_app'), undefined, Number(opt('pool', 20)));
 let app;
@@ -140,6 +142,7 @@ try {
   await Promise.all([...Array.from({ length: READERS }, reader), ...Array.from({ length: WRITERS }, writer)]);
   const sum = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { server: dist(v.server), roundTrip: dist(v.roundTrip) }]));
   const result = {
+    machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] },
     documents: DOCS,
     passages,
     dbBytes,

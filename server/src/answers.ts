@@ -14,7 +14,7 @@ import { NotFoundError } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
 import type { Comparison, EntityCard, Params, SearchResult } from '../../lib/messages/protocol';
 import { finishDraft, newDocumentId } from '../../lib/userCorpus/draft';
-import { stored, summaryOf, userEntityId } from '../../lib/userCorpus/merge';
+import { newUserEntity, stored, summaryOf, type NewEntity } from '../../lib/userCorpus/merge';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { Matcher, patternsFromEntities } from '../../lib/text/matcher';
 import * as db from './teamStore';
@@ -128,10 +128,9 @@ export async function addName(client: Client, entityId: string, text: string): P
   return { recompiled: await recompileFor(client, [text]) };
 }
 
-export async function addEntity(client: Client, e: { name: string; type: Entity['type']; kind: string; description: string; aliases: string[] }): Promise<{ id: string; recompiled: number }> {
+export async function addEntity(client: Client, input: NewEntity): Promise<{ id: string; recompiled: number }> {
   const { entities } = await teamOf(client);
-  const id = userEntityId(e.name, new Set(entities.map((x) => x.id)));
-  const texts = [...new Set([e.name, ...e.aliases.map((a) => a.trim()).filter(Boolean)])];
-  await db.insertEntity(client, { id, type: e.type, kind: e.kind, name: e.name, description: e.description, aliases: texts.map((text) => ({ text })) });
-  return { id, recompiled: await recompileFor(client, texts) };
+  const entity = newUserEntity(input, new Set(entities.map((x) => x.id)));
+  await db.insertEntity(client, entity);
+  return { id: entity.id, recompiled: await recompileFor(client, entity.aliases.map((a) => a.text)) };
 }
