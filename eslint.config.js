@@ -83,9 +83,10 @@ export default defineConfig(
   },
 
   // End-to-end tests and their helpers read values out of browser contexts (page.evaluate, the
-  // DevTools protocol), which are untyped by nature: the `any` rules would only add casts.
+  // DevTools protocol), which are untyped by nature: the `any` rules would only add casts. The team
+  // server's tests read HTTP responses' JSON, untyped the same way.
   {
-    files: ['tests/e2e/**/*.ts'],
+    files: ['tests/e2e/**/*.ts', 'server/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
@@ -113,6 +114,16 @@ export default defineConfig(
           ],
         },
       ],
+    },
+  },
+
+  // server/: the team server, in Node. No extension APIs, no DOM globals (HTML is read through
+  // linkedom's document, passed as a parameter).
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS, ...DOM_GLOBALS],
+      'no-restricted-imports': ['error', { patterns: [...EXTENSION_IMPORTS, { group: ['**/platform/**', 'preact', 'preact/**'], message: 'The server runs in Node: no browser edge, no UI.' }] }],
     },
   },
 

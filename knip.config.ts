@@ -8,7 +8,7 @@
 import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
-  entry: ['wxt.config.ts', 'entrypoints/*/index.ts', 'entrypoints/*/main.tsx', 'entrypoints/*.ts', 'bench/*.mjs', 'scripts/*.mjs', 'tests/e2e/**/*.e2e.test.ts'],
+  entry: ['wxt.config.ts', 'entrypoints/*/index.ts', 'entrypoints/*/main.tsx', 'entrypoints/*.ts', 'bench/*.mjs', 'scripts/*.mjs', 'tests/e2e/**/*.e2e.test.ts', 'server/test/**/*.test.ts'],
   project: ['**/*.{ts,tsx,mjs,js}', '!.output/**', '!.wxt/**'],
   wxt: { config: [], entry: [] },
   // A type or interface that an exported function's signature uses is part of that function's API.

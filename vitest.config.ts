@@ -8,6 +8,6 @@ export default defineConfig({
   plugins: [WxtVitest(), corpusPlugin()],
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**', 'server/**'],
   },
 });

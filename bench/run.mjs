@@ -4,7 +4,10 @@
  * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
  *
  *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import,usercorpus]
- *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR]
+ *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR] [--server-docs N]
+ *
+ * `--only server` (not in the default list: it files 100,000 documents into a throwaway PostgreSQL,
+ * minutes of work) runs the team server's section, bench/measure-server.mjs, with --server-docs documents.
  *
  * --out DIR (or COUNTERPOINT_BENCH_OUT): builds, generated corpora and pages, results.json and
  * PERFORMANCE.md all go to DIR instead of .output/bench/, /tmp/counterpoint-bench/ and bench/, so
@@ -45,6 +48,7 @@ function parseArgs(argv) {
     else if (a === '--corpora') opts.corpora = argv[++i].split(',');
     else if (a === '--mark-cap') opts.markCapMs = Number(argv[++i]);
     else if (a === '--out') opts.out = resolve(argv[++i]);
+    else if (a === '--server-docs') opts.serverDocs = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -204,6 +208,15 @@ if (opts.only.includes('import')) {
   }
   results.import = summarizeImport(runs);
   results.importRuns = runs;
+}
+
+// ── Team server (issue 21): PostgreSQL on loopback, opt-in (bench/measure-server.mjs) ──
+if (opts.only.includes('server')) {
+  const file = join(WORK, 'server.json');
+  const args = ['vite-node', 'bench/measure-server.mjs', '--', '--docs', String(opts.serverDocs ?? 100000), '--out', file];
+  const run = spawnSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status === 0) results.server = JSON.parse(readFileSync(file, 'utf8'));
+  else log(`server: failed (exit ${run.status})`);
 }
 
 results.meta.totalMs = Date.now() - started;

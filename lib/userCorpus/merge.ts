@@ -98,6 +98,20 @@ export function exportUserCorpus(store: LiveCorpusStore, s: UserSummary): UserCo
   };
 }
 
+/** A user's new entity from what they typed (names trimmed, the name first among its aliases), its id unique among `taken`. */
+export function newUserEntity(input: NewEntity, taken: ReadonlySet<string>): Entity {
+  const name = input.name.trim();
+  const aliasTexts = [...new Set([name, ...input.aliases.map((a) => a.trim()).filter(Boolean)])];
+  return {
+    id: userEntityId(name, taken),
+    type: input.type,
+    kind: input.kind.trim() || (input.type === 'place' ? 'place' : 'group'),
+    name,
+    description: input.description.trim(),
+    aliases: aliasTexts.map((text) => ({ text })),
+  };
+}
+
 /** A kebab-case id for a user entity: "user-" + the name folded, unique among `taken`. */
 export function userEntityId(name: string, taken: ReadonlySet<string>): string {
   const base =

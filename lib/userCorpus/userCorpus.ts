@@ -24,7 +24,7 @@ import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
 import { ImportError } from './limits';
-import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, userEntityId, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
+import { exportUserCorpus, listUserCorpus, overlayStateOf, mergeEntities, stored, summaryOf, newUserEntity, userPatterns, type NewEntity, type UserCorpusListing } from './merge';
 import type { UserChange, UserStorePort, UserSummary } from './port';
 import { addStoredDocuments, checkIncoming, planEntityChange, planReplace, recompileMatching } from './recompile';
 import type { DocumentDraft, DraftMeta, UserAlias, UserCorpusData } from './types';
@@ -179,16 +179,8 @@ export class UserCorpus implements CorpusOverlay {
     return this.write(async (store) => {
       const name = input.name.trim();
       if (!name) throw new ImportError('New entity', 'needs a name');
-      const aliasTexts = [...new Set([name, ...input.aliases.map((a) => a.trim()).filter(Boolean)])];
-      this.checkAliasesFree(store, aliasTexts);
-      const entity: Entity = {
-        id: userEntityId(name, new Set(store.entities.keys())),
-        type: input.type,
-        kind: input.kind.trim() || (input.type === 'place' ? 'place' : 'group'),
-        name,
-        description: input.description.trim(),
-        aliases: aliasTexts.map((text) => ({ text })),
-      };
+      const entity = newUserEntity(input, new Set(store.entities.keys()));
+      this.checkAliasesFree(store, entity.aliases.map((a) => a.text));
       const s = await this.summary();
       await this.changeEntities(store, [...s.entities, entity], s.aliases, { putEntities: [entity], touched: [entity.id] });
       return summaryOf(entity, store.summary(entity).sourceCount);

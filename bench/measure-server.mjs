@@ -1,0 +1,161 @@
+/**
+ * The team server's benchmark (issue 21), on loopback only: a throwaway PostgreSQL cluster
+ * (server/src/cluster.ts), the server listening on 127.0.0.1, one team.
+ *
+ *   npx vite-node bench/measure-server.mjs -- [--docs 100000] [--batch 250] [--seconds 60]
+ *                                             [--readers 50] [--writers 5] [--out FILE]
+ *
+ * 1. Bulk import: `--docs` generated documents (real paragraphs, bench/text.mjs; 3–8 each) filed
+ *    through POST /v1/documents in batches of `--batch` drafts → documents/s, passages stored.
+ * 2. Idle: 200 searches (bench/queries.json) and cards of every gazetteer entity that has
+ *    documents, one at a time → p50/p95, server-side (Fastify's reply time) and round trip.
+ * 3. Load: `--readers` readers (card or search, at random) and `--writers` writers (one document
+ *    per request) at once for `--seconds` → errors and p95s, against the idle ones.
+ * Run by vite-node (it imports the server's TypeScript); bench/run.mjs runs it with `--only server`.
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCluster } from '../server/src/cluster.ts';
+import { migrate } from '../server/src/migrate.ts';
+import { createPools } from '../server/src/db.ts';
+import { createToken } from '../server/src/tokens.ts';
+import { buildApp } from '../server/src/app.ts';
+import { gazetteer } from '../corpus/gazetteer.ts';
+import { paragraphPool, rng } from './text.mjs';
+import { percentile } from './stats.mjs';
+
+/** p50, p95 and the count of a list of milliseconds. */
+const dist = (v) => ({ p50: percentile(v, 0.5), p95: percentile(v, 0.95), max: percentile(v, 1), n: v.length });
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const DOCS = Number(opt('docs', 100000));
+const BATCH = Number(opt('batch', 250));
+const SECONDS = Number(opt('seconds', 60));
+const READERS = Number(opt('readers', 50));
+const WRITERS = Number(opt('writers', 5));
+const OUT = opt('out', undefined);
+const log = (...a) => console.error('[server bench]', ...a);
+
+const pool = paragraphPool({ pagesDir: undefined, documentsDir: join(ROOT, 'corpus/documents') });
+const random = rng(21);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const PERSPECTIVES = ['Iraqi government', 'Kurdish administration', 'US officials via US press', 'Humanitarian agency', 'Local journalist in Mosul', 'Syrian government media'];
+function draft(i) {
+  const n = 3 + Math.floor(random() * 6);
+  const body = Array.from({ length: n }, () => pick(pool)).join('\n\n');
+  const year = 2011 + Math.floor(random() * 9);
+  return {
+    fileName: `gen-${i}.txt`,
+    meta: { title: `Generated ${i}`, author: '', outlet: 'Bench Wire', date: `${year}-0${1 + Math.floor(random() * 9)}`, dateApproximate: false, perspective: pick(PERSPECTIVES), url: '' },
+    body,
+  };
+}
+
+const loadBefore = os.loadavg()[0];
+const cluster = await startCluster();
+const pools = createPools(cluster.url('counterpoint_app'), undefined, Number(opt('pool', 20)));
+let app;
+try {
+  await migrate(cluster.url());
+  const { token } = await createToken(cluster.url(), 'bench-desk', 'writer');
+  app = await buildApp(pools, { rateLimit: 1e9 });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  async function call(method, path, body) {
+    const t0 = performance.now();
+    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    const roundTrip = performance.now() - t0;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+    return { json: JSON.parse(text), roundTrip, server: Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]) };
+  }
+
+  // 1. Bulk import.
+  const t0 = performance.now();
+  for (let i = 0; i < DOCS; i += BATCH) {
+    const drafts = Array.from({ length: Math.min(BATCH, DOCS - i) }, (_, k) => draft(i + k));
+    await call('POST', '/v1/documents', { drafts });
+    if ((i / BATCH) % 40 === 0) log(`imported ${i + drafts.length} / ${DOCS} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  const importSeconds = (performance.now() - t0) / 1000;
+  const admin = (await import('pg')).default;
+  const c = new admin.Client(cluster.url());
+  await c.connect();
+  const passages = Number((await c.query('SELECT count(*) FROM passages')).rows[0].count);
+  const withDocs = (await c.query('SELECT entity_id, count(*)::int AS n FROM document_entities GROUP BY entity_id ORDER BY n DESC')).rows;
+  await c.query('VACUUM ANALYZE');
+  const dbBytes = Number((await c.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
+  await c.end();
+  log(`import: ${DOCS} documents, ${passages} passages in ${importSeconds.toFixed(0)} s`);
+
+  // 2. Idle.
+  const queries = JSON.parse(readFileSync(join(ROOT, 'bench/queries.json'), 'utf8')).queries.map((q) => q.q);
+  const entityIds = withDocs.map((r) => r.entity_id).filter((id) => gazetteer.some((e) => e.id === id));
+  const idle = { search: { server: [], roundTrip: [] }, card: { server: [], roundTrip: [] } };
+  for (const q of queries) {
+    const r = await call('POST', '/v1/search', { query: q });
+    idle.search.server.push(r.server);
+    idle.search.roundTrip.push(r.roundTrip);
+  }
+  for (const id of entityIds) {
+    const r = await call('GET', `/v1/entities/${id}/card`);
+    idle.card.server.push(r.server);
+    idle.card.roundTrip.push(r.roundTrip);
+  }
+  log(`idle: search p95 ${dist(idle.search.server).p95.toFixed(1)} ms, card p95 ${dist(idle.card.server).p95.toFixed(1)} ms (server-side)`);
+
+  // 3. Load.
+  const load = { search: { server: [], roundTrip: [] }, card: { server: [], roundTrip: [] }, write: { server: [], roundTrip: [] }, errors: [] };
+  const until = performance.now() + SECONDS * 1000;
+  let n = DOCS;
+  const reader = async () => {
+    while (performance.now() < until) {
+      const search = random() < 0.5;
+      try {
+        const r = search ? await call('POST', '/v1/search', { query: pick(queries) }) : await call('GET', `/v1/entities/${pick(entityIds)}/card`);
+        const into = search ? load.search : load.card;
+        into.server.push(r.server);
+        into.roundTrip.push(r.roundTrip);
+      } catch (e) {
+        load.errors.push(String(e).slice(0, 200));
+      }
+    }
+  };
+  const writer = async () => {
+    while (performance.now() < until) {
+      try {
+        const r = await call('POST', '/v1/documents', { drafts: [draft(n++)] });
+        load.write.server.push(r.server);
+        load.write.roundTrip.push(r.roundTrip);
+      } catch (e) {
+        load.errors.push(String(e).slice(0, 200));
+      }
+    }
+  };
+  await Promise.all([...Array.from({ length: READERS }, reader), ...Array.from({ length: WRITERS }, writer)]);
+  const sum = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { server: dist(v.server), roundTrip: dist(v.roundTrip) }]));
+  const result = {
+    machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] },
+    documents: DOCS,
+    passages,
+    dbBytes,
+    import: { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH },
+    idle: sum(idle),
+    load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }) },
+  };
+  log(`load: ${load.errors.length} errors; search p95 ${result.load.search.server.p95.toFixed(1)} ms, card p95 ${result.load.card.server.p95.toFixed(1)} ms (server-side)`);
+  const json = JSON.stringify(result, null, 1);
+  if (OUT) writeFileSync(OUT, json + '\n');
+  console.log(json);
+} finally {
+  await app?.close();
+  await pools.end();
+  await cluster.stop();
+}

@@ -1,0 +1,136 @@
+/**
+ * The answers the extension's worker gives (lib/messages/protocol.ts PageRequests), computed for a
+ * team's corpus by the extension's own code: PostgreSQL narrows (an entity's newest documents, the
+ * full-text best matches, names by trigrams), then lib/ decides — the card by
+ * lib/corpus/partialCard.ts `cardFromParts` (the worker's card from an entity's passages alone),
+ * search and compare by lib/corpus/store.ts `CorpusStore` over those passages. Writes compile
+ * documents like the extension's imports (lib/userCorpus: drafts, ids, stored rows; the compile
+ * step's passages).
+ */
+import type pg from 'pg';
+import { compilePassages } from '../../corpus/compile';
+import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
+import { NotFoundError } from '../../lib/corpus/store';
+import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
+import type { Comparison, EntityCard, Params, SearchResult } from '../../lib/messages/protocol';
+import { finishDraft, newDocumentId } from '../../lib/userCorpus/draft';
+import { newUserEntity, stored, summaryOf, type NewEntity } from '../../lib/userCorpus/merge';
+import type { DocumentDraft } from '../../lib/userCorpus/types';
+import { Matcher, patternsFromEntities } from '../../lib/text/matcher';
+import * as db from './teamStore';
+import { CandidateStore, teamEntities, type TeamEntities } from './teamEntities';
+
+type Client = pg.PoolClient;
+
+/** The gazetteer with the team's names, then the team's own places and groups (./teamEntities.ts). */
+async function teamOf(client: Client): Promise<TeamEntities> {
+  return teamEntities(await db.teamAdditions(client));
+}
+
+/** A corpus of just these passages (numbered in order) and their sources. */
+function corpusOf(entities: Entity[], parts: readonly UserPassage[]): CompiledCorpus {
+  const documents = new Map<string, SourceDocument>();
+  const passages: Passage[] = [];
+  const entityPassages: Record<string, number[]> = {};
+  for (const { meta, passage } of parts) {
+    if (!documents.has(meta.id)) documents.set(meta.id, { meta, body: '' });
+    const p = { ...passage, id: passages.length, docId: meta.id };
+    passages.push(p);
+    for (const e of p.entityIds) (entityPassages[e] ??= []).push(p.id);
+  }
+  return { version: 1, documents: [...documents.values()], entities, passages, entityPassages };
+}
+
+function known(entities: Entity[], id: string): void {
+  if (!entities.some((e) => e.id === id)) throw new NotFoundError(`No entity "${id}"`);
+}
+
+export async function card(client: Client, entityId: string): Promise<EntityCard> {
+  const team = await teamOf(client);
+  known(team.entities, entityId);
+  const [parts, { sources, total }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
+  const result = cardFromParts(team.names, entityId, parts, total);
+  return { ...result, entity: { ...result.entity, sourceCount: sources } };
+}
+
+export async function compare(client: Client, entityId: string): Promise<Comparison> {
+  const { entities } = await teamOf(client);
+  known(entities, entityId);
+  const [parts, { sources }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
+  const result = new CandidateStore(corpusOf(entities, parts)).compare(entityId);
+  // Sources that never name the entity are not listed: at a team's scale that is most of the corpus.
+  return { ...result, entity: { ...result.entity, sourceCount: sources }, silent: [] };
+}
+
+export async function search(client: Client, params: Params<'search'>): Promise<SearchResult> {
+  const query = params.query.trim();
+  if (!query) return { query: '', entities: [], hits: [], sources: [] };
+  const team = await teamOf(client);
+  const byId = team.names.entities;
+  const [text, similar] = await Promise.all([db.textMatches(client, query), db.similarNames(client, query)]);
+  const named = new Set([...team.names.entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))]);
+  const parts = [...text];
+  for (const id of named) parts.push(...(await db.entityPassages(client, id)));
+  const seen = new Set<string>();
+  const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
+  const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
+  // Names found by trigrams only (a misspelling the extension's matcher does not know) are offered too.
+  const have = new Set(result.entities.map((e) => e.id));
+  const types = params.entityTypes;
+  const more = similar.filter((id) => !have.has(id) && byId.has(id) && (!types?.length || types.includes(byId.get(id)!.type)));
+  return { ...result, entities: [...result.entities, ...more.map((id) => summaryOf(byId.get(id)!))] };
+}
+
+export async function getDocument(client: Client, docId: string): Promise<{ document: SourceDocument; passages: Passage[] }> {
+  const row = await db.documentRow(client, docId);
+  if (!row) throw new NotFoundError(`No document "${docId}"`);
+  return { document: { meta: row.meta, body: row.body }, passages: row.passages.map((p) => ({ ...p, docId })) };
+}
+
+/** Files drafts as documents of the team; returns their ids. */
+export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language): Promise<string[]> {
+  const matcher = (await teamOf(client)).matcher();
+  const salt = String(Date.now());
+  const fresh = drafts.map((d) => newDocumentId(d.body, salt, new Set()));
+  const taken = await db.takenIds(client, fresh);
+  const ids = new Set<string>();
+  const now = Date.now();
+  const rows = drafts.map((draft, i) => {
+    const id = newDocumentId(draft.body, salt, new Set([...taken, ...ids]));
+    ids.add(id);
+    const document = finishDraft(draft, id);
+    return stored(document, compilePassages(document, matcher, 0), now + i / 1000);
+  });
+  await db.insertDocuments(client, rows, language);
+  return [...ids];
+}
+
+/** After names were added: the documents that now mention one of them are compiled again. */
+async function recompileFor(client: Client, texts: string[]): Promise<number> {
+  const { entities, matcher: compiler } = await teamOf(client);
+  const matcher = compiler();
+  const finder = new Matcher(patternsFromEntities(entities).filter((p) => texts.includes(p.text)));
+  let n = 0;
+  for (const text of texts) {
+    for (const d of await db.documentsNaming(client, text)) {
+      if (!finder.findAll(d.body).length) continue;
+      const document = { meta: d.meta, body: d.body };
+      await db.replacePassages(client, stored(document, compilePassages(document, matcher, 0), d.addedAt));
+      n++;
+    }
+  }
+  return n;
+}
+
+export async function addName(client: Client, entityId: string, text: string): Promise<{ recompiled: number }> {
+  known((await teamOf(client)).entities, entityId);
+  if (!(await db.insertName(client, { entityId, text }))) return { recompiled: 0 };
+  return { recompiled: await recompileFor(client, [text]) };
+}
+
+export async function addEntity(client: Client, input: NewEntity): Promise<{ id: string; recompiled: number }> {
+  const { entities } = await teamOf(client);
+  const entity = newUserEntity(input, new Set(entities.map((x) => x.id)));
+  await db.insertEntity(client, entity);
+  return { id: entity.id, recompiled: await recompileFor(client, entity.aliases.map((a) => a.text)) };
+}

@@ -1,0 +1,54 @@
+/**
+ * A team's entities (the gazetteer with the team's names, then its own places and groups) and what
+ * is built from them once: the compile step's matcher and the store that finds the entities a
+ * query names (lib/corpus/store.ts: aliases, sounds-alike, prefixes). Building those takes tens of
+ * ms, so they are kept per distinct set of additions (a team's additions change rarely; a change
+ * makes a new key). The store subclass only lets a store of candidate passages reuse the name
+ * finders instead of building them for each search.
+ */
+import { gazetteer } from '../../corpus/gazetteer';
+import { createCorpusMatcher } from '../../corpus/compile';
+import { CorpusStore } from '../../lib/corpus/store';
+import type { CompiledCorpus, Entity } from '../../lib/corpus/types';
+import type { Matcher } from '../../lib/text/matcher';
+import { mergeEntities } from '../../lib/userCorpus/merge';
+import type { UserAlias } from '../../lib/userCorpus/types';
+
+/** A CorpusStore that can take the query matchers of another store over the same entities. */
+export class CandidateStore extends CorpusStore {
+  constructor(corpus: CompiledCorpus, names?: CandidateStore) {
+    super(corpus);
+    if (names) {
+      names.entitiesInQuery(''); // builds them once
+      this.queryMatcher = names.queryMatcher;
+      this.aliasPrefixes = names.aliasPrefixes;
+      this.phoneticNames = names.phoneticNames;
+    }
+  }
+}
+
+export interface TeamEntities {
+  entities: Entity[];
+  /** A store with no passages: names in queries, summaries. */
+  names: CandidateStore;
+  matcher(): Matcher;
+}
+
+const KEPT = 64;
+const cache = new Map<string, TeamEntities>();
+
+export function teamEntities(additions: { entities: Entity[]; aliases: UserAlias[] }): TeamEntities {
+  const key = JSON.stringify(additions);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const entities = mergeEntities(gazetteer, additions.entities, additions.aliases);
+  let matcher: Matcher | undefined;
+  const made: TeamEntities = {
+    entities,
+    names: new CandidateStore({ version: 1, documents: [], entities, passages: [], entityPassages: {} }),
+    matcher: () => (matcher ??= createCorpusMatcher(entities)),
+  };
+  cache.set(key, made);
+  if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
+  return made;
+}

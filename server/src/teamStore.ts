@@ -1,0 +1,143 @@
+/**
+ * A team's corpus in PostgreSQL: the SQL of every read and write, on a client whose transaction is
+ * already bound to the team (server/src/db.ts `withTeam`; row-level security adds the team to
+ * every statement, so none names it). Rows come back as the extension's own types
+ * (lib/corpus/types.ts): the card, search and compare logic runs on them unchanged (./answers.ts).
+ */
+import type pg from 'pg';
+import type { Entity, Passage, SourceMeta } from '../../lib/corpus/types';
+import type { UserPassage } from '../../lib/corpus/partialCard';
+import type { StoredDocument, UserAlias } from '../../lib/userCorpus/types';
+
+/** Languages with a text search configuration (server/migrations/001_schema.sql). */
+export const LANGUAGES = ['english', 'french', 'german', 'turkish', 'arabic', 'simple'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** How many of an entity's documents (the newest) a card, a comparison or a search reads. */
+const ENTITY_DOCS = 50;
+/** How many passages full-text search hands to the ranking (lib/corpus/store.ts, which then ranks them with FlexSearch). */
+const TEXT_HITS = 100;
+
+type Client = pg.PoolClient;
+
+/** The places, groups and names the team added. */
+export async function teamAdditions(client: Client): Promise<{ entities: Entity[]; aliases: UserAlias[] }> {
+  const [entities, names] = await Promise.all([
+    client.query<{ data: Entity }>('SELECT data FROM entities ORDER BY id'),
+    client.query<{ entity_id: string; text: string; case_sensitive: boolean; ambiguous: boolean }>('SELECT entity_id, text, case_sensitive, ambiguous FROM names ORDER BY entity_id, text'),
+  ]);
+  return {
+    entities: entities.rows.map((r) => r.data),
+    aliases: names.rows.map((r) => ({ entityId: r.entity_id, text: r.text, ...(r.case_sensitive ? { caseSensitive: true } : {}), ...(r.ambiguous ? { ambiguous: true } : {}) })),
+  };
+}
+
+/** Document ids already taken among `ids`. */
+export async function takenIds(client: Client, ids: string[]): Promise<Set<string>> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Stores documents with their compiled passages (one statement per table, whatever the count). */
+export async function insertDocuments(client: Client, docs: StoredDocument[], language: Language): Promise<void> {
+  if (!docs.length) return;
+  const { rows } = await client.query<{ id: string; seq: string }>(
+    'INSERT INTO documents (id, meta, body, language) SELECT id, meta, body, $4 FROM unnest($1::text[], $2::jsonb[], $3::text[]) AS u(id, meta, body) RETURNING id, seq',
+    [docs.map((d) => d.meta.id), docs.map((d) => JSON.stringify(d.meta)), docs.map((d) => d.body), language],
+  );
+  const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
+  const passages = docs.flatMap((d) => d.passages.map((p) => ({ doc: d.meta.id, p })));
+  await client.query(
+    'INSERT INTO passages (doc_id, n, text, data, entity_ids, config) SELECT doc_id, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $6::regconfig FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(doc_id, n, text, data, ids)',
+    [passages.map((x) => x.doc), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
+  );
+  const links = docs.flatMap((d) => d.entityIds.map((e) => [e, seqOf.get(d.meta.id)!, d.meta.id] as const));
+  await client.query(
+    'INSERT INTO document_entities (entity_id, seq, doc_id) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])',
+    [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+  );
+}
+
+/** Replaces a document's passages (its text mentions a name added since). */
+export async function replacePassages(client: Client, doc: StoredDocument): Promise<void> {
+  const { rows } = await client.query<{ language: Language }>('DELETE FROM documents WHERE id = $1 RETURNING language', [doc.meta.id]);
+  await insertDocuments(client, [doc], rows[0]?.language ?? 'simple');
+}
+
+export async function insertEntity(client: Client, entity: Entity): Promise<void> {
+  await client.query('INSERT INTO entities (id, data) VALUES ($1, $2)', [entity.id, JSON.stringify(entity)]);
+}
+
+export async function insertName(client: Client, alias: UserAlias): Promise<boolean> {
+  const r = await client.query('INSERT INTO names (entity_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING', [alias.entityId, alias.text]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** Documents whose text may hold `text` (full-text candidates in any language; the caller's matcher decides). */
+export async function documentsNaming(client: Client, text: string): Promise<Array<{ meta: SourceMeta; body: string; addedAt: number }>> {
+  const { rows } = await client.query<{ meta: SourceMeta; body: string; added: number }>(
+    `SELECT d.meta, d.body, extract(epoch FROM d.added_at) * 1000 AS added FROM documents d
+     WHERE EXISTS (SELECT 1 FROM passages p WHERE p.doc_id = d.id AND p.tsv @@ phraseto_tsquery(p.config, $1))`,
+    [text],
+  );
+  return rows.map((r) => ({ meta: r.meta, body: r.body, addedAt: Number(r.added) }));
+}
+
+/** The passages that mention `entityId` in its newest `ENTITY_DOCS` documents, oldest first, with their metadata. */
+export async function entityPassages(client: Client, entityId: string): Promise<UserPassage[]> {
+  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
+    `SELECT d.meta, p.data FROM (SELECT doc_id, seq FROM document_entities WHERE entity_id = $1 ORDER BY seq DESC LIMIT ${ENTITY_DOCS}) e
+     JOIN documents d ON d.team_id = cp_team() AND d.id = e.doc_id
+     JOIN passages p ON p.team_id = cp_team() AND p.doc_id = e.doc_id AND p.entity_ids @> ARRAY[$1]
+     ORDER BY e.seq, p.n`,
+    [entityId],
+  );
+  return rows.map((r) => ({ meta: r.meta, passage: r.data }));
+}
+
+/** How many of the team's documents mention `entityId`, and how many it has in all. */
+export async function counts(client: Client, entityId: string): Promise<{ sources: number; total: number }> {
+  const { rows } = await client.query<{ sources: string; total: string }>(
+    'SELECT (SELECT count(*) FROM document_entities WHERE entity_id = $1) AS sources, (SELECT count(*) FROM documents) AS total',
+    [entityId],
+  );
+  return { sources: Number(rows[0]!.sources), total: Number(rows[0]!.total) };
+}
+
+/** The passages that best match `query` in full text, in any of the languages, with their metadata. */
+export async function textMatches(client: Client, query: string): Promise<UserPassage[]> {
+  const q = LANGUAGES.map((l) => `websearch_to_tsquery('cp_${l}', $1)`).join(' || ');
+  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
+    `WITH q AS (SELECT ${q} AS q)
+     SELECT d.meta, p.data FROM (
+       SELECT p.doc_id, p.n, ts_rank_cd(p.tsv, q.q) AS rank FROM passages p, q WHERE p.tsv @@ q.q ORDER BY rank DESC LIMIT ${TEXT_HITS}
+     ) h JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
+       JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
+     ORDER BY h.rank DESC`,
+    [query],
+  );
+  return rows.map((r) => ({ meta: r.meta, passage: r.data }));
+}
+
+/** Entities whose names look like `query` (trigram similarity, accents and case folded): the team's names and the gazetteer's. */
+export async function similarNames(client: Client, query: string): Promise<string[]> {
+  const { rows } = await client.query<{ entity_id: string }>(
+    `SELECT entity_id FROM (
+       SELECT entity_id, similarity(cp_fold(text), cp_fold($1)) AS s FROM names WHERE cp_fold(text) % cp_fold($1)
+       UNION ALL
+       SELECT entity_id, similarity(cp_fold(text), cp_fold($1)) FROM gazetteer_names WHERE cp_fold(text) % cp_fold($1)
+     ) n GROUP BY entity_id ORDER BY max(s) DESC LIMIT 5`,
+    [query],
+  );
+  return rows.map((r) => r.entity_id);
+}
+
+/** A document with its passages, or undefined. */
+export async function documentRow(client: Client, id: string): Promise<{ meta: SourceMeta; body: string; passages: Passage[] } | undefined> {
+  const { rows } = await client.query<{ meta: SourceMeta; body: string; passages: Passage[] | null }>(
+    'SELECT d.meta, d.body, (SELECT jsonb_agg(p.data ORDER BY p.n) FROM passages p WHERE p.doc_id = d.id) AS passages FROM documents d WHERE d.id = $1',
+    [id],
+  );
+  const r = rows[0];
+  return r && { meta: r.meta, body: r.body, passages: r.passages ?? [] };
+}

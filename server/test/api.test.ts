@@ -1,0 +1,99 @@
+/**
+ * The team server's routes on a real PostgreSQL: what a desk files is on its cards, in its search,
+ * comparison and reader; names added later reach documents filed before; readers cannot write;
+ * every refusal is a clear error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pasted, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let writer: string;
+let reader: string;
+
+const RAQQA = 'Fighters of the SDF entered Raqqa on Tuesday after weeks of siege. Residents said the city was destroyed and thousands displaced.\n\nIn Mosul, Iraqi forces liberated the old city, officials said.';
+
+beforeAll(async () => {
+  h = await startHarness();
+  writer = await h.token('desk-iraq', 'writer', 'Desk Iraq');
+  reader = await h.token('desk-iraq', 'reader');
+});
+afterAll(async () => h?.close());
+
+describe('team server', () => {
+  it('files a pasted document and answers its card, search, comparison and reader view', async () => {
+    const filed = await h.call(writer, 'POST', '/v1/documents', pasted(RAQQA));
+    expect(filed.status).toBe(201);
+    const [docId] = filed.json.ids;
+
+    const card = await h.call(reader, 'GET', '/v1/entities/raqqa/card');
+    expect(card.status).toBe(200);
+    expect(card.json.entity.name).toBe('Raqqa');
+    expect(card.json.excerpts.map((e: any) => e.passage.text)).toEqual([expect.stringContaining('entered Raqqa on Tuesday')]);
+    expect(card.json.excerpts[0].source.id).toBe(docId);
+
+    const search = await h.call(reader, 'POST', '/v1/search', { query: 'liberated old city' });
+    expect(search.json.hits.map((x: any) => x.passage.text)).toContain('In Mosul, Iraqi forces liberated the old city, officials said.');
+
+    const compare = await h.call(reader, 'GET', '/v1/entities/mosul/compare');
+    expect(compare.json.columns).toHaveLength(1);
+    expect(compare.json.columns[0].stance).toBe('progress');
+
+    const doc = await h.call(reader, 'GET', `/v1/documents/${docId}`);
+    expect(doc.json.document.body).toBe(RAQQA);
+    expect(doc.json.passages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds a misspelt name by trigrams and searches French text with its accents folded', async () => {
+    await h.call(writer, 'POST', '/v1/documents', pasted('Les forces kurdes ont libéré la ville de Kobanî après des mois de combats.', 'french'));
+    const misspelt = await h.call(reader, 'POST', '/v1/search', { query: 'Kirkouk' });
+    expect(misspelt.json.entities.map((e: any) => e.id)).toContain('kirkuk');
+    const french = await h.call(reader, 'POST', '/v1/search', { query: 'liberer Kobani' });
+    expect(french.json.hits.map((x: any) => x.passage.text)).toContain('Les forces kurdes ont libéré la ville de Kobanî après des mois de combats.');
+  });
+
+  it('reads the files the options page takes: Markdown and HTML; refuses a bundle and a binary with their reason', async () => {
+    const md = '---\ntitle: Notes from Tabqa\nauthor: A. Reporter\n---\nThe dam at Tabqa was taken by the SDF, commanders said.';
+    const html = `<html><head><title>Deir ez-Zor dispatch</title></head><body><article><h1>Deir ez-Zor dispatch</h1>${'<p>Shelling hit Deir ez-Zor again overnight, residents said, and families fled towards the river. </p>'.repeat(4)}</article></body></html>`;
+    const files = [
+      { name: 'tabqa.md', base64: Buffer.from(md).toString('base64') },
+      { name: 'dispatch.html', base64: Buffer.from(html).toString('base64') },
+    ];
+    const filed = await h.call(writer, 'POST', '/v1/documents', { files });
+    expect(filed.status).toBe(201);
+    expect(filed.json.ids).toHaveLength(2);
+    const card = await h.call(reader, 'GET', '/v1/entities/deir-ez-zor/card');
+    expect(card.json.excerpts[0].source.title).toBe('Deir ez-Zor dispatch');
+
+    const bundle = await h.call(writer, 'POST', '/v1/documents', { files: [{ name: 'corpus.json', base64: Buffer.from('{}').toString('base64') }] });
+    expect(bundle.status).toBe(422);
+    const binary = await h.call(writer, 'POST', '/v1/documents', { files: [{ name: 'x.txt', base64: Buffer.from([0, 1, 2, 0, 0, 255]).toString('base64') }] });
+    expect(binary).toMatchObject({ status: 422, json: { error: 'unreadable' } });
+  });
+
+  it('adds a group and a name, and documents filed before now mention them', async () => {
+    await h.call(writer, 'POST', '/v1/documents', pasted('The Hamza Brigade held the crossing near Jarablus, a spokesman for the brigade said.'));
+    const group = await h.call(writer, 'POST', '/v1/entities', { name: 'Hamza Brigade', type: 'group', kind: 'armed group', description: 'A Syrian opposition faction.', aliases: [] });
+    expect(group.status).toBe(201);
+    expect(group.json.recompiled).toBe(1);
+    const card = await h.call(reader, 'GET', `/v1/entities/${group.json.id}/card`);
+    expect(card.json.excerpts[0].passage.text).toContain('Hamza Brigade held the crossing');
+
+    const name = await h.call(writer, 'POST', '/v1/names', { entityId: 'mosul', text: 'the old city' });
+    expect(name.json.recompiled).toBe(1);
+  });
+
+  it('refuses a reader\'s write, a missing or unknown token, a bad param, an unknown entity, each with its own error', async () => {
+    const before = await h.admin<{ n: string }>('SELECT count(*) AS n FROM documents');
+    expect(await h.call(reader, 'POST', '/v1/documents', pasted('Raqqa again.'))).toMatchObject({ status: 403, json: { error: 'forbidden' } });
+    expect(await h.call(undefined, 'GET', '/v1/entities/raqqa/card')).toMatchObject({ status: 401, json: { error: 'unauthorized' } });
+    expect(await h.call('cpt_not-a-token', 'GET', '/v1/entities/raqqa/card')).toMatchObject({ status: 401 });
+    expect(await h.call(reader, 'POST', '/v1/search', { query: 'x', limit: 1000 })).toMatchObject({ status: 400, json: { error: 'invalid', message: expect.stringContaining('limit') } });
+    expect(await h.call(reader, 'POST', '/v1/search', { query: 'x', extra: 1 })).toMatchObject({ status: 400 });
+    expect(await h.call(writer, 'POST', '/v1/documents', { text: 'a', files: [] })).toMatchObject({ status: 400 });
+    expect(await h.call(reader, 'GET', '/v1/entities/atlantis/card')).toMatchObject({ status: 404, json: { error: 'not-found' } });
+    expect(await h.call(reader, 'GET', '/v1/documents/user-nope')).toMatchObject({ status: 404 });
+    expect(await h.call(writer, 'POST', '/v1/names', { entityId: 'atlantis', text: 'Atlantis' })).toMatchObject({ status: 404 });
+    expect(await h.call(reader, 'POST', '/v1/search', '{"query": ')).toMatchObject({ status: 400 });
+    expect(await h.admin('SELECT count(*) AS n FROM documents')).toEqual(before);
+  });
+});
