@@ -91,8 +91,31 @@ function deltaDecode(deltas: number[]): void {
   for (let i = 1; i < deltas.length; i++) deltas[i]! += deltas[i - 1]!;
 }
 
-/** What is indexed for a passage: its text, then the canonical names of the entities it mentions. */
-function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
+/**
+ * One piece of FlexSearch's export (`key` "3.map", `data` its JSON) cut into chunks of about
+ * `maxChars`, between entries, term map ids delta-encoded; appended to `out`, numbered on.
+ */
+function splitChunk(key: string, data: string, maxChars: number, out: IndexChunk[]): void {
+  const kind = key.split('.').pop()!;
+  const entries = JSON.parse(data) as unknown[];
+  let piece: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (piece.length) out.push({ key: `${out.length + 1}.${kind}`, data: `[${piece.join(',')}]` });
+    piece = [];
+    chars = 0;
+  };
+  for (const entry of entries) {
+    const json = JSON.stringify(kind === 'map' ? mapEntry(entry, deltaEncode) : entry);
+    if (chars + json.length > maxChars) flush();
+    piece.push(json);
+    chars += json.length + 1;
+  }
+  flush();
+}
+
+/** What is indexed for a passage: its text, then the canonical names of the entities it mentions (also what a persisted index's passage keys hash). */
+export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
   const names = p.entityIds.map((id) => entitiesById.get(id)?.name ?? '').join(' ');
   return prepareForIndex(`${p.text}\n${names}`);
 }
@@ -157,37 +180,43 @@ export class SearchIndex {
    */
   export(maxChars = 1_000_000): IndexChunk[] {
     const out: IndexChunk[] = [];
-    this.index.export((key: string, data: string) => {
-      const kind = key.split('.').pop()!;
-      const entries = JSON.parse(data) as unknown[];
-      let piece: string[] = [];
-      let chars = 0;
-      const flush = () => {
-        if (piece.length) out.push({ key: `${out.length + 1}.${kind}`, data: `[${piece.join(',')}]` });
-        piece = [];
-        chars = 0;
-      };
-      for (const entry of entries) {
-        const json = JSON.stringify(kind === 'map' ? mapEntry(entry, deltaEncode) : entry);
-        if (chars + json.length > maxChars) flush();
-        piece.push(json);
-        chars += json.length + 1;
-      }
-      flush();
-    });
+    this.index.export((key: string, data: string) => splitChunk(key, data, maxChars, out));
     return out;
   }
 
-  /** An index from `export()`'s chunks, imported one chunk per slice (chunks may still be arriving). */
+  /**
+   * The same chunks as `export`, pausing after each of FlexSearch's own pieces (a few thousand
+   * terms), so the worker keeps answering while a large index is saved (lib/search/persistedIndex.ts).
+   */
+  async exportInSlices(maxChars = 1_000_000, { pause = nextTask }: Pick<SliceOptions, 'pause'> = {}): Promise<IndexChunk[]> {
+    const out: IndexChunk[] = [];
+    // FlexSearch waits for a handler's promise before exporting its next piece.
+    await (this.index.export((key: string, data: string) => (splitChunk(key, data, maxChars, out), pause())) as unknown as Promise<void> | undefined);
+    return out;
+  }
+
+  /**
+   * An index from `export()`'s chunks, imported one chunk per slice (chunks may still be arriving).
+   * `remap`: the passage id each stored id now has, or -1 for a passage gone (an index saved
+   * under another numbering, lib/search/persistedIndex.ts); without, ids are kept.
+   */
   static async load(
     chunks: Iterable<IndexChunk | Promise<IndexChunk>>,
-    { pause = nextTask }: Pick<SliceOptions, 'pause'> = {},
+    { pause = nextTask, remap }: Pick<SliceOptions, 'pause'> & { remap?: (id: number) => number } = {},
   ): Promise<SearchIndex> {
     const index = new SearchIndex();
+    const moved = (ids: number[]) => ids.map((id) => remap!(id)).filter((id) => id >= 0);
     for (const chunk of chunks) {
       const { key, data } = await chunk;
-      const entries = JSON.parse(data) as unknown[];
-      if (key.endsWith('.map')) for (const [, buckets] of entries as Array<[string, Array<number[] | null>]>) for (const ids of buckets) if (ids) deltaDecode(ids);
+      let entries = JSON.parse(data) as unknown[];
+      if (key.endsWith('.map')) {
+        const terms = entries as Array<[string, Array<number[] | null>]>;
+        for (const [, buckets] of terms) for (const ids of buckets) if (ids) deltaDecode(ids);
+        // (A bucket, or a term, left without ids is dropped: FlexSearch expects none empty.)
+        if (remap) entries = terms.map(([term, buckets]) => [term, buckets.map((ids) => (ids?.length ? moved(ids) : ids)).map((ids) => (ids?.length ? ids : null))] as const).filter(([, buckets]) => buckets.some(Boolean));
+      } else if (remap && key.endsWith('.reg')) {
+        entries = moved(entries as number[]);
+      }
       // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
       (index.index as ImportsParsed).import(key, entries);
       await pause();
