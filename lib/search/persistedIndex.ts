@@ -166,7 +166,16 @@ export class IndexSaver {
     const keys = snap.keys();
     const version = indexVersion(keys);
     if (version === this.lastVersion) return;
-    const chunks = await snap.index.exportInSlices(this.options.chunkChars, { pause: this.options.pause ?? nextTask });
+    // A change of the store between two slices ends this export at once (saved again after it).
+    const pause = this.options.pause ?? nextTask;
+    const overtaken = new Error('overtaken');
+    let chunks: IndexChunk[];
+    try {
+      chunks = await snap.index.exportInSlices(this.options.chunkChars, { pause: () => pause().then(() => { if (snap.stale()) throw overtaken; }) });
+    } catch (e) {
+      if (e === overtaken) return this.schedule();
+      throw e;
+    }
     if (snap.stale()) return this.schedule();
     await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length }, chunks);
     this.lastVersion = version;
