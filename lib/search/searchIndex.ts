@@ -24,6 +24,9 @@
  */
 import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
+import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
+
+export type { IndexChunk };
 
 const { Index, Charset, Encoder } = FlexSearch;
 
@@ -45,12 +48,6 @@ interface ImportsParsed {
   import(key: string, data: string | unknown[]): void;
 }
 
-/** One piece of an exported index: FlexSearch's key ("3.map") and its JSON. */
-export interface IndexChunk {
-  key: string;
-  data: string;
-}
-
 export interface SliceOptions {
   /** Work this long (ms) before yielding. */
   sliceMs?: number;
@@ -64,55 +61,6 @@ export interface SliceOptions {
  * tasks in Chromium, bench/: card lookups waited up to a second.)
  */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/**
- * One entry of FlexSearch 0.8's exported term map, [term, score buckets of passage ids (or
- * null)], with `f` applied to each bucket. Anything else means FlexSearch changed its format:
- * the build fails rather than ship an index the worker would misread.
- */
-function mapEntry(entry: unknown, f: (ids: number[]) => number[]): unknown {
-  // (Checked when exporting, at build time; `load` trusts what the build wrote.)
-  const ok = Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && Array.isArray(entry[1]);
-  if (!ok) throw new Error('Unexpected FlexSearch export format (term map entry)');
-  const buckets = (entry[1] as unknown[]).map((b) => {
-    if (b == null) return b;
-    if (!Array.isArray(b) || !b.every((id) => typeof id === 'number')) throw new Error('Unexpected FlexSearch export format (ids)');
-    return f(b);
-  });
-  return [entry[0], buckets];
-}
-
-function deltaEncode(ids: number[]): number[] {
-  return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
-}
-
-/** In place. */
-function deltaDecode(deltas: number[]): void {
-  for (let i = 1; i < deltas.length; i++) deltas[i]! += deltas[i - 1]!;
-}
-
-/**
- * One piece of FlexSearch's export (`key` "3.map", `data` its JSON) cut into chunks of about
- * `maxChars`, between entries, term map ids delta-encoded; appended to `out`, numbered on.
- */
-function splitChunk(key: string, data: string, maxChars: number, out: IndexChunk[]): void {
-  const kind = key.split('.').pop()!;
-  const entries = JSON.parse(data) as unknown[];
-  let piece: string[] = [];
-  let chars = 0;
-  const flush = () => {
-    if (piece.length) out.push({ key: `${out.length + 1}.${kind}`, data: `[${piece.join(',')}]` });
-    piece = [];
-    chars = 0;
-  };
-  for (const entry of entries) {
-    const json = JSON.stringify(kind === 'map' ? mapEntry(entry, deltaEncode) : entry);
-    if (chars + json.length > maxChars) flush();
-    piece.push(json);
-    chars += json.length + 1;
-  }
-  flush();
-}
 
 /** What is indexed for a passage: its text, then the canonical names of the entities it mentions (also what a persisted index's passage keys hash). */
 export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
@@ -205,18 +153,9 @@ export class SearchIndex {
     { pause = nextTask, remap }: Pick<SliceOptions, 'pause'> & { remap?: (id: number) => number } = {},
   ): Promise<SearchIndex> {
     const index = new SearchIndex();
-    const moved = (ids: number[]) => ids.map((id) => remap!(id)).filter((id) => id >= 0);
     for (const chunk of chunks) {
       const { key, data } = await chunk;
-      let entries = JSON.parse(data) as unknown[];
-      if (key.endsWith('.map')) {
-        const terms = entries as Array<[string, Array<number[] | null>]>;
-        for (const [, buckets] of terms) for (const ids of buckets) if (ids) deltaDecode(ids);
-        // (A bucket, or a term, left without ids is dropped: FlexSearch expects none empty.)
-        if (remap) entries = terms.map(([term, buckets]) => [term, buckets.map((ids) => (ids?.length ? moved(ids) : ids)).map((ids) => (ids?.length ? ids : null))] as const).filter(([, buckets]) => buckets.some(Boolean));
-      } else if (remap && key.endsWith('.reg')) {
-        entries = moved(entries as number[]);
-      }
+      const entries = parseChunk(key, data, remap);
       // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
       (index.index as ImportsParsed).import(key, entries);
       await pause();
