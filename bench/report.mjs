@@ -84,6 +84,7 @@ export function evaluateTargets(r) {
     add('… the same, no card saved ahead (worker stopped right after the imports)', u.coldFirstCardMs.median, ms(u.coldFirstCardMs.median, 0), '≤ 300 ms', u.coldFirstCardMs.median <= 300);
     if (u.coldRestartCardMs?.median !== undefined) add('… the same after a browser restart', u.coldRestartCardMs.median, ms(u.coldRestartCardMs.median, 0), '≤ 300 ms', u.coldRestartCardMs.median <= 300);
     add('Search p95, 10k imported docs + 1k aliases (in worker)', u.searchP95.median, ms(u.searchP95.median, 2), '≤ 20 ms', u.searchP95.median <= 20);
+    add('Cold start → first search answer, 10k imported docs (index saved by an earlier worker)', u.coldSearchMs.median, ms(u.coldSearchMs.median, 0), '≤ 300 ms', u.coldSearchMs.median <= 300);
     if (Number.isFinite(u.scanRatio)) add('Content script start+scan, 1k user aliases / bundled only (median of pages)', u.scanRatio, ratio(u.scanRatio), 'reported', true);
   }
   if (r.contentScript) {
@@ -270,7 +271,8 @@ export function renderMarkdown(r) {
         ['Computing the touched cards ahead after the last import (in the background)', `${(u.settleMs / 1000).toFixed(1)} s`],
         ['Cards include the user’s documents', u.cards.every((c) => c.user) ? 'yes' : `**no** (${u.cards.filter((c) => !c.user).map((c) => c.id).join(', ')})`],
         ['Cold start → first search answer; slowest card meanwhile', `${fmt(u.coldSearchMs, 0)} ms; ${fmt(u.lookupDuringLoadMaxMs, 0)} ms`],
-        ['… of which: loading the bundled corpus and the user’s documents; then indexing them', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms`],
+        ['… of which: loading the bundled corpus and the user’s documents; then the index (how)', `${fmt(u.corpusLoadMs, 0)} ms; ${fmt(u.indexMs, 0)} ms (${[...new Set(u.indexHow ?? [])].join(', ') || '—'})`],
+        ...(u.indexFirstEver?.save ? [['First search ever on this corpus (index built, then saved in the background): answer; saving it; its size; storage used', `${Number.isFinite(u.indexFirstEver.searchMs) ? u.indexFirstEver.searchMs.toFixed(0) : '—'} ms (corpus ${u.indexFirstEver.corpusMs?.toFixed(0)} ms, index ${u.indexFirstEver.how} in ${u.indexFirstEver.indexMs?.toFixed(0)} ms); ${((u.indexFirstEver.save?.ms ?? NaN) / 1000).toFixed(1)} s; ${((u.indexFirstEver.save?.chars ?? NaN) / 1e6).toFixed(1)} M chars in ${u.indexFirstEver.save?.chunks} chunks; ${(u.indexFirstEver.storageBytes / 1e6).toFixed(0)} MB`]] : []),
         ['Search p50 / p95, in worker', `${fmt(u.searchP50, 2)} / ${fmt(u.searchP95, 2)} ms`],
         ['Search p50 / p95, round trip (50 queries)', `${fmt(u.ipcP50, 1)} / ${fmt(u.ipcP95, 1)} ms`],
         ...(u.scan ?? []).map((s) => [`Content script start+scan, ${s.page}: with / without the aliases`, `${s.withMs.toFixed(1)} / ${s.withoutMs.toFixed(1)} ms (${ratio(s.ratio)})`]),

@@ -15,6 +15,7 @@ import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger 
 import { publishMatcherData } from '../../platform/matcherCache';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
+import { IndexStore } from '../../platform/indexStore';
 import { createCardBroker } from './cardBroker';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
@@ -24,7 +25,7 @@ import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
 export default defineBackground({
   main() {
     const user = new UserCorpus(new SessionCachedStore(new UserStore(), browser.storage.session));
-    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user);
+    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, new IndexStore());
     user.attach(corpus);
     corpus.warmUp(); // IndexedDB opens while the first message is on its way
     const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') } };

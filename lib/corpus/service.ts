@@ -28,6 +28,7 @@ export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { findEntities } from '../search/entityLookup';
 import { nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
+import { IndexSaver, indexVersion, restoreIndex, storeKeys as keysOf, type IndexStorePort, type RestoredIndex } from '../search/persistedIndex';
 import type { Passage, SourceDocument } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
@@ -39,7 +40,7 @@ export interface CorpusTimings {
   corpusMs?: number;
   /** Getting the index ready once the corpus was loaded, ms; and how. */
   indexMs?: number;
-  index?: 'imported' | 'built';
+  index?: 'imported' | 'built' | 'restored';
   /** When (ms since the worker's start) the user's summary was first read, and the first card answered, and how. */
   overlayAt?: number;
   firstCardAt?: number;
@@ -63,15 +64,20 @@ export class CorpusService {
   private loaded?: LiveCorpusStore;
   /** Cards already answered (a few KB each; a card never changes for a given corpus). */
   private readonly cards = new Map<string, EntityCard>();
+  /** Saves the search index of a corpus with the user's data after changes (lib/search/persistedIndex.ts). */
+  readonly indexSaver?: IndexSaver;
 
   constructor(
     private readonly source: CorpusSource,
     slices: SliceOptions = {},
     private readonly overlay?: CorpusOverlay,
+    /** Where the search index of a corpus with the user's data is kept across worker restarts. */
+    private readonly indexStore?: IndexStorePort,
   ) {
     this.manifest = source.manifest;
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
+    if (indexStore) this.indexSaver = new IndexSaver(indexStore, () => this.indexSnapshot(), { pause: this.slices.pause });
   }
 
   /**
@@ -157,6 +163,7 @@ export class CorpusService {
     this.generation++;
     this.cards.clear();
     this.overlayState = undefined;
+    if (this.loaded?.searchIndexNow) this.indexSaver?.schedule(); // (the index followed the change in place)
   }
 
   /** Forgets the loaded corpus too: the next message loads it again (after a whole-corpus import or a reset). */
@@ -240,25 +247,54 @@ export class CorpusService {
       // corpus is parsed; imported (or, without them, built) once it is loaded. (Importing
       // alongside the corpus, slices interleaved, was slower: bench/.)
       const loading = this.store();
-      const chunks = this.source.indexChunks?.();
+      // (With the user's data, the index saved by an earlier worker is read instead, when there is one.)
+      const persisted = this.indexStore && (await this.overlayNow().catch(() => undefined))?.active;
+      let chunks = persisted ? undefined : this.source.indexChunks?.();
       const store = await loading;
       if (store.hasSearchIndex) return store;
       const t0 = performance.now();
-      if (!chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
-      const index = chunks ? await SearchIndex.load(chunks, this.slices) : await SearchIndex.build(store.corpus.passages, store.entities, this.slices);
+      const restored = persisted ? await this.restoreIndex(store) : undefined;
+      if (!restored?.index) chunks ??= this.source.indexChunks?.();
+      if (!restored?.index && !chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
+      const index = restored?.index ?? (chunks ? await SearchIndex.load(chunks, this.slices) : await SearchIndex.build(store.corpus.passages, store.entities, this.slices));
       // Passages added, changed or removed since the store was loaded (the user's documents on
-      // top of the bundled index), then anything that changed while they were being added.
-      for (let backlog = store.takeIndexBacklog(); backlog.length; backlog = store.takeIndexBacklog()) {
+      // top of the bundled index; those the saved index lacks), then anything that changed while
+      // they were being added.
+      const first = restored && (restored.index || chunks) ? restored.missing : [];
+      for (let backlog = [...first, ...store.takeIndexBacklog()]; backlog.length; backlog = store.takeIndexBacklog()) {
         await index.addAll(backlog.map((pid) => store.corpus.passages[pid]!), store.entities, this.slices);
       }
       const ms = performance.now() - t0;
       store.useSearchIndex(index, ms);
-      Object.assign(this.timings, { indexMs: ms, index: chunks ? 'imported' : 'built' });
+      Object.assign(this.timings, { indexMs: ms, index: restored?.index ? 'restored' : chunks ? 'imported' : 'built' });
+      if (persisted && (!restored?.index || restored.changed)) this.indexSaver?.schedule();
       return store;
     })().catch((e: unknown) => {
       this.indexLoad = undefined;
       throw e;
     });
     return this.indexLoad;
+  }
+
+  /**
+   * The saved index moved to the store's numbering, with the passages it lacks; without an index
+   * when none is saved (or it cannot be read: rebuilt, never fatal), `missing` then being the
+   * passages changed since the store was loaded (its index backlog, taken here).
+   */
+  private async restoreIndex(store: LiveCorpusStore): Promise<Partial<RestoredIndex> & { missing: number[] }> {
+    const backlog = store.takeIndexBacklog(); // (the passage keys below describe the store as it is now)
+    const keys = keysOf(store);
+    const restored = await restoreIndex(this.indexStore!, keys, this.slices).catch(() => undefined);
+    if (restored && !restored.changed) this.indexSaver?.savedAs(indexVersion(keys));
+    return restored ?? { missing: backlog };
+  }
+
+  /** What the index saver writes: the loaded store's index, if any, with its passage keys. */
+  private indexSnapshot() {
+    const store = this.loaded;
+    const index = store?.searchIndexNow;
+    if (!store || !index) return undefined;
+    const corpus = store.corpus;
+    return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store };
   }
 }

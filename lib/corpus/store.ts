@@ -186,6 +186,11 @@ export class CorpusStore {
     return ranked;
   }
 
+  /** The search index, once built or imported (saved by lib/search/persistedIndex.ts). */
+  get searchIndexNow(): SearchIndex | undefined {
+    return this.searchIndex;
+  }
+
   /** Whether `search` can answer without building the index first. */
   get hasSearchIndex(): boolean {
     return this.searchIndex !== undefined;

@@ -24,6 +24,9 @@
  */
 import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
+import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
+
+export type { IndexChunk };
 
 const { Index, Charset, Encoder } = FlexSearch;
 
@@ -45,12 +48,6 @@ interface ImportsParsed {
   import(key: string, data: string | unknown[]): void;
 }
 
-/** One piece of an exported index: FlexSearch's key ("3.map") and its JSON. */
-export interface IndexChunk {
-  key: string;
-  data: string;
-}
-
 export interface SliceOptions {
   /** Work this long (ms) before yielding. */
   sliceMs?: number;
@@ -65,34 +62,8 @@ export interface SliceOptions {
  */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/**
- * One entry of FlexSearch 0.8's exported term map, [term, score buckets of passage ids (or
- * null)], with `f` applied to each bucket. Anything else means FlexSearch changed its format:
- * the build fails rather than ship an index the worker would misread.
- */
-function mapEntry(entry: unknown, f: (ids: number[]) => number[]): unknown {
-  // (Checked when exporting, at build time; `load` trusts what the build wrote.)
-  const ok = Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && Array.isArray(entry[1]);
-  if (!ok) throw new Error('Unexpected FlexSearch export format (term map entry)');
-  const buckets = (entry[1] as unknown[]).map((b) => {
-    if (b == null) return b;
-    if (!Array.isArray(b) || !b.every((id) => typeof id === 'number')) throw new Error('Unexpected FlexSearch export format (ids)');
-    return f(b);
-  });
-  return [entry[0], buckets];
-}
-
-function deltaEncode(ids: number[]): number[] {
-  return ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!));
-}
-
-/** In place. */
-function deltaDecode(deltas: number[]): void {
-  for (let i = 1; i < deltas.length; i++) deltas[i]! += deltas[i - 1]!;
-}
-
-/** What is indexed for a passage: its text, then the canonical names of the entities it mentions. */
-function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
+/** What is indexed for a passage: its text, then the canonical names of the entities it mentions (also what a persisted index's passage keys hash). */
+export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
   const names = p.entityIds.map((id) => entitiesById.get(id)?.name ?? '').join(' ');
   return prepareForIndex(`${p.text}\n${names}`);
 }
@@ -157,37 +128,34 @@ export class SearchIndex {
    */
   export(maxChars = 1_000_000): IndexChunk[] {
     const out: IndexChunk[] = [];
-    this.index.export((key: string, data: string) => {
-      const kind = key.split('.').pop()!;
-      const entries = JSON.parse(data) as unknown[];
-      let piece: string[] = [];
-      let chars = 0;
-      const flush = () => {
-        if (piece.length) out.push({ key: `${out.length + 1}.${kind}`, data: `[${piece.join(',')}]` });
-        piece = [];
-        chars = 0;
-      };
-      for (const entry of entries) {
-        const json = JSON.stringify(kind === 'map' ? mapEntry(entry, deltaEncode) : entry);
-        if (chars + json.length > maxChars) flush();
-        piece.push(json);
-        chars += json.length + 1;
-      }
-      flush();
-    });
+    this.index.export((key: string, data: string) => splitChunk(key, data, maxChars, out));
     return out;
   }
 
-  /** An index from `export()`'s chunks, imported one chunk per slice (chunks may still be arriving). */
+  /**
+   * The same chunks as `export`, pausing after each of FlexSearch's own pieces (a few thousand
+   * terms), so the worker keeps answering while a large index is saved (lib/search/persistedIndex.ts).
+   */
+  async exportInSlices(maxChars = 1_000_000, { pause = nextTask }: Pick<SliceOptions, 'pause'> = {}): Promise<IndexChunk[]> {
+    const out: IndexChunk[] = [];
+    // FlexSearch waits for a handler's promise before exporting its next piece.
+    await (this.index.export((key: string, data: string) => (splitChunk(key, data, maxChars, out), pause())) as unknown as Promise<void> | undefined);
+    return out;
+  }
+
+  /**
+   * An index from `export()`'s chunks, imported one chunk per slice (chunks may still be arriving).
+   * `remap`: the passage id each stored id now has, or -1 for a passage gone (an index saved
+   * under another numbering, lib/search/persistedIndex.ts); without, ids are kept.
+   */
   static async load(
     chunks: Iterable<IndexChunk | Promise<IndexChunk>>,
-    { pause = nextTask }: Pick<SliceOptions, 'pause'> = {},
+    { pause = nextTask, remap }: Pick<SliceOptions, 'pause'> & { remap?: (id: number) => number } = {},
   ): Promise<SearchIndex> {
     const index = new SearchIndex();
     for (const chunk of chunks) {
       const { key, data } = await chunk;
-      const entries = JSON.parse(data) as unknown[];
-      if (key.endsWith('.map')) for (const [, buckets] of entries as Array<[string, Array<number[] | null>]>) for (const ids of buckets) if (ids) deltaDecode(ids);
+      const entries = parseChunk(key, data, remap);
       // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
       (index.index as ImportsParsed).import(key, entries);
       await pause();

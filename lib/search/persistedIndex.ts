@@ -1,0 +1,184 @@
+/**
+ * The search index kept across worker restarts (issue 16): the in-memory FlexSearch index
+ * (lib/search/searchIndex.ts) exported in chunks to storage, with the passage table it was built
+ * on, and imported again in slices by the next worker instead of re-indexing every passage.
+ * (Why this road and not FlexSearch's IndexedDB mode: ARCHITECTURE.md, "The search index across
+ * worker restarts", from bench/measure-indexroads.mjs.)
+ *
+ * The table maps each stored (numeric) id to a **passage key**: the passage's document id, its
+ * place in that document and a hash of the text indexed for it. A restarted worker numbers its
+ * passages by load order, which may differ (a document hidden, then shown again); on import each
+ * stored id is moved to the id its key has now, or dropped when no passage has that key any more
+ * (deleted, or its text or entity names changed). Passages whose key the table lacks are then
+ * indexed (appended) on top: a stored index of an older corpus is still most of the work.
+ *
+ * A stored index that cannot be read, or of another format, is ignored (and rebuilt): never
+ * fatal. Saving is debounced after changes and exported in slices; a save overtaken by a change
+ * of the store is dropped and scheduled again. Pure: storage is an IndexStorePort
+ * (platform/indexStore.ts).
+ */
+import type { Entity, Passage } from '../corpus/types';
+import { REMOVED, type CorpusStore } from '../corpus/store';
+import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
+
+/** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
+export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:1';
+
+/** An index as stored: its passage table (stored id → passage key; '' for an empty slot), then its chunks. */
+export interface StoredIndexHeader {
+  format: string;
+  /** What it was built on (`indexVersion`): equal to the current one means nothing to re-index. */
+  version: string;
+  keys: string[];
+  chunkCount: number;
+}
+
+export interface IndexStorePort {
+  /** The stored header, undefined when none. */
+  header(): Promise<StoredIndexHeader | undefined>;
+  /** Its chunks, in order (read ahead, each resolved as it arrives). */
+  chunks(count: number): Array<Promise<IndexChunk>>;
+  /** Replaces the stored index with this one, in one transaction. */
+  save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void>;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a passage's indexed text changes → its key changes. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Each passage's key, by its id in `passages`: document id, place in the document, hash of the
+ * text indexed for it; '' for an empty slot (a removed document's passage). (When passages get
+ * stable content-derived ids, issue 16's other half, they can be the key.)
+ */
+export function passageKeys(passages: readonly Passage[], entitiesById: ReadonlyMap<string, Entity>, isEmpty: (p: Passage) => boolean): string[] {
+  const seen = new Map<string, number>();
+  return passages.map((p) => {
+    if (isEmpty(p)) return '';
+    const n = seen.get(p.docId) ?? 0;
+    seen.set(p.docId, n + 1);
+    return `${p.docId}#${n}:${hash(indexText(p, entitiesById))}`;
+  });
+}
+
+/** A store's passage keys: an emptied slot (a removed document's passage) has none. */
+export function storeKeys(store: CorpusStore): string[] {
+  return passageKeys(store.corpus.passages, store.entities, (p) => p.docId === REMOVED || !p.text);
+}
+
+/**
+ * The version a stored index is keyed by: a content key of the passages it indexes. One function,
+ * so that the corpus version string (issue 16's other half) can replace it.
+ */
+export function indexVersion(keys: readonly string[]): string {
+  return `${keys.length}:${hash(keys.join('\n'))}`;
+}
+
+export interface RestoredIndex {
+  index: SearchIndex;
+  /** Current passage ids the stored index lacks: to be indexed on top. */
+  missing: number[];
+  /** Whether the result differs from what is stored (worth saving again once `missing` are added). */
+  changed: boolean;
+}
+
+/**
+ * The stored index, moved to the current numbering (`keys`, from `passageKeys`); undefined when
+ * none is stored or it is of another format. Throws when it cannot be read (the caller rebuilds).
+ */
+export async function restoreIndex(port: IndexStorePort, keys: readonly string[], slices: SliceOptions = {}): Promise<RestoredIndex | undefined> {
+  const header = await port.header();
+  if (!header || header.format !== INDEX_FORMAT || !Array.isArray(header.keys)) return undefined;
+  const idOf = new Map<string, number>();
+  keys.forEach((k, id) => k && idOf.set(k, id));
+  const target = new Int32Array(header.keys.length);
+  const covered = new Uint8Array(keys.length);
+  let identity = true;
+  header.keys.forEach((k, stored) => {
+    const id = k ? (idOf.get(k) ?? -1) : -1;
+    target[stored] = id;
+    if (id >= 0) covered[id] = 1;
+    if (id !== stored && k) identity = false;
+  });
+  const remap = identity ? undefined : (id: number) => (id < target.length ? target[id]! : -1);
+  const index = await SearchIndex.load(port.chunks(header.chunkCount), { pause: slices.pause, remap });
+  const missing: number[] = [];
+  keys.forEach((k, id) => k && !covered[id] && missing.push(id));
+  return { index, missing, changed: !identity || missing.length > 0 || header.version !== indexVersion(keys) };
+}
+
+/** What is saved: the index as it is now, and the passage keys of the store it indexes. */
+export interface IndexSnapshot {
+  index: SearchIndex;
+  keys: () => string[];
+  /** Whether the store changed since `keys` (the export is then of another state: not saved). */
+  stale: () => boolean;
+}
+
+/**
+ * Saves the index after changes, once they stop for `delayMs`: exported in slices, written in
+ * one transaction. At most one save at a time; a change meanwhile schedules another.
+ */
+export class IndexSaver {
+  private timer?: ReturnType<typeof setTimeout>;
+  private running: Promise<void> = Promise.resolve();
+  private lastVersion?: string;
+  /** Diagnostics (bench/): the last save's duration and size. */
+  lastSave?: { ms: number; chars: number; chunks: number; version: string };
+
+  constructor(
+    private readonly port: IndexStorePort,
+    private readonly snapshot: () => IndexSnapshot | undefined,
+    private readonly options: { delayMs?: number; pause?: () => Promise<void>; chunkChars?: number } = {},
+  ) {}
+
+  /** The index as restored or saved now has this version: no save needed for it. */
+  savedAs(version: string): void {
+    this.lastVersion = version;
+  }
+
+  /** Something changed: save after `delayMs` of quiet. */
+  schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.running.then(() => this.save()).catch(() => undefined);
+    }, this.options.delayMs ?? 2000);
+  }
+
+  /** Resolves when no save is scheduled or under way (tests, bench/). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const running = this.running;
+      await running;
+      if (this.timer === undefined && running === this.running) return;
+      await new Promise<void>((resolve) => setTimeout(() => resolve(), 50));
+    }
+  }
+
+  private async save(): Promise<void> {
+    const snap = this.snapshot();
+    if (!snap) return;
+    const t0 = performance.now();
+    const keys = snap.keys();
+    const version = indexVersion(keys);
+    if (version === this.lastVersion) return;
+    // A change of the store between two slices ends this export at once (saved again after it).
+    const pause = this.options.pause ?? nextTask;
+    const overtaken = new Error('overtaken');
+    let chunks: IndexChunk[];
+    try {
+      chunks = await snap.index.exportInSlices(this.options.chunkChars, { pause: () => pause().then(() => { if (snap.stale()) throw overtaken; }) });
+    } catch (e) {
+      if (e === overtaken) return this.schedule();
+      throw e;
+    }
+    if (snap.stale()) return this.schedule();
+    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length }, chunks);
+    this.lastVersion = version;
+    this.lastSave = { ms: performance.now() - t0, chars: chunks.reduce((n, c) => n + c.data.length, 0), chunks: chunks.length, version };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The search index of the corpus with the user's data, kept across worker restarts
+ * (lib/search/persistedIndex.ts decides what and when): a header (format, version, passage
+ * table) and the index's chunks, in an IndexedDB database of its own (Dexie), apart from the
+ * user's documents: it is derived data, and dropping it only costs a rebuild.
+ *
+ * One index is stored; `save` replaces it in one transaction (a worker stopped mid-save leaves
+ * the previous one whole).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { IndexChunk } from '../lib/search/searchIndex';
+import type { IndexStorePort, StoredIndexHeader } from '../lib/search/persistedIndex';
+
+const INDEX_DB_NAME = 'counterpoint-index';
+/** Chunks read per request (all requests are made at once; the first arrive first). */
+const READ_AHEAD = 4;
+
+interface ChunkRow extends IndexChunk {
+  n: number;
+}
+
+export class IndexDatabase extends Dexie {
+  header!: Table<StoredIndexHeader & { name: string }, string>;
+  chunks!: Table<ChunkRow, number>;
+
+  constructor(name = INDEX_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({ header: 'name', chunks: 'n' });
+  }
+}
+
+export class IndexStore implements IndexStorePort {
+  constructor(readonly db: IndexDatabase = new IndexDatabase()) {}
+
+  async header(): Promise<StoredIndexHeader | undefined> {
+    const row = await this.db.header.get('search');
+    if (!row) return undefined;
+    const { name: _name, ...header } = row;
+    return header;
+  }
+
+  chunks(count: number): Array<Promise<IndexChunk>> {
+    const out: Array<Promise<IndexChunk>> = [];
+    for (let start = 0; start < count; start += READ_AHEAD) {
+      const rows = this.db.chunks.where('n').between(start, start + READ_AHEAD).toArray();
+      for (let n = start; n < Math.min(count, start + READ_AHEAD); n++) {
+        const chunk = rows.then((list) => {
+          const row = list.find((r) => r.n === n);
+          if (!row) throw new Error(`Search index chunk ${n} is missing`);
+          return { key: row.key, data: row.data };
+        });
+        chunk.catch(() => undefined); // (the import stops at the first failure; the rest go unheard)
+        out.push(chunk);
+      }
+    }
+    return out;
+  }
+
+  async save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.header, db.chunks], async () => {
+      await db.chunks.clear();
+      await db.chunks.bulkPut(chunks.map((c, n) => ({ n, key: c.key, data: c.data })));
+      await db.header.put({ name: 'search', ...header });
+    });
+  }
+}
