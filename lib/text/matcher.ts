@@ -41,6 +41,20 @@ import {
   NORM_KIND,
 } from './normalize';
 import { type Automaton, buildAutomaton, step } from './automaton';
+import { MAX_SYMBOLS, type PackedAutomaton, unpackAutomaton, usablePacked } from './packedAutomaton';
+
+export interface MatcherOptions {
+  /**
+   * The patterns' automaton prepared ahead (lib/text/packedAutomaton.ts): used when it was built
+   * from these patterns, else the automaton is built here.
+   */
+  packed?: PackedAutomaton;
+  /**
+   * Patterns to match (default: all). The others stay in the automaton and are passed over, so
+   * hiding an entity type needs no other automaton: matches are as if only these were given.
+   */
+  shown?: (p: MatchPattern) => boolean;
+}
 
 /** Every alias of every entity as a pattern (caseSensitive / ambiguous default to false). */
 export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
@@ -64,7 +78,7 @@ const SYM_UNKNOWN = 0xffff;
 const SYM_SEP = 0xfffe;
 const SYM_DROP = 0xfffd;
 const SYM_SURROGATE = 0xfffc;
-const SYM_SPECIAL = 0xfffc;
+const SYM_SPECIAL = MAX_SYMBOLS;
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
@@ -82,10 +96,14 @@ export class Matcher {
   /** Ring buffer: original index of each of the last normalised units. */
   private readonly ringMap: Uint32Array;
   private readonly mask: number;
+  /** 1 for a pattern left out (`MatcherOptions.shown`), or undefined when all are matched. */
+  private readonly hidden: Uint8Array | undefined;
 
-  constructor(patterns: readonly MatchPattern[]) {
+  constructor(patterns: readonly MatchPattern[], { packed, shown }: MatcherOptions = {}) {
     this.patterns = patterns;
-    this.dfa = buildAutomaton(patterns, SYM_SPECIAL);
+    const ready = usablePacked(packed, patterns);
+    this.dfa = ready ? unpackAutomaton(ready, patterns) : buildAutomaton(patterns, SYM_SPECIAL);
+    if (shown && !patterns.every(shown)) this.hidden = Uint8Array.from(patterns, (p) => (shown(p) ? 0 : 1));
     // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
     let ring = 8;
     while (ring < this.dfa.maxDepth + 4) ring *= 2;
@@ -252,6 +270,7 @@ export class Matcher {
       if (!this.wordBefore(src, start)) {
         for (let o = outStart[s]!, oe = outStart[s + 1]!; o < oe; o++) {
           const pid = outIds[o]!;
+          if (this.hidden?.[pid] === 1) continue;
           const p = compiled[pid]!;
           if (p.caseSensitive && !this.keptEquals(src, start, p.keep)) continue;
           cand.push(start, d, pid, ringMap[start & mask]!, origEnd);
