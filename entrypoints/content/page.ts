@@ -100,7 +100,8 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     store,
     gate,
     isOwnUi,
-    requeue: (root) => queue.push(scanner.scanJob(root)),
+    requeue: (root: Element) => queue.push(scanner.scanJob(root)),
+    onShadowRoot: (root: ShadowRoot) => pageObserver.watch(root),
   });
   let complete = false;
   const scanAll = () => {
@@ -122,7 +123,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     revealAt.clear();
   };
 
-  observePage(scope, {
+  const pageObserver = observePage(scope, {
     queue,
     isOwnUi,
     purgeDetached: () => store.removeWhere((r) => !r.nodes.every((n) => n.isConnected)),
