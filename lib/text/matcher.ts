@@ -19,35 +19,21 @@
  *
  * Implementation: one pass over the original string; each code unit is normalised on the fly
  * (shared lookup tables from lib/text/normalize.ts, so no normalised copy of the page is built) and
- * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns, built by
- * lib/text/automaton.ts; transitions beyond the trie's edges are computed on first use, so
- * construction stays cheap). Only the
- * original index of the last few normalised units is kept, in a ring buffer. No allocation per
- * character; candidates are collected only where a pattern ends at a word boundary.
+ * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns, lib/text/automaton.ts,
+ * usually read packed: lib/text/packedAutomaton.ts; transitions beyond the trie's edges are computed
+ * on first use). Only the original index of the last few normalised units is kept, in a ring
+ * buffer. No allocation per character; candidates are collected only where a pattern ends at a
+ * word boundary.
  *
  * Pure logic: no DOM, no `browser`.
  */
 import type { Entity, Match, MatchPattern } from '../corpus/types';
-import {
-  classifyAstral,
-  classifyCodeUnit,
-  isWordCodePoint,
-  K_CHAR,
-  K_SEP,
-  K_SURROGATE,
-  K_UNKNOWN,
-  NORM_FOLD,
-  NORM_KEEP,
-  NORM_KIND,
-} from './normalize';
+import { classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP, K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KEEP, NORM_KIND } from './normalize';
 import { type Automaton, buildAutomaton, step } from './automaton';
 import { MAX_SYMBOLS, type PackedAutomaton, unpackAutomaton, usablePacked } from './packedAutomaton';
 
 export interface MatcherOptions {
-  /**
-   * The patterns' automaton prepared ahead (lib/text/packedAutomaton.ts): used when it was built
-   * from these patterns, else the automaton is built here.
-   */
+  /** The patterns' automaton prepared ahead (lib/text/packedAutomaton.ts); else it is built here. */
   packed?: PackedAutomaton;
   /**
    * Patterns to match (default: all). The others stay in the automaton and are passed over, so
@@ -96,7 +82,7 @@ export class Matcher {
   /** Ring buffer: original index of each of the last normalised units. */
   private readonly ringMap: Uint32Array;
   private readonly mask: number;
-  /** 1 for a pattern left out (`MatcherOptions.shown`), or undefined when all are matched. */
+  /** 1 for a pattern left out (`MatcherOptions.shown`); undefined: all are matched. */
   private readonly hidden: Uint8Array | undefined;
 
   constructor(patterns: readonly MatchPattern[], { packed, shown }: MatcherOptions = {}) {
@@ -109,20 +95,6 @@ export class Matcher {
     while (ring < this.dfa.maxDepth + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
-  }
-
-  /** Number of automaton states (diagnostics). */
-  get stateCount(): number {
-    return this.dfa.depth.length;
-  }
-
-  /** Bytes held by the automaton's typed arrays, roughly (diagnostics). */
-  get memoryBytes(): number {
-    const { delta, fail, alpha, dict, depth, outStart, outIds } = this.dfa;
-    return (
-      delta.byteLength + fail.byteLength + this.sym.byteLength + alpha.byteLength + dict.byteLength +
-      depth.byteLength + outStart.byteLength + outIds.byteLength
-    );
   }
 
   /** All mentions in `text`, leftmost-longest, non-overlapping, sorted by start. */
