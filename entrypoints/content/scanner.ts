@@ -26,7 +26,7 @@ function isBlank(s: string): boolean {
 }
 
 /** Is `node` in `root`'s subtree, counting the shadow trees of hosts in it? */
-export function containsComposed(root: Node, node: Node): boolean {
+function containsComposed(root: Node, node: Node): boolean {
   for (let n: Node | null = node; n; ) {
     if (root.contains(n)) return true;
     const top = n.getRootNode();
