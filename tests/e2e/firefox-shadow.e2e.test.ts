@@ -4,27 +4,15 @@
  * CSSStyleSheet there: Firefox's Xray wrappers), the closed root left alone. The Chromium test of
  * the same page, with later changes: tests/e2e/hovercard-shadow.e2e.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension, until } from './firefox';
-import { startServer, type StaticServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { until, useFirefoxSuite } from './firefox';
 
-let ff: FirefoxWithExtension;
-let server: StaticServer;
-
-beforeAll(async () => {
-  ff = await launchFirefoxWithExtension();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-});
+const suite = useFirefoxSuite();
 
 describe('Firefox ESR, a page built from web components', () => {
   it('underlines names in open shadow trees, in the shadow tree’s own styles, never in a closed one', async () => {
-    const page = await ff.browser.newPage();
-    await page.goto(`${server.origin}/components.html`, { waitUntil: 'load' });
+    const page = await suite.ff.browser.newPage();
+    await page.goto(`${suite.server.origin}/components.html`, { waitUntil: 'load' });
     const texts = () =>
       page.evaluate(() => {
         const h = (globalThis as any).CSS?.highlights?.get('counterpoint');
