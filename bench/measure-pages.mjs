@@ -26,16 +26,14 @@ const LONGTASK_OBSERVER = `(() => {
 })();`;
 
 /** The floor: reads every character of every text node outside script/style/noscript/template/textarea. */
-function floorWalk(reps) {
+function floorWalk([reps, shadowHosts]) {
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
   const times = [];
   let chars = 0;
   let h = 0;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  const read = (root) => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let n;
-    chars = 0;
     while ((n = w.nextNode())) {
       const p = n.parentNode;
       if (p && SKIP.has(p.nodeName)) continue;
@@ -43,6 +41,13 @@ function floorWalk(reps) {
       for (let i = 0; i < s.length; i++) h = (h + s.charCodeAt(i)) | 0;
       chars += s.length;
     }
+  };
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    chars = 0;
+    read(document.body ?? document.documentElement);
+    // A page built from web components: the open shadow trees of its hosts too.
+    if (shadowHosts) for (const host of document.querySelectorAll(shadowHosts)) if (host.shadowRoot) read(host.shadowRoot);
     times.push(performance.now() - t0);
   }
   return { times, chars, h };
@@ -112,7 +117,7 @@ export async function scanRun(ext, origin, pageInfo, { spaWindowMs = 3000 } = {}
     const events = await stopTrace(cdp);
     const a = analyzeExtensionTime(events, url, ext.origin);
     if (!a) throw new Error(`no renderer thread found for ${url}`);
-    const floor = await page.evaluate(floorWalk, 5);
+    const floor = await page.evaluate(floorWalk, [5, pageInfo.shadowHosts]);
     const highlights = await page.evaluate(() => globalThis.CSS?.highlights?.get('counterpoint')?.size ?? 0);
     const poLongTasks = await page.evaluate(() => window.__benchLongTasks ?? []);
     const sorted = [...floor.times].sort((x, y) => x - y);
@@ -204,6 +209,8 @@ export async function baselineRun(base, origin, pageInfo, aliases, { markCapMs =
     }
     await settle(page);
     const lt = await page.evaluate(() => window.__benchLongTasks ?? []);
+    // mark.js does not look into shadow trees: on a page built from web components it has nothing to compare.
+    if (pageInfo.shadowHosts) return { longTasksPage: lt.length, markjs: null };
     await page.evaluate(MARKJS_SOURCE + ';void 0');
     const markjs = await page.evaluate(runMarkJs, aliases, markCapMs);
     return { longTasksPage: lt.length, markjs };

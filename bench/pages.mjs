@@ -80,9 +80,38 @@ export function generatePages(dir, pool) {
     { name: 'generated-1MB', file: 'generated-1MB.html', html: longArticle('Generated article, 1 MB of text', 1_000_000, pool, 101) },
     { name: 'generated-5MB', file: 'generated-5MB.html', html: longArticle('Generated article, 5 MB of text', 5_000_000, pool, 505) },
     { name: 'generated-SPA', file: 'generated-SPA.html', html: spaPage(pool, 7), spa: true },
+    { name: 'generated-components', file: 'generated-components.html', html: componentsPage(pool, 303), shadowHosts: 'news-section' },
   ];
   for (const p of pages) writeFileSync(join(dir, p.file), p.html);
-  return pages.map(({ name, file, spa }) => ({ name, path: `/gen/${file}`, bytes: statSync(join(dir, file)).size, generated: true, spa: !!spa }));
+  return pages.map(({ name, file, spa, shadowHosts }) => ({ name, path: `/gen/${file}`, bytes: statSync(join(dir, file)).size, generated: true, spa: !!spa, shadowHosts }));
+}
+
+/**
+ * A page built from web components: ~100 k characters of article text, each section rendered by a
+ * <news-section> element into its own open shadow root (as news sites built on web components
+ * do). Its floor reads those shadow trees too (`shadowHosts`, bench/measure-pages.mjs).
+ */
+function componentsPage(pool, seed) {
+  const article = longArticle('Generated article in web components', 100_000, pool, seed);
+  const sections = article.slice(article.indexOf('<h2>'), article.lastIndexOf('</article>')).split(/(?=<h2>)/);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Generated article in web components</title>
+<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:2em auto;padding:0 1em}</style></head>
+<body><h1>Generated article in web components</h1><main id="feed"></main>
+<script>
+const sections = ${JSON.stringify(sections).replace(/</g, '\\u003c')};
+customElements.define('news-section', class extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{margin:0 0 1em}</style><section>' + this.dataset.html + '</section>';
+  }
+});
+const feed = document.getElementById('feed');
+for (const html of sections) {
+  const el = document.createElement('news-section');
+  el.dataset.html = html;
+  feed.append(el);
+}
+</script></body></html>`;
 }
 
 /** The real pages of `dir` (every .html file), as served under /real/. */

@@ -181,7 +181,7 @@ if (opts.only.includes('hover')) {
 // ── The user's corpus at scale: 10,000 imported documents, 1,000 aliases (issue 10) ──
 if (opts.only.includes('usercorpus')) {
   log('user corpus: seeding 10,000 documents and 1,000 aliases through the options page\'s messages');
-  const scanPages = pages.filter((p) => !p.spa && !p.name.includes('5MB')).slice(-4);
+  const scanPages = pages.filter((p) => !p.spa && !p.shadowHosts && !p.name.includes('5MB')).slice(-4);
   // (COUNTERPOINT_BENCH_USER_DOCS: another size, e.g. 100000 for a researcher's archive, or less for a quick run.)
   const documents = Number(process.env.COUNTERPOINT_BENCH_USER_DOCS ?? 10000);
   const raw = await measureUserCorpus(buildInfo.bundled.extensionDir, { pool, pages: scanPages, origin: server.origin, runs: opts.runs, documents, log });

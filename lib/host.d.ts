@@ -28,6 +28,8 @@ declare class URL {
 
 /** Base64 of a binary string (pages, workers, Node ≥ 16). */
 declare function btoa(data: string): string;
+/** The binary string of base64 (pages, workers, Node ≥ 16). */
+declare function atob(data: string): string;
 
 /** UTF-8 decoding (pages, workers, Node ≥ 11). */
 declare class TextDecoder {

@@ -62,7 +62,12 @@ export function createHighlights(store: MentionStore, underlines: boolean, isPri
       all.delete(r.range);
       active.delete(r.range);
     }
-    for (const r of added) if (!isPrivate(r)) all.add(r.range);
+    for (const r of added) {
+      if (isPrivate(r)) continue;
+      all.add(r.range);
+      const top = r.range.startContainer.getRootNode();
+      if (top.nodeType === Node.DOCUMENT_FRAGMENT_NODE) styles.attach(top as ShadowRoot);
+    }
     sync();
   });
   sync();
@@ -104,42 +109,43 @@ export function createHighlights(store: MentionStore, underlines: boolean, isPri
 type SheetList = { adoptedStyleSheets: CSSStyleSheet[] };
 
 /**
- * The `::highlight()` rules as a constructed style sheet adopted by the document: no element in
- * the page's DOM. Firefox's content scripts see the document through an Xray wrapper, whose
+ * The `::highlight()` rules as a constructed style sheet adopted by the document (and by each open
+ * shadow root with a mention: a document's rules do not style a shadow tree's text): no element
+ * in the page's DOM. Firefox's content scripts see the page through an Xray wrapper, whose
  * `adoptedStyleSheets` does not take a sheet constructed in the content script's own compartment:
  * there the sheet is constructed by the page's own `CSSStyleSheet` and adopted through
  * `wrappedJSObject` (a page could observe or alter that sheet, which holds only our underline
  * style, and only on pages with a mention).
  */
-function adoptedStyles(css: string): { attach(): void; detach(): void } {
-  let sheet: CSSStyleSheet | null = null;
-  let target: SheetList | null = null;
+function adoptedStyles(css: string): { attach(root?: Document | ShadowRoot): void; detach(): void } {
+  const adopted = new Map<Document | ShadowRoot, { target: SheetList; sheet: CSSStyleSheet }>();
   return {
-    attach() {
-      if (sheet) return;
+    attach(root = document) {
+      if (adopted.has(root)) return;
       try {
-        const page = (document as unknown as { wrappedJSObject?: SheetList }).wrappedJSObject;
+        const page = (root as unknown as { wrappedJSObject?: SheetList }).wrappedJSObject;
         const PageSheet = (window as unknown as { wrappedJSObject?: { CSSStyleSheet: typeof CSSStyleSheet } }).wrappedJSObject?.CSSStyleSheet;
-        target = page ?? document;
-        sheet = PageSheet && page ? new PageSheet() : new CSSStyleSheet();
+        const target = page ?? root;
+        const sheet = PageSheet && page ? new PageSheet() : new CSSStyleSheet();
         sheet.replaceSync(css);
         // (Mutated in place: an array made here is not the page's to take, in Firefox.)
         target.adoptedStyleSheets.push(sheet);
+        adopted.set(root, { target, sheet });
       } catch (err) {
         console.debug('[counterpoint] underline styles unavailable', err);
       }
     },
     detach() {
-      if (!sheet || !target) return;
-      const ours = sheet;
-      try {
-        const list = target.adoptedStyleSheets;
-        const at = list.indexOf(ours);
-        if (at >= 0) list.splice(at, 1);
-      } catch {
-        // the document is going away
+      for (const { target, sheet } of adopted.values()) {
+        try {
+          const list = target.adoptedStyleSheets;
+          const at = list.indexOf(sheet);
+          if (at >= 0) list.splice(at, 1);
+        } catch {
+          // the document is going away
+        }
       }
-      sheet = null;
+      adopted.clear();
     },
   };
 }

@@ -8,7 +8,7 @@
  * Nothing of Counterpoint runs on the page beyond reading the settings until it is on there.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isActiveOn, shownPatterns, type Settings } from '../../lib/settings/settings';
+import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { readMatcherData } from '../../platform/matcherCache';
 import { onSettingsChanged, readSettings } from '../../platform/settingsReader';
 import { createLifetime } from './lifetime';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       const data = await readMatcherData();
       if (lifetime.isValid && !session && isActiveOn(settings, location.hostname)) {
         sessionTypes = settings.entityTypes.join();
-        session = startPage(lifetime, settings, { ...data, patterns: shownPatterns(data.patterns, settings) }, { isTop, watched: () => watched });
+        session = startPage(lifetime, settings, data, { isTop, watched: () => watched });
       }
     } catch (err) {
       console.debug('[counterpoint] no matcher data', err);

@@ -5,6 +5,9 @@
  * remaining one is rescanned. Mutations inside skipped content (<head>, scripts, styles, our own
  * card) are ignored, so CSS-in-JS and our card's host never trigger work.
  *
+ * Open shadow roots the scanner reads are watched by the same observer (`watch`); a change in
+ * one is widened to its container the same way, out of the shadow tree to its host if need be.
+ *
  * SPA navigation: when the URL's path or query changes, `onNavigate` resets and rescans the page.
  */
 import { INLINE_TAGS, SKIP_TAGS } from '../../lib/text/textBlocks';
@@ -28,10 +31,12 @@ export interface ObserverDeps {
 function containerOf(node: Node, isOwnUi: (n: Node) => boolean): Element | null {
   let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   let container: Element | null = null;
-  for (let e = el; e; e = e.parentElement) {
+  for (let e = el; e; e = composedParent(e)) {
     if (SKIP_TAGS.has(e.localName) || isOwnUi(e)) return null;
     if (!container && !INLINE_TAGS.has(e.localName)) container = e;
   }
+  // Text right under a shadow root: its host.
+  if (!container && node.parentNode?.nodeType === Node.DOCUMENT_FRAGMENT_NODE) container = (node.parentNode as ShadowRoot).host ?? null;
   if (!container || !node.isConnected) return null;
   el = container;
   // Never above <body>: changes to <html> itself (our host, a page's overlay) rescan the body.
@@ -39,7 +44,19 @@ function containerOf(node: Node, isOwnUi: (n: Node) => boolean): Element | null 
   return el;
 }
 
-export function observePage(scope: Scope, deps: ObserverDeps): void {
+/** The parent element, or out of a shadow tree its host. */
+function composedParent(e: Element): Element | null {
+  const p = e.parentNode;
+  if (p && p.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (p as ShadowRoot).host ?? null;
+  return e.parentElement;
+}
+
+export interface PageObserver {
+  /** Watch an open shadow root's changes too (the document's observer does not see into it). */
+  watch(root: ShadowRoot): void;
+}
+
+export function observePage(scope: Scope, deps: ObserverDeps): PageObserver {
   let pending: MutationRecord[] = [];
   let queued = false;
 
@@ -93,14 +110,10 @@ export function observePage(scope: Scope, deps: ObserverDeps): void {
       deps.queue.push(flush);
     }
   });
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['hidden', 'open'],
-  });
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'open'] };
+  observer.observe(document.documentElement, options);
   scope.onDispose(() => observer.disconnect());
+  const watched = new WeakSet<ShadowRoot>();
 
   let lastPage = pageKey(location.href);
   watchLocation(scope, () => {
@@ -114,6 +127,13 @@ export function observePage(scope: Scope, deps: ObserverDeps): void {
       queued = false;
     }, 50);
   });
+  return {
+    watch(root) {
+      if (watched.has(root)) return;
+      watched.add(root);
+      observer.observe(root, options);
+    },
+  };
 }
 
 /** The URL without its fragment: in-page anchors are not navigations. */

@@ -10,7 +10,7 @@ import { sameMentions, summarizeMentions } from '../../lib/messages/pageMentions
 import type { MatcherData, PageMentions } from '../../lib/messages/protocol';
 import { cardPageUrl, connectCardHost } from '../../platform/cardChannel';
 import { panelMessenger } from '../../platform/messaging';
-import type { Settings } from '../../lib/settings/settings';
+import { shownPattern, type Settings } from '../../lib/settings/settings';
 import { paintTimers } from '../../lib/card/paintTimer';
 import { CardFrame, type CardAnchor } from './cardFrame';
 import { frameClock } from './frameClock';
@@ -51,7 +51,8 @@ export interface StartOptions {
 export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherData, { isTop, watched }: StartOptions): PageSession {
   const scope = createScope(lifetime);
   let matcher: Matcher | undefined;
-  const getMatcher = () => (matcher ??= new Matcher(data.patterns));
+  // Read from the automaton prepared for the corpus (MatcherData.automaton): no per-page build.
+  const getMatcher = () => (matcher ??= new Matcher(data.patterns, { packed: data.automaton, shown: shownPattern(settings) }));
   const store = new MentionStore();
   const gate = new AmbiguityGate<MentionRecord>();
   const queue = createWorkQueue(scope);
@@ -99,7 +100,8 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     store,
     gate,
     isOwnUi,
-    requeue: (root) => queue.push(scanner.scanJob(root)),
+    requeue: (root: Element) => queue.push(scanner.scanJob(root)),
+    onShadowRoot: (root: ShadowRoot) => pageObserver.watch(root),
   });
   let complete = false;
   const scanAll = () => {
@@ -121,7 +123,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     revealAt.clear();
   };
 
-  observePage(scope, {
+  const pageObserver = observePage(scope, {
     queue,
     isOwnUi,
     purgeDetached: () => store.removeWhere((r) => !r.nodes.every((n) => n.isConnected)),

@@ -1,36 +1,23 @@
 /**
- * Finds mentions in the page's visible text: walks a subtree in document order, building text
- * blocks (lib/text/textBlocks.ts) at the edges of non-inline elements, runs the one multi-pattern
- * matcher over each block, maps matches back to text nodes, passes them through the ambiguity
- * gate and records the accepted ones. Resumable: the walk stops whenever the work queue says to
- * yield and continues in the next slice.
+ * Finds mentions in the page's visible text: walks a subtree in document order (./domWalk.ts,
+ * open shadow trees included), building text blocks (lib/text/textBlocks.ts) at the edges of
+ * non-inline elements, runs the one multi-pattern matcher over each block, maps matches back to
+ * text nodes, keeps those whose text is shown, passes them through the ambiguity gate and records
+ * the accepted ones. Resumable: the walk stops whenever the work queue says to yield and
+ * continues in the next slice.
  *
- * Skipped: script/style/form fields and the like (SKIP_TAGS), contenteditable regions, elements
- * that are not rendered (display: none, content-visibility: hidden), text that is not visible
- * (visibility: hidden), and the extension's own card.
+ * Skipped: script/style/form fields and the like (SKIP_TAGS), contenteditable regions and the
+ * extension's own card (by the walk); names in elements that are not rendered (display: none,
+ * content-visibility: hidden) or not visible (visibility: hidden), asked of the browser only
+ * where a name was found.
  */
 import type { AmbiguityGate } from '../../lib/text/ambiguity';
 import type { Matcher } from '../../lib/text/matcher';
 import { isWhitespace } from '../../lib/text/normalize';
 import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
 import type { MentionRecord, MentionStore } from './mentions';
+import { DomWalk, type WalkSink } from './domWalk';
 import type { Job } from './schedule';
-
-interface Frame {
-  el: Element;
-  /** End the block when leaving this element (it is not inline). */
-  breakAfter: boolean;
-  /** Its computed style (live), for `visible`. */
-  style: CSSStyleDeclaration;
-  /**
-   * Its text is visible: 1 or 0, or -1 until a text child needs to know. Read lazily because
-   * most elements hold only other elements and formatting whitespace, and every property read
-   * of a computed style costs.
-   */
-  visible: number;
-  /** A closed <details>: only its <summary> is rendered. */
-  closed: boolean;
-}
 
 /** Only whitespace (lib/text/normalize.ts's one definition). */
 function isBlank(s: string): boolean {
@@ -38,8 +25,30 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-/** Replaced and void elements that separate words even though they are displayed inline. */
-const BREAKING_INLINE = new Set(['br', 'img', 'picture', 'hr']);
+/** Is `node` in `root`'s subtree, counting the shadow trees of hosts in it? */
+function containsComposed(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; ) {
+    if (root.contains(n)) return true;
+    const top = n.getRootNode();
+    n = top.nodeType === 11 ? (top as ShadowRoot).host : null;
+  }
+  return false;
+}
+
+/** Element.checkVisibility where the browser has it (Chromium 105+, Firefox 106+); else all counts as shown. */
+const checkVisibility = (Element.prototype as { checkVisibility?: (this: Element, o?: { visibilityProperty?: boolean }) => boolean }).checkVisibility;
+
+/** Is the text of `el` shown (rendered, not visibility: hidden, not under content-visibility: hidden)? */
+function shown(el: Element | null, seen: Map<Element, boolean>): boolean {
+  if (!el) return false;
+  let v = seen.get(el);
+  if (v === undefined) {
+    // (checkVisibility looks at the ancestors' content-visibility, not the element's own, which hides its text.)
+    v = (!checkVisibility || checkVisibility.call(el, { visibilityProperty: true })) && getComputedStyle(el).contentVisibility !== 'hidden';
+    seen.set(el, v);
+  }
+  return v;
+}
 
 export interface ScannerDeps {
   matcher(): Matcher;
@@ -49,6 +58,8 @@ export interface ScannerDeps {
   isOwnUi(el: Element): boolean;
   /** Called when a scan had to stop because its subtree changed under it. */
   requeue(root: Element): void;
+  /** An open shadow root the walk read (its changes are to be watched). */
+  onShadowRoot(root: ShadowRoot): void;
 }
 
 /**
@@ -99,120 +110,54 @@ export class Scanner {
     const { store, isOwnUi } = this.deps;
     const { scanGen } = this;
     const builder = new TextBlockBuilder<Text>();
-    const stack: Frame[] = [];
-    let cursor: Node | null = null;
-    let started = false;
+    let walk: DomWalk | undefined;
     let old: Set<MentionRecord> | undefined;
     let gen = 0;
 
-    const flush = () => {
+    const edge = () => {
       const block = builder.end();
       if (block) this.matchBlock(block, gen);
     };
-
-    /** Enters an element: returns true to walk its children. */
-    const enter = (el: Element): boolean => {
-      const name = el.localName;
-      if (SKIP_TAGS.has(name) || isOwnUi(el) || (el.hasAttribute('contenteditable') && (el as HTMLElement).isContentEditable)) {
-        flush();
-        return false;
-      }
-      if (!el.firstChild) {
-        // Empty: it matters only as a possible block edge inside the current block.
-        if (builder.isEmpty) return false;
-        if (BREAKING_INLINE.has(name)) {
-          flush();
-          return false;
-        }
-      }
-      const style = getComputedStyle(el);
-      const display = style.display;
-      const boxless = display === 'inline' || display === 'contents';
-      const inline = boxless && !BREAKING_INLINE.has(name);
-      if (!inline) flush();
-      if (display === 'none' || !el.firstChild) return false;
-      // content-visibility only applies to boxes that can be size-contained: never to inline
-      // boxes or display: contents, so their (many) elements skip that read.
-      if (!boxless && style.contentVisibility === 'hidden') return false;
-      const closed = name === 'details' && !(el as HTMLDetailsElement).open;
-      stack.push({ el, breakAfter: !inline, style, visible: -1, closed });
-      return true;
-    };
-
-    const leave = (frame: Frame) => {
-      if (frame.breakAfter) flush();
+    const sink: WalkSink = {
+      text: (node) => {
+        const data = node.data;
+        // Whitespace at the start of a block cannot be part of a match (most such nodes are the page's formatting).
+        if (data.length === 0 || (builder.isEmpty && isBlank(data))) return;
+        scanGen.set(node, gen);
+        builder.add(node, data);
+      },
+      edge,
+      shadowRoot: (sr) => this.deps.onShadowRoot(sr),
     };
 
     const start = (): boolean => {
-      started = true;
       if (!root.isConnected || !this.scannable(root)) {
-        store.removeWhere((r) => !r.nodes[0]!.isConnected || root.contains(r.nodes[0]!));
+        store.removeWhere((r) => !r.nodes[0]!.isConnected || containsComposed(root, r.nodes[0]!));
         return false;
       }
-      old = new Set([...store.all()].filter((r) => root.contains(r.nodes[0]!)));
+      old = new Set([...store.all()].filter((r) => containsComposed(root, r.nodes[0]!)));
       gen = ++this.gen;
-      if (!enter(root)) {
-        finish();
-        return false;
-      }
-      // Root is always a block edge.
-      stack[0]!.breakAfter = true;
-      cursor = root.firstChild;
-      return true;
+      walk = new DomWalk(root, sink, isOwnUi);
+      if (walk.start()) return true;
+      finish();
+      return false;
     };
 
     const finish = () => {
-      flush();
+      edge();
       if (old && old.size) store.removeWhere((r) => old!.has(r) || !r.nodes[0]!.isConnected);
       return true;
     };
 
     return (shouldYield) => {
-      if (!started && !start()) return true;
-      if (cursor && !cursor.isConnected) {
+      if (!walk && !start()) return true;
+      if (walk!.lost) {
         // The page replaced part of the subtree while we were away: start over on what is there now.
         builder.end();
         if (root.isConnected) this.deps.requeue(root);
         return true;
       }
-      while (cursor) {
-        if (shouldYield()) return false;
-        const node: Node = cursor;
-        const parent = stack[stack.length - 1]!;
-        let descend = false;
-        if (parent.closed && (node as Element).localName !== 'summary') {
-          // hidden content of a closed <details>
-        } else if (node.nodeType === 3) {
-          const text = node as Text;
-          const data = text.data;
-          // Whitespace at the start of a block cannot be part of a match: skip it (and the
-          // visibility read it would need; most such nodes are the page's formatting).
-          if (data.length > 0 && !(builder.isEmpty && isBlank(data))) {
-            scanGen.set(text, gen);
-            if (parent.visible < 0) parent.visible = parent.style.visibility === 'visible' ? 1 : 0;
-            if (parent.visible === 1) builder.add(text, data);
-          }
-        } else if (node.nodeType === 1) {
-          descend = enter(node as Element);
-        }
-        if (descend) {
-          cursor = node.firstChild;
-          continue;
-        }
-        // Next sibling, climbing out of finished elements.
-        let next: Node | null = node.nextSibling;
-        let at: Node = node;
-        while (!next) {
-          const parent = at.parentNode;
-          if (!parent || parent === root) break;
-          const frame = stack.pop();
-          if (frame) leave(frame);
-          at = parent;
-          next = at.nextSibling;
-        }
-        cursor = next;
-      }
-      return finish();
+      return walk!.run(shouldYield) && finish();
     };
   }
 
@@ -220,8 +165,11 @@ export class Scanner {
     const matches = this.deps.matcher().findAll(block.text);
     if (matches.length === 0) return;
     const records: MentionRecord[] = [];
+    const seen = new Map<Element, boolean>();
     for (const m of matches) {
       const span = locateSpan(block, m.start, m.end);
+      // Shown? Asked here, of the few nodes with a name, not of every element on the way.
+      if (!span.nodes.every((n) => shown(n.parentElement, seen))) continue;
       records.push({
         entityId: m.entityId,
         alias: m.alias,
@@ -236,6 +184,7 @@ export class Scanner {
         gen,
       });
     }
+    if (records.length === 0) return;
     const { gate } = this.deps;
     const wasOpen = gate.isOpen;
     const { accepted } = gate.add(records);

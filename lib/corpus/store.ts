@@ -12,6 +12,7 @@
 import { normalizeRanges } from '../text/emphasis';
 import { normalizeAlias } from '../text/normalize';
 import { Matcher, patternsFromEntities } from '../text/matcher';
+import { packAutomaton } from '../text/packedAutomaton';
 import type {
   Comparison,
   EntityCard,
@@ -124,7 +125,8 @@ export class CorpusStore {
   }
 
   matcherData(): MatcherData {
-    return { patterns: patternsFromEntities(this.corpus.entities), revision: this.revision };
+    const patterns = patternsFromEntities(this.corpus.entities);
+    return { patterns, automaton: packAutomaton(patterns), revision: this.revision };
   }
 
   /** Entities the query names: by a full alias anywhere in it, by a name that sounds the same, or, while typing, by an alias prefix. */

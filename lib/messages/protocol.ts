@@ -17,6 +17,7 @@
  * the type cannot drift apart). Transport: @webext-core/messaging (platform/messaging.ts).
  */
 import * as v from 'valibot';
+import type { PackedAutomaton } from '../text/packedAutomaton';
 import type {
   EntityType,
   MatchPattern,
@@ -129,6 +130,8 @@ export interface Comparison {
 
 export interface MatcherData {
   patterns: MatchPattern[];
+  /** The patterns' automaton, prepared once for every page (lib/text/packedAutomaton.ts). */
+  automaton?: PackedAutomaton;
   /** Changes whenever the corpus or gazetteer changes, so cached copies can be refreshed. */
   revision: string;
 }

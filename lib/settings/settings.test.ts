@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchPattern } from '../corpus/types';
-import { DEFAULT_SETTINGS, isActiveOn, isSiteEnabled, SETTINGS_VERSION, shownPatterns, withDefaults } from './settings';
+import { DEFAULT_SETTINGS, isActiveOn, isSiteEnabled, SETTINGS_VERSION, shownPattern, withDefaults } from './settings';
 
 describe('settings', () => {
   it('fills in defaults for missing or malformed values', () => {
@@ -53,8 +53,8 @@ describe('settings', () => {
       { text: 'SDF', entityId: 'sdf', caseSensitive: true, ambiguous: false, type: 'group' },
       { text: 'Old cache', entityId: 'x', caseSensitive: false, ambiguous: false },
     ];
-    expect(shownPatterns(patterns, DEFAULT_SETTINGS)).toEqual(patterns);
-    expect(shownPatterns(patterns, { ...DEFAULT_SETTINGS, entityTypes: ['group'] }).map((p) => p.text)).toEqual(['SDF', 'Old cache']);
-    expect(shownPatterns(patterns, { ...DEFAULT_SETTINGS, entityTypes: [] }).map((p) => p.text)).toEqual(['Old cache']);
+    expect(patterns.filter(shownPattern(DEFAULT_SETTINGS))).toEqual(patterns);
+    expect(patterns.filter(shownPattern({ ...DEFAULT_SETTINGS, entityTypes: ['group'] })).map((p) => p.text)).toEqual(['SDF', 'Old cache']);
+    expect(patterns.filter(shownPattern({ ...DEFAULT_SETTINGS, entityTypes: [] })).map((p) => p.text)).toEqual(['Old cache']);
   });
 });

@@ -73,8 +73,11 @@ export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && isSiteEnabled(settings, hostname);
 }
 
-/** The patterns a page's matcher looks for: those of the entity types shown (a pattern of unknown type is kept). */
-export function shownPatterns(patterns: readonly MatchPattern[], settings: Settings): MatchPattern[] {
-  if (ENTITY_TYPES.every((t) => settings.entityTypes.includes(t))) return [...patterns];
-  return patterns.filter((p) => !p.type || settings.entityTypes.includes(p.type));
+/**
+ * Which patterns a page's matcher looks for: those of the entity types shown (a pattern of unknown
+ * type is kept). A predicate, so the one prepared automaton serves every choice of types.
+ */
+export function shownPattern(settings: Settings): (p: MatchPattern) => boolean {
+  const types = settings.entityTypes;
+  return (p) => !p.type || types.includes(p.type);
 }

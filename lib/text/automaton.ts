@@ -1,8 +1,9 @@
 /**
  * The automaton of lib/text/matcher.ts, built from the patterns: Aho–Corasick over the patterns'
- * normalised, case-folded text (lib/text/normalize.ts), as flat typed arrays. Construction runs
- * on every page load, before the first scan: it touches each pattern character a few times and
- * allocates no per-state objects. Only the trie's edges go into the DFA here; the matcher's scan
+ * normalised, case-folded text (lib/text/normalize.ts), as flat typed arrays. Built once per
+ * corpus (at build time, in the worker when the user's names change) and stored packed
+ * (lib/text/packedAutomaton.ts), so a page does not build it; where it does (no packed form), it
+ * touches each pattern character a few times and allocates no per-state objects. Only the trie's edges go into the DFA here; the matcher's scan
  * fills in the other transitions on first use, so a page computes only those it takes.
  *
  * Pure logic: no DOM, no `browser`.
@@ -34,12 +35,12 @@ export interface Automaton {
   /** Nearest proper suffix state (via failure links) with own outputs, or 0 for none. */
   dict: Int32Array;
   /** Depth (normalised length) of each state. */
-  depth: Uint32Array;
+  depth: Int32Array;
   /** States >= outBase have outputs (own or via dictionary links). */
   outBase: number;
   /** Own outputs of a state: pattern ids outIds[outStart[s] .. outStart[s + 1]), ascending. */
-  outStart: Uint32Array;
-  outIds: Uint32Array;
+  outStart: Int32Array;
+  outIds: Int32Array;
   /** Length of the longest normalised pattern. */
   maxDepth: number;
   /** Scratch for `step`: a failure chain (never longer than the deepest state). */
@@ -150,8 +151,8 @@ export function buildAutomaton(patterns: readonly MatchPattern[], maxSymbols: nu
   for (let sym = 0; sym < k; sym++) delta[sym] = rootChild[sym]! === 0 ? 0 : perm[rootChild[sym]!]!;
   const fail = new Int32Array(nStates);
   const dict = new Int32Array(nStates);
-  const depth = new Uint32Array(nStates);
-  const outStart = new Uint32Array(nStates + 1);
+  const depth = new Int32Array(nStates);
+  const outStart = new Int32Array(nStates + 1);
   for (let s = 0; s < nStates; s++) {
     const ns = perm[s]!;
     const base = ns * k;
@@ -163,7 +164,7 @@ export function buildAutomaton(patterns: readonly MatchPattern[], maxSymbols: nu
     outStart[ns + 1] = ownOut[s]?.length ?? 0;
   }
   for (let ns = 0; ns < nStates; ns++) outStart[ns + 1] = outStart[ns + 1]! + outStart[ns]!;
-  const outIds = new Uint32Array(outStart[nStates]!);
+  const outIds = new Int32Array(outStart[nStates]!);
   for (let s = 0; s < nStates; s++) {
     const o = ownOut[s];
     if (o !== undefined) outIds.set(o, outStart[perm[s]!]);

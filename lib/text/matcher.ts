@@ -19,28 +19,28 @@
  *
  * Implementation: one pass over the original string; each code unit is normalised on the fly
  * (shared lookup tables from lib/text/normalize.ts, so no normalised copy of the page is built) and
- * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns, built by
- * lib/text/automaton.ts; transitions beyond the trie's edges are computed on first use, so
- * construction stays cheap). Only the
- * original index of the last few normalised units is kept, in a ring buffer. No allocation per
- * character; candidates are collected only where a pattern ends at a word boundary.
+ * fed to a DFA (flat Int32Array, symbols = the code units that occur in patterns, lib/text/automaton.ts,
+ * usually read packed: lib/text/packedAutomaton.ts; transitions beyond the trie's edges are computed
+ * on first use). Only the original index of the last few normalised units is kept, in a ring
+ * buffer. No allocation per character; candidates are collected only where a pattern ends at a
+ * word boundary.
  *
  * Pure logic: no DOM, no `browser`.
  */
 import type { Entity, Match, MatchPattern } from '../corpus/types';
-import {
-  classifyAstral,
-  classifyCodeUnit,
-  isWordCodePoint,
-  K_CHAR,
-  K_SEP,
-  K_SURROGATE,
-  K_UNKNOWN,
-  NORM_FOLD,
-  NORM_KEEP,
-  NORM_KIND,
-} from './normalize';
+import { classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP, K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KEEP, NORM_KIND } from './normalize';
 import { type Automaton, buildAutomaton, step } from './automaton';
+import { MAX_SYMBOLS, type PackedAutomaton, unpackAutomaton, usablePacked } from './packedAutomaton';
+
+export interface MatcherOptions {
+  /** The patterns' automaton prepared ahead (lib/text/packedAutomaton.ts); else it is built here. */
+  packed?: PackedAutomaton;
+  /**
+   * Patterns to match (default: all). The others stay in the automaton and are passed over, so
+   * hiding an entity type needs no other automaton: matches are as if only these were given.
+   */
+  shown?: (p: MatchPattern) => boolean;
+}
 
 /** Every alias of every entity as a pattern (caseSensitive / ambiguous default to false). */
 export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
@@ -64,7 +64,7 @@ const SYM_UNKNOWN = 0xffff;
 const SYM_SEP = 0xfffe;
 const SYM_DROP = 0xfffd;
 const SYM_SURROGATE = 0xfffc;
-const SYM_SPECIAL = 0xfffc;
+const SYM_SPECIAL = MAX_SYMBOLS;
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
@@ -82,29 +82,19 @@ export class Matcher {
   /** Ring buffer: original index of each of the last normalised units. */
   private readonly ringMap: Uint32Array;
   private readonly mask: number;
+  /** 1 for a pattern left out (`MatcherOptions.shown`); undefined: all are matched. */
+  private readonly hidden: Uint8Array | undefined;
 
-  constructor(patterns: readonly MatchPattern[]) {
+  constructor(patterns: readonly MatchPattern[], { packed, shown }: MatcherOptions = {}) {
     this.patterns = patterns;
-    this.dfa = buildAutomaton(patterns, SYM_SPECIAL);
+    const ready = usablePacked(packed, patterns);
+    this.dfa = ready ? unpackAutomaton(ready, patterns) : buildAutomaton(patterns, SYM_SPECIAL);
+    if (shown && !patterns.every(shown)) this.hidden = Uint8Array.from(patterns, (p) => (shown(p) ? 0 : 1));
     // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
     let ring = 8;
     while (ring < this.dfa.maxDepth + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
-  }
-
-  /** Number of automaton states (diagnostics). */
-  get stateCount(): number {
-    return this.dfa.depth.length;
-  }
-
-  /** Bytes held by the automaton's typed arrays, roughly (diagnostics). */
-  get memoryBytes(): number {
-    const { delta, fail, alpha, dict, depth, outStart, outIds } = this.dfa;
-    return (
-      delta.byteLength + fail.byteLength + this.sym.byteLength + alpha.byteLength + dict.byteLength +
-      depth.byteLength + outStart.byteLength + outIds.byteLength
-    );
   }
 
   /** All mentions in `text`, leftmost-longest, non-overlapping, sorted by start. */
@@ -252,6 +242,7 @@ export class Matcher {
       if (!this.wordBefore(src, start)) {
         for (let o = outStart[s]!, oe = outStart[s + 1]!; o < oe; o++) {
           const pid = outIds[o]!;
+          if (this.hidden?.[pid] === 1) continue;
           const p = compiled[pid]!;
           if (p.caseSensitive && !this.keptEquals(src, start, p.keep)) continue;
           cand.push(start, d, pid, ringMap[start & mask]!, origEnd);

@@ -7,6 +7,7 @@ import type { Entity, EntityType, MatchPattern, Passage, SourceDocument, SourceM
 import type { EntitySummary, MatcherData } from '../messages/protocol';
 import type { OverlayState } from '../corpus/overlay';
 import { patternsFromEntities } from '../text/matcher';
+import { packAutomaton } from '../text/packedAutomaton';
 import type { UserSummary } from './port';
 import type { StoredDocument, UserAlias, UserCorpusData } from './types';
 
@@ -142,15 +143,22 @@ export function overlayStateOf(s: UserSummary): OverlayState {
   const patterns = userPatterns(s.entities, s.aliases);
   const active = s.documentCount > 0 || s.hidden.length > 0 || patterns.length > 0;
   const touched = new Set([...s.touched, ...s.entities.map((e) => e.id), ...s.aliases.map((a) => a.entityId), ...s.hidden.flatMap((h) => h.entityIds)]);
+  let merged: MatcherData | undefined;
   return {
     active,
     touched,
     touchesAll: !s.compiled,
     entities: s.entities.map((e) => summaryOf(e)),
     sourceDelta: s.documentCount - s.hidden.length,
-    matcherData: (base: MatcherData) => ({
-      patterns: [...base.patterns, ...withTypes(patterns, base.patterns)],
-      revision: patterns.length ? `${base.revision}+${hash(JSON.stringify(patterns))}` : base.revision,
-    }),
+    matcherData: (base: MatcherData) => {
+      if (!patterns.length) return base;
+      const revision = `${base.revision}+${hash(JSON.stringify(patterns))}`;
+      // The user's names go into the one automaton, prepared here once per change of them (not by every page).
+      if (merged?.revision !== revision) {
+        const all = [...base.patterns, ...withTypes(patterns, base.patterns)];
+        merged = { patterns: all, automaton: packAutomaton(all), revision };
+      }
+      return merged;
+    },
   };
 }

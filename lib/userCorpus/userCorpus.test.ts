@@ -12,6 +12,7 @@ import { packCorpus } from '../corpus/assets';
 import { CorpusService } from '../corpus/service';
 import { assetSource } from '../corpus/source';
 import { CorpusStore } from '../corpus/store';
+import { Matcher } from '../text/matcher';
 import { UserDatabase, UserStore } from '../../platform/userStore';
 import { draftFromMarkdown } from './draft';
 import { UserCorpus } from './userCorpus';
@@ -202,6 +203,9 @@ describe('UserCorpus: entities and aliases', () => {
       { text: 'Firqat al-Hamza', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, type: 'group', user: true },
     ]);
     expect(data.revision).not.toBe(manifest.matcherData.revision);
+    // The user's names are in the automaton prepared for the pages (none of them builds its own).
+    expect(data.automaton?.count).toBe(data.patterns.length);
+    expect(new Matcher(data.patterns, { packed: data.automaton }).findAll('Men of Firqat al Hamza left Raqqa.').map((m) => m.entityId)).toEqual(['user-hamza-division', 'raqqa']);
     const card = await w.service.lookupEntity('user-hamza-division');
     // (With two voices in one document, both may stand as viewpoints rather than excerpts.)
     const quoted = [...card.excerpts, ...card.viewpoints];

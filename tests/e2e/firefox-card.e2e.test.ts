@@ -7,22 +7,10 @@
  * and the card page is a child browsing context, evaluated in its own right.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension, bidi, contextOf, pointAt, until, type SerializedNode } from './firefox';
-import { startServer, type StaticServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { bidi, contextOf, pointAt, until, useFirefoxSuite, type SerializedNode } from './firefox';
 
-let ff: FirefoxWithExtension;
-let server: StaticServer;
-
-beforeAll(async () => {
-  ff = await launchFirefoxWithExtension();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await ff?.close();
-  await server?.close();
-});
+const suite = useFirefoxSuite();
 
 
 /**
@@ -71,14 +59,14 @@ async function highlightCount(page: Page): Promise<number> {
 
 describe('Firefox ESR', () => {
   it('underlines the news page and opens the Raqqa card on hover; Esc closes it', async () => {
-    const page = await ff.browser.newPage();
-    await page.goto(`${server.origin}/news.html`, { waitUntil: 'load' });
+    const page = await suite.ff.browser.newPage();
+    await page.goto(`${suite.server.origin}/news.html`, { waitUntil: 'load' });
     expect(await until(() => highlightCount(page), (n) => n >= 30)).toBeGreaterThanOrEqual(30);
 
     const at = await pointAt(page, 'Raqqa', { within: 'p1' });
     await page.mouse.move(at.x, at.y);
     const card = await until(
-      () => readCardFirefox(ff.browser, page),
+      () => readCardFirefox(suite.ff.browser, page),
       (c) => !!c && c.text.includes('Competing viewpoints'),
     );
     expect(card).not.toBeNull();
@@ -93,19 +81,19 @@ describe('Firefox ESR', () => {
     expect(await page.evaluate(() => document.documentElement.textContent.includes('Competing viewpoints'))).toBe(false);
 
     await page.keyboard.press('Escape');
-    expect(await until(() => readCardFirefox(ff.browser, page), (c) => c === null)).toBeNull();
+    expect(await until(() => readCardFirefox(suite.ff.browser, page), (c) => c === null)).toBeNull();
     await page.close();
   });
 
   it('stays silent on the trap page', async () => {
-    const page = await ff.browser.newPage();
-    await page.goto(`${server.origin}/traps.html`, { waitUntil: 'load' });
+    const page = await suite.ff.browser.newPage();
+    await page.goto(`${suite.server.origin}/traps.html`, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await highlightCount(page)).toBe(0);
     const at = await pointAt(page, 'ISIS', { within: 'registrar' });
     await page.mouse.move(at.x, at.y);
     await new Promise((r) => setTimeout(r, 800));
-    expect(await readCardFirefox(ff.browser, page)).toBeNull();
+    expect(await readCardFirefox(suite.ff.browser, page)).toBeNull();
     // Alive all along: an unambiguous mention added now is underlined.
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'A letter from Raqqa.' })));
     expect(await until(() => highlightCount(page), (n) => n > 0)).toBeGreaterThan(0);

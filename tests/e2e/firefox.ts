@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, startServer, type StaticServer } from './server';
 
 /** The build under test: COUNTERPOINT_FIREFOX_DIR, else .output/firefox-mv3. */
 const FIREFOX_BUILD = process.env.COUNTERPOINT_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3');
@@ -37,6 +38,20 @@ export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<F
   });
   await browser.installExtension(dir);
   return { browser, baseUrl: `moz-extension://${FIXED_UUID}`, close: () => browser.close() };
+}
+
+/** What a Firefox test file starts from: Firefox ESR with the extension and the fixture server, filled in by the file's beforeAll. */
+export function useFirefoxSuite(): { ff: FirefoxWithExtension; server: StaticServer } {
+  const suite = {} as { ff: FirefoxWithExtension; server: StaticServer };
+  beforeAll(async () => {
+    suite.ff = await launchFirefoxWithExtension();
+    suite.server = await startServer();
+  });
+  afterAll(async () => {
+    await suite.ff?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** Like chromium.ts's sendFromExtensionPage. The answer crosses as JSON: BiDi's own serialisation
