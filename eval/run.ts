@@ -12,7 +12,7 @@
  * Exits 1 when the project's own corpus falls below its thresholds. Not a timing test.
  */
 import { fileURLToPath } from 'node:url';
-import { compileCorpus } from '../corpus/compile';
+import { compileCorpus } from '../lib/corpus/compile';
 import { gazetteer } from '../corpus/gazetteer';
 import { loadDocuments } from '../corpus/load';
 import { CorpusStore } from '../lib/corpus/store';
