@@ -13,7 +13,7 @@ import { dispatch } from './handlers';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
-const surface = createCorpusWriteSurface({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publishMatcher: async () => undefined });
+const surface = createCorpusWriteSurface({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publish: async () => undefined });
 const send = (name: 'resetCorpus' | 'addAlias', data: unknown, sender: { id?: string; url?: string }) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, sender);
 
 describe('corpus writes: who may send them', () => {
@@ -36,7 +36,7 @@ describe('corpus writes: a large import sent in parts (lib/userCorpus/batches.ts
     const user = new UserCorpus(new UserStore(new UserDatabase('parts', { indexedDB: idb, IDBKeyRange })));
     const service = new CorpusService(assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`))), { pause: () => Promise.resolve() }, user);
     user.attach(service);
-    const surface = createCorpusWriteSurface({ user, publishMatcher: async () => undefined });
+    const surface = createCorpusWriteSurface({ user, publish: async () => undefined });
     return (name: 'stageDrafts' | 'importDocuments' | 'listUserCorpus', data?: unknown) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, { id: ID, url: `${ORIGIN}/options.html` });
   }
   const draft = (i: number, date = '2017-03'): DocumentDraft => ({

@@ -134,6 +134,7 @@ export function overlayStateOf(s: UserSummary): OverlayState {
     touchesAll: !s.compiled,
     entities: s.entities.map((e) => summaryOf(e)),
     sourceDelta: s.documentCount - s.hidden.length,
+    changes: s.version,
     matcherData: (base: MatcherData) => ({
       patterns: [...base.patterns, ...withTypes(patterns, base.patterns)],
       revision: patterns.length ? `${base.revision}+${hash(JSON.stringify(patterns))}` : base.revision,

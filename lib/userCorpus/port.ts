@@ -22,6 +22,8 @@ export interface UserSummary {
   documentCount: number;
   /** False while documents stored by schema version 1 wait to be compiled (they are in no per-entity list yet). */
   compiled: boolean;
+  /** The change log's position: moved by every write, in the write's own transaction, never back (a reset moves it too). */
+  version: number;
 }
 
 /** One passage of a user document with its document's metadata: what a card of an entity it mentions reads. */
