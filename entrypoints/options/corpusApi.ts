@@ -1,5 +1,6 @@
 /** The corpus components' CorpusApi over the extension's messages (this page is privileged). */
 import type { CorpusApi } from '../../components/corpus/api';
+import { onCorpusChanged } from '../../platform/corpusVersion';
 import { contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
 
 const send = corpusWriteMessenger.sendMessage;
@@ -21,4 +22,5 @@ export const corpusApi: CorpusApi = {
   // (The matcher data is what content scripts may ask; an extension page may ask it too.)
   matcherData: () => contentScriptMessenger.sendMessage('matcherData', undefined),
   getDocument: (docId) => pageMessenger.sendMessage('getDocument', { docId }),
+  watchCorpus: (callback) => onCorpusChanged(() => callback()),
 };
