@@ -14,10 +14,10 @@ import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { UserDatabase, UserStore } from '../../platform/userStore';
 
 const { manifest, files } = packCorpus(new CorpusStore(corpus), { chunkChars: 20_000 });
-export const immediate = () => Promise.resolve();
+const immediate = () => Promise.resolve();
 
 /** The bundled corpus as the extension's files. */
-export const bundledSource = (): CorpusSource => assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`)));
+const bundledSource = (): CorpusSource => assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`)));
 
 /** A worker over `idb`; `wrap` puts something between the UserCorpus and the storage (a fault injector). */
 export function userWorker(idb: IDBFactory, { source = bundledSource(), name = 'test', wrap = (s: UserStorePort) => s }: { source?: CorpusSource; name?: string; wrap?: (s: UserStore) => UserStorePort } = {}) {
