@@ -35,8 +35,8 @@ type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: P
 /** A passage of a user document, `n`-th in it (version 3). */
 type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched' | 'uncompiled' | 'version';
-  /** ("version": one decimal string.) */
+  key: 'touched' | 'uncompiled' | 'version' | `import:${string}`;
+  /** ("version": one decimal string; "import:<id>": the ids of the documents that import saved.) */
   value: string[];
 }
 
@@ -169,6 +169,7 @@ export class UserStore implements UserStorePort {
         const old = change.clear ? [] : ((await db.state.get('touched'))?.value ?? []);
         await db.state.put({ key: 'touched', value: [...new Set([...old, ...change.touched])] });
       }
+      if (change.importId) await db.state.put({ key: `import:${change.importId}`, value: puts.map((d) => d.meta.id) });
       await db.state.put({ key: 'version', value: [String(version + 1)] });
     });
   }
@@ -179,6 +180,10 @@ export class UserStore implements UserStorePort {
 
   async savedCards(): Promise<string[]> {
     return this.db.cards.toCollection().primaryKeys();
+  }
+
+  async imported(importId: string): Promise<string[] | undefined> {
+    return (await this.db.state.get(`import:${importId}`))?.value;
   }
 
   async saveCard(entityId: string, card: EntityCard): Promise<void> {

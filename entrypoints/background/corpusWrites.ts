@@ -36,10 +36,14 @@ export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext)
   // Parts of a large import, until its last message saves them all at once (lib/userCorpus/batches.ts).
   const staging = new DraftStaging();
   const handlers: Surface<CorpusWritesProtocol, typeof corpusWriteSchemas>['handlers'] = {
-    importDocuments: ({ drafts: last, importId }) => {
-      const drafts = importId ? staging.take(importId, last) : last;
-      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts) }));
+    importDocuments: async ({ drafts: last, importId, staged }) => {
+      // A retry of an import that was saved (its answer lost): its documents, not saved again.
+      const done = importId ? await user.importedDocuments(importId) : undefined;
+      if (done) return { added: done };
+      const drafts = staged && importId ? staging.take(importId, last) : last;
+      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts, importId) }));
     },
+    importStatus: async ({ importId }) => ({ added: (await user.importedDocuments(importId)) ?? [] }),
     stageDrafts: ({ importId, drafts }) => ({ staged: staging.stage(importId, drafts) }),
     restoreDocuments: ({ documents }) => saving('Undo', async () => ({ restored: await user.restoreDocuments(documents) })),
     updateDocument: ({ id, meta }) => saving(meta.title || id, () => user.updateDocument(id, meta)),

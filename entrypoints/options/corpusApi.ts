@@ -7,6 +7,7 @@ const send = corpusWriteMessenger.sendMessage;
 
 export const corpusApi: CorpusApi = {
   importDocuments: (p) => send('importDocuments', p),
+  importStatus: (p) => send('importStatus', p),
   stageDrafts: (p) => send('stageDrafts', p),
   restoreDocuments: (p) => send('restoreDocuments', p),
   updateDocument: (p) => send('updateDocument', p),

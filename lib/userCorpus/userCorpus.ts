@@ -53,11 +53,10 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   private summary(): Promise<UserSummary> {
-    this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
+    return (this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
       this.summaryLoad = undefined;
       throw e;
-    });
-    return this.summaryLoad;
+    }));
   }
 
   async state(): Promise<OverlayState> {
@@ -91,13 +90,14 @@ export class UserCorpus implements CorpusOverlay {
 
   cachedCard = (entityId: string) => this.port.card(entityId);
   saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
-
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
   exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
 
-  /** Saves drafts as new documents, all or none. */
-  importDrafts(drafts: readonly DocumentDraft[]): Promise<SourceMeta[]> {
+  /** Saves drafts as new documents, all or none; an import `importId` already saved is not saved again (its documents are returned). */
+  importDrafts(drafts: readonly DocumentDraft[], importId?: string): Promise<SourceMeta[]> {
     return this.write(async (store) => {
+      const done = importId ? await this.importedDocuments(importId) : undefined;
+      if (done) return done;
       const taken = new Set([...store.documents.keys()]);
       const salt = String(this.now());
       const documents = drafts.map((draft, i) => {
@@ -105,9 +105,15 @@ export class UserCorpus implements CorpusOverlay {
         taken.add(doc.meta.id);
         return doc;
       });
-      await this.addDocuments(store, documents);
+      await this.addDocuments(store, documents, importId);
       return documents.map((d) => d.meta);
     });
+  }
+
+  /** What the import `importId` saved (documents since deleted left out); undefined when it saved nothing. */
+  async importedDocuments(importId: string): Promise<SourceMeta[] | undefined> {
+    const [ids, store] = await Promise.all([this.port.imported(importId), this.store()]);
+    return ids?.flatMap((id) => store.documents.get(id)?.meta ?? []);
   }
 
   /** Puts deleted documents back with their ids (undo). */
@@ -122,11 +128,11 @@ export class UserCorpus implements CorpusOverlay {
     });
   }
 
-  private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[]): Promise<void> {
+  private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[], importId?: string): Promise<void> {
     const compiler = this.compilerFor(store);
     const base = this.now();
     const rows = documents.map((document, i) => stored(document, compiler.passages(document), base + i / 1000));
-    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
+    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds), ...(importId ? { importId } : {}) });
     for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
     store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
   }
@@ -263,16 +269,11 @@ export class UserCorpus implements CorpusOverlay {
 
   /** The compiler of the store's entities as they are now (made again when they change). */
   private compilerFor(store: CorpusStore): DocumentCompiler {
-    const revision = store.revision;
-    if (this.compiler?.revision !== revision) this.compiler = { revision, compiler: createCompiler(store.corpus.entities) };
+    if (this.compiler?.revision !== store.revision) this.compiler = { revision: store.revision, compiler: createCompiler(store.corpus.entities) };
     return this.compiler.compiler;
   }
 
-  private store(): Promise<CorpusStore> {
-    if (!this.service) throw new Error('UserCorpus is not attached to a CorpusService');
-    return this.service.store();
-  }
-
+  private store = (): Promise<CorpusStore> => this.service?.store() ?? Promise.reject(new Error('UserCorpus is not attached to a CorpusService'));
   /** Writes one change; the cards it touches are computed again after the write (`refresh`). */
   private save(change: UserChange): Promise<void> {
     this.writes.touched(change.touched);
