@@ -2,6 +2,7 @@
 // set over the Node scripts (.mjs), and the house rules of README "Layout" as lint rules, so that
 // they fail `npm run lint` instead of living in reviewers' heads. tests/rules/houseRules.test.ts
 // proves each house rule catches what it is meant to catch.
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
@@ -56,6 +57,37 @@ const EXTENSION_IMPORTS = [
   { group: ['**/entrypoints/**', '@/entrypoints/**'], message: 'Entry points wire; nothing imports them.' },
 ];
 
+/**
+ * lib/ imports only lib/ (and npm packages): a relative import (or a root alias, `@/`, `~/`) that
+ * resolves outside lib/ is an error, whatever it names — corpus/, eval/, tests/, platform/ — so
+ * the build-time corpus/ and the server import the compiler from lib/, never the other way round.
+ */
+const LIB = resolve(import.meta.dirname, 'lib');
+const housePlugin = {
+  rules: {
+    'lib-imports-lib': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { outside: "lib/ imports only lib/ and packages: '{{source}}' is outside lib/ (move what it needs into lib/)." },
+      },
+      create(context) {
+        const dir = dirname(context.filename);
+        const check = (node) => {
+          const source = node.source?.value;
+          if (typeof source !== 'string') return;
+          const alias = /^[@~]\//.test(source);
+          if (!alias && !source.startsWith('.')) return; // a package
+          const target = alias ? resolve(import.meta.dirname, source.slice(2)) : resolve(dir, source);
+          const rel = relative(LIB, target);
+          if (rel.startsWith('..') || isAbsolute(rel)) context.report({ node: node.source, messageId: 'outside', data: { source } });
+        };
+        return { ImportDeclaration: check, ImportExpression: check, ExportAllDeclaration: check, ExportNamedDeclaration: check };
+      },
+    },
+  },
+};
+
 export default defineConfig(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'corpus/documents/**'] },
 
@@ -102,7 +134,9 @@ export default defineConfig(
   {
     files: ['lib/**/*.ts'],
     ignores: TESTS,
+    plugins: { house: housePlugin },
     rules: {
+      'house/lib-imports-lib': 'error',
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS, ...DOM_GLOBALS],
       'no-restricted-imports': [
         'error',

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { packCorpus } from '../lib/corpus/assets';
 import { CorpusStore } from '../lib/corpus/store';
-import { compileCorpus } from './compile';
+import { compileCorpus } from '../lib/corpus/compile';
 import { gazetteer } from './gazetteer';
 import { DOCUMENTS_DIR, loadDocuments } from './load';
 

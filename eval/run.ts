@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus } from '../corpus/compile';
+import { compileCorpus } from '../lib/corpus/compile';
 import { gazetteer } from '../corpus/gazetteer';
 import { loadDocuments } from '../corpus/load';
 import { CorpusStore } from '../lib/corpus/store';

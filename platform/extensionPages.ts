@@ -12,6 +12,7 @@ import type { PopupPorts } from '../lib/views/popupController';
 import type { Switches } from '../lib/views/siteSwitch';
 import type { Schedule } from '../lib/views/store';
 import { addPageFromTab } from './addPage';
+import { onCorpusChanged } from './corpusVersion';
 import { watchHandOff } from './handoff';
 import { isFromExtension } from '../lib/messages/senders';
 import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
@@ -127,6 +128,7 @@ export function popupPorts(tabId?: number): PopupPorts {
     runsInTab,
     cardShortcut,
     watchHandedQuery: (callback) => watchHandOff('popup', (p) => callback(p.query)),
+    watchCorpus: (callback) => onCorpusChanged(() => callback()),
     openReader: (hit) => openReader(hit.passage.docId, hit.passage.id),
     // Synchronous up to chrome.sidePanel.open: the window id was fetched when the popup started.
     openComparison: (entityId) => openComparison(entityId, knownWindowId),
@@ -166,6 +168,7 @@ export function panelPorts(tabId?: number): PanelPorts {
       return () => browser.tabs.onUpdated.removeListener(listener);
     },
     watchSettings: (callback) => watchSettings(() => callback()),
+    watchCorpus: (callback) => onCorpusChanged(() => callback()),
     watchHandedEntity: (callback) => watchHandOff('sidepanel', (p) => callback(p.entityId)),
     schedule,
   };

@@ -7,7 +7,7 @@ import revision from 'virtual:counterpoint-corpus-revision';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MatcherData } from '../lib/messages/protocol';
-import { publishMatcherData, readMatcherData } from './matcherCache';
+import { MATCHER_KEY, readMatcherData } from './matcherCache';
 import { contentScriptMessenger } from './messaging';
 
 vi.mock('./messaging', () => ({ contentScriptMessenger: { sendMessage: vi.fn() } }));
@@ -18,6 +18,8 @@ const data = (rev: string, alias: string): MatcherData => ({
   patterns: [{ text: alias, entityId: 'raqqa', caseSensitive: false, ambiguous: false }],
 });
 const fresh = data('new', 'Raqqa');
+/** As the background publishes it (platform/corpusVersion.ts, with the version). */
+const publishMatcherData = (d: MatcherData) => fakeBrowser.storage.local.set({ [MATCHER_KEY]: d });
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -4,8 +4,9 @@
  * and they should cost the worker nothing. Falls back to asking the background when the cache is
  * missing, malformed or stale.
  *
- * Stale: cached by another version of the corpus. The background publishes the data when the
- * extension is installed or updated and when the browser starts, but a content script can read
+ * Stale: cached by another version of the corpus. The background publishes the data with the
+ * corpus version (platform/corpusVersion.ts) after every write and at every worker start when the
+ * published version is not the store's, but a content script can read
  * the cache before that (or an update can fail to republish); its revision, a hash of the corpus's
  * content, is then not the one this build was made with. The build writes that revision into the
  * content script (`virtual:counterpoint-corpus-revision`, corpus/vitePlugin.ts), so checking it
@@ -17,11 +18,7 @@ import { browser } from 'wxt/browser';
 import type { MatcherData } from '../lib/messages/protocol';
 import { contentScriptMessenger } from './messaging';
 
-const KEY = 'counterpoint:matcher';
-
-export async function publishMatcherData(data: MatcherData): Promise<void> {
-  await browser.storage.local.set({ [KEY]: data });
-}
+export const MATCHER_KEY = 'counterpoint:matcher';
 
 function isMatcherData(x: unknown): x is MatcherData {
   const d = x as MatcherData | undefined;
@@ -31,8 +28,8 @@ function isMatcherData(x: unknown): x is MatcherData {
 /** The matcher data of the corpus of revision `current` (by default, this build's). */
 export async function readMatcherData(current: string = revision): Promise<MatcherData> {
   try {
-    const got = await browser.storage.local.get(KEY);
-    const cached: unknown = got[KEY];
+    const got = await browser.storage.local.get(MATCHER_KEY);
+    const cached: unknown = got[MATCHER_KEY];
     if (isMatcherData(cached) && (cached.revision === current || cached.revision.startsWith(`${current}+`))) return cached;
   } catch {
     // storage unavailable (e.g. a sandboxed frame): ask the background instead

@@ -15,7 +15,7 @@ function area(): SessionArea & { data: Map<string, unknown> } {
   };
 }
 
-const summary = (documentCount: number): UserSummary => ({ entities: [], aliases: [], hidden: [], touched: ['raqqa'], documentCount, compiled: true });
+const summary = (documentCount: number): UserSummary => ({ entities: [], aliases: [], hidden: [], touched: ['raqqa'], documentCount, compiled: true, version: documentCount });
 const card = (n: number) => ({ entity: { id: 'raqqa', name: `Raqqa ${n}` } }) as unknown as EntityCard;
 
 /** IndexedDB's part, in memory, counting its reads. */

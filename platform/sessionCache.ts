@@ -76,4 +76,8 @@ export class SessionCachedStore implements UserStorePort {
   savedCards() {
     return this.inner.savedCards();
   }
+
+  imported(importId: string) {
+    return this.inner.imported(importId);
+  }
 }

@@ -16,6 +16,9 @@
  *       10,000 documents. Version-1 documents (no passages yet) are listed in state "uncompiled"
  *       until the background writes them back compiled (until then a card reads every document).
  *
+ * Every write moves the change log's version (`state` row "version", lib/corpus/version.ts) in
+ * its own transaction: the version a summary reads is exactly the data it reads with.
+ *
  * All-or-nothing: `write` runs one read-write transaction over every table; a failure inside it
  * (quota reached, the worker stopped, a bug) aborts it and IndexedDB keeps what it had.
  */
@@ -32,9 +35,12 @@ type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: P
 /** A passage of a user document, `n`-th in it (version 3). */
 type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched' | 'uncompiled';
+  key: 'touched' | 'uncompiled' | 'version' | `import:${string}`;
+  /** ("version": one decimal string; "import:<id>": the ids of the documents that import saved.) */
   value: string[];
 }
+
+const versionOf = (row: StateRow | undefined): number => Number(row?.value[0] ?? 0) || 0;
 
 function passageRows(doc: Pick<StoredDocument, 'meta' | 'addedAt'> & { passages?: Passage[] }): PassageRow[] {
   return (doc.passages ?? []).map((passage, n) => ({ docId: doc.meta.id, n, addedAt: doc.addedAt, meta: doc.meta, entityIds: passage.entityIds, passage }));
@@ -104,15 +110,16 @@ export class UserStore implements UserStorePort {
   async summary(): Promise<UserSummary> {
     const db = this.db;
     return db.transaction('r', [db.entities, db.aliases, db.hidden, db.state, db.documents], async () => {
-      const [entities, aliases, hidden, touched, uncompiled, documentCount] = await Promise.all([
+      const [entities, aliases, hidden, touched, uncompiled, documentCount, version] = await Promise.all([
         db.entities.toArray(),
         db.aliases.toArray(),
         db.hidden.toArray(),
         db.state.get('touched'),
         db.state.get('uncompiled'),
         db.documents.orderBy('addedAt').count(), // (the index's entries are small; the rows hold whole documents)
+        db.state.get('version'),
       ]);
-      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount, compiled: !uncompiled?.value.length };
+      return { entities, aliases, hidden, touched: touched?.value ?? [], documentCount, compiled: !uncompiled?.value.length, version: versionOf(version) };
     });
   }
 
@@ -138,6 +145,7 @@ export class UserStore implements UserStorePort {
   async write(change: UserChange): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {
+      const version = versionOf(await db.state.get('version'));
       if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear()]);
       const puts = change.putDocuments ?? [];
       // The passages of documents deleted or stored again go (keys alone tell which exist: an import's are new).
@@ -161,6 +169,8 @@ export class UserStore implements UserStorePort {
         const old = change.clear ? [] : ((await db.state.get('touched'))?.value ?? []);
         await db.state.put({ key: 'touched', value: [...new Set([...old, ...change.touched])] });
       }
+      if (change.importId) await db.state.put({ key: `import:${change.importId}`, value: puts.map((d) => d.meta.id) });
+      await db.state.put({ key: 'version', value: [String(version + 1)] });
     });
   }
 
@@ -170,6 +180,10 @@ export class UserStore implements UserStorePort {
 
   async savedCards(): Promise<string[]> {
     return this.db.cards.toCollection().primaryKeys();
+  }
+
+  async imported(importId: string): Promise<string[] | undefined> {
+    return (await this.db.state.get(`import:${importId}`))?.value;
   }
 
   async saveCard(entityId: string, card: EntityCard): Promise<void> {

@@ -20,6 +20,8 @@ export function CorpusManager({ api, settings, applySettings, page }: Props) {
   const [proposeFor, setProposeFor] = useState<string | null>(null);
   const refresh = useCallback(() => void api.listUserCorpus().then(setListing), [api]);
   useEffect(refresh, [refresh]);
+  // Another page (or this one) changed the corpus: the lists follow (platform/corpusVersion.ts).
+  useEffect(() => api.watchCorpus(refresh), [api, refresh]);
 
   return (
     <div class="corpus" aria-busy={listing ? undefined : 'true'}>

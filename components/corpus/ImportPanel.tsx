@@ -114,11 +114,14 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     if (b && b.kind === 'bundle') setBundle({ bundle: b.bundle, fileName: b.fileName });
   };
 
+  // One id per set of drafts: Save clicked again after a lost answer saves nothing twice.
+  const [importId, setImportId] = useState(() => crypto.randomUUID());
   const save = async () => {
     setBusy(true);
     try {
       // In parts, committed once (lib/userCorpus/batches.ts): one 3 MB message blocked this page ~80 ms.
-      const { added } = await sendDrafts(drafts, { stage: api.stageDrafts, commit: api.importDocuments }, crypto.randomUUID());
+      const { added } = await sendDrafts(drafts, { stage: api.stageDrafts, commit: api.importDocuments, status: api.importStatus }, importId);
+      setImportId(crypto.randomUUID());
       setDrafts([]);
       setErrors([]);
       setStatus(`Saved ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} documents`} to your corpus.`);

@@ -13,6 +13,8 @@ export interface CorpusApi extends Api<CorpusWritesProtocol> {
   listEntities(): Promise<{ entities: EntitySummary[] }>;
   matcherData(): Promise<MatcherData>;
   getDocument(docId: string): Promise<{ document: SourceDocument }>;
+  /** Calls back when the corpus changes (any page's write); returns the unsubscribe function. */
+  watchCorpus(callback: () => void): () => void;
 }
 
 export type { UserCorpusListing };

@@ -13,7 +13,7 @@ import { dispatch } from './handlers';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
-const surface = createCorpusWriteSurface({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publishMatcher: async () => undefined });
+const surface = createCorpusWriteSurface({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publish: async () => undefined });
 const send = (name: 'resetCorpus' | 'addAlias', data: unknown, sender: { id?: string; url?: string }) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, sender);
 
 describe('corpus writes: who may send them', () => {
@@ -36,8 +36,8 @@ describe('corpus writes: a large import sent in parts (lib/userCorpus/batches.ts
     const user = new UserCorpus(new UserStore(new UserDatabase('parts', { indexedDB: idb, IDBKeyRange })));
     const service = new CorpusService(assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`))), { pause: () => Promise.resolve() }, user);
     user.attach(service);
-    const surface = createCorpusWriteSurface({ user, publishMatcher: async () => undefined });
-    return (name: 'stageDrafts' | 'importDocuments' | 'listUserCorpus', data?: unknown) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, { id: ID, url: `${ORIGIN}/options.html` });
+    const surface = createCorpusWriteSurface({ user, publish: async () => undefined });
+    return (name: 'stageDrafts' | 'importDocuments' | 'importStatus' | 'listUserCorpus', data?: unknown) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, { id: ID, url: `${ORIGIN}/options.html` });
   }
   const draft = (i: number, date = '2017-03'): DocumentDraft => ({
     fileName: `article-${i}.md`,
@@ -51,7 +51,7 @@ describe('corpus writes: a large import sent in parts (lib/userCorpus/batches.ts
     await send('stageDrafts', { importId: 'imp-1', drafts: [draft(1), draft(2)] });
     await send('stageDrafts', { importId: 'imp-1', drafts: [draft(3)] });
     expect(await titles(send)).toEqual([]); // staged, not stored
-    const { added } = (await send('importDocuments', { importId: 'imp-1', drafts: [draft(4)] })) as { added: unknown[] };
+    const { added } = (await send('importDocuments', { importId: 'imp-1', staged: true, drafts: [draft(4)] })) as { added: unknown[] };
     expect(added).toHaveLength(4);
     expect(await titles(send)).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 4']);
   });
@@ -59,15 +59,30 @@ describe('corpus writes: a large import sent in parts (lib/userCorpus/batches.ts
   it('a bad draft in any part refuses the whole import: nothing stored', async () => {
     const send = worker(new IDBFactory());
     await send('stageDrafts', { importId: 'imp-2', drafts: [draft(1), draft(2, 'soon')] });
-    await expect(send('importDocuments', { importId: 'imp-2', drafts: [draft(3)] })).rejects.toThrow(/^article-2\.md: Write the date/);
+    await expect(send('importDocuments', { importId: 'imp-2', staged: true, drafts: [draft(3)] })).rejects.toThrow(/^article-2\.md: Write the date/);
     expect(await titles(send)).toEqual([]);
+  });
+
+  it('an import retried after a lost answer (same import id, a restarted worker) stores each document once', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    expect(await first('importStatus', { importId: 'imp-r' })).toEqual({ added: [] }); // "Nothing was saved"
+    await first('stageDrafts', { importId: 'imp-r', drafts: [draft(1), draft(2)] });
+    await first('importDocuments', { importId: 'imp-r', staged: true, drafts: [draft(3)] }); // (its answer lost)
+    const restarted = worker(idb);
+    const status = (await restarted('importStatus', { importId: 'imp-r' })) as { added: Array<{ title: string }> };
+    expect(status.added.map((m) => m.title)).toEqual(['Article 1', 'Article 2', 'Article 3']); // "Saved 3 documents"
+    // Save clicked again: the parts are gone with the old worker, but the import is known as saved.
+    const again = (await restarted('importDocuments', { importId: 'imp-r', staged: true, drafts: [draft(3)] })) as { added: unknown[] };
+    expect(again.added).toHaveLength(3);
+    expect(await titles(restarted)).toEqual(['Article 1', 'Article 2', 'Article 3']);
   });
 
   it('parts lost with a worker restart: the commit is refused with a message, nothing stored', async () => {
     const idb = new IDBFactory();
     await worker(idb)('stageDrafts', { importId: 'imp-3', drafts: [draft(1), draft(2)] });
     const restarted = worker(idb);
-    await expect(restarted('importDocuments', { importId: 'imp-3', drafts: [draft(3)] })).rejects.toThrow(/The import: was interrupted before it was saved/);
+    await expect(restarted('importDocuments', { importId: 'imp-3', staged: true, drafts: [draft(3)] })).rejects.toThrow(/The import: was interrupted before it was saved/);
     expect(await titles(restarted)).toEqual([]);
   });
 });

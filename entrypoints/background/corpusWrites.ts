@@ -2,8 +2,9 @@
  * The surface of lib/messages/corpusWrites.ts: the user's part of the corpus, over
  * lib/userCorpus/userCorpus.ts. Privileged like every write: only the extension's pages may send
  * these (`dispatch` in handlers.ts checks the sender with lib/messages/senders.ts). After every
- * write that changes names the matcher data is published again, so every tab's matcher follows
- * without a reload.
+ * write (failed ones too: one may have committed before it failed) the corpus version is published
+ * if it moved (platform/corpusVersion.ts), with the matcher data: every open tab and page drops
+ * what is older, without a reload.
  */
 import { corpusWriteSchemas, type CorpusWriteName, type CorpusWritesProtocol } from '../../lib/messages/corpusWrites';
 import { isExtensionPage } from '../../lib/messages/senders';
@@ -16,46 +17,44 @@ import type { Surface } from './handlers';
 
 export interface CorpusWritesContext {
   user: UserCorpus;
-  /** Sends the matcher data (with the user's patterns) to every tab's content script (storage). */
-  publishMatcher(): Promise<void>;
+  /** Publishes the corpus version and its matcher data to every open tab and page if the version moved (storage). */
+  publish(): Promise<void>;
 }
 
-/** Storage failures become one sentence naming the cause; an ImportError already names file and reason. */
-async function saving<T>(what: string, task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (e) {
-    if (e instanceof ImportError) throw e;
-    throw new Error(`${what}: ${describeStorageError(e)}`, { cause: e });
-  }
-}
-
-export function createCorpusWriteSurface({ user, publishMatcher }: CorpusWritesContext): Surface<CorpusWritesProtocol, typeof corpusWriteSchemas> {
-  const thenPublish = async <T>(result: T): Promise<T> => {
-    await publishMatcher();
-    return result;
+export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext): Surface<CorpusWritesProtocol, typeof corpusWriteSchemas> {
+  /** A write: storage failures become one sentence naming the cause (an ImportError already names file and reason); then the new version is published. */
+  const saving = async <T,>(what: string, task: () => Promise<T>): Promise<T> => {
+    try {
+      return await task();
+    } catch (e) {
+      if (e instanceof ImportError) throw e;
+      throw new Error(`${what}: ${describeStorageError(e)}`, { cause: e });
+    } finally {
+      await publish().catch(() => undefined); // (a worker start publishes what this could not)
+    }
   };
   // Parts of a large import, until its last message saves them all at once (lib/userCorpus/batches.ts).
   const staging = new DraftStaging();
   const handlers: Surface<CorpusWritesProtocol, typeof corpusWriteSchemas>['handlers'] = {
-    importDocuments: ({ drafts: last, importId }) => {
-      const drafts = importId ? staging.take(importId, last) : last;
-      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts) }));
+    importDocuments: async ({ drafts: last, importId, staged }) => {
+      // A retry of an import that was saved (its answer lost): its documents, not saved again.
+      const done = importId ? await user.importedDocuments(importId) : undefined;
+      if (done) return { added: done };
+      const drafts = staged && importId ? staging.take(importId, last) : last;
+      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts, importId) }));
     },
+    importStatus: async ({ importId }) => ({ added: (await user.importedDocuments(importId)) ?? [] }),
     stageDrafts: ({ importId, drafts }) => ({ staged: staging.stage(importId, drafts) }),
     restoreDocuments: ({ documents }) => saving('Undo', async () => ({ restored: await user.restoreDocuments(documents) })),
     updateDocument: ({ id, meta }) => saving(meta.title || id, () => user.updateDocument(id, meta)),
     deleteDocuments: ({ ids }) => saving('Delete', async () => ({ deleted: await user.deleteDocuments(ids) })),
     listUserCorpus: () => user.listDocuments(),
     setSeedHidden: ({ id, hidden }) => saving(id, async () => (await user.setSeedHidden(id, hidden), { ok: true as const })),
-    addEntity: (params) => saving(params.name, async () => thenPublish(await user.addEntity(params))),
-    addAlias: ({ entityId, text }) => saving(text, async () => thenPublish((await user.addAlias(entityId, text), { ok: true as const }))),
+    addEntity: (params) => saving(params.name, () => user.addEntity(params)),
+    addAlias: ({ entityId, text }) => saving(text, async () => (await user.addAlias(entityId, text), { ok: true as const })),
     exportCorpus: () => user.exportData(),
-    importCorpus: ({ data, mode, apply }) => saving('Import', async () => {
-      const preview = await user.importData(data, mode, apply);
-      return apply ? thenPublish(preview) : preview;
-    }),
-    resetCorpus: () => saving('Reset', async () => thenPublish((await user.reset(), { ok: true as const }))),
+    importCorpus: ({ data, mode, apply }) => saving('Import', () => user.importData(data, mode, apply)),
+    resetCorpus: () => saving('Reset', async () => (await user.reset(), { ok: true as const })),
   };
   return {
     name: 'extension pages',

@@ -2,8 +2,9 @@
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
  * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers, the card
- * broker, and the matcher data published to storage so content scripts can scan pages without
- * waking this worker. Listeners are registered synchronously at start, as MV3 requires.
+ * broker, and the corpus version with its matcher data published to storage (at start when stale,
+ * after every write) so content scripts scan pages without waking this worker and every open
+ * page drops what is older. Listeners are registered synchronously at start, as MV3 requires.
  */
 import manifest from 'virtual:counterpoint-corpus-manifest';
 import { browser } from 'wxt/browser';
@@ -12,7 +13,7 @@ import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
-import { publishMatcherData } from '../../platform/matcherCache';
+import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
 import { IndexStore } from '../../platform/indexStore';
@@ -34,16 +35,16 @@ export default defineBackground({
     if (import.meta.env.COUNTERPOINT_BENCH) {
       Object.assign(globalThis, { __counterpointBench: { corpus, user, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
-    const publish = () => corpus.matcherData().then(publishMatcherData);
+    const publish = () => publishIfStale(corpus).then(() => undefined);
     const { pages, contentScripts } = createSurfaces(ctx);
-    const writes = createCorpusWriteSurface({ user, publishMatcher: publish });
+    const writes = createCorpusWriteSurface({ user, publish });
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
     answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
     // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
     browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
-    browser.runtime.onInstalled.addListener(() => void publish());
-    browser.runtime.onStartup.addListener(() => void publish());
+    // Install, update, browser start, or a worker stopped between a write and its publication.
+    void publish().catch(() => undefined);
     setUpCommands();
     setUpContextMenus();
   },

@@ -9,6 +9,7 @@ import type { CardContent } from '../../components/Card';
 import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { EntityCard } from '../../lib/messages/protocol';
 import { connectCardFrame, type Channel } from '../../platform/cardChannel';
+import { onCorpusChanged } from '../../platform/corpusVersion';
 import { pageMessenger } from '../../platform/messaging';
 
 export interface FrameView {
@@ -29,6 +30,8 @@ export function useCardFrame(token: string) {
   const channel = useRef<Channel<FrameToHost> | null>(null);
   const cache = useMemo(() => new Map<string, EntityCard>(), []);
   const seqRef = useRef(0);
+  // Cards of an older corpus version are not shown again (platform/corpusVersion.ts).
+  useEffect(() => onCorpusChanged(() => cache.clear()), [cache]);
 
   useEffect(() => {
     const show = (m: Extract<HostToFrame, { t: 'show' }>) => {

@@ -9,6 +9,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
+import { onCorpusChanged } from '../../platform/corpusVersion';
 import { readMatcherData } from '../../platform/matcherCache';
 import { onSettingsChanged, readSettings } from '../../platform/settingsReader';
 import { createLifetime } from './lifetime';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   let session: PageSession | null = null;
   let sessionTypes = ''; // the entity types shown make the matcher's patterns: a change starts a new session
   let starting = false;
+  let corpusChanges = 0; // a session started from matcher data read before a change starts again
   // Set by the side panel's first `pageMentions` request, kept across sessions and SPA navigations: then changes are reported.
   let watched = false;
 
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     if (session) return session.applySettings(settings);
     if (starting) return;
     starting = true;
+    const changes = corpusChanges;
     try {
       const data = await readMatcherData();
       if (lifetime.isValid && !session && isActiveOn(settings, location.hostname)) {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
       console.debug('[counterpoint] no matcher data', err);
     } finally {
       starting = false;
+      if (changes !== corpusChanges) restart();
     }
   };
 
@@ -53,6 +57,14 @@ async function main(): Promise<void> {
     settings = next;
     void sync();
   }));
+
+  // The corpus changed (platform/corpusVersion.ts): a new session with the new names, none of the old.
+  const restart = () => {
+    session?.dispose();
+    session = null;
+    void sync();
+  };
+  lifetime.onInvalidated(onCorpusChanged(() => (corpusChanges++, restart())));
 
   answerTabRequests(lifetime, isTop, () => session, () => (watched = true));
   lifetime.onInvalidated(() => session?.dispose());

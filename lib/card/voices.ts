@@ -1,6 +1,6 @@
 /**
  * Who speaks in a document: quotations and reported speech attributed to their speaker, with the
- * role the text gives them, across sentence boundaries. Runs at compile time (corpus/compile.ts),
+ * role the text gives them, across sentence boundaries. Runs at compile time (lib/corpus/compile.ts),
  * once per document; the result is stored on the passages (`Passage.speech`), so neither the
  * worker nor the content script ever parses text for it.
  *

@@ -171,7 +171,7 @@ export function unpackShard(shard: CorpusShard, sources: readonly SourceMeta[]):
 export function assembleCorpus(entities: Entity[], shards: ReadonlyArray<ReturnType<typeof unpackShard>>): CompiledCorpus {
   const documents = shards.flatMap((s) => s.documents);
   const passages = shards.flatMap((s) => s.passages);
-  // The entity → passages index, as the compile step makes it (corpus/compile.ts indexPassages).
+  // The entity → passages index, as the compile step makes it (lib/corpus/compile.ts indexPassages).
   const entityPassages: Record<string, number[]> = {};
   for (const e of entities) entityPassages[e.id] = [];
   for (const p of passages) for (const id of p.entityIds) (entityPassages[id] ??= []).push(p.id);

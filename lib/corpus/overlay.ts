@@ -38,6 +38,8 @@ export interface OverlayState {
   entities: EntitySummary[];
   /** How many sources the user added, minus the bundled ones hidden (every card's "of M sources"). */
   sourceDelta: number;
+  /** The change log's position (lib/corpus/version.ts). */
+  changes: number;
   /** The bundled matcher data plus the user's patterns (flagged `user`). */
   matcherData(base: MatcherData): MatcherData;
 }

@@ -1,12 +1,12 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
-import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import { createCompiler } from './compile';
 import type { EntityCard } from '../messages/protocol';
 import { LiveCorpusStore } from './liveStore';
 import { cardFromParts, type UserPassage } from './partialCard';
 import type { SourceDocument } from './types';
 
-const matcher = createCorpusMatcher(corpus.entities);
+const compiler = createCompiler(corpus.entities);
 const fresh = () => new LiveCorpusStore(structuredClone(corpus));
 
 /** User documents made of the bundled corpus's own paragraphs, shuffled, with new metadata. */
@@ -26,7 +26,7 @@ const seen = (card: EntityCard) => {
 
 describe('cardFromParts', () => {
   const docs = userDocuments(12);
-  const compiled = docs.map((document) => ({ document, passages: compilePassages(document, matcher, 0) }));
+  const compiled = docs.map((document) => ({ document, passages: compiler.passages(document) }));
   const full = fresh();
   full.addDocuments(compiled);
   const base = fresh();

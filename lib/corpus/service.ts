@@ -23,6 +23,7 @@ import { NotFoundError } from './store';
 import { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';
+import { corpusVersion } from './version';
 
 export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
@@ -103,6 +104,16 @@ export class CorpusService {
     return { entities: store.listEntities(), totalSources: store.totalSources };
   }
 
+  /** The corpus version (lib/corpus/version.ts): the bundled revision and the user's change log. */
+  async version(): Promise<string> {
+    return corpusVersion(this.manifest.revision, (await this.overlayNow())?.changes ?? 0);
+  }
+
+  /** M in "in N of M sources", computed at read (a card never carries it from another version of the corpus). */
+  private totalSources(overlay: OverlayState | undefined): number {
+    return this.manifest.totalSources + (overlay?.active ? overlay.sourceDelta : 0);
+  }
+
   async matcherData(): Promise<MatcherData> {
     const overlay = await this.overlayNow();
     return overlay?.active ? overlay.matcherData(this.manifest.matcherData) : this.manifest.matcherData;
@@ -115,6 +126,12 @@ export class CorpusService {
   }
 
   async lookupEntity(id: string): Promise<EntityCard> {
+    const card = await this.cardOf(id);
+    const overlay = await this.overlayNow().catch(() => undefined);
+    return { ...card, totalSources: this.totalSources(overlay) };
+  }
+
+  private async cardOf(id: string): Promise<EntityCard> {
     // The bundled card's file is read while the user's summary is (used if the user's data does not touch the entity).
     const file = this.entityIds.has(id) && !this.cards.has(id) ? this.source.card?.(id) : undefined;
     file?.catch(() => undefined);
@@ -141,7 +158,7 @@ export class CorpusService {
       const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
       if (saved) return this.answered('saved', saved);
       const generation = this.generation;
-      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.manifest.totalSources + overlay.sourceDelta)).catch(() => undefined);
+      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay))).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
       return this.answered(partial ? 'passages' : 'store', card);
@@ -149,7 +166,7 @@ export class CorpusService {
     // (A card file that cannot be read is computed from the corpus instead.)
     const file = await (reading ?? this.source.card?.(id))?.catch(() => undefined);
     if (!file) return this.answered('store', (await this.store()).lookupEntity(id));
-    return this.answered('file', overlay?.active ? { ...file, totalSources: this.manifest.totalSources + overlay.sourceDelta } : file);
+    return this.answered('file', file);
   }
 
   /** Diagnostics (bench/): when the first card was answered, and from what. */

@@ -49,8 +49,12 @@ const corpusData = v.strictObject({
 const drafts = v.pipe(v.array(v.strictObject({ fileName: str(1000), meta: draftMeta, body })), v.minLength(1), v.maxLength(5000));
 
 export const corpusWriteSchemas = {
-  /** `importId`: parts sent before with stageDrafts are saved with these, in the same transaction (lib/userCorpus/batches.ts). */
-  importDocuments: v.strictObject({ drafts, importId: v.optional(id) }),
+  /**
+   * `importId`: the import's own id (a retry after a lost answer saves nothing twice); `staged`: parts
+   * sent before with stageDrafts under it are saved with these, in the same transaction (lib/userCorpus/batches.ts).
+   */
+  importDocuments: v.strictObject({ drafts, importId: v.optional(id), staged: v.optional(v.literal(true)) }),
+  importStatus: v.strictObject({ importId: id }),
   stageDrafts: v.strictObject({ importId: id, drafts }),
   restoreDocuments: v.strictObject({ documents: v.array(v.strictObject({ meta: sourceMeta, body })) }),
   updateDocument: v.strictObject({ id, meta: draftMeta }),
@@ -78,6 +82,8 @@ export type { UserCorpusListing };
 /** Messages about the user's corpus, answered by the background. Function syntax: (params) => result. */
 export interface CorpusWritesProtocol {
   importDocuments(p: CorpusWriteParams<'importDocuments'>): { added: SourceMeta[] };
+  /** What the import `importId` saved (none: it never committed); asked after a lost answer. */
+  importStatus(p: CorpusWriteParams<'importStatus'>): { added: SourceMeta[] };
   /** Holds a part of a large import until importDocuments commits it; stores nothing. */
   stageDrafts(p: CorpusWriteParams<'stageDrafts'>): { staged: number };
   restoreDocuments(p: CorpusWriteParams<'restoreDocuments'>): { restored: number };

@@ -29,18 +29,38 @@ export function draftParts(drafts: readonly DocumentDraft[], maxChars = PART_CHA
   return parts;
 }
 
-export interface DraftSender<R> {
+export interface DraftSender<R extends { added: unknown[] }> {
   /** Holds a part in the background under `importId` (stores nothing). */
   stage(p: { importId: string; drafts: DocumentDraft[] }): Promise<unknown>;
-  /** Saves the staged parts of `importId` (if given) and `drafts`, in one transaction. */
-  commit(p: { drafts: DocumentDraft[]; importId?: string }): Promise<R>;
+  /** Saves `drafts` (after the parts staged under `importId` when `staged`) in one transaction, once per `importId`. */
+  commit(p: { drafts: DocumentDraft[]; importId: string; staged?: true }): Promise<R>;
+  /** What the import `importId` saved (nothing: `added` empty). */
+  status(p: { importId: string }): Promise<R>;
 }
 
-/** Sends the drafts in parts and commits them once; one part goes as a plain commit. */
-export async function sendDrafts<R>(drafts: readonly DocumentDraft[], sender: DraftSender<R>, importId: string, maxChars = PART_CHARS): Promise<R> {
-  const parts = draftParts(drafts, maxChars);
-  const last = parts.pop() ?? [];
-  if (!parts.length) return sender.commit({ drafts: last });
-  for (const part of parts) await sender.stage({ importId, drafts: part });
-  return sender.commit({ drafts: last, importId });
+/** The browser's own messaging failures: the answer was lost (the worker stopped), the write may or may not have been saved. */
+function isLostAnswer(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e);
+  return /message channel closed|message port closed|Receiving end does not exist|Could not establish connection/i.test(message);
+}
+
+/**
+ * Sends the drafts in parts and commits them once. `importId` is the import's own: sent again
+ * (Save clicked again) it saves nothing twice. An answer lost on the way is never shown as the
+ * browser's error: the background is asked what the import saved, and that is the answer —
+ * the documents saved, or "Nothing was saved; try again".
+ */
+export async function sendDrafts<R extends { added: unknown[] }>(drafts: readonly DocumentDraft[], sender: DraftSender<R>, importId: string, maxChars = PART_CHARS): Promise<R> {
+  try {
+    const parts = draftParts(drafts, maxChars);
+    const last = parts.pop() ?? [];
+    if (!parts.length) return await sender.commit({ drafts: last, importId });
+    for (const part of parts) await sender.stage({ importId, drafts: part });
+    return await sender.commit({ drafts: last, importId, staged: true });
+  } catch (e) {
+    if (!isLostAnswer(e)) throw e;
+    const saved = await sender.status({ importId });
+    if (saved.added.length) return saved;
+    throw new Error('Nothing was saved (the extension stopped during the import); try again.', { cause: e });
+  }
 }

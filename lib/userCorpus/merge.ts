@@ -150,6 +150,7 @@ export function overlayStateOf(s: UserSummary): OverlayState {
     touchesAll: !s.compiled,
     entities: s.entities.map((e) => summaryOf(e)),
     sourceDelta: s.documentCount - s.hidden.length,
+    changes: s.version,
     matcherData: (base: MatcherData) => {
       if (!patterns.length) return base;
       const revision = `${base.revision}+${hash(JSON.stringify(patterns))}`;

@@ -22,6 +22,8 @@ export interface UserSummary {
   documentCount: number;
   /** False while documents stored by schema version 1 wait to be compiled (they are in no per-entity list yet). */
   compiled: boolean;
+  /** The change log's position: moved by every write, in the write's own transaction, never back (a reset moves it too). */
+  version: number;
 }
 
 /** One passage of a user document with its document's metadata: what a card of an entity it mentions reads. */
@@ -45,6 +47,8 @@ export interface UserChange {
   unhide?: string[];
   /** Entities whose cards this change alters: their saved cards are dropped, they join `touched`. */
   touched: string[];
+  /** The import this write saves (its documents' ids are kept under it, in the same transaction): a retried import finds it done. */
+  importId?: string;
 }
 
 export interface UserStorePort {
@@ -58,4 +62,6 @@ export interface UserStorePort {
   saveCard(entityId: string, card: EntityCard): Promise<void>;
   /** The entities whose cards are saved. */
   savedCards(): Promise<string[]>;
+  /** The ids of the documents the import `importId` saved; undefined when it saved nothing (never ran, failed, or a reset since). */
+  imported(importId: string): Promise<string[] | undefined>;
 }

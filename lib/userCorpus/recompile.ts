@@ -2,7 +2,7 @@
  * What a change of the user's entities or a whole-corpus import does to the loaded store,
  * computed before anything is written (lib/userCorpus/userCorpus.ts writes, then applies). Pure.
  */
-import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { LiveCorpusStore } from '../corpus/liveStore';
 import type { Entity, MatchPattern, Passage, SourceDocument } from '../corpus/types';
 import { Matcher, patternsFromEntities } from '../text/matcher';
@@ -20,7 +20,7 @@ const PAGE = 250;
  * is read while one is added; 10,000 at once would hold the worker for long). Documents stored
  * without passages (schema version 1) are compiled and written back.
  */
-export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusStore, matcher: Matcher, pause: () => Promise<void>, seen: (d: StoredDocument) => void): Promise<void> {
+export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusStore, compiler: DocumentCompiler, pause: () => Promise<void>, seen: (d: StoredDocument) => void): Promise<void> {
   const uncompiled: StoredDocument[] = [];
   let next = port.documents(0, PAGE);
   for (let offset = 0; ; offset += PAGE) {
@@ -31,7 +31,7 @@ export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusS
         seen(d);
         const document = { meta: d.meta, body: d.body };
         if (d.passages) return { document, passages: d.passages };
-        const passages = compilePassages(document, matcher, 0);
+        const passages = compiler.passages(document);
         uncompiled.push(stored(document, passages, d.addedAt));
         return { document, passages };
       }),
@@ -43,12 +43,12 @@ export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusS
 }
 
 /** Recompiles the documents in which one of `patterns` occurs (after the entities changed). */
-export async function recompileMatching(store: LiveCorpusStore, patterns: MatchPattern[], matcher: Matcher, pause: () => Promise<void>): Promise<void> {
+export async function recompileMatching(store: LiveCorpusStore, patterns: MatchPattern[], compiler: DocumentCompiler, pause: () => Promise<void>): Promise<void> {
   if (!patterns.length) return;
   const finder = new Matcher(patterns);
   for (const document of [...store.documents.values()]) {
     if (!finder.findAll(document.body).length) continue;
-    store.replacePassages(document.meta.id, compilePassages(document, matcher, 0));
+    store.replacePassages(document.meta.id, compiler.passages(document));
     await pause();
   }
 }
@@ -59,10 +59,10 @@ export function planEntityChange(store: LiveCorpusStore, seed: readonly Entity[]
   const fresh = userPatterns(entities, aliases).filter((p) => !before.has(`${p.entityId}\u0000${p.text}`));
   const merged = mergeEntities(seed, entities, aliases);
   const finder = new Matcher(fresh);
-  const matcher = createCorpusMatcher(merged);
+  const compiler = createCompiler(merged);
   const recompiled: Array<{ document: SourceDocument; passages: Passage[] }> = [];
   for (const document of store.corpus.documents) {
-    if (finder.findAll(document.body).length) recompiled.push({ document, passages: compilePassages(document, matcher, 0) });
+    if (finder.findAll(document.body).length) recompiled.push({ document, passages: compiler.passages(document) });
   }
   const userRows = recompiled.filter((r) => r.document.meta.origin === 'user').map((r) => stored(r.document, r.passages, addedAtOf(r.document.meta.id)));
   const touched = recompiled.flatMap((r) => r.passages.flatMap((p) => p.entityIds));
@@ -86,8 +86,8 @@ export function checkIncoming(store: LiveCorpusStore, seed: readonly Entity[], c
 
 /** The write that makes the stored user corpus exactly `next` (after clearing it). */
 export function planReplace(store: LiveCorpusStore, seed: readonly Entity[], next: UserCorpusData, now: number): Omit<UserChange, 'clear'> {
-  const matcher = createCorpusMatcher(mergeEntities(seed, next.entities, next.aliases));
-  const rows = next.documents.map((d, i) => stored(d, compilePassages(d, matcher, 0), now + i / 1000));
+  const compiler = createCompiler(mergeEntities(seed, next.entities, next.aliases));
+  const rows = next.documents.map((d, i) => stored(d, compiler.passages(d), now + i / 1000));
   // Hidden bundled documents, with the entities they mention (their cards change).
   const hide = next.hiddenSeeds.map((id) => {
     const passages = [...store.corpus.passages.filter((p) => p.docId === id), ...(store.hiddenDocument(id)?.passages ?? [])];

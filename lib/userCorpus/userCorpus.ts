@@ -6,13 +6,12 @@
  * search index and the cards follow without a rebuild), then tells the service what changed; the
  * cards it touched are then computed ahead and saved (lib/userCorpus/writeQueue.ts).
  *
- * Documents are compiled with the compile step's own per-document function
- * (corpus/compile.ts `compilePassages`), with a matcher over the bundled gazetteer plus the
- * user's entities and aliases; their passages are stored with them (and per entity), so a
+ * Documents are compiled by the build's own compiler (lib/corpus/compile.ts `createCompiler`)
+ * over the bundled gazetteer plus the user's entities and aliases; their passages are stored with them (and per entity), so a
  * restarted worker does not compile again. A new entity or alias recompiles only the documents
  * it occurs in. Pure: storage is a UserStorePort.
  */
-import { compilePassages, createCorpusMatcher } from '../../corpus/compile';
+import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
@@ -20,7 +19,6 @@ import type { EntityCard, EntitySummary } from '../messages/protocol';
 import { cardFromParts } from '../corpus/partialCard';
 import { nextTask } from '../search/searchIndex';
 import { WriteQueue } from './writeQueue';
-import type { Matcher } from '../text/matcher';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';
 import { ImportError } from './limits';
@@ -39,7 +37,7 @@ export class UserCorpus implements CorpusOverlay {
   private readonly writes: WriteQueue;
   /** Import order of the user's documents. */
   private addedAt = new Map<string, number>();
-  private matcher?: { revision: string; matcher: Matcher };
+  private compiler?: { revision: string; compiler: DocumentCompiler };
 
   constructor(
     private readonly port: UserStorePort,
@@ -55,11 +53,10 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   private summary(): Promise<UserSummary> {
-    this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
+    return (this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
       this.summaryLoad = undefined;
       throw e;
-    });
-    return this.summaryLoad;
+    }));
   }
 
   async state(): Promise<OverlayState> {
@@ -72,14 +69,14 @@ export class UserCorpus implements CorpusOverlay {
     if (s.entities.length || s.aliases.length) {
       store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
       // Bundled documents that name a user entity or alias get their passages again.
-      await recompileMatching(store, userPatterns(s.entities, s.aliases), this.matcherFor(store), pause);
+      await recompileMatching(store, userPatterns(s.entities, s.aliases), this.compilerFor(store), pause);
     }
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
   }
 
   /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead. */
   async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
-    await addStoredDocuments(this.port, store, this.matcherFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
+    await addStoredDocuments(this.port, store, this.compilerFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
     const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
     this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
     this.writes.refresh(() => this.store());
@@ -93,13 +90,14 @@ export class UserCorpus implements CorpusOverlay {
 
   cachedCard = (entityId: string) => this.port.card(entityId);
   saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
-
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());
   exportData = async (): Promise<UserCorpusData> => exportUserCorpus(await this.store(), await this.summary());
 
-  /** Saves drafts as new documents, all or none. */
-  importDrafts(drafts: readonly DocumentDraft[]): Promise<SourceMeta[]> {
+  /** Saves drafts as new documents, all or none; an import `importId` already saved is not saved again (its documents are returned). */
+  importDrafts(drafts: readonly DocumentDraft[], importId?: string): Promise<SourceMeta[]> {
     return this.write(async (store) => {
+      const done = importId ? await this.importedDocuments(importId) : undefined;
+      if (done) return done;
       const taken = new Set([...store.documents.keys()]);
       const salt = String(this.now());
       const documents = drafts.map((draft, i) => {
@@ -107,9 +105,15 @@ export class UserCorpus implements CorpusOverlay {
         taken.add(doc.meta.id);
         return doc;
       });
-      await this.addDocuments(store, documents);
+      await this.addDocuments(store, documents, importId);
       return documents.map((d) => d.meta);
     });
+  }
+
+  /** What the import `importId` saved (documents since deleted left out); undefined when it saved nothing. */
+  async importedDocuments(importId: string): Promise<SourceMeta[] | undefined> {
+    const [ids, store] = await Promise.all([this.port.imported(importId), this.store()]);
+    return ids?.flatMap((id) => store.documents.get(id)?.meta ?? []);
   }
 
   /** Puts deleted documents back with their ids (undo). */
@@ -124,11 +128,11 @@ export class UserCorpus implements CorpusOverlay {
     });
   }
 
-  private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[]): Promise<void> {
-    const matcher = this.matcherFor(store);
+  private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[], importId?: string): Promise<void> {
+    const compiler = this.compilerFor(store);
     const base = this.now();
-    const rows = documents.map((document, i) => stored(document, compilePassages(document, matcher, 0), base + i / 1000));
-    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds) });
+    const rows = documents.map((document, i) => stored(document, compiler.passages(document), base + i / 1000));
+    await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds), ...(importId ? { importId } : {}) });
     for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
     store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
   }
@@ -201,7 +205,7 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   private checkAliasesFree(store: CorpusStore, texts: readonly string[]): void {
-    const matcher = this.matcherFor(store);
+    const { matcher } = this.compilerFor(store);
     for (const t of texts) {
       const m = matcher.findAll(t).find((x) => x.start === 0 && x.end === t.length);
       if (m) throw new ImportError(t, `is already a name of ${store.entities.get(m.entityId)?.name ?? m.entityId}`);
@@ -213,7 +217,7 @@ export class UserCorpus implements CorpusOverlay {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
     await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
     store.setEntities(plan.merged);
-    this.matcher = undefined;
+    this.compiler = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
   }
 
@@ -244,7 +248,7 @@ export class UserCorpus implements CorpusOverlay {
 
   private reloadAll(): void {
     this.summaryLoad = undefined;
-    this.matcher = undefined;
+    this.compiler = undefined;
     this.addedAt.clear();
     this.service?.reload();
   }
@@ -255,17 +259,13 @@ export class UserCorpus implements CorpusOverlay {
     return d;
   }
 
-  private matcherFor(store: CorpusStore): Matcher {
-    const revision = store.revision;
-    if (this.matcher?.revision !== revision) this.matcher = { revision, matcher: createCorpusMatcher(store.corpus.entities) };
-    return this.matcher.matcher;
+  /** The compiler of the store's entities as they are now (made again when they change). */
+  private compilerFor(store: CorpusStore): DocumentCompiler {
+    if (this.compiler?.revision !== store.revision) this.compiler = { revision: store.revision, compiler: createCompiler(store.corpus.entities) };
+    return this.compiler.compiler;
   }
 
-  private store(): Promise<CorpusStore> {
-    if (!this.service) throw new Error('UserCorpus is not attached to a CorpusService');
-    return this.service.store();
-  }
-
+  private store = (): Promise<CorpusStore> => this.service?.store() ?? Promise.reject(new Error('UserCorpus is not attached to a CorpusService'));
   /** Writes one change; the cards it touches are computed again after the write (`refresh`). */
   private save(change: UserChange): Promise<void> {
     this.writes.touched(change.touched);

@@ -14,6 +14,7 @@ function setup(over: Partial<PanelPorts> = {}) {
     activated: [] as Array<(windowId: number) => void>,
     updated: [] as Array<(tabId: number, change: { status?: string; url?: string }) => void>,
     handed: [] as Array<(entityId: string) => void>,
+    corpus: [] as Array<() => void>,
   };
   const ports: PanelPorts = {
     targetTab: vi.fn(async () => web),
@@ -30,6 +31,7 @@ function setup(over: Partial<PanelPorts> = {}) {
     watchTabActivated: (cb) => (listeners.activated.push(cb), () => undefined),
     watchTabUpdated: (cb) => (listeners.updated.push(cb), () => undefined),
     watchSettings: () => () => undefined,
+    watchCorpus: (cb) => (listeners.corpus.push(cb), () => undefined),
     watchHandedEntity: (cb) => (listeners.handed.push(cb), () => undefined),
     schedule: clock.schedule,
     ...over,
@@ -38,6 +40,20 @@ function setup(over: Partial<PanelPorts> = {}) {
 }
 
 describe('PanelController', () => {
+  it('a new corpus version asks the entity list and the shown comparison again', async () => {
+    let names = ['Raqqa'];
+    const { panel, ports, listeners } = setup({ listEntities: async () => names.map((name) => summary(name.toLowerCase(), { name })) });
+    panel.start('raqqa');
+    await flush();
+    expect(panel.get().entities.map((e) => e.name)).toEqual(['Raqqa']);
+    names = ['Raqqa', 'Hamza Division']; // a name added in the options page
+    listeners.corpus[0]!();
+    await flush();
+    expect(panel.get().entities.map((e) => e.name)).toEqual(['Raqqa', 'Hamza Division']);
+    expect(ports.compare).toHaveBeenCalledTimes(2);
+    expect(panel.get().comparison?.entity.id).toBe('raqqa');
+  });
+
   it('reads the tab’s mentions at start and shows the entity from the address', async () => {
     const { panel, ports } = setup();
     panel.start('mosul');

@@ -48,6 +48,8 @@ export interface PanelPorts {
   watchTabActivated(callback: (windowId: number) => void): Unsubscribe;
   watchTabUpdated(callback: (tabId: number, change: { status?: string; url?: string }) => void): Unsubscribe;
   watchSettings(callback: () => void): Unsubscribe;
+  /** Calls back when the corpus changes (platform/corpusVersion.ts). */
+  watchCorpus(callback: () => void): Unsubscribe;
   /** Each entity handed to the panel (one waiting at start included). */
   watchHandedEntity(callback: (entityId: string) => void): Unsubscribe;
   schedule: Schedule;
@@ -82,10 +84,7 @@ export class PanelController extends Store<PanelState> {
   /** Starts following the tab, the page and hand-offs; `entityId` is the one in the page's address. */
   start(entityId?: string): Unsubscribe {
     if (entityId) this.show(entityId);
-    this.ports
-      .listEntities()
-      .then((entities) => this.set({ entities }))
-      .catch(() => undefined);
+    this.loadEntities();
     void this.ports.windowId().then((id) => (this.windowId = id));
     void this.retarget();
     const offs = [
@@ -106,12 +105,29 @@ export class PanelController extends Store<PanelState> {
         if (change.status === 'complete') void this.retarget();
       }),
       this.ports.watchSettings(() => void this.retarget()),
+      // A new corpus version: the entity list and the comparison are asked again; the page's mentions follow from its content script.
+      this.ports.watchCorpus(() => {
+        this.loadEntities();
+        const { focusId } = this.state;
+        if (focusId) {
+          this.set({ comparison: null, compareError: null });
+          this.show(focusId);
+        }
+        void this.retarget();
+      }),
     ];
     return () => {
       for (const off of offs) off();
       this.refreshSeq++;
       this.compareSeq++;
     };
+  }
+
+  private loadEntities(): void {
+    this.ports
+      .listEntities()
+      .then((entities) => this.set({ entities }))
+      .catch(() => undefined);
   }
 
   /** Shows the comparison for an entity (handed over, or from the page's address). */

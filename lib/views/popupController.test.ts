@@ -13,6 +13,7 @@ function setup(over: Partial<PopupPorts> = {}) {
   const clock = new ManualClock();
   const handed: Array<(q: string) => void> = [];
   const settings: Array<(switches: Switches) => void> = [];
+  const corpus: Array<() => void> = [];
   const ports: PopupPorts = {
     search: vi.fn<PopupPorts['search']>(async (p) => result(p.query)),
     facets: async () => ({ sources: [a], perspectives: [] }),
@@ -26,6 +27,7 @@ function setup(over: Partial<PopupPorts> = {}) {
     runsInTab: async () => false,
     cardShortcut: async () => 'Alt+Shift+C',
     watchHandedQuery: (cb) => (handed.push(cb), () => undefined),
+    watchCorpus: (cb) => (corpus.push(cb), () => undefined),
     openReader: vi.fn(async () => undefined),
     openComparison: vi.fn(async () => true),
     addPage: vi.fn(async () => undefined),
@@ -33,10 +35,25 @@ function setup(over: Partial<PopupPorts> = {}) {
     close: vi.fn(),
     ...over,
   };
-  return { popup: new PopupController(ports), ports, clock, handed, settings };
+  return { popup: new PopupController(ports), ports, clock, handed, settings, corpus };
 }
 
 describe('PopupController', () => {
+  it('a new corpus version asks the shown search and the filters’ lists again', async () => {
+    let sources = [a];
+    const { popup, clock, corpus } = setup({ facets: async () => ({ sources, perspectives: [] }), search: async (p) => ({ ...result(p.query), hits: sources.length ? result(p.query).hits : [] }) });
+    popup.start({ query: 'Raqqa' });
+    clock.advance(SEARCH_DEBOUNCE_MS);
+    await flush();
+    expect(popup.search.get().result?.hits).toHaveLength(1);
+    sources = []; // the user's document is deleted
+    corpus[0]!();
+    clock.advance(SEARCH_DEBOUNCE_MS);
+    await flush();
+    expect(popup.search.get().result?.hits).toEqual([]);
+    expect(popup.search.get().facets.sources).toEqual([]);
+  });
+
   it('starts on the address’s query, knows the shortcut and the site, and takes handed queries', async () => {
     const { popup, clock, handed } = setup();
     popup.start({ query: 'Mosul' });

@@ -17,6 +17,8 @@ export interface PopupPorts extends SearchPorts, SiteSwitchPorts {
   cardShortcut(): Promise<string | null>;
   /** Calls back with each query handed to the popup (one waiting at start included). */
   watchHandedQuery(callback: (query: string) => void): () => void;
+  /** Calls back when the corpus changes (platform/corpusVersion.ts). */
+  watchCorpus(callback: () => void): () => void;
   openReader(hit: SearchHit): Promise<unknown>;
   /** Opens the side panel, on an entity when given. Called synchronously from the click (user gesture). */
   openComparison(entityId: string | undefined): Promise<unknown>;
@@ -55,6 +57,7 @@ export class PopupController extends Store<PopupState> {
     this.search.start();
     const offSite = this.site.start();
     const offHandOff = this.ports.watchHandedQuery((q) => this.search.setQuery(q));
+    const offCorpus = this.ports.watchCorpus(() => this.search.corpusChanged());
     let lastQuery = this.search.get().query;
     const offAddress = this.search.subscribe(() => {
       const { query } = this.search.get();
@@ -78,6 +81,7 @@ export class PopupController extends Store<PopupState> {
     return () => {
       offSite();
       offHandOff();
+      offCorpus();
       offAddress();
       this.search.stop();
     };

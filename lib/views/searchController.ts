@@ -83,11 +83,18 @@ export class SearchController extends Store<SearchState> {
 
   /** Asks for the filters' lists and the entity types. */
   start(): void {
+    this.facetsAsked = false;
     this.loadFacets();
     this.ports
       .entityTypes()
       .then((types) => this.set({ types }))
       .catch(() => undefined);
+  }
+
+  /** The corpus changed (a new version): the lists, the types and the shown results are asked again. */
+  corpusChanged(): void {
+    this.start();
+    this.request();
   }
 
   stop(): void {

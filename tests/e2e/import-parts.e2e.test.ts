@@ -144,7 +144,7 @@ describe('Chromium: a large import is sent in parts and saved all or nothing', (
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await options.waitForTimeout(300);
-    const { err } = await sendFromExtensionPage(options, 'importDocuments', { importId: 'e2e-lost', drafts: [draft(3)] });
+    const { err } = await sendFromExtensionPage(options, 'importDocuments', { importId: 'e2e-lost', staged: true, drafts: [draft(3)] });
     expect(err.message).toMatch(/The import: was interrupted before it was saved/);
     expect(await listed()).toBe(before);
   });

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Matcher, patternsFromEntities } from '../lib/text/matcher';
-import type { Entity, SourceDocument, SourceMeta } from '../lib/corpus/types';
-import { compileCorpus, compilePassages, createCorpusMatcher, indexPassages } from './compile';
+import { Matcher } from '../text/matcher';
+import type { Entity, SourceDocument, SourceMeta } from './types';
+import { compileCorpus, createCompiler, indexPassages } from './compile';
 
 function meta(id: string, date: string, perspective: string): SourceMeta {
   return { id, title: id, date, dateApproximate: false, dateLabel: date, perspective, origin: 'user' };
@@ -114,10 +114,10 @@ describe('compileCorpus on a tiny corpus', () => {
   });
 
   it('compiles one document incrementally with the same result', () => {
-    const matcher = createCorpusMatcher(entities);
-    expect(matcher).toBeInstanceOf(Matcher);
-    const first = compilePassages(docA, matcher, 0);
-    const second = compilePassages(docB, new Matcher(patternsFromEntities(entities)), first.length);
+    const compiler = createCompiler(entities);
+    expect(compiler.matcher).toBeInstanceOf(Matcher);
+    const first = compiler.passages(docA);
+    const second = createCompiler(entities).passages(docB, first.length);
     expect([...first, ...second]).toEqual(corpus.passages);
     const index: Record<string, number[]> = { raqqa: [] };
     indexPassages(index, [...first, ...second]);
@@ -125,12 +125,12 @@ describe('compileCorpus on a tiny corpus', () => {
   });
 });
 
-const documentsDir = new URL('./documents/', import.meta.url);
+const documentsDir = new URL('../../corpus/documents/', import.meta.url);
 const haveSeeds = existsSync(documentsDir) && readdirSync(documentsDir).some((f) => f.endsWith('.txt'));
 
 describe.skipIf(!haveSeeds)('compileCorpus on the seed corpus', async () => {
-  const { loadDocuments } = await import('./load');
-  const { gazetteer } = await import('./gazetteer');
+  const { loadDocuments } = await import('../../corpus/load');
+  const { gazetteer } = await import('../../corpus/gazetteer');
   const documents = loadDocuments();
   const corpus = compileCorpus(documents, gazetteer);
   const bodies = new Map(documents.map((d) => [d.meta.id, d.body]));

@@ -1,5 +1,7 @@
 /**
- * The compile step: source documents + gazetteer → CompiledCorpus (passages with mentions and
+ * The ONE compiler of the corpus, used by the build (corpus/vitePlugin.ts) and by the worker for
+ * the user's documents and recompiles (lib/userCorpus/): source documents + entities →
+ * CompiledCorpus (passages with mentions and
  * stance, and the entity → passages index). Pure and deterministic: the same input gives the
  * same output, byte for byte once serialised.
  *
@@ -15,25 +17,38 @@
  * - Speech (who is quoted or reported) comes from lib/card/voices.ts `findSpeech` over the whole
  *   document, so attribution crosses sentence and passage boundaries, then is cut per passage.
  *
+ * Both callers go through `createCompiler(entities)`: the entity types (places are never
+ * speakers, groups are actors for framing) come from the entities themselves, so no caller can
+ * compile without them (lib/corpus/compile.test.ts compiles the bundled and the eval documents
+ * the build's way and the worker's way and compares them deep-equal).
+ *
  * Scales linearly: the Matcher is built once; each document is scanned once; passage assignment
  * is a merge of two sorted lists.
  */
-import { applyAmbiguityGate } from '../lib/text/ambiguity';
-import { Matcher, patternsFromEntities } from '../lib/text/matcher';
-import { chunkPassages, type ChunkOptions } from '../lib/corpus/passages';
-import { stanceOf } from '../lib/corpus/stance';
-import { findSpeech, speechInPassage } from '../lib/card/voices';
-import type { CompiledCorpus, Entity, EntityType, Match, Mention, Passage, SourceDocument } from '../lib/corpus/types';
+import { applyAmbiguityGate } from '../text/ambiguity';
+import { Matcher, patternsFromEntities } from '../text/matcher';
+import { chunkPassages, type ChunkOptions } from './passages';
+import { stanceOf } from './stance';
+import { findSpeech, speechInPassage } from '../card/voices';
+import type { CompiledCorpus, Entity, EntityType, Match, Mention, Passage, SourceDocument } from './types';
 
 export interface CompileOptions {
   chunk?: ChunkOptions;
-  /** Entity id → type: places are never taken for speakers; groups count as actors for framing. */
-  entityTypes?: ReadonlyMap<string, EntityType>;
 }
 
-/** The matcher the compile step uses for `entities` (build it once, reuse it for every document). */
-export function createCorpusMatcher(entities: readonly Entity[]): Matcher {
-  return new Matcher(patternsFromEntities(entities));
+/** Compiles documents against one entity list (build it once, reuse it for every document). */
+export interface DocumentCompiler {
+  /** The matcher over every alias of the entities (also used to tell whether a name is taken). */
+  readonly matcher: Matcher;
+  /** The passages of one document, numbered from `firstId` (0: within the document). */
+  passages(doc: SourceDocument, firstId?: number): Passage[];
+}
+
+/** The compiler for `entities`: their aliases to find mentions, their types for speakers and actors. */
+export function createCompiler(entities: readonly Entity[], opts: CompileOptions = {}): DocumentCompiler {
+  const matcher = new Matcher(patternsFromEntities(entities));
+  const types: ReadonlyMap<string, EntityType> = new Map(entities.map((e) => [e.id, e.type]));
+  return { matcher, passages: (doc, firstId = 0) => compilePassages(doc, matcher, types, firstId, opts.chunk) };
 }
 
 /** Entity mentions in a whole document body, after the per-document ambiguity gate. Sorted by start. */
@@ -41,18 +56,13 @@ function documentMentions(body: string, matcher: Matcher): Match[] {
   return applyAmbiguityGate(matcher.findAll(body));
 }
 
-/**
- * The passages of one document, numbered from `firstId`. Used by `compileCorpus` and, later, by
- * incremental imports of user documents (append the result and extend the index with
- * `indexPassages`).
- */
-export function compilePassages(doc: SourceDocument, matcher: Matcher, firstId: number, opts: CompileOptions = {}): Passage[] {
+/** The passages of one document, numbered from `firstId` (through `createCompiler`). */
+function compilePassages(doc: SourceDocument, matcher: Matcher, types: ReadonlyMap<string, EntityType>, firstId: number, chunk?: ChunkOptions): Passage[] {
   const body = doc.body;
-  const spans = chunkPassages(body, opts.chunk);
+  const spans = chunkPassages(body, chunk);
   const matches = documentMentions(body, matcher);
-  const types = opts.entityTypes;
-  const places = types ? matches.filter((m) => types.get(m.entityId) === 'place') : [];
-  const groups = types ? matches.filter((m) => types.get(m.entityId) === 'group') : [];
+  const places = matches.filter((m) => types.get(m.entityId) === 'place');
+  const groups = matches.filter((m) => types.get(m.entityId) === 'group');
   const speech = findSpeech(body, (s, e) => places.some((m) => m.start < e && m.end > s));
   const out: Passage[] = [];
   let mi = 0;
@@ -105,11 +115,10 @@ export function indexPassages(entityPassages: Record<string, number[]>, passages
 
 /** Compile the whole corpus. Documents keep the order given (the loader sorts them by file name). */
 export function compileCorpus(documents: SourceDocument[], entities: Entity[], opts: CompileOptions = {}): CompiledCorpus {
-  const matcher = createCorpusMatcher(entities);
+  const compiler = createCompiler(entities, opts);
   const passages: Passage[] = [];
-  const withTypes = { ...opts, entityTypes: opts.entityTypes ?? new Map(entities.map((e) => [e.id, e.type])) };
   for (const doc of documents) {
-    for (const p of compilePassages(doc, matcher, passages.length, withTypes)) passages.push(p);
+    for (const p of compiler.passages(doc, passages.length)) passages.push(p);
   }
   const entityPassages: Record<string, number[]> = {};
   for (const e of entities) entityPassages[e.id] = [];
