@@ -39,21 +39,30 @@ import {
   NORM_FOLD,
   NORM_KEEP,
   NORM_KIND,
+  normalizeAlias,
 } from './normalize';
+import { articleVariant, MAX_PREFIX_RUN, startsName } from './languages';
 import { type Automaton, buildAutomaton, step } from './automaton';
 
-/** Every alias of every entity as a pattern (caseSensitive / ambiguous default to false). */
+/**
+ * Every alias of every entity as a pattern (caseSensitive / ambiguous default to false), plus the
+ * form an Arabic alias with the article takes after the preposition ل (الرقة → للرقة, the ل not
+ * underlined: lib/text/languages/arabic.ts).
+ */
 export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
   const out: MatchPattern[] = [];
   for (const e of entities) {
     for (const a of e.aliases) {
-      out.push({
+      const p: MatchPattern = {
         text: a.text,
         entityId: e.id,
         caseSensitive: a.caseSensitive ?? false,
         ambiguous: a.ambiguous ?? false,
         type: e.type,
-      });
+      };
+      out.push(p);
+      const variant = articleVariant(normalizeAlias(a.text).folded);
+      if (variant) out.push({ ...p, text: variant.text, lead: variant.lead });
     }
   }
   return out;
@@ -82,13 +91,17 @@ export class Matcher {
   /** Ring buffer: original index of each of the last normalised units. */
   private readonly ringMap: Uint32Array;
   private readonly mask: number;
+  /** Leading units of each pattern that are not underlined (MatchPattern.lead), by pattern id. */
+  private readonly lead: Uint8Array;
 
   constructor(patterns: readonly MatchPattern[]) {
     this.patterns = patterns;
     this.dfa = buildAutomaton(patterns, SYM_SPECIAL);
-    // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
+    this.lead = Uint8Array.from(patterns, (p) => p.lead ?? 0);
+    // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest
+    // match), and a clitic run further (the units before a name inside its word: startsAt).
     let ring = 8;
-    while (ring < this.dfa.maxDepth + 4) ring *= 2;
+    while (ring < this.dfa.maxDepth + MAX_PREFIX_RUN + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
   }
@@ -249,12 +262,12 @@ export class Matcher {
     while (s !== 0) {
       const d = depth[s]!;
       const start = end - d;
-      if (!this.wordBefore(src, start)) {
+      if (this.startsAt(src, start)) {
         for (let o = outStart[s]!, oe = outStart[s + 1]!; o < oe; o++) {
           const pid = outIds[o]!;
           const p = compiled[pid]!;
           if (p.caseSensitive && !this.keptEquals(src, start, p.keep)) continue;
-          cand.push(start, d, pid, ringMap[start & mask]!, origEnd);
+          cand.push(start, d, pid, ringMap[(start + this.lead[pid]!) & mask]!, origEnd);
         }
       }
       s = dict[s]!;
@@ -284,6 +297,25 @@ export class Matcher {
       if (this.keptAt(src, start + u, false) !== keep.charCodeAt(u)) return false;
     }
     return true;
+  }
+
+  /**
+   * May a name start at normalised position `start`? At a word boundary, or inside a word after
+   * letters the name's language lets attach to it (Arabic clitics: والرقة; lib/text/languages/).
+   */
+  private startsAt(src: string, start: number): boolean {
+    if (!this.wordBefore(src, start)) return true;
+    const first = this.keptAt(src, start, true);
+    let run = '';
+    for (let back = 1; back <= MAX_PREFIX_RUN + 1; back++) {
+      const p = start - back;
+      const c = p < 0 ? 0x20 : this.keptAt(src, p, true);
+      // An astral letter is never a clitic; a lone surrogate is no letter.
+      if (isLow(c) && p > 0 && isHigh(this.keptAt(src, p - 1, true))) return !isWordCodePoint(pairCp(this.keptAt(src, p - 1, true), c)) && startsName(run, first);
+      if (!isWordCodePoint(c)) return startsName(run, first);
+      run = String.fromCharCode(c) + run;
+    }
+    return false;
   }
 
   /** Is the normalised code point ending just before normalised position `start` a word char? */
