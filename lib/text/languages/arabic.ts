@@ -68,3 +68,23 @@ export function articleVariant(folded: string): { text: string; lead: number } |
   if (!folded.startsWith(ART) || folded.length < 4) return null;
   return { text: '\u0644' + folded.slice(1), lead: 1 };
 }
+
+const ARABIC_CHAR = /[\u0600-\u06ff]/u;
+const MARKS = /[\p{M}\u0640]/gu;
+const FOLD_CHARS = new RegExp(`[${Object.keys(ARABIC_FOLD).join('')}]`, 'gu');
+/** The article, with what may precede it, at the start of a word of at least two more letters. */
+const ARTICLE_START = /(^|[^\p{L}\p{N}])(?:[وف]?(?:[بك]?ال|لل))(?=\p{L}{2})/gu;
+
+/**
+ * Arabic-script text as the passage index compares it (FlexSearch's `prepare`, after its own NFKD
+ * and lower-casing): marks and tatweel dropped, letters folded as for matching, and the article
+ * with the clitics before it taken off each word, so "الموصل" finds "بالموصل" and "الموصل" and
+ * "موصل" find each other. Text without Arabic script is returned as it is.
+ */
+export function prepareArabicForSearch(s: string): string {
+  if (!ARABIC_CHAR.test(s)) return s;
+  return s.replace(MARKS, '').replace(FOLD_CHARS, (c) => ARABIC_FOLD[c]!).replace(ARTICLE_START, '$1');
+}
+
+/** Abbreviations whose period never ends a sentence: د. (doctor), أ. (professor). */
+export const ARABIC_ABBREVIATIONS = ['د', 'أ'];

@@ -36,3 +36,11 @@ export function germanForms(name: string, place: boolean): string[] {
   }
   return out;
 }
+
+/** Abbreviations whose period never ends a sentence ("z. B.", "bzw.", "vgl.", "Nr."). */
+export const GERMAN_ABBREVIATIONS = ['z', 'bzw', 'vgl', 'ca', 'nr', 'hr', 'str', 'sog', 'evtl', 'ggf']; // not "u.", "d.": initials in English
+
+/** Months: "am 3. Oktober" is a date (an ordinal's period), not the end of a sentence. */
+export const GERMAN_MONTHS = new Set([
+  'januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember',
+]);
