@@ -16,7 +16,12 @@ export const groupNames: Readonly<Record<string, LocalNames>> = {
     tr: ['IŞİD', 'IŞID', 'DEAŞ', 'DAEŞ', 'İslam Devleti', 'Irak Şam İslam Devleti'],
     // EI: in French "l'EI"; in any other case or language it is nothing of the kind.
     fr: ['État islamique', 'Daech', '=EIIL', '=~EI'],
-    de: ['Islamischer Staat', 'Islamischen Staates', 'Daesch', '=~IS', 'IS-Miliz', 'Terrormiliz IS'],
+    // Bare IS is also English ("WHY IS THERE"), and "der IS" would take "der IS-Miliz" apart: the
+    // press's compounds only, underlined whole; a bare "der IS" is not found (README).
+    de: [
+      'Islamischer Staat', 'Islamischen Staates', 'Daesch', 'Terrormiliz IS', 'IS-Miliz', 'IS-Terrormiliz', 'IS-Kämpfer', 'IS-Kämpfern',
+      'IS-Terroristen', 'IS-Dschihadisten', 'IS-Anhänger', 'IS-Stellungen', 'IS-Hochburg',
+    ],
   },
   'al-qaeda': {
     // القاعدة alone is also "the base", "the rule".
@@ -86,7 +91,7 @@ export const groupNames: Readonly<Record<string, LocalNames>> = {
   },
   'international-coalition': {
     ar: ['التحالف الدولي', '~التحالف'], ckb: ['هاوپەیمانی نێودەوڵەتی', '~هاوپەیمانی'], kmr: ['Hevpeymaniya Navneteweyî', 'Koalîsyona Navneteweyî'],
-    tr: ['uluslararası koalisyon', '~koalisyon'], fr: ['coalition internationale', '~coalition'],
+    tr: ['uluslararası koalisyon', '~koalisyon'], fr: ['coalition internationale', 'la coalition internationale', '~la coalition'],
     de: ['internationale Koalition', 'Anti-IS-Koalition', '~die Koalition'],
   },
   'operation-inherent-resolve': {

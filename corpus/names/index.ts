@@ -5,7 +5,7 @@
  *
  * - Countries: the names of the `i18n-iso-countries` dataset (ar, ku = Kurmanji, tr, fr, de; it
  *   has no Sorani), leaving out its formal "Name, Qualifier" forms; the press's usual forms it
- *   lacks are curated beside the rest.
+ *   lacks are curated beside the rest. Its acronyms (ABD, USA) are case-sensitive: "Abd" is a name.
  * - Everything else is curated in ./places.ts and ./groups.ts; an entity with no name in a
  *   language says why, and forms not checked against an outlet's usage are marked `unsure`.
  * - German names get their declined forms (lib/text/languages/german.ts).
@@ -44,7 +44,7 @@ export function datasetNames(entityId: string, lang: PressLang): string[] {
   const locale = DATASET_LOCALE[lang];
   if (!code || !locale) return [];
   const got: string[] | undefined = countries.getName(code, locale, { select: 'all' });
-  return (got ?? []).filter((n) => !n.includes(', '));
+  return (got ?? []).filter((n) => !n.includes(', ')).map((n) => (/^[\p{Lu}.]+$/u.test(n) ? `=${n}` : n)); // ABD ≠ Abd
 }
 
 /** A name in the notation of ./types.ts as an alias. */

@@ -26,8 +26,10 @@ export const placeNames: Readonly<Record<string, LocalNames>> = {
   },
   aleppo: { ar: ['حلب'], ckb: ['حەلەب'], kmr: ['Helep'], tr: ['Halep'], fr: ['Alep'], de: ['Aleppo'] },
   damascus: {
-    // Şam is also in "Şam fıstığı" (pistachio): ambiguous.
-    ar: ['دمشق'], ckb: ['دیمەشق', '~شام'], kmr: ['~Şam'], tr: ['~Şam'], fr: ['Damas'], de: ['Damaskus'],
+    // Bare Şam folds to "Sam" (Sam Worthington): only the Turkish case forms, which no English text
+    // has (the underline then takes the suffix in: Şam'da).
+    ar: ['دمشق'], ckb: ['دیمەشق', '~شام'],
+    kmr: 'Şam and Şamê fold (without diacritics) to the English "Sam" and "same": left out rather than underline those', tr: ["Şam'da", "Şam'dan", "Şam'ın", "Şam'a"], fr: ['Damas'], de: ['Damaskus'],
   },
   kirkuk: { ar: ['كركوك'], ckb: ['کەرکووک'], kmr: ['Kerkûk'], tr: ['Kerkük'], fr: ['Kirkouk'], de: ['Kirkuk'] },
   'deir-ez-zor': {
