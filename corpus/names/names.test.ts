@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { gazetteer } from '../gazetteer';
@@ -12,11 +12,19 @@ import { PRESS_LANGS } from './types';
 const matcher = new Matcher(patternsFromEntities(gazetteer));
 
 /** The underlined text of a fixture page: its paragraphs' text, matched, through the gate. */
-function underlined(file: string): string[] {
+function underlined(file: string, m = matcher): string[] {
   const html = readFileSync(new URL(`../../tests/fixtures/${file}`, import.meta.url), 'utf8');
   const { document } = parseHTML(html);
   const text = [...document.querySelectorAll('h1, h2, p')].map((p) => p.textContent).join('\n');
-  return applyAmbiguityGate(matcher.findAll(text)).map((m) => text.slice(m.start, m.end));
+  return applyAmbiguityGate(m.findAll(text)).map((x) => text.slice(x.start, x.end));
+}
+
+/** A page's text without scripts and styles, matched, through the gate. */
+function underlinedText(html: string, m: Matcher): string[] {
+  const { document } = parseHTML(html);
+  for (const n of document.querySelectorAll('script, style, noscript, template')) n.remove();
+  const text = document.body?.textContent ?? '';
+  return applyAmbiguityGate(m.findAll(text)).map((x) => text.slice(x.start, x.end));
 }
 
 describe('names in the languages of the region’s press', () => {
@@ -78,4 +86,16 @@ describe('news briefs as each press writes them', () => {
       'موصل', 'الرقة', 'koalisyon', 'la coalition', 'Die Koalition',
     ]);
   });
+});
+
+const REAL_PAGES = new URL('../../../shared/pages/', import.meta.url);
+
+describe.skipIf(!existsSync(REAL_PAGES))('the real English pages (../shared/pages)', () => {
+  it('get no underline from the names in other languages (no alias folds to an English word there)', () => {
+    const english = new Matcher(patternsFromEntities(gazetteer.map((e) => ({ ...e, aliases: e.aliases.filter((a) => !a.lang) }))));
+    for (const file of readdirSync(REAL_PAGES).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(new URL(file, REAL_PAGES), 'utf8');
+      expect(underlinedText(html, matcher), file).toEqual(underlinedText(html, english));
+    }
+  }, 180_000); // parsing 4 MB of HTML on a loaded machine: a limit, not a timing assertion
 });
