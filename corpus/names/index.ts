@@ -31,7 +31,7 @@ for (const locale of [ar, de, fr, ku, tr]) countries.registerLocale(locale);
 const DATASET_LOCALE: Partial<Record<PressLang, string>> = { ar: 'ar', kmr: 'ku', tr: 'tr', fr: 'fr', de: 'de' };
 
 /** ISO 3166-1 code of each country of the gazetteer. */
-export const COUNTRY_CODES: Readonly<Record<string, string>> = {
+const COUNTRY_CODES: Readonly<Record<string, string>> = {
   syria: 'SY', iraq: 'IQ', 'united-states': 'US', russia: 'RU', canada: 'CA', jordan: 'JO', israel: 'IL',
   yemen: 'YE', somalia: 'SO', 'south-sudan': 'SS', afghanistan: 'AF',
 };

@@ -27,46 +27,15 @@
  *
  * Pure logic: no DOM, no `browser`.
  */
-import type { Entity, Match, MatchPattern } from '../corpus/types';
+import type { Match, MatchPattern } from '../corpus/types';
 import {
-  classifyAstral,
-  classifyCodeUnit,
-  isWordCodePoint,
-  K_CHAR,
-  K_SEP,
-  K_SURROGATE,
-  K_UNKNOWN,
-  NORM_FOLD,
-  NORM_KEEP,
-  NORM_KIND,
-  normalizeAlias,
+  classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP,
+  K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KEEP, NORM_KIND,
 } from './normalize';
-import { articleVariant, MAX_PREFIX_RUN, startsName } from './languages';
+import { MAX_PREFIX_RUN, startsName } from './languages';
 import { type Automaton, buildAutomaton, step } from './automaton';
 
-/**
- * Every alias of every entity as a pattern (caseSensitive / ambiguous default to false), plus the
- * form an Arabic alias with the article takes after the preposition ل (الرقة → للرقة, the ل not
- * underlined: lib/text/languages/arabic.ts).
- */
-export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
-  const out: MatchPattern[] = [];
-  for (const e of entities) {
-    for (const a of e.aliases) {
-      const p: MatchPattern = {
-        text: a.text,
-        entityId: e.id,
-        caseSensitive: a.caseSensitive ?? false,
-        ambiguous: a.ambiguous ?? false,
-        type: e.type,
-      };
-      out.push(p);
-      const variant = articleVariant(normalizeAlias(a.text).folded);
-      if (variant) out.push({ ...p, text: variant.text, lead: variant.lead });
-    }
-  }
-  return out;
-}
+export { patternsFromEntities } from './patterns';
 
 /* Per-matcher symbol table entries beyond real symbols. */
 const SYM_UNKNOWN = 0xffff;
