@@ -15,8 +15,11 @@
  * - `caseSensitive`: the alias collides with a common word in another case (ISIS/Isis, US/us, UN/un).
  * - `ambiguous`: the alias counts only where the page also has an unambiguous corpus mention
  *   (Jordan, "the coalition", bare acronyms with other common meanings).
+ * - The aliases written here are the English press's; the names in Arabic, Kurdish, Turkish,
+ *   French and German are added from corpus/names/ (each with its language).
  */
 import type { Alias, Entity } from '../lib/corpus/types';
+import { withPressNames } from './names';
 
 /** Plain aliases. */
 const names = (...texts: string[]): Alias[] => texts.map((text) => ({ text }));
@@ -255,7 +258,7 @@ export const GENERAL_NEWS_ENTITIES: ReadonlySet<string> = new Set([
   'rand-corporation', 'boston-university', 'boston-herald', 'the-guardian', 'cbs-news',
 ]);
 
-export const gazetteer: Entity[] = entities.map((e) =>
+export const gazetteer: Entity[] = entities.map(withPressNames).map((e) =>
   GENERAL_NEWS_ENTITIES.has(e.id) ? { ...e, aliases: e.aliases.map((a) => ({ ...a, ambiguous: true })) } : e,
 );
 

@@ -15,6 +15,8 @@ export interface Alias {
   /** Counts only on a page (or document) that also has an unambiguous corpus mention
    *  (Turkey, Jordan, "the coalition", bare acronyms that collide with other meanings). */
   ambiguous?: boolean;
+  /** The language the alias belongs to (BCP 47: ar, ckb, kmr, tr, fr, de, en…), where known. */
+  lang?: string;
 }
 
 export interface Entity {
@@ -139,6 +141,11 @@ export interface MatchPattern {
   ambiguous: boolean;
   /** The entity's type, so a page can leave out the types the user hides (settings `entityTypes`). */
   type?: EntityType;
+  /**
+   * Leading normalised units of `text` that belong to the word before the name, not to it (the
+   * preposition of للرقة): they are matched but not underlined.
+   */
+  lead?: number;
   /**
    * An alias the user added (to their own entity or to a bundled one): private. Mentions of it
    * open cards but are never put where a web page can read them (page-readable highlights).

@@ -27,12 +27,14 @@ import type { Entity, Passage } from '../corpus/types';
 import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
 
 export type { IndexChunk };
+import { prepareArabicForSearch } from '../text/languages/arabic';
 
 const { Index, Charset, Encoder } = FlexSearch;
 
 /** Apostrophes inside words are dropped before encoding ("Da'esh" → "Daesh", "ISIS'" → "ISIS"). */
 const APOSTROPHES = /['’‘ʼ`´]/g;
-const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
+/** A word: letters and digits, with the marks inside it (Arabic tashkeel) and inner apostrophes. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’‘ʼ][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 /** Words shorter than this neither rescue a failed search nor get highlighted in a longer query. */
 const MIN_TERM = 3;
 
@@ -40,8 +42,15 @@ function prepareForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 
+/**
+ * The passage encoder: FlexSearch's Default (case and diacritics folded, doubled letters merged)
+ * for every script, with Arabic script folded as the matcher folds it and its article and clitics
+ * taken off first (lib/text/languages/arabic.ts).
+ */
+const PASSAGE_ENCODER = new Encoder({ ...Charset.Default, prepare: prepareArabicForSearch });
+
 /** FlexSearch's options for the passage index: the build step's export and the worker's import must agree. */
-const INDEX_OPTIONS = { tokenize: 'forward', encoder: Charset.Default, cache: 100 } as const;
+const INDEX_OPTIONS = { tokenize: 'forward', encoder: PASSAGE_ENCODER, cache: 100 } as const;
 
 /** FlexSearch 0.8's `Index.import`, which also accepts the entries already parsed. */
 interface ImportsParsed {
@@ -70,7 +79,7 @@ export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>)
 
 export class SearchIndex {
   private readonly index = new Index(INDEX_OPTIONS);
-  private readonly encoder = new Encoder(Charset.Default);
+  private readonly encoder = PASSAGE_ENCODER;
 
   /** Indexes `passages` at once; without, an empty index to fill with `add` (or use `build`/`load`). */
   constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map()) {

@@ -27,8 +27,9 @@
  *
  * Pure logic: no DOM, no `browser`.
  */
-import type { Entity, Match, MatchPattern } from '../corpus/types';
+import type { Match, MatchPattern } from '../corpus/types';
 import { classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP, K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KEEP, NORM_KIND } from './normalize';
+import { MAX_PREFIX_RUN, startsName } from './languages';
 import { type Automaton, buildAutomaton, step } from './automaton';
 import { MAX_SYMBOLS, type PackedAutomaton, unpackAutomaton, usablePacked } from './packedAutomaton';
 
@@ -42,22 +43,7 @@ export interface MatcherOptions {
   shown?: (p: MatchPattern) => boolean;
 }
 
-/** Every alias of every entity as a pattern (caseSensitive / ambiguous default to false). */
-export function patternsFromEntities(entities: readonly Entity[]): MatchPattern[] {
-  const out: MatchPattern[] = [];
-  for (const e of entities) {
-    for (const a of e.aliases) {
-      out.push({
-        text: a.text,
-        entityId: e.id,
-        caseSensitive: a.caseSensitive ?? false,
-        ambiguous: a.ambiguous ?? false,
-        type: e.type,
-      });
-    }
-  }
-  return out;
-}
+export { patternsFromEntities } from './patterns';
 
 /* Per-matcher symbol table entries beyond real symbols. */
 const SYM_UNKNOWN = 0xffff;
@@ -84,15 +70,19 @@ export class Matcher {
   private readonly mask: number;
   /** 1 for a pattern left out (`MatcherOptions.shown`); undefined: all are matched. */
   private readonly hidden: Uint8Array | undefined;
+  /** Leading units of each pattern that are not underlined (MatchPattern.lead), by pattern id. */
+  private readonly lead: Uint8Array;
 
   constructor(patterns: readonly MatchPattern[], { packed, shown }: MatcherOptions = {}) {
     this.patterns = patterns;
     const ready = usablePacked(packed, patterns);
     this.dfa = ready ? unpackAutomaton(ready, patterns) : buildAutomaton(patterns, SYM_SPECIAL);
     if (shown && !patterns.every(shown)) this.hidden = Uint8Array.from(patterns, (p) => (shown(p) ? 0 : 1));
-    // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest match).
+    this.lead = Uint8Array.from(patterns, (p) => p.lead ?? 0);
+    // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest
+    // match), and a clitic run further (the units before a name inside its word: startsAt).
     let ring = 8;
-    while (ring < this.dfa.maxDepth + 4) ring *= 2;
+    while (ring < this.dfa.maxDepth + MAX_PREFIX_RUN + 4) ring *= 2;
     this.ringMap = new Uint32Array(ring);
     this.mask = ring - 1;
   }
@@ -239,13 +229,13 @@ export class Matcher {
     while (s !== 0) {
       const d = depth[s]!;
       const start = end - d;
-      if (!this.wordBefore(src, start)) {
+      if (this.startsAt(src, start)) {
         for (let o = outStart[s]!, oe = outStart[s + 1]!; o < oe; o++) {
           const pid = outIds[o]!;
           if (this.hidden?.[pid] === 1) continue;
           const p = compiled[pid]!;
           if (p.caseSensitive && !this.keptEquals(src, start, p.keep)) continue;
-          cand.push(start, d, pid, ringMap[start & mask]!, origEnd);
+          cand.push(start, d, pid, ringMap[(start + this.lead[pid]!) & mask]!, origEnd);
         }
       }
       s = dict[s]!;
@@ -275,6 +265,25 @@ export class Matcher {
       if (this.keptAt(src, start + u, false) !== keep.charCodeAt(u)) return false;
     }
     return true;
+  }
+
+  /**
+   * May a name start at normalised position `start`? At a word boundary, or inside a word after
+   * letters the name's language lets attach to it (Arabic clitics: والرقة; lib/text/languages/).
+   */
+  private startsAt(src: string, start: number): boolean {
+    if (!this.wordBefore(src, start)) return true;
+    const first = this.keptAt(src, start, true);
+    let run = '';
+    for (let back = 1; back <= MAX_PREFIX_RUN + 1; back++) {
+      const p = start - back;
+      const c = p < 0 ? 0x20 : this.keptAt(src, p, true);
+      // An astral letter is never a clitic; a lone surrogate is no letter.
+      if (isLow(c) && p > 0 && isHigh(this.keptAt(src, p - 1, true))) return !isWordCodePoint(pairCp(this.keptAt(src, p - 1, true), c)) && startsName(run, first);
+      if (!isWordCodePoint(c)) return startsName(run, first);
+      run = String.fromCharCode(c) + run;
+    }
+    return false;
   }
 
   /** Is the normalised code point ending just before normalised position `start` a word char? */

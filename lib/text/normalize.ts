@@ -5,8 +5,10 @@
  *  - Unicode diacritics are removed: each code point is NFD-decomposed and its combining marks
  *    (`\p{M}`) dropped, so "é" → "e", "ṭ" → "t"; text that is already decomposed ("e" + U+0301)
  *    loses its free-standing marks the same way. A few letters that have no decomposition but are
- *    a base letter with a stroke are mapped too (ł ø đ ħ ı → l o d h i). If stripping would turn one
- *    code point into several characters (Hangul syllables), the code point is kept as it is.
+ *    a base letter with a stroke are mapped too (ł ø đ ħ → l o d h), and each language's letters
+ *    that match as another (Turkish ı → i; Arabic ة → ه, ى → ي, ٱ → ا…: lib/text/languages/). If
+ *    stripping would turn one code point into several characters (Hangul syllables), the code
+ *    point is kept as it is.
  *  - Apostrophe look-alikes (’ ‘ ‛ ʼ ʻ ʾ ʿ ` ´ ′ ＇) become "'".
  *  - Every hyphen/dash variant (- ‐ ‑ ‒ – — ― − ﹘ ﹣ －) and every whitespace character (incl. NBSP
  *    and the other Unicode spaces, line/paragraph separators) counts as a separator; any run of
@@ -18,6 +20,7 @@
  *
  * Pure logic: no DOM, no `browser`.
  */
+import { LETTER_FOLD } from './languages';
 
 export interface Normalized {
   /** Normalised text, case kept. */
@@ -53,9 +56,6 @@ export interface Normalized {
 const APOSTROPHES = "\u2019\u2018\u201B\u02BC\u02BB\u02BE\u02BF`\u00B4\u2032\uFF07";
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D';
 const DROPPED = '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u0640';
-const STROKED: Record<string, string> = {
-  'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H', 'ı': 'i',
-};
 
 const MARK_RE = /\p{M}/gu;
 const WORD_RE = /^[\p{L}\p{N}]/u;
@@ -75,8 +75,8 @@ function lowerSameLength(s: string): string {
 
 /** Base form of one code point: diacritics stripped, case kept. Returns '' for a bare mark. */
 function stripCodePoint(ch: string): string {
-  const stroked = STROKED[ch];
-  if (stroked !== undefined) return stroked;
+  const folded = LETTER_FOLD[ch];
+  if (folded !== undefined) return folded;
   const nfd = ch.normalize('NFD');
   // Fast path for Latin letters, punctuation and symbols (most of any page), without the \p{M}
   // regexp, whose first use compiles a large character class: no code point below U+0300 or in

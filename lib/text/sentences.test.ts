@@ -17,3 +17,19 @@ describe('splitSentences (Intl.Segmenter plus the abbreviation pass)', () => {
     ]);
   });
 });
+
+describe('sentences in the languages of the region’s press', () => {
+  it('splits Arabic at . ؟ ! and not after د. (doctor)', () => {
+    expect(sentenceTexts('دخلت القوات الرقة. هل انتهت المعركة؟ نعم! وقال د. أحمد إن الوضع صعب.')).toEqual([
+      'دخلت القوات الرقة.', 'هل انتهت المعركة؟', 'نعم!', 'وقال د. أحمد إن الوضع صعب.',
+    ]);
+  });
+  it('keeps German and French abbreviations and German dates inside their sentence', () => {
+    expect(sentenceTexts('Laut Dr. Müller, z. B. im Irak, endete es am 3. Oktober. Die Lage bleibt ernst.')).toEqual([
+      'Laut Dr. Müller, z. B. im Irak, endete es am 3. Oktober.', 'Die Lage bleibt ernst.',
+    ]);
+    expect(sentenceTexts('Selon Mme Durand et M. Dupont, env. 300 civils ont fui. Le régime avance.')).toEqual([
+      'Selon Mme Durand et M. Dupont, env. 300 civils ont fui.', 'Le régime avance.',
+    ]);
+  });
+});

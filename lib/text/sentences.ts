@@ -20,6 +20,7 @@
  * (UAX #29 rule SB4), so sentences never cross a paragraph.
  */
 import { isWhitespace } from './normalize';
+import { GERMAN_MONTHS, SENTENCE_ABBREVIATIONS } from './languages';
 
 export type Span = [start: number, end: number];
 
@@ -29,6 +30,7 @@ const NEVER_END = new Set([
   'cmdr', 'brig', 'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'amb', 'st', 'mt', 'ft', 'fr',
   'vs', 'cf', 'approx', 'dept', 'univ', 'no', 'nos', 'vol', 'fig', 'art', 'ch', 'sec', 'para',
   'e.g', 'i.e', 'viz', 'al', // "et al."
+  ...SENTENCE_ABBREVIATIONS, // French, German, Arabic (lib/text/languages/)
 ]);
 
 /** Abbreviations whose period ends a sentence only before a common sentence opener. */
@@ -105,6 +107,7 @@ function keep(text: string, from: number, cut: number): boolean {
   if (word === '') return true;
   const lower = word.toLowerCase();
   if (NEVER_END.has(lower)) return (lower === 'no' || lower === 'nos') && !/\d/.test(nextCh); // "No. 5" vs "No. The…"
+  if (/^\d{1,2}$/.test(word) && GERMAN_MONTHS.has(nextWord(text, next).toLowerCase())) return false; // "am 3. Oktober"
   const dotted = /^(?:\p{L}\.)+\p{L}$/u.test(word); // "U.S", "a.m" (the final period is the terminator)
   const initial = /^\p{Lu}$/u.test(word); // "J." in "J. Smith"
   if (MAYBE_END.has(lower) || dotted || initial) return OPENERS.has(nextWord(text, next).toLowerCase());

@@ -1,6 +1,7 @@
 /**
  * Smoke test of the hover card in Firefox ESR (MV3), driven by puppeteer-core over WebDriver BiDi:
- * underlines on the news fixture, a card on hover, Esc, and silence on the trap page.
+ * underlines on the news fixture, a card on hover, Esc, and silence on the trap page; the same
+ * on the Arabic right-to-left brief (a name after clitics).
  *
  * The card is read the way the browser's tools can: WebDriver BiDi's serialisation with
  * `includeShadowTree: "all"` shows the host's closed shadow root and the card page's iframe in it,
@@ -9,6 +10,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { bidi, contextOf, pointAt, until, useFirefoxSuite, type SerializedNode } from './firefox';
+import { BRIEFS } from '../fixtures/briefs';
 
 const suite = useFirefoxSuite();
 
@@ -80,6 +82,20 @@ describe('Firefox ESR', () => {
     // The page's document holds none of the card's text.
     expect(await page.evaluate(() => document.documentElement.textContent.includes('Competing viewpoints'))).toBe(false);
 
+    await page.keyboard.press('Escape');
+    expect(await until(() => readCardFirefox(suite.ff.browser, page), (c) => c === null)).toBeNull();
+    await page.close();
+  });
+
+  it('underlines the Arabic right-to-left page, clitics included, and opens the Mosul card from بالموصل; Esc closes it', async () => {
+    const page = await suite.ff.browser.newPage();
+    await page.goto(`${suite.server.origin}/briefs-ar.html`, { waitUntil: 'load' });
+    const expected = BRIEFS.find((b) => b.file === 'briefs-ar.html')!.expected.length;
+    expect(await until(() => highlightCount(page), (n) => n >= expected)).toBe(expected);
+    const at = await pointAt(page, 'الموصل', { within: 'mosul', nth: 2 }); // من الموصل, الموصلي (no mention), بالموصل
+    await page.mouse.move(at.x, at.y);
+    const card = await until(() => readCardFirefox(suite.ff.browser, page), (c) => !!c && c.name === 'Mosul');
+    expect(card!.name).toBe('Mosul');
     await page.keyboard.press('Escape');
     expect(await until(() => readCardFirefox(suite.ff.browser, page), (c) => c === null)).toBeNull();
     await page.close();
