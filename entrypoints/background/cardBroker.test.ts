@@ -76,8 +76,8 @@ describe('card broker', () => {
     const show = { t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: 400, pinned: false };
     h.emit({ t: 'send', msg: show });
     expect(f.received.at(-1)).toEqual({ t: 'host', msg: show });
-    f.emit({ t: 'send', msg: { t: 'size', seq: 1, status: 'ready', width: 400, height: 300 } });
-    expect(h.received.at(-1)).toEqual({ t: 'frame', msg: { t: 'size', seq: 1, status: 'ready', width: 400, height: 300 } });
+    f.emit({ t: 'send', msg: { t: 'rendered', seq: 1 } });
+    expect(h.received.at(-1)).toEqual({ t: 'frame', msg: { t: 'rendered', seq: 1 } });
   });
 
   it('issues a different token to every host', () => {

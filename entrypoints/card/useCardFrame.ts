@@ -1,8 +1,11 @@
 /**
  * The card page's state: which entity its content script asked for (over the card channel,
  * platform/cardChannel.ts), the card's data fetched here from the background (lookupEntity, an
- * extension-page message: the content script never holds corpus text), and the card's natural
- * size reported back after every render so the content script can size and place the frame.
+ * extension-page message: the content script never holds corpus text). The frame's box is the
+ * content script's, from public facts alone; the card scrolls inside it. Each request is first
+ * rendered as its loading state and said to be rendered (`rendered`: the content script reveals
+ * the card then), and only after that filled with its data, cached or fetched: neither the box nor
+ * the moment of the reveal depends on what the reader's documents add to a card.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardContent } from '../../components/Card';
@@ -29,14 +32,18 @@ export function useCardFrame(token: string) {
   const channel = useRef<Channel<FrameToHost> | null>(null);
   const cache = useMemo(() => new Map<string, EntityCard>(), []);
   const seqRef = useRef(0);
+  const fill = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const show = (m: Extract<HostToFrame, { t: 'show' }>) => {
       seqRef.current = m.seq;
+      setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content: { status: 'loading', label: m.label } });
       const known = cache.get(m.entityId);
-      const content: CardContent = known ? { status: 'ready', card: known } : { status: 'loading', label: m.label };
-      setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content });
-      if (known) return;
+      // A cached card is drawn once this request's loading state is rendered and said to be (below).
+      if (known) fill.current = () => setView((v) => v && { ...v, content: { status: 'ready', card: known } });
+      else load(m);
+    };
+    const load = (m: Extract<HostToFrame, { t: 'show' }>) => {
       pageMessenger.sendMessage('lookupEntity', { id: m.entityId }).then(
         (card) => {
           cache.set(m.entityId, card);
@@ -59,21 +66,15 @@ export function useCardFrame(token: string) {
     return () => c.close();
   }, [token]);
 
-  // After every render of a request: the card's natural size, for the content script to place it.
+  // A request's loading state is rendered: say so, then fill it (in the same task when cached, so
+  // before the next paint). A new card starts at its top.
   useLayoutEffect(() => {
-    const card = cardElement();
-    if (!view || !card) return;
-    let height = card.offsetHeight - card.clientHeight; // borders
-    for (const child of card.children) {
-      const el = child as HTMLElement;
-      height += el.classList.contains('body') ? el.scrollHeight : el.offsetHeight;
-    }
-    channel.current?.send({ t: 'size', seq: view.seq, status: view.content.status, width: view.width, height: Math.ceil(height) });
-  }, [view?.seq, view?.content, view?.width]);
-
-  // A new card starts at its top.
-  useLayoutEffect(() => {
+    if (!view) return;
     cardElement()?.querySelector('.body')?.scrollTo(0, 0);
+    channel.current?.send({ t: 'rendered', seq: view.seq });
+    const next = fill.current;
+    fill.current = () => undefined;
+    next();
   }, [view?.seq]);
 
   const send = (m: FrameToHost) => channel.current?.send(m);

@@ -67,9 +67,11 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     onPin: () => card.togglePin(),
     onClose: () => card.dismiss(),
     onPointer: (over) => card.framePointer(over),
+    onRendered: () => card.rendered(),
+    onGone: () => card.frameGone(),
   });
   scope.onDispose(() => surface.dispose());
-  const card = new CardController<MentionRecord, CardAnchor>({
+  const card: CardController<MentionRecord, CardAnchor> = new CardController({
     surface,
     anchor: (r, atPointer) => {
       if (r.field) return { field: r.field };

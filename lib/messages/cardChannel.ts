@@ -31,8 +31,8 @@ const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** What the content script asks the frame to do. */
 export const hostToFrame = v.variant('t', [
   /**
-   * Render the card of `entityId` (named `label` until its data is in), `width` px wide, and
-   * report its size. `seq` numbers the request: sizes of older requests are stale.
+   * Render the card of `entityId` (named `label` until its data is in), `width` px wide, and say
+   * when it is rendered. `seq` numbers the request: answers to older requests are stale.
    */
   v.strictObject({ t: v.literal('show'), seq, entityId: id, label: v.pipe(v.string(), v.maxLength(300)), width: px, pinned: v.boolean() }),
   v.strictObject({ t: v.literal('pinned'), pinned: v.boolean() }),
@@ -43,8 +43,12 @@ export type HostToFrame = v.InferOutput<typeof hostToFrame>;
 
 /** What the frame tells the content script. */
 export const frameToHost = v.variant('t', [
-  /** The card of request `seq` is rendered: its natural size, and whether its data is in. */
-  v.strictObject({ t: v.literal('size'), seq, status: v.picklist(['loading', 'ready', 'error']), width: px, height: px }),
+  /**
+   * The card of request `seq` is rendered, as its loading state: said before its data is drawn,
+   * so when it is said (and so when the card is revealed) tells nothing of that data. Nothing
+   * else of the card's content (no size) crosses: the frame's box is the content script's.
+   */
+  v.strictObject({ t: v.literal('rendered'), seq }),
   v.strictObject({ t: v.literal('pin') }),
   /** Close button or Esc inside the frame. */
   v.strictObject({ t: v.literal('close') }),
