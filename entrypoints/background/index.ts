@@ -1,8 +1,8 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
- * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers, the card
- * broker, and the matcher data published to storage so content scripts can scan pages without
+ * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers, and the
+ * matcher data published to storage so content scripts can scan pages without
  * waking this worker. Listeners are registered synchronously at start, as MV3 requires.
  */
 import manifest from 'virtual:counterpoint-corpus-manifest';
@@ -15,7 +15,6 @@ import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger 
 import { publishMatcherData } from '../../platform/matcherCache';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
-import { createCardBroker } from './cardBroker';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
 import { createCorpusWriteSurface } from './corpusWrites';
@@ -39,8 +38,6 @@ export default defineBackground({
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
     answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
-    // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
-    browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
     browser.runtime.onInstalled.addListener(() => void publish());
     browser.runtime.onStartup.addListener(() => void publish());
     setUpCommands();

@@ -34,6 +34,7 @@ function setup() {
   const frame = new CardFrame({
     connect: (on) => {
       events = on;
+      on.token(TOKEN); // as platform/cardChannel.ts does: the token is made at once, no worker asked
       return { send: (m) => sent.push(m), close: () => (closed = true) };
     },
     pageUrl: PAGE_URL,
@@ -58,9 +59,8 @@ describe('CardFrame', () => {
 
   it('hosts the card page in a closed shadow root on a plain div, hidden, with the token in the fragment only', () => {
     const t = setup();
+    expect(t.host()).toBeUndefined(); // nothing in the page before the first hover
     t.frame.warm();
-    expect(t.host()).toBeUndefined(); // nothing in the page before the broker answers
-    t.events().token(TOKEN);
     const host = t.host()!;
     expect(host.localName).toBe('div');
     expect(host.shadowRoot).toBeNull(); // closed
@@ -74,12 +74,9 @@ describe('CardFrame', () => {
     expect(host.textContent).toBe('');
   });
 
-  it('names the entity to the frame once paired, places the frame by public facts alone, and shows it on reveal', () => {
+  it('names the entity to the frame, places the frame by public facts alone, and shows it on reveal', () => {
     const t = setup();
     expect(t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false })).toBe(true);
-    t.events().token(TOKEN);
-    expect(t.sent).toEqual([]); // queued until the frame has presented the token
-    t.events().paired();
     expect(t.sent).toEqual([{ t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: expect.any(Number) as number, pinned: false }]);
     const s = t.iframe()!.style;
     const { clientWidth: vw, clientHeight: vh } = document.documentElement;
@@ -110,8 +107,6 @@ describe('CardFrame', () => {
   it('ignores the answer to an older request', () => {
     const t = setup();
     t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
-    t.events().token(TOKEN);
-    t.events().paired();
     t.frame.hide();
     t.frame.request(anchorAt(100, 200), { id: 'mosul', label: 'Mosul' }, { pinned: true, focus: false });
     expect(t.sent.at(-1)).toMatchObject({ t: 'show', seq: 3, pinned: true });
@@ -124,8 +119,6 @@ describe('CardFrame', () => {
   it('passes the card’s own buttons and pointer on; removes the host and says so when the frame goes', () => {
     const t = setup();
     t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
-    t.events().token(TOKEN);
-    t.events().paired();
     t.fromFrame({ t: 'pin' });
     t.fromFrame({ t: 'pointer', over: true });
     expect(t.handlers.onPin).toHaveBeenCalledOnce();

@@ -2,13 +2,13 @@
  * Where the card lives in the page: an `<iframe>` of the extension's own card page
  * (entrypoints/card/) inside a closed shadow root on a plain `<div>`. The card's text never enters
  * this document or this process: the frame fetches it itself, and this side only ever names an
- * entity (lib/messages/cardChannel.ts). The host element itself: frameHost.ts.
+ * entity, over a port the two hold (lib/messages/cardChannel.ts). The host element itself: frameHost.ts.
  *
  * One frame per page, made on the first hover and reused: it is loaded, hidden (opacity 0, no
  * pointer events, aria-hidden) while it is not shown, and a card is rendered and placed in it
- * during the hover delay, so that showing it is one compositor-only style change. When the frame
- * or the broker goes away (the worker stopped, the frame was navigated), the host is removed and
- * a new frame made on the next hover.
+ * during the hover delay, so that showing it is one compositor-only style change. The frame does
+ * not depend on the worker; when it goes away (it was navigated), the host is removed and a new
+ * frame made on the next hover.
  *
  * Placement: the frame's box is decided here from public facts alone (`cardSize` and `placeCard`,
  * lib/card/placement.ts: a fixed size, the viewport, the mention's line under the pointer), never
@@ -26,7 +26,7 @@ import { createHost, HIDDEN_HOST_STYLE, HOST_STYLE, referenceBox, type CardAncho
 export type { CardAnchor };
 
 export interface CardFrameDeps {
-  /** Opens the channel to the broker (platform/cardChannel.ts connectCardHost). */
+  /** Opens the channel to a new frame (platform/cardChannel.ts connectCardHost). */
   connect(on: HostEvents): Channel<HostToFrame>;
   /** The card page's URL. */
   pageUrl: string;
@@ -50,8 +50,6 @@ export class CardFrame implements CardSurface<CardAnchor> {
   private host: HTMLDivElement | null = null;
   private iframe: HTMLIFrameElement | null = null;
   private channel: Channel<HostToFrame> | null = null;
-  private paired = false;
-  private outbox: HostToFrame[] = [];
   /** The current request's number: answers to older ones are stale. */
   private seq = 0;
   /** Where the current request's card goes; null when there is none. */
@@ -72,13 +70,8 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   warm(): void {
     if (this.channel) return;
-    this.paired = false;
     this.channel = this.deps.connect({
       token: (token) => this.makeFrame(token),
-      paired: () => {
-        this.paired = true;
-        for (const m of this.outbox.splice(0)) this.channel?.send(m);
-      },
       message: (m) => this.onFrame(m),
       gone: () => this.teardown(),
     });
@@ -125,9 +118,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
   }
 
   private post(m: HostToFrame): void {
-    if (this.paired) this.channel?.send(m);
-    else if (m.t === 'show') this.outbox = [m]; // only the latest request matters
-    else this.outbox.push(m);
+    this.channel?.send(m);
   }
 
   private onFrame(m: FrameToHost): void {
@@ -137,16 +128,17 @@ export class CardFrame implements CardSurface<CardAnchor> {
     else if (m.seq === this.seq && this.anchor) this.deps.onRendered();
   }
 
-  private makeFrame(token: string): void {
+  private makeFrame(token: string): HTMLIFrameElement {
     this.teardownHost();
-    ({ host: this.host, iframe: this.iframe } = createHost(`${this.deps.pageUrl}#${token}`));
+    const { host, iframe } = createHost(`${this.deps.pageUrl}#${token}`);
+    this.host = host;
+    this.iframe = iframe;
     this.place();
+    return iframe;
   }
 
   private teardown(): void {
     this.channel = null;
-    this.paired = false;
-    this.outbox = [];
     this.teardownHost();
     if (this.anchor) {
       this.anchor = null;
