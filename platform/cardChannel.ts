@@ -1,104 +1,114 @@
 /**
- * Browser edge of the card channel (lib/messages/cardChannel.ts): the content script's port and
- * the card frame's port to the background's broker, each message checked on arrival.
+ * Browser edge of the card channel (lib/messages/cardChannel.ts): a `MessagePort` the content
+ * script and its card frame hold, handed to the frame once, checked by a token only the two know.
+ * The worker is not on this path: it only answers the frame's lookups, and a worker that stops
+ * takes nothing of the card with it.
  */
-import { browser, type Browser } from 'wxt/browser';
-import {
-  FRAME_PORT,
-  frameDown,
-  HOST_PORT,
-  hostDown,
-  parse,
-  type FrameToHost,
-  type HostToFrame,
-} from '../lib/messages/cardChannel';
-
-type Port = Browser.runtime.Port;
+import { browser } from 'wxt/browser';
+import { frameToHost, hostToFrame, newToken, pairing, parse, type FrameToHost, type HostToFrame } from '../lib/messages/cardChannel';
 
 export interface Channel<Out> {
   send(message: Out): void;
   close(): void;
 }
 
-function open(name: string, onMessage: (raw: unknown) => void, onGone: () => void): { port: Port; closed: () => boolean; close(): void } {
-  const port = browser.runtime.connect({ name });
+export interface HostEvents {
+  /** Load the frame with this one-time token in its fragment; returns the frame's element. */
+  token(token: string): HTMLIFrameElement;
+  message(message: FrameToHost): void;
+  /** The frame went away (it was navigated): start over. */
+  gone(): void;
+}
+
+/**
+ * The content script's end. The token is made here (128 random bits); once the frame has loaded,
+ * it is posted to the frame with the port and the messages sent meanwhile, in one message, to the
+ * card page's origin only. A second load (the frame navigated) ends the channel.
+ */
+export function connectCardHost(pageUrl: string, on: HostEvents): Channel<HostToFrame> {
+  const token = newToken((b) => crypto.getRandomValues(b));
+  const iframe = on.token(token);
+  const { port1, port2 } = new MessageChannel();
+  let queued: HostToFrame[] | null = [];
   let closed = false;
-  port.onMessage.addListener(onMessage);
-  port.onDisconnect.addListener(() => {
+  const close = () => {
     if (closed) return;
     closed = true;
-    onGone();
-  });
+    iframe.removeEventListener('load', loaded);
+    port1.close();
+  };
+  const loaded = () => {
+    if (queued === null) {
+      close();
+      on.gone();
+      return;
+    }
+    iframe.contentWindow?.postMessage({ t: 'pair', token, queued }, frameOrigin(pageUrl), [port2]);
+    queued = null;
+  };
+  iframe.addEventListener('load', loaded);
+  port1.onmessage = (e: MessageEvent) => {
+    const m = parse(frameToHost, e.data);
+    if (m) on.message(m);
+  };
   return {
-    port,
-    closed: () => closed,
-    close() {
+    send(msg) {
       if (closed) return;
-      closed = true;
-      port.disconnect();
+      if (queued === null) port1.postMessage(msg);
+      else if (msg.t === 'show') queued = [...queued.filter((q) => q.t !== 'show' && q.t !== 'focus'), msg]; // only the latest request matters
+      else queued.push(msg);
     },
+    close,
   };
 }
 
-export interface HostEvents {
-  /** The broker's one-time token: load the frame with it. */
-  token(token: string): void;
-  /** The frame presented the token: messages now reach it. */
-  paired(): void;
-  message(message: FrameToHost): void;
-  /** The frame or the broker went away (the worker stopped, the frame navigated): start over. */
-  gone(): void;
+/**
+ * The card frame's end: waits for the pairing message carrying its own token (from its URL's
+ * fragment, which the page cannot read), first use wins; every other message is dropped. Call it
+ * before the page has loaded (main.tsx), so the pairing cannot arrive unheard.
+ */
+export interface HostListener {
+  /** Delivers the content script's messages (those that came first, then the rest) to `on`. */
+  attach(on: (m: HostToFrame) => void): Channel<FrameToHost>;
 }
 
-/** The content script's end. */
-export function connectCardHost(on: HostEvents): Channel<HostToFrame> {
-  const c = open(
-    HOST_PORT,
-    (raw) => {
-      const m = parse(hostDown, raw);
-      if (!m) return;
-      if (m.t === 'token') on.token(m.token);
-      else if (m.t === 'paired') on.paired();
-      else if (m.t === 'unpaired') {
-        c.close();
-        on.gone();
-      } else on.message(m.msg);
-    },
-    () => on.gone(),
-  );
+export function listenForHost(token: string): HostListener {
+  let port: MessagePort | null = null;
+  let early: HostToFrame[] = [];
+  let deliver: ((m: HostToFrame) => void) | null = null;
+  const receive = (m: HostToFrame) => (deliver ? deliver(m) : early.push(m));
+  const onPair = (e: MessageEvent) => {
+    const m = parse(pairing, e.data);
+    if (port || !m || m.token !== token || e.ports.length !== 1) return;
+    removeEventListener('message', onPair);
+    port = e.ports[0]!;
+    for (const q of m.queued) receive(q);
+    port.onmessage = (ev: MessageEvent) => {
+      const msg = parse(hostToFrame, ev.data);
+      if (msg) receive(msg);
+    };
+  };
+  addEventListener('message', onPair);
   return {
-    send(msg) {
-      if (!c.closed()) c.port.postMessage({ t: 'send', msg });
+    attach(on) {
+      deliver = on;
+      for (const m of early.splice(0)) on(m);
+      early = [];
+      return {
+        send: (msg) => port?.postMessage(msg),
+        close: () => port?.close(),
+      };
     },
-    close: c.close,
   };
 }
 
-export interface FrameEvents {
-  paired(where: { tabId: number; windowId?: number }): void;
-  message(message: HostToFrame): void;
-  gone(): void;
-}
-
-/** The card frame's end: presents its token at once. */
-export function connectCardFrame(token: string, on: FrameEvents): Channel<FrameToHost> {
-  const c = open(
-    FRAME_PORT,
-    (raw) => {
-      const m = parse(frameDown, raw);
-      if (!m) return;
-      if (m.t === 'paired') on.paired({ tabId: m.tabId, windowId: m.windowId });
-      else on.message(m.msg);
-    },
-    () => on.gone(),
-  );
-  c.port.postMessage({ t: 'hello', token });
-  return {
-    send(msg) {
-      if (!c.closed()) c.port.postMessage({ t: 'send', msg });
-    },
-    close: c.close,
-  };
+/**
+ * The origin of the card page's document, the only one the pairing is posted to. Chromium loads
+ * it from a per-session random address (`use_dynamic_url`) but gives the document the extension's
+ * own origin; Firefox's address is the document's origin.
+ */
+function frameOrigin(pageUrl: string): string {
+  return pageUrl.startsWith('chrome-extension:') ? `chrome-extension://${browser.runtime.id}` : new URL(pageUrl).origin;
 }
 
 /** The card page's address (Chromium: a per-session random host, `use_dynamic_url`). */

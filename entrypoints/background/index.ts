@@ -1,8 +1,8 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
- * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers, the card
- * broker, and the corpus version with its matcher data published to storage (at start when stale,
+ * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers,
+ * the corpus version with its matcher data published to storage (at start when stale,
  * after every write) so content scripts scan pages without waking this worker and every open
  * page drops what is older. Listeners are registered synchronously at start, as MV3 requires.
  */
@@ -17,7 +17,6 @@ import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
 import { IndexStore } from '../../platform/indexStore';
-import { createCardBroker } from './cardBroker';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
 import { createCorpusWriteSurface } from './corpusWrites';
@@ -41,8 +40,6 @@ export default defineBackground({
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
     answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
-    // Pairs each content script with its card frame (entrypoints/background/cardBroker.ts).
-    browser.runtime.onConnect.addListener(createCardBroker({ extensionId: browser.runtime.id, random: (b) => crypto.getRandomValues(b) }).onConnect);
     // Install, update, browser start, or a worker stopped between a write and its publication.
     void publish().catch(() => undefined);
     setUpCommands();

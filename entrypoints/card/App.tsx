@@ -8,10 +8,11 @@ import { useEffect } from 'preact/hooks';
 import { Card } from '../../components/Card';
 import { openComparison } from '../../platform/extensionPages';
 import { openSearch } from '../../platform/sidePanel';
+import type { HostListener } from '../../platform/cardChannel';
 import { useCardFrame } from './useCardFrame';
 
-export function App({ token }: { token: string }) {
-  const { view, where, send } = useCardFrame(token);
+export function App({ host }: { host: HostListener }) {
+  const { view, windowId, send } = useCardFrame(host);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -43,7 +44,7 @@ export function App({ token }: { token: string }) {
         onClose={() => send({ t: 'close' })}
         // Side panel (Chromium) or sidebar (Firefox), opened in the click's own task; the entity is
         // handed over through the one hand-off channel (platform/handoff.ts).
-        onCompare={(entityId) => void openComparison(entityId, where?.windowId)}
+        onCompare={(entityId) => void openComparison(entityId, windowId)}
         onSearch={(query) => void openSearch(query)}
       />
     </div>

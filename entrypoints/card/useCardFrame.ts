@@ -1,15 +1,19 @@
 /**
- * The card page's state: which entity its content script asked for (over the card channel,
+ * The card page's state: which entity its content script asked for (over the port the two hold,
  * platform/cardChannel.ts), the card's data fetched here from the background (lookupEntity, an
- * extension-page message: the content script never holds corpus text), and the card's natural
- * size reported back after every render so the content script can size and place the frame.
+ * extension-page message: the content script never holds corpus text). The frame's box is the
+ * content script's, from public facts alone; the card scrolls inside it. Each request is first
+ * rendered as its loading state and said to be rendered (`rendered`: the content script reveals
+ * the card then), and only after that filled with its data, cached or fetched: neither the box nor
+ * the moment of the reveal depends on what the reader's documents add to a card.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardContent } from '../../components/Card';
 import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { EntityCard } from '../../lib/messages/protocol';
-import { connectCardFrame, type Channel } from '../../platform/cardChannel';
+import type { Channel, HostListener } from '../../platform/cardChannel';
 import { onCorpusChanged } from '../../platform/corpusVersion';
+import { currentWindowId } from '../../platform/extensionPages';
 import { pageMessenger } from '../../platform/messaging';
 
 export interface FrameView {
@@ -24,22 +28,33 @@ const ERROR = 'Counterpoint could not load this card. Reload the page to try aga
 
 const cardElement = () => document.querySelector<HTMLElement>('.card');
 
-export function useCardFrame(token: string) {
+/**
+ * The cards this frame has fetched, by entity: the one place they are kept, for the frame's whole
+ * life (it outlives worker restarts). A "corpus updated" notice must empty it (`cardCache.clear()`);
+ * the next request of each card then fetches it afresh.
+ */
+const cardCache = new Map<string, EntityCard>();
+
+export function useCardFrame(host: HostListener) {
   const [view, setView] = useState<FrameView | null>(null);
-  const [where, setWhere] = useState<{ tabId: number; windowId?: number } | null>(null);
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
   const channel = useRef<Channel<FrameToHost> | null>(null);
-  const cache = useMemo(() => new Map<string, EntityCard>(), []);
+  const cache = cardCache;
   const seqRef = useRef(0);
   // Cards of an older corpus version are not shown again (platform/corpusVersion.ts).
   useEffect(() => onCorpusChanged(() => cache.clear()), [cache]);
+  const fill = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const show = (m: Extract<HostToFrame, { t: 'show' }>) => {
       seqRef.current = m.seq;
+      setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content: { status: 'loading', label: m.label } });
       const known = cache.get(m.entityId);
-      const content: CardContent = known ? { status: 'ready', card: known } : { status: 'loading', label: m.label };
-      setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content });
-      if (known) return;
+      // A cached card is drawn once this request's loading state is rendered and said to be (below).
+      if (known) fill.current = () => setView((v) => v && { ...v, content: { status: 'ready', card: known } });
+      else load(m);
+    };
+    const load = (m: Extract<HostToFrame, { t: 'show' }>) => {
       pageMessenger.sendMessage('lookupEntity', { id: m.entityId }).then(
         (card) => {
           cache.set(m.entityId, card);
@@ -48,37 +63,28 @@ export function useCardFrame(token: string) {
         () => seqRef.current === m.seq && setView((v) => v && { ...v, content: { status: 'error', label: m.label, message: ERROR } }),
       );
     };
-    const c = connectCardFrame(token, {
-      paired: setWhere,
-      message: (m) => {
-        if (m.t === 'show') show(m);
-        else if (m.t === 'pinned') setView((v) => v && { ...v, pinned: m.pinned });
-        else cardElement()?.focus({ preventScroll: true });
-      },
-      // Orphaned (the content script or the worker went): nothing here can be shown again.
-      gone: () => setView(null),
+    const c = host.attach((m) => {
+      if (m.t === 'show') show(m);
+      else if (m.t === 'pinned') setView((v) => v && { ...v, pinned: m.pinned });
+      else cardElement()?.focus({ preventScroll: true });
     });
     channel.current = c;
+    // The window for "Compare sources" (the side panel opens in the click's own task).
+    void currentWindowId().then(setWindowId);
     return () => c.close();
-  }, [token]);
+  }, [host]);
 
-  // After every render of a request: the card's natural size, for the content script to place it.
+  // A request's loading state is rendered: say so, then fill it (in the same task when cached, so
+  // before the next paint). A new card starts at its top.
   useLayoutEffect(() => {
-    const card = cardElement();
-    if (!view || !card) return;
-    let height = card.offsetHeight - card.clientHeight; // borders
-    for (const child of card.children) {
-      const el = child as HTMLElement;
-      height += el.classList.contains('body') ? el.scrollHeight : el.offsetHeight;
-    }
-    channel.current?.send({ t: 'size', seq: view.seq, status: view.content.status, width: view.width, height: Math.ceil(height) });
-  }, [view?.seq, view?.content, view?.width]);
-
-  // A new card starts at its top.
-  useLayoutEffect(() => {
+    if (!view) return;
     cardElement()?.querySelector('.body')?.scrollTo(0, 0);
+    channel.current?.send({ t: 'rendered', seq: view.seq });
+    const next = fill.current;
+    fill.current = () => undefined;
+    next();
   }, [view?.seq]);
 
   const send = (m: FrameToHost) => channel.current?.send(m);
-  return { view, where, send };
+  return { view, windowId, send };
 }

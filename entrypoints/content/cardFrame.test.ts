@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /**
  * The card's host in a page's DOM (happy-dom): a plain <div> with a closed shadow root holding the
- * card page's iframe, hidden until shown, placed from the size the frame reports, and talking to
+ * card page's iframe, hidden until shown, its box from public facts alone, and talking to
  * the frame only through the channel (here a fake of platform/cardChannel.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { HostEvents } from '../../platform/cardChannel';
-import { placeCard } from '../../lib/card/placement';
+import { cardSize, placeCard } from '../../lib/card/placement';
 import { CardFrame, type CardAnchor } from './cardFrame';
 
 const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';
@@ -30,10 +30,11 @@ function setup() {
     roots.push(root);
     return root;
   });
-  const handlers = { onPin: vi.fn(), onClose: vi.fn(), onPointer: vi.fn() };
+  const handlers = { onPin: vi.fn(), onClose: vi.fn(), onPointer: vi.fn(), onRendered: vi.fn(), onGone: vi.fn() };
   const frame = new CardFrame({
     connect: (on) => {
       events = on;
+      on.token(TOKEN); // as platform/cardChannel.ts does: the token is made at once, no worker asked
       return { send: (m) => sent.push(m), close: () => (closed = true) };
     },
     pageUrl: PAGE_URL,
@@ -58,9 +59,8 @@ describe('CardFrame', () => {
 
   it('hosts the card page in a closed shadow root on a plain div, hidden, with the token in the fragment only', () => {
     const t = setup();
+    expect(t.host()).toBeUndefined(); // nothing in the page before the first hover
     t.frame.warm();
-    expect(t.host()).toBeUndefined(); // nothing in the page before the broker answers
-    t.events().token(TOKEN);
     const host = t.host()!;
     expect(host.localName).toBe('div');
     expect(host.shadowRoot).toBeNull(); // closed
@@ -74,64 +74,51 @@ describe('CardFrame', () => {
     expect(host.textContent).toBe('');
   });
 
-  it('names the entity to the frame once paired, places the frame from the reported size, and shows it on reveal', () => {
+  it('names the entity to the frame, places the frame by public facts alone, and shows it on reveal', () => {
     const t = setup();
-    expect(t.frame.prepare(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' })).toBe(true);
-    t.events().token(TOKEN);
-    expect(t.sent).toEqual([]); // queued until the frame has presented the token
-    t.events().paired();
+    expect(t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false })).toBe(true);
     expect(t.sent).toEqual([{ t: 'show', seq: 1, entityId: 'raqqa', label: 'Raqqa', width: expect.any(Number) as number, pinned: false }]);
-    t.fromFrame({ t: 'size', seq: 1, status: 'ready', width: 400, height: 300 });
     const s = t.iframe()!.style;
     const { clientWidth: vw, clientHeight: vh } = document.documentElement;
     const ref = { left: 100, top: 200, right: 150, bottom: 218 };
-    const want = placeCard(ref, 400, 300, vw, vh);
-    expect([s.left, s.top, s.width, s.height]).toEqual([`${want.x}px`, `${want.y}px`, '400px', `${Math.min(300, want.maxHeight)}px`]);
+    const size = cardSize(vw);
+    const want = placeCard(ref, size.width, size.height, vw, vh);
+    const placed = [`${want.x}px`, `${want.y}px`, `${size.width}px`, `${Math.min(size.height, want.maxHeight)}px`];
+    // Placed before the frame has said anything: its box owes nothing to the card's content.
+    expect([s.left, s.top, s.width, s.height]).toEqual(placed);
+    t.fromFrame({ t: 'rendered', seq: 1 });
+    expect(t.handlers.onRendered).toHaveBeenCalledOnce();
+    expect([s.left, s.top, s.width, s.height]).toEqual(placed);
     expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
 
-    expect(t.frame.reveal()).toBe(true);
-    expect(t.frame.isOpen).toBe(true);
+    t.frame.reveal();
     expect(t.host()!.getAttribute('style')).toContain('opacity: 1 !important');
     expect(t.host()!.getAttribute('style')).toContain('pointer-events: auto !important');
     expect(t.iframe()!.hasAttribute('aria-hidden')).toBe(false);
     // Showing is the host's style change alone: nothing is sent to the frame, which re-renders nothing.
     expect(t.sent.at(-1)).toMatchObject({ t: 'show' });
 
-    t.frame.close();
+    t.frame.hide();
     expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
     expect(t.iframe()!.getAttribute('aria-hidden')).toBe('true');
     expect(t.host()).toBeDefined(); // kept, hidden, for the next card
   });
 
-  it('ignores sizes of an older request', () => {
+  it('ignores the answer to an older request', () => {
     const t = setup();
-    t.frame.prepare(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' });
-    t.events().token(TOKEN);
-    t.events().paired();
-    t.frame.discard();
-    t.frame.prepare(anchorAt(100, 200), { id: 'mosul', label: 'Mosul' });
-    t.fromFrame({ t: 'size', seq: 1, status: 'ready', width: 400, height: 500 });
-    expect(t.iframe()!.style.height).toBe('');
-    t.fromFrame({ t: 'size', seq: 3, status: 'ready', width: 320, height: 150 });
-    expect(t.iframe()!.style.width).toBe('320px');
+    t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    t.frame.hide();
+    t.frame.request(anchorAt(100, 200), { id: 'mosul', label: 'Mosul' }, { pinned: true, focus: false });
+    expect(t.sent.at(-1)).toMatchObject({ t: 'show', seq: 3, pinned: true });
+    t.fromFrame({ t: 'rendered', seq: 1 });
+    expect(t.handlers.onRendered).not.toHaveBeenCalled();
+    t.fromFrame({ t: 'rendered', seq: 3 });
+    expect(t.handlers.onRendered).toHaveBeenCalledOnce();
   });
 
-  it('shows an opened card only once the frame has rendered it', () => {
+  it('passes the card’s own buttons and pointer on; removes the host and says so when the frame goes', () => {
     const t = setup();
-    t.frame.open(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: true, focus: false });
-    t.events().token(TOKEN);
-    t.events().paired();
-    expect(t.sent[0]).toMatchObject({ t: 'show', pinned: true });
-    expect(t.host()!.getAttribute('style')).toContain('opacity: 0');
-    t.fromFrame({ t: 'size', seq: 1, status: 'loading', width: 400, height: 120 });
-    expect(t.host()!.getAttribute('style')).toContain('opacity: 1');
-  });
-
-  it('passes the card’s own buttons and pointer on; removes the host and closes when the frame goes', () => {
-    const t = setup();
-    t.frame.open(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
-    t.events().token(TOKEN);
-    t.events().paired();
+    t.frame.request(anchorAt(100, 200), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
     t.fromFrame({ t: 'pin' });
     t.fromFrame({ t: 'pointer', over: true });
     expect(t.handlers.onPin).toHaveBeenCalledOnce();
@@ -140,13 +127,13 @@ describe('CardFrame', () => {
     expect(t.handlers.onClose).toHaveBeenCalledOnce();
     t.events().gone();
     expect(t.host()).toBeUndefined();
-    expect(t.handlers.onClose).toHaveBeenCalledTimes(2);
+    expect(t.handlers.onGone).toHaveBeenCalledOnce();
   });
 
   it('refuses to place a card whose mention is gone', () => {
     const t = setup();
     const anchor = anchorAt(1, 1);
     (anchor.range as unknown as { startContainer: { isConnected: boolean } }).startContainer.isConnected = false;
-    expect(t.frame.prepare(anchor, { id: 'raqqa', label: 'Raqqa' })).toBe(false);
+    expect(t.frame.request(anchor, { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false })).toBe(false);
   });
 });

@@ -2,58 +2,57 @@
  * Where the card lives in the page: an `<iframe>` of the extension's own card page
  * (entrypoints/card/) inside a closed shadow root on a plain `<div>`. The card's text never enters
  * this document or this process: the frame fetches it itself, and this side only ever names an
- * entity (lib/messages/cardChannel.ts). The host element itself: frameHost.ts.
+ * entity, over a port the two hold (lib/messages/cardChannel.ts). The host element itself: frameHost.ts.
  *
  * One frame per page, made on the first hover and reused: it is loaded, hidden (opacity 0, no
  * pointer events, aria-hidden) while it is not shown, and a card is rendered and placed in it
- * during the hover delay, so that showing it is one compositor-only style change. When the frame
- * or the broker goes away (the worker stopped, the frame was navigated), the host is removed and
- * a new frame made on the next hover.
+ * during the hover delay, so that showing it is one compositor-only style change. The frame does
+ * not depend on the worker; when it goes away (it was navigated), the host is removed and a new
+ * frame made on the next hover.
  *
- * Placement: the frame reports the card's natural size; `placeCard` (lib/card/placement.ts) puts
- * it next to the mention's line under the pointer, inside the viewport; it follows scrolls and
- * resizes. The mention and the viewport are read before the page is touched.
+ * Placement: the frame's box is decided here from public facts alone (`cardSize` and `placeCard`,
+ * lib/card/placement.ts: a fixed size, the viewport, the mention's line under the pointer), never
+ * from the card's content, which scrolls inside it; a page that maps the box by hit-testing learns
+ * nothing of the reader's documents. The card is shown once the frame says it has rendered the
+ * request (as its loading state, before any data: that moment does not depend on the data either).
+ * It follows scrolls and resizes. The mention and the viewport are read before the page is touched.
  */
 import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { CardEntity, CardSurface } from '../../lib/card/cardController';
-import { MAX_HEIGHT, placeCard, type Box } from '../../lib/card/placement';
+import { cardSize, placeCard, type Box } from '../../lib/card/placement';
 import type { Channel, HostEvents } from '../../platform/cardChannel';
 import { createHost, HIDDEN_HOST_STYLE, HOST_STYLE, referenceBox, type CardAnchor } from './frameHost';
 
 export type { CardAnchor };
 
-const CARD_WIDTH = 400;
-const EDGE = 8;
-
 export interface CardFrameDeps {
-  /** Opens the channel to the broker (platform/cardChannel.ts connectCardHost). */
+  /** Opens the channel to a new frame (platform/cardChannel.ts connectCardHost). */
   connect(on: HostEvents): Channel<HostToFrame>;
   /** The card page's URL. */
   pageUrl: string;
   onPin(): void;
   onClose(): void;
   onPointer(over: boolean): void;
-}
-
-type State = 'closed' | 'prepared' | 'open';
-interface Size {
-  seq: number;
-  status: 'loading' | 'ready' | 'error';
-  width: number;
-  height: number;
+  /** The frame has rendered the current request. */
+  onRendered(): void;
+  /** The frame went away while a card was requested (the worker stopped, the frame was navigated). */
+  onGone(): void;
 }
 
 const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
 
+/**
+ * Carries out the card machine's effects (lib/card/cardMachine.ts) on the page: it holds the
+ * frame and its channel, the current request (its anchor, its number) and where it was placed,
+ * never whether the card is resting, open or pinned.
+ */
 export class CardFrame implements CardSurface<CardAnchor> {
   private host: HTMLDivElement | null = null;
   private iframe: HTMLIFrameElement | null = null;
   private channel: Channel<HostToFrame> | null = null;
-  private paired = false;
-  private outbox: HostToFrame[] = [];
-  private state: State = 'closed';
+  /** The current request's number: answers to older ones are stale. */
   private seq = 0;
-  private size: Size | null = null;
+  /** Where the current request's card goes; null when there is none. */
   private anchor: CardAnchor | null = null;
   private placedFor: { ref: Box; vw: number; vh: number } | null = null;
   private focusOnShow = false;
@@ -64,10 +63,6 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   constructor(private readonly deps: CardFrameDeps) {}
 
-  get isOpen(): boolean {
-    return this.state === 'open';
-  }
-
   /** Events from inside a closed shadow root (and the frame in it) reach page listeners retargeted to the host. */
   isHost(target: EventTarget | null): boolean {
     return target !== null && target === this.host;
@@ -75,52 +70,39 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   warm(): void {
     if (this.channel) return;
-    this.paired = false;
     this.channel = this.deps.connect({
       token: (token) => this.makeFrame(token),
-      paired: () => {
-        this.paired = true;
-        for (const m of this.outbox.splice(0)) this.channel?.send(m);
-      },
       message: (m) => this.onFrame(m),
       gone: () => this.teardown(),
     });
   }
 
-  prepare(anchor: CardAnchor, entity: CardEntity): boolean {
-    if (this.state === 'open') return false;
-    return this.request(anchor, entity, 'prepared', false);
-  }
-
-  reveal(): boolean {
-    if (this.state !== 'prepared' || !this.anchor) return false;
-    const ref = referenceBox(this.anchor);
-    if (!ref) return false;
-    this.state = 'open';
-    if (this.size) this.show(ref);
+  request(anchor: CardAnchor, entity: CardEntity, { pinned, focus }: { pinned: boolean; focus: boolean }): boolean {
+    if (!referenceBox(anchor)) return false;
+    this.conceal();
+    this.warm();
+    this.anchor = anchor;
+    this.placedFor = null;
+    this.focusOnShow = focus;
+    const { width } = cardSize(document.documentElement.clientWidth);
+    this.post({ t: 'show', seq: ++this.seq, entityId: entity.id, label: entity.label, width, pinned });
+    this.place();
     return true;
   }
 
-  open(anchor: CardAnchor, entity: CardEntity, options: { pinned: boolean; focus: boolean }): boolean {
-    this.hide();
-    return this.request(anchor, entity, 'open', options.pinned, options.focus);
+  reveal(): void {
+    this.show();
   }
 
   setPinned(pinned: boolean): void {
     this.post({ t: 'pinned', pinned });
   }
 
-  discard(): void {
-    if (this.state === 'prepared') this.close();
-  }
-
-  close(): void {
+  hide(): void {
     const hadFocus = this.host !== null && document.activeElement === this.host;
-    this.state = 'closed';
     this.anchor = null;
-    this.size = null;
-    this.seq++; // late sizes are stale
-    this.hide();
+    this.seq++; // late answers are stale
+    this.conceal();
     if (hadFocus) {
       if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
       else this.iframe?.blur();
@@ -130,56 +112,37 @@ export class CardFrame implements CardSurface<CardAnchor> {
 
   /** Removes the host (the extension is switched off on this site, or the page session ends). */
   dispose(): void {
-    this.close();
+    this.hide();
     this.channel?.close();
     this.teardown();
   }
 
-  private request(anchor: CardAnchor, entity: CardEntity, state: 'prepared' | 'open', pinned: boolean, focus = false): boolean {
-    if (!referenceBox(anchor)) return false;
-    this.warm();
-    this.state = state;
-    this.anchor = anchor;
-    this.size = null;
-    this.placedFor = null;
-    this.focusOnShow = focus;
-    const width = Math.min(CARD_WIDTH, document.documentElement.clientWidth - 2 * EDGE);
-    this.post({ t: 'show', seq: ++this.seq, entityId: entity.id, label: entity.label, width, pinned });
-    return true;
-  }
-
   private post(m: HostToFrame): void {
-    if (this.paired) this.channel?.send(m);
-    else if (m.t === 'show') this.outbox = [m]; // only the latest request matters
-    else this.outbox.push(m);
+    this.channel?.send(m);
   }
 
   private onFrame(m: FrameToHost): void {
     if (m.t === 'pin') this.deps.onPin();
     else if (m.t === 'close') this.deps.onClose();
     else if (m.t === 'pointer') this.deps.onPointer(m.over);
-    else if (m.seq === this.seq && this.state !== 'closed') {
-      const grew = this.size !== null && (this.size.height !== m.height || this.size.width !== m.width);
-      this.size = m;
-      if (!this.placedFor || grew) this.place();
-      if (this.state === 'open') this.show();
-    }
+    else if (m.seq === this.seq && this.anchor) this.deps.onRendered();
   }
 
-  private makeFrame(token: string): void {
+  private makeFrame(token: string): HTMLIFrameElement {
     this.teardownHost();
-    ({ host: this.host, iframe: this.iframe } = createHost(`${this.deps.pageUrl}#${token}`));
+    const { host, iframe } = createHost(`${this.deps.pageUrl}#${token}`);
+    this.host = host;
+    this.iframe = iframe;
+    this.place();
+    return iframe;
   }
 
   private teardown(): void {
     this.channel = null;
-    this.paired = false;
-    this.outbox = [];
-    const wasOpen = this.state !== 'closed';
     this.teardownHost();
-    if (wasOpen) {
-      this.state = 'closed';
-      this.deps.onClose();
+    if (this.anchor) {
+      this.anchor = null;
+      this.deps.onGone();
     }
   }
 
@@ -215,7 +178,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
     }
   }
 
-  private hide(): void {
+  private conceal(): void {
     this.following?.abort();
     this.following = null;
     cancelAnimationFrame(this.frame);
@@ -228,8 +191,8 @@ export class CardFrame implements CardSurface<CardAnchor> {
   }
 
   private place(): void {
-    const { host, iframe, size, anchor } = this;
-    if (!host || !iframe || !size || !anchor) return;
+    const { host, iframe, anchor } = this;
+    if (!host || !iframe || !anchor) return;
     const ref = referenceBox(anchor);
     if (!ref) return;
     const root = document.documentElement;
@@ -238,13 +201,13 @@ export class CardFrame implements CardSurface<CardAnchor> {
     // Where the host's fixed-position origin really is (not the viewport's corner when the page
     // transforms <html>): read with the page's measures, before the frame is moved.
     const origin = host.getBoundingClientRect();
-    const h = Math.min(size.height, MAX_HEIGHT);
-    const { x, y, maxHeight } = placeCard(ref, size.width, h, vw, vh);
+    const size = cardSize(vw);
+    const { x, y, maxHeight } = placeCard(ref, size.width, size.height, vw, vh);
     const s = iframe.style;
     s.left = `${x - origin.left}px`;
     s.top = `${y - origin.top}px`;
     s.width = `${size.width}px`;
-    s.height = `${Math.min(h, maxHeight)}px`;
+    s.height = `${Math.min(size.height, maxHeight)}px`;
     this.placedFor = { ref, vw, vh };
   }
 
@@ -256,7 +219,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        if (this.state === 'open') this.place();
+        if (this.shown) this.place();
       });
     };
     const opts = { capture: true, passive: true, signal: following.signal };

@@ -62,15 +62,18 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   let hoverDelay = settings.hoverDelayMs;
 
   // ── The card: rendered in an extension frame (cardFrame.ts), driven by lib/card/cardController.ts ──
+  const cardUrl = cardPageUrl();
   const surface = new CardFrame({
-    connect: connectCardHost,
-    pageUrl: cardPageUrl(),
+    connect: (on) => connectCardHost(cardUrl, on),
+    pageUrl: cardUrl,
     onPin: () => card.togglePin(),
     onClose: () => card.dismiss(),
     onPointer: (over) => card.framePointer(over),
+    onRendered: () => card.rendered(),
+    onGone: () => card.frameGone(),
   });
   scope.onDispose(() => surface.dispose());
-  const card = new CardController<MentionRecord, CardAnchor>({
+  const card: CardController<MentionRecord, CardAnchor> = new CardController({
     surface,
     anchor: (r, atPointer) => {
       if (r.field) return { field: r.field };

@@ -1,3 +1,8 @@
+/**
+ * The driver of the card machine (cardController.ts) with fake timers and a fake surface: that
+ * effects reach the surface, the timers and the underline, and that only trusted keys act. Every
+ * transition itself is cardMachine.test.ts's.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController, type CardEntity, type CardSurface, type KeyInput } from './cardController';
 
@@ -6,51 +11,38 @@ interface M {
   gone?: boolean;
 }
 
-/** A surface that records what it was asked, and can refuse (a mention whose text is gone). */
+/** A surface that records what it was asked; it renders at once unless told to wait. */
 class FakeSurface implements CardSurface<string> {
   log: string[] = [];
-  state: 'closed' | 'prepared' | 'open' = 'closed';
-  get isOpen() {
-    return this.state === 'open';
-  }
+  renderAtOnce = true;
+  constructor(private readonly rendered: () => void) {}
   warm() {
     this.log.push('warm');
   }
-  prepare(anchor: string, e: CardEntity) {
-    this.log.push(`prepare ${e.id}@${anchor}`);
-    this.state = 'prepared';
+  request(anchor: string, e: CardEntity, o: { pinned: boolean; focus: boolean }) {
+    this.log.push(`request ${e.id}@${anchor}${o.pinned ? ' pinned' : ''}${o.focus ? ' focus' : ''}`);
+    if (this.renderAtOnce) queueMicrotask(this.rendered);
     return true;
   }
   reveal() {
-    if (this.state !== 'prepared') return false;
     this.log.push('reveal');
-    this.state = 'open';
-    return true;
   }
-  open(anchor: string, e: CardEntity, o: { pinned: boolean; focus: boolean }) {
-    this.log.push(`open ${e.id}@${anchor}${o.pinned ? ' pinned' : ''}${o.focus ? ' focus' : ''}`);
-    this.state = 'open';
-    return true;
+  hide() {
+    this.log.push('hide');
   }
   setPinned(p: boolean) {
     this.log.push(`pinned ${p}`);
-  }
-  discard() {
-    if (this.state === 'prepared') this.log.push('discard');
-    if (this.state === 'prepared') this.state = 'closed';
-  }
-  close() {
-    this.log.push('close');
-    this.state = 'closed';
   }
 }
 
 const key = (k: Partial<KeyInput>): KeyInput => ({ key: '', code: '', altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, isTrusted: true, ...k });
 
 function setup(atSelection: M | null = null) {
-  const surface = new FakeSurface();
   const active: Array<string | null> = [];
-  const card = new CardController<M, string>({
+  // eslint-disable-next-line prefer-const -- the surface calls back into the card made after it
+  let card: CardController<M, string>;
+  const surface = new FakeSurface(() => card.rendered());
+  card = new CardController<M, string>({
     surface,
     anchor: (m, atPointer) => (m.gone ? null : atPointer ? 'pointer' : 'text'),
     entity: (m) => ({ id: m.id, label: m.id.toUpperCase() }),
@@ -67,109 +59,93 @@ describe('CardController', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('prepares the card hidden as soon as the pointer lands, and reveals it when the delay ends', () => {
+  it('requests the card hidden as soon as the pointer lands, and reveals it when the delay ends', async () => {
     const { surface, card, active } = setup();
     card.pointerOver({ id: 'raqqa' });
-    expect(surface.log).toEqual(['warm', 'prepare raqqa@pointer']);
-    vi.advanceTimersByTime(249);
-    expect(surface.state).toBe('prepared');
-    vi.advanceTimersByTime(1);
-    expect(surface.log).toEqual(['warm', 'prepare raqqa@pointer', 'reveal']);
+    expect(surface.log).toEqual(['warm', 'request raqqa@pointer']);
+    await vi.advanceTimersByTimeAsync(249);
+    expect(card.isOpen).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(surface.log).toEqual(['warm', 'request raqqa@pointer', 'reveal']);
     expect(card.isOpen).toBe(true);
     expect(active).toEqual(['raqqa']);
   });
 
-  it('discards a prepared card when the pointer leaves before the delay: nothing opens', () => {
-    const { surface, card } = setup();
-    card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(100);
-    card.pointerOver(null);
-    vi.advanceTimersByTime(1000);
-    expect(surface.log).toEqual(['warm', 'prepare raqqa@pointer', 'discard']);
-    expect(card.isOpen).toBe(false);
+  it('counts the delay from when the pointer came to rest', async () => {
+    const { card } = setup();
+    card.pointerOver({ id: 'raqqa' }, 200);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(card.isOpen).toBe(true);
   });
 
-  it('keeps the card open while the pointer is in its frame; closes after it leaves', () => {
+  it('a card still loading when the delay ends is revealed once the frame has rendered it', async () => {
+    const { surface, card } = setup();
+    surface.renderAtOnce = false;
+    card.pointerOver({ id: 'raqqa' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(surface.log).not.toContain('reveal');
+    card.rendered();
+    expect(surface.log.at(-1)).toBe('reveal');
+  });
+
+  it('closes after the close delay once the pointer left mention and card; the frame’s pointer keeps it', async () => {
     const { surface, card, active } = setup();
     card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(250);
-    card.pointerOver(null); // off the mention, on the way to the card
-    vi.advanceTimersByTime(200);
+    await vi.advanceTimersByTimeAsync(250);
+    card.pointerOver(null);
+    await vi.advanceTimersByTimeAsync(200);
     card.framePointer(true);
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(card.isOpen).toBe(true);
     card.framePointer(false);
-    vi.advanceTimersByTime(300);
+    await vi.advanceTimersByTimeAsync(300);
     expect(card.isOpen).toBe(false);
-    expect(surface.log.at(-1)).toBe('close');
+    expect(surface.log.at(-1)).toBe('hide');
     expect(active).toEqual(['raqqa', null]);
   });
 
-  it('pins from the card: it then survives the pointer leaving and other mentions; Esc closes', () => {
+  it('pins from the card and tells the frame; Esc closes, the page keeps its Esc', async () => {
     const { surface, card } = setup();
     card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(250);
+    await vi.advanceTimersByTimeAsync(250);
     card.togglePin();
     expect(surface.log.at(-1)).toBe('pinned true');
-    card.pointerOver(null);
     card.pointerOver({ id: 'mosul' });
-    vi.advanceTimersByTime(2000);
-    expect(card.isOpen).toBe(true);
+    await vi.advanceTimersByTimeAsync(2000);
     expect(surface.log.filter((l) => l.includes('mosul'))).toEqual([]);
-    expect(card.keyDown(key({ key: 'Escape' }))).toBe(false); // the page keeps its Esc
+    expect(card.keyDown(key({ key: 'Escape' }))).toBe(false);
     expect(card.isOpen).toBe(false);
   });
 
   it('opens pinned and focused at the selection with a trusted Alt+Shift+C', () => {
     const { surface, card } = setup({ id: 'peshmerga' });
     expect(card.keyDown(key({ code: 'KeyC', altKey: true, shiftKey: true }))).toBe(true);
-    expect(surface.log).toEqual(['open peshmerga@text pinned focus']);
-    // The command path (the browser kept the shortcut) does the same.
+    expect(surface.log).toEqual(['warm', 'request peshmerga@text pinned focus']);
     card.dismiss();
     expect(card.openAtSelection()).toBe(true);
-    expect(surface.log.at(-1)).toBe('open peshmerga@text pinned focus');
+    expect(surface.log.at(-1)).toBe('request peshmerga@text pinned focus');
   });
 
-  it('ignores keys a page script dispatches: no opening, no closing', () => {
+  it('ignores keys a page script dispatches: no opening, no closing', async () => {
     const { surface, card } = setup({ id: 'peshmerga' });
     expect(card.keyDown(key({ code: 'KeyC', altKey: true, shiftKey: true, isTrusted: false }))).toBe(false);
     expect(surface.log).toEqual([]);
     card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(250);
+    await vi.advanceTimersByTimeAsync(250);
     card.keyDown(key({ key: 'Escape', isTrusted: false }));
     expect(card.isOpen).toBe(true);
   });
 
-  it('Esc also cancels a card about to open', () => {
+  it('gives up when the mention’s text is gone; the frame going closes the card', async () => {
     const { surface, card } = setup();
-    card.pointerOver({ id: 'raqqa' });
-    card.keyDown(key({ key: 'Escape' }));
-    vi.advanceTimersByTime(1000);
+    card.pointerOver({ id: 'raqqa', gone: true });
+    await vi.advanceTimersByTimeAsync(250);
     expect(card.isOpen).toBe(false);
-    expect(surface.log).toContain('discard');
-  });
-
-  it('opens afresh when the prepared card cannot be revealed, and gives up when the text is gone', () => {
-    const { surface, card } = setup();
-    surface.prepare = () => false; // e.g. the mention moved out of the document during the delay
+    expect(surface.log).toEqual(['warm', 'hide']);
     card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(250);
-    expect(surface.log).toEqual(['warm', 'open raqqa@pointer']);
-
-    const s2 = setup();
-    s2.card.pointerOver({ id: 'raqqa', gone: true });
-    vi.advanceTimersByTime(250);
-    expect(s2.card.isOpen).toBe(false);
-    expect(s2.surface.log).toEqual(['warm', 'close']);
-  });
-
-  it('does not prepare a hidden card over an open one', () => {
-    const { surface, card } = setup();
-    card.pointerOver({ id: 'raqqa' });
-    vi.advanceTimersByTime(250);
-    card.pointerOver({ id: 'mosul' });
-    expect(surface.log.filter((l) => l.startsWith('prepare'))).toEqual(['prepare raqqa@pointer']);
-    vi.advanceTimersByTime(250);
-    expect(surface.log.at(-1)).toBe('open mosul@pointer');
+    await vi.advanceTimersByTimeAsync(250);
+    card.frameGone();
+    expect(card.isOpen).toBe(false);
+    expect(surface.log.at(-1)).toBe('hide');
   });
 });

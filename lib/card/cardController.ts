@@ -1,19 +1,18 @@
 /**
- * The hover card's controller: when a card is prepared, shown, pinned, closed or focused, from
- * pointer rests (HoverIntent), keys and the card's own buttons. Pure logic with everything
- * injected: the surface that draws the card (entrypoints/content/cardFrame.ts, an extension frame),
- * where a mention is on screen, the underline of the active mention, timers. Unit-tested with fakes
- * (cardController.test.ts).
+ * The hover card's driver: reports pointer rests, keys, the card's own buttons and the frame's
+ * news as events to the card's one state machine (lib/card/cardMachine.ts, whose table says what
+ * happens), and carries out its effects: timers, the surface that draws the card
+ * (entrypoints/content/cardFrame.ts, an extension frame), where a mention is on screen, the
+ * underline of the active mention. Holds no state of the card's own but the machine's. Unit-tested
+ * with fakes (cardController.test.ts).
  *
- * - The pointer lands on a mention: the surface is warmed (its frame made and connected) and the
- *   card prepared at once, hidden. The card is rendered in the extension's frame, not on the page's
- *   main thread, so preparing early costs the page only the placing; a pointer that moves on
- *   discards it.
- * - The delay ends: the prepared card is revealed (a style change); one that could not be prepared
- *   is opened afresh.
+ * - The pointer lands on a mention: the card is requested at once, hidden, rendered in the
+ *   extension's frame (not on the page's main thread); a pointer that moves on drops it.
+ * - The delay ends: the card is revealed (a style change) once the frame has rendered it.
  * - Only trusted input acts: events a page script dispatches (`isTrusted === false`) are ignored.
  */
-import { HoverIntent, type Timers } from './hoverIntent';
+import { IDLE, step, type CardEffect, type CardEvent, type CardState } from './cardMachine';
+import type { Timers } from './paintTimer';
 
 export interface CardEntity {
   id: string;
@@ -23,19 +22,18 @@ export interface CardEntity {
 
 /** What draws the card. `A` says where (a mention's range and the pointer). */
 export interface CardSurface<A> {
-  readonly isOpen: boolean;
   /** Gets ready to draw a card soon (loads and connects its frame). */
   warm(): void;
-  /** Renders and places a card, hidden. False when its mention is gone. */
-  prepare(anchor: A, entity: CardEntity): boolean;
-  /** Shows the prepared card. False when there is none, or its mention is gone. */
-  reveal(): boolean;
-  /** Shows a card (as soon as it is rendered). False when its mention is gone. */
-  open(anchor: A, entity: CardEntity, options: { pinned: boolean; focus: boolean }): boolean;
+  /**
+   * Renders a card, hidden, and places it (hiding any card shown); says `rendered` when the frame
+   * has. False when its mention is gone.
+   */
+  request(anchor: A, entity: CardEntity, options: { pinned: boolean; focus: boolean }): boolean;
+  /** Shows the requested card (focusing it when asked to). */
+  reveal(): void;
+  /** Hides the card and forgets the request. */
+  hide(): void;
   setPinned(pinned: boolean): void;
-  /** Drops a prepared card that will not be shown. */
-  discard(): void;
-  close(): void;
 }
 
 export interface CardControllerDeps<M, A> {
@@ -65,110 +63,133 @@ export interface KeyInput {
 }
 
 export class CardController<M, A> {
-  readonly intent: HoverIntent<M>;
-  private pending: M | null = null;
-  private prepared: M | null = null;
-  private focusNext = false;
+  private state: CardState<M> = IDLE;
+  private readonly timers: Timers;
+  private openTimer: unknown = null;
+  private closeTimer: unknown = null;
 
   constructor(private readonly deps: CardControllerDeps<M, A>) {
-    this.intent = new HoverIntent<M>({
-      openDelay: deps.openDelay,
-      closeDelay: deps.closeDelay,
-      same: deps.same,
-      timers: deps.timers,
-      prefetch: (m) => this.prepare(m),
-      cancel: (m) => {
-        if (this.pending === m) this.pending = null;
-        if (this.prepared === m) {
-          this.prepared = null;
-          deps.surface.discard();
-        }
-      },
-      open: (m, { sticky }) => this.show(m, sticky),
-      close: () => {
-        deps.surface.close();
-        deps.setActive(null);
-      },
-    });
+    this.timers = deps.timers ?? defaultTimers;
   }
 
   get isOpen(): boolean {
-    return this.intent.open !== null;
+    return this.state.s === 'open';
+  }
+
+  /** The machine's state (for tests and the side panel's questions). */
+  get current(): CardState<M> {
+    return this.state;
   }
 
   /** A trusted pointer rests on `m` (or on nothing of ours: null), for `restingMs`. */
   pointerOver(m: M | null, restingMs = 0): void {
-    this.intent.pointerOver(m, restingMs);
+    if (m === null) this.send({ t: 'leave' });
+    else this.send({ t: 'rest', m, openInMs: Math.max(0, this.deps.openDelay() - Math.max(0, restingMs)) });
   }
 
   /** The pointer is on the card (its frame, or the host element). */
   pointerOverCard(): void {
-    this.intent.pointerOverCard();
+    this.send({ t: 'overCard' });
   }
 
   /** The frame says the pointer entered or left the card. */
   framePointer(over: boolean): void {
-    if (over) this.intent.pointerOverCard();
-    else this.intent.pointerOver(null);
+    this.send(over ? { t: 'overCard' } : { t: 'leave' });
   }
 
   /** Pin button (in the card). */
   togglePin(): void {
-    if (this.intent.sticky) this.intent.unpin();
-    else this.intent.pin();
-    this.deps.surface.setPinned(this.intent.sticky);
+    this.send({ t: 'togglePin' });
   }
 
-  /** Close button, Esc inside the card, or the card went away. */
+  /** Close button, Esc inside the card, navigation. */
   dismiss(): void {
-    this.intent.dismiss();
+    this.send({ t: 'dismiss' });
+  }
+
+  /** The frame has rendered the current request. */
+  rendered(): void {
+    this.send({ t: 'rendered' });
+  }
+
+  /** The frame went away (the worker stopped, the frame was navigated). */
+  frameGone(): void {
+    this.send({ t: 'frameGone' });
   }
 
   /** Opens the card of the mention at the selection, pinned and focused. False when there is none. */
   openAtSelection(): boolean {
     const m = this.deps.atSelection();
     if (!m) return false;
-    this.focusNext = true;
-    this.intent.openNow(m);
-    this.focusNext = false;
-    return true;
+    this.send({ t: 'openNow', m, focus: true });
+    return this.isOpen;
   }
 
   /** A keydown on the page. Returns true when it was ours (the caller prevents its default). */
   keyDown(e: KeyInput): boolean {
     if (!e.isTrusted) return false;
-    if (e.key === 'Escape') {
-      // Esc also cancels a card about to open; the page keeps its Esc.
-      if (this.isOpen || this.pending !== null) this.intent.dismiss();
-      return false;
-    }
-    if (e.code === 'KeyC' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) return this.openAtSelection();
+    // Esc also cancels a card about to open; the page keeps its Esc.
+    if (e.key === 'Escape') this.send({ t: 'dismiss' });
+    else if (e.code === 'KeyC' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) return this.openAtSelection();
     return false;
   }
 
-  private prepare(m: M): void {
-    this.pending = m;
-    const { surface } = this.deps;
-    surface.warm();
-    if (surface.isOpen) return; // an open card is never replaced by a hidden one
-    const anchor = this.deps.anchor(m, true);
-    if (anchor && surface.prepare(anchor, this.deps.entity(m))) this.prepared = m;
+  private send(e: CardEvent<M>): void {
+    const { state, effects } = step(this.state, e, this.deps.same);
+    this.state = state;
+    for (const effect of effects) this.run(effect);
   }
 
-  private show(m: M, sticky: boolean): void {
+  private run(e: CardEffect<M>): void {
     const { surface } = this.deps;
-    const wasPrepared = this.prepared === m;
-    this.pending = this.prepared = null;
-    if (wasPrepared && !sticky && surface.reveal()) {
-      this.deps.setActive(m);
-      return;
+    switch (e.do) {
+      case 'request': {
+        surface.warm();
+        const anchor = this.deps.anchor(e.m, e.atPointer);
+        // The text changed under the pointer: the rescan brings a fresh mention.
+        if (!anchor || !surface.request(anchor, this.deps.entity(e.m), { pinned: e.pinned, focus: e.focus })) this.send({ t: 'mentionGone' });
+        return;
+      }
+      case 'reveal':
+        return surface.reveal();
+      case 'hide':
+        return surface.hide();
+      case 'pinned':
+        return surface.setPinned(e.pinned);
+      case 'active':
+        return this.deps.setActive(e.m);
+      case 'openDelay': {
+        this.clear('open');
+        const fire = () => {
+          this.openTimer = null;
+          this.send({ t: 'delayEnd' });
+        };
+        this.openTimer = this.timers.setPainted ? this.timers.setPainted(fire, e.ms) : this.timers.set(fire, e.ms);
+        return;
+      }
+      case 'closeDelay':
+        this.clear('close');
+        this.closeTimer = this.timers.set(() => {
+          this.closeTimer = null;
+          this.send({ t: 'closeDelayEnd' });
+        }, this.deps.closeDelay);
+        return;
+      case 'stopOpenDelay':
+        return this.clear('open');
+      case 'stopCloseDelay':
+        return this.clear('close');
     }
-    const anchor = this.deps.anchor(m, !sticky);
-    // The text changed under the pointer: the rescan brings a fresh mention.
-    if (!anchor || !surface.open(anchor, this.deps.entity(m), { pinned: sticky, focus: sticky && this.focusNext })) {
-      this.intent.dismiss();
-      return;
-    }
-    this.deps.setActive(m);
+  }
+
+  private clear(which: 'open' | 'close'): void {
+    const h = which === 'open' ? this.openTimer : this.closeTimer;
+    if (h !== null) this.timers.clear(h);
+    if (which === 'open') this.openTimer = null;
+    else this.closeTimer = null;
   }
 }
+
+const defaultTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};

@@ -22,7 +22,18 @@
  * Pure logic with the clock injected (entrypoints/content/frameClock.ts in the page; fakes in
  * paintTimer.test.ts).
  */
-import type { Timers } from './hoverIntent';
+/** Timers as the card's driver uses them (lib/card/cardController.ts). */
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  /**
+   * Like `set`, for a change that must be painted on time: `fn` runs so that what it changes is
+   * painted in the frame nearest `ms` from now, never more than half a frame early. The card is
+   * revealed with it; without it, with `set`.
+   */
+  setPainted?(fn: () => void, ms: number): unknown;
+  /** Cancels a handle of either. */
+  clear(handle: unknown): void;
+}
 
 export interface FrameClock {
   now(): number;

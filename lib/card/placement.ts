@@ -5,10 +5,17 @@
  */
 
 const EDGE = 8;
+/** The card's width on a page wide enough for it. */
+const CARD_WIDTH = 400;
+/**
+ * The card's height, whatever it holds: its box is decided by public facts alone (this constant,
+ * the viewport, the mention's line), never by the card's content, which scrolls inside. A page can
+ * map the card's box by hit-testing (`document.elementFromPoint`); a box that grew with the reader's
+ * own documents would tell it which places the reader keeps notes on.
+ */
+export const CARD_HEIGHT = 440;
 /** Between the mention and the card. */
 const GAP = 6;
-/** Taller cards read as a page, not a glance: the body scrolls beyond this. */
-export const MAX_HEIGHT = 560;
 /** A card never gets shorter than this, even with less room: it then overlaps the mention. */
 const MIN_HEIGHT = 160;
 
@@ -27,7 +34,7 @@ export interface Placement {
 }
 
 /**
- * Places a card of natural size `w` × `h` (its height when capped at MAX_HEIGHT) next to the
+ * Places a card of natural size `w` × `h` (at most CARD_HEIGHT) next to the
  * mention's line box `ref`, in a viewport of `vw` × `vh`: below unless it fits only above (or
  * there is more room above), left-aligned to the mention unless that overflows and aligning its
  * right edge does not, then kept `EDGE` px inside the viewport.
@@ -36,7 +43,7 @@ export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number
   const below = vh - EDGE - (ref.bottom + GAP);
   const above = ref.top - GAP - EDGE;
   const down = h <= below || (h > above && below >= above);
-  const maxHeight = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.floor(down ? below : above)));
+  const maxHeight = Math.max(MIN_HEIGHT, Math.min(CARD_HEIGHT, Math.floor(down ? below : above)));
   const height = Math.min(h, maxHeight);
   let x = ref.left;
   if (x + w > vw - EDGE && ref.right - w >= EDGE) x = ref.right - w;
@@ -44,4 +51,9 @@ export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number
   let y = down ? ref.bottom + GAP : ref.top - GAP - height;
   y = Math.max(EDGE, Math.min(y, vh - EDGE - height));
   return { x: Math.round(x), y: Math.round(y), maxHeight };
+}
+
+/** The card's size in a viewport `vw` px wide, before placement caps its height to the room there. */
+export function cardSize(vw: number): { width: number; height: number } {
+  return { width: Math.max(0, Math.min(CARD_WIDTH, vw - 2 * EDGE)), height: CARD_HEIGHT };
 }

@@ -11,11 +11,13 @@
  * `includeShadowTree: "all"` shows what the extension added under <html>; a card page in a frame
  * is read in its own browsing context, a card drawn straight into the shadow root from its text.
  */
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, openExtensionPage, sendFromFirefoxPage, type FirefoxWithExtension, bidi, contextOf, pointAt, until, type SerializedNode } from './firefox';
 import { dispatchSyntheticHover } from './syntheticEvents';
-import { startServer, type StaticServer } from './server';
+import { hitBox } from './hitBox';
+import { FIXTURES_DIR, startServer, type StaticServer } from './server';
 
 let ff: FirefoxWithExtension;
 let server: StaticServer;
@@ -209,5 +211,53 @@ describe('Firefox ESR, a hostile page against the card', () => {
     // The page's own text is found: find() works here.
     expect(await page.evaluate(() => (window as any).__find('Euphrates Valley') as boolean)).toBe(true);
     await page.close();
+  });
+});
+
+describe('Firefox ESR, the card’s box as hit-testing shows it to the page', () => {
+  const TITLE = 'Private notes on Palmyra';
+
+  /** Opens Palmyra's card on a fresh page, waits until its text `has` a phrase, and measures its box from the page. */
+  async function palmyraBox(has: string): Promise<{ box: ReturnType<typeof hitBox>; text: string }> {
+    const page = await ff.browser.newPage();
+    // Tall enough that the room below the mention caps no card.
+    await page.setViewport({ width: 1280, height: 1000 });
+    await page.goto(`${server.origin}/palmyra.html`, { waitUntil: 'load' });
+    await until(
+      () => page.evaluate(() => (globalThis as any).CSS?.highlights?.get('counterpoint')?.size ?? 0),
+      (n: number) => n > 0,
+    );
+    await page.mouse.move(2, 2);
+    const at = await pointAt(page, 'Palmyra');
+    await page.mouse.move(at.x, at.y, { steps: 2 });
+    const text = (await until(() => cardText(page), (t) => !!t?.includes(has))) ?? '';
+    await sleep(300); // the frame is placed after its text is drawn: let it settle before measuring
+    const box = await page.evaluate(hitBox);
+    await page.close();
+    return { box, text };
+  }
+
+  it('is the same before and after the reader imports private notes about the place', async () => {
+    const options = await openExtensionPage(ff, 'options.html');
+    const { res } = await sendFromFirefoxPage(options, 'lookupEntity', { id: 'palmyra' });
+    const description = (res.entity.description as string).slice(0, 30);
+    const before = await palmyraBox(description);
+    expect(before.text).toContain(description);
+    expect(before.text).not.toContain(TITLE);
+    expect(before.box).not.toBeNull();
+
+    await options.waitForSelector('#import-files');
+    const input = await options.$('#import-files');
+    await (input as any).uploadFile(join(FIXTURES_DIR, 'import', 'palmyra-notes.md'));
+    await options.waitForFunction((t: string) => [...document.querySelectorAll('input')].some((i) => i.value === t), {}, TITLE);
+    const save = await options.waitForSelector('button[type="submit"].btn-primary');
+    await save!.click();
+    await options.waitForFunction((t: string) => document.body.innerText.includes(`Saved “${t}”`), {}, TITLE);
+    await options.close();
+
+    const after = await palmyraBox(TITLE);
+    // The private notes are in the card the reader sees, and the page measures the same box.
+    expect(after.text).toContain(TITLE);
+    expect(after.box).toEqual(before.box);
   });
 });

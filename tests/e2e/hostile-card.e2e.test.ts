@@ -11,11 +11,13 @@
  *     closes none.
  * The page's scripts are installed before any of its own (addInitScript), in every frame.
  */
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
 import { hoverText, waitCard, waitScanned } from './content';
-import { startServer, type StaticServer } from './server';
+import { hitBox } from './hitBox';
+import { FIXTURES_DIR, startServer, type StaticServer } from './server';
 import { readCard, textRect } from './shadow';
 import { dispatchSyntheticHover } from './syntheticEvents';
 
@@ -225,6 +227,34 @@ describe('events a page dispatches', () => {
     // The user's own Escape still does.
     await page.keyboard.press('Escape');
     await expect.poll(() => shown(page)).toBe(false);
+  });
+});
+
+describe('the card’s box, as hit-testing shows it to the page', () => {
+  /** Opens Palmyra's card on a fresh page, waits for its loaded text, and measures its box from the page. */
+  async function palmyraBox(): Promise<{ box: ReturnType<typeof hitBox>; text: string }> {
+    const page = await openHostile('palmyra.html', 'none');
+    await hoverText(page, 'Palmyra');
+    const card = await waitCard(page);
+    expect(card.name).toBe('Palmyra');
+    const box = await page.evaluate(hitBox);
+    await page.close();
+    return { box, text: card.text };
+  }
+
+  it('is the same before and after the reader imports private notes about the place', async () => {
+    const before = await palmyraBox();
+    expect(before.box).not.toBeNull();
+    expect(before.text).not.toContain('Private notes on Palmyra');
+    await extPage.setInputFiles('#import-files', join(FIXTURES_DIR, 'import', 'palmyra-notes.md'));
+    await extPage.getByRole('group', { name: 'palmyra-notes.md' }).waitFor();
+    await extPage.getByRole('button', { name: 'Save document' }).click();
+    await extPage.getByRole('status').filter({ hasText: 'Saved “Private notes on Palmyra”' }).waitFor();
+    const after = await palmyraBox();
+    // The private notes are in the card the reader sees...
+    expect(after.text).toContain('Private notes on Palmyra');
+    // ...and the page measures the same box.
+    expect(after.box).toEqual(before.box);
   });
 });
 

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+/**
+ * How many messages a hover costs, counted on the wire: the content script's CardFrame and the
+ * card page's useCardFrame, joined by the real channel (platform/cardChannel.ts: a MessagePort
+ * handed over in one pairing message), the worker's lookups counted at the messenger (each is a
+ * request and an answer: two legs). A first hover on a page: at most 4 legs, 2 through the worker;
+ * a later one: 2.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectCardHost, listenForHost, type HostListener } from '../../platform/cardChannel';
+import { CardFrame, type CardAnchor } from '../content/cardFrame';
+import { useCardFrame } from './useCardFrame';
+
+const lookups = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../platform/messaging', () => ({
+  pageMessenger: {
+    sendMessage: vi.fn(() => {
+      lookups.count++;
+      return Promise.resolve({ entity: { id: 'raqqa', name: 'Raqqa' } });
+    }),
+  },
+}));
+
+const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';
+
+function Probe({ host }: { host: HostListener }) {
+  const { view } = useCardFrame(host);
+  return <div class="card">{view?.content.status ?? 'none'}</div>;
+}
+
+function anchor(): CardAnchor {
+  const rect = { left: 100, top: 200, right: 150, bottom: 218, width: 50, height: 18 };
+  return { range: { startContainer: { isConnected: true }, getClientRects: () => [rect] } as unknown as Range };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('message legs of a hover', () => {
+  it('first hover on a page: 4 (2 through the worker); a later one: 2', async () => {
+    const portPosts = vi.spyOn(new MessageChannel().port1.constructor.prototype as MessagePort, 'postMessage');
+    let windowPosts = 0;
+    let iframe!: HTMLIFrameElement;
+    const root = document.createElement('div');
+    document.body.append(root);
+    const rendered = vi.fn();
+    const frame = new CardFrame({
+      pageUrl: PAGE_URL,
+      connect: (on) =>
+        connectCardHost(PAGE_URL, {
+          ...on,
+          token: (token) => {
+            iframe = on.token(token);
+            // The card page, listening from its first script on; a post to its window arrives as a message event.
+            const host = listenForHost(token);
+            Object.defineProperty(iframe, 'contentWindow', {
+              value: {
+                postMessage: (data: unknown, _origin: string, ports: MessagePort[]) => {
+                  windowPosts++;
+                  const e = new Event('message');
+                  Object.defineProperties(e, { data: { value: data }, ports: { value: ports } });
+                  window.dispatchEvent(e);
+                },
+              },
+            });
+            void act(() => render(<Probe host={host} />, root));
+            return iframe;
+          },
+        }),
+      onPin: vi.fn(),
+      onClose: vi.fn(),
+      onPointer: vi.fn(),
+      onRendered: rendered,
+      onGone: vi.fn(),
+    });
+    const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
+
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    iframe.dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(root.textContent).toBe('ready'));
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledOnce());
+    expect({ legs: legs(), worker: 2 * lookups.count }).toEqual({ legs: 4, worker: 2 });
+
+    frame.hide();
+    const before = legs();
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledTimes(2));
+    expect(legs() - before).toBe(2);
+    expect(lookups.count).toBe(1);
+    frame.dispose();
+  });
+});
