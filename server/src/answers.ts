@@ -8,7 +8,6 @@
  * step's passages).
  */
 import type pg from 'pg';
-import { compilePassages } from '../../corpus/compile';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
 import { NotFoundError } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
@@ -89,7 +88,7 @@ export async function getDocument(client: Client, docId: string): Promise<{ docu
 
 /** Files drafts as documents of the team; returns their ids. */
 export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language): Promise<string[]> {
-  const matcher = (await teamOf(client)).matcher();
+  const compiler = (await teamOf(client)).compiler();
   const salt = String(Date.now());
   const fresh = drafts.map((d) => newDocumentId(d.body, salt, new Set()));
   const taken = await db.takenIds(client, fresh);
@@ -99,7 +98,7 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
     const id = newDocumentId(draft.body, salt, new Set([...taken, ...ids]));
     ids.add(id);
     const document = finishDraft(draft, id);
-    return stored(document, compilePassages(document, matcher, 0), now + i / 1000);
+    return stored(document, compiler.passages(document, 0), now + i / 1000);
   });
   await db.insertDocuments(client, rows, language);
   return [...ids];
@@ -107,15 +106,15 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
 
 /** After names were added: the documents that now mention one of them are compiled again. */
 async function recompileFor(client: Client, texts: string[]): Promise<number> {
-  const { entities, matcher: compiler } = await teamOf(client);
-  const matcher = compiler();
+  const { entities, compiler: compilerOf } = await teamOf(client);
+  const compiler = compilerOf();
   const finder = new Matcher(patternsFromEntities(entities).filter((p) => texts.includes(p.text)));
   let n = 0;
   for (const text of texts) {
     for (const d of await db.documentsNaming(client, text)) {
       if (!finder.findAll(d.body).length) continue;
       const document = { meta: d.meta, body: d.body };
-      await db.replacePassages(client, stored(document, compilePassages(document, matcher, 0), d.addedAt));
+      await db.replacePassages(client, stored(document, compiler.passages(document, 0), d.addedAt));
       n++;
     }
   }

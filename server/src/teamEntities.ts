@@ -7,10 +7,9 @@
  * finders instead of building them for each search.
  */
 import { gazetteer } from '../../corpus/gazetteer';
-import { createCorpusMatcher } from '../../corpus/compile';
+import { createCompiler, type DocumentCompiler } from '../../lib/corpus/compile';
 import { CorpusStore } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity } from '../../lib/corpus/types';
-import type { Matcher } from '../../lib/text/matcher';
 import { mergeEntities } from '../../lib/userCorpus/merge';
 import type { UserAlias } from '../../lib/userCorpus/types';
 
@@ -31,7 +30,8 @@ export interface TeamEntities {
   entities: Entity[];
   /** A store with no passages: names in queries, summaries. */
   names: CandidateStore;
-  matcher(): Matcher;
+  /** The extension's one compiler over these entities (lib/corpus/compile.ts). */
+  compiler(): DocumentCompiler;
 }
 
 const KEPT = 64;
@@ -42,11 +42,11 @@ export function teamEntities(additions: { entities: Entity[]; aliases: UserAlias
   const hit = cache.get(key);
   if (hit) return hit;
   const entities = mergeEntities(gazetteer, additions.entities, additions.aliases);
-  let matcher: Matcher | undefined;
+  let compiler: DocumentCompiler | undefined;
   const made: TeamEntities = {
     entities,
     names: new CandidateStore({ version: 1, documents: [], entities, passages: [], entityPassages: {} }),
-    matcher: () => (matcher ??= createCorpusMatcher(entities)),
+    compiler: () => (compiler ??= createCompiler(entities)),
   };
   cache.set(key, made);
   if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
