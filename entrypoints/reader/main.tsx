@@ -2,7 +2,18 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './style.css';
 import { App } from './App';
+import { I18n } from '../../components/i18n';
+import { followLanguage } from '../../platform/i18n';
 import { followTheme } from '../../platform/theme';
 
 followTheme();
-render(<App />, document.getElementById('app')!);
+followLanguage(
+  (t) =>
+    render(
+      <I18n.Provider value={t}>
+        <App />
+      </I18n.Provider>,
+      document.getElementById('app')!,
+    ),
+  'titleReader',
+);
