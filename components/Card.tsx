@@ -37,7 +37,7 @@ function Quote({ excerpt, entityId, max }: { excerpt: Excerpt; entityId: string;
       <blockquote class="quote" dir="auto">
         <Highlighted text={clipped.text} ranges={clipped.ranges} />
       </blockquote>
-      {voice && voice.kind !== 'author' && <p class="voice" dir="auto">{voiceText(voice, t)}</p>}
+      {voice && voice.kind !== 'author' && <p class="voice">{voiceText(voice, t)}</p>}
     </>
   );
 }

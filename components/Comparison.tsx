@@ -81,7 +81,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
                     <blockquote class="passage-text" dir="auto">
                       <Highlighted text={passage.text} ranges={mentionRanges} />
                     </blockquote>
-                    {voice.kind !== 'author' && <p class="passage-voice muted" dir="auto">
+                    {voice.kind !== 'author' && <p class="passage-voice muted">
                         {voiceText(voice, t)}
                       </p>}
                     <div class="passage-foot">

@@ -15,8 +15,9 @@ describe('translate', () => {
 
   it('fills in $1…, takes a missing message from the fallback, and picks Arabic plural forms', () => {
     const ar = makeTranslator<'hi' | 'bye' | 'n_other'>('ar', { hi: { message: 'مرحبًا $1' }, n_one: { message: 'مقطع واحد' }, n_two: { message: 'مقطعان' }, n_few: { message: '$1 مقاطع' }, n_other: { message: '$1 مقطع' } }, { bye: { message: 'Bye $1, $$5' } });
-    expect(ar('hi', 'سارة')).toBe('مرحبًا سارة');
-    expect(ar('bye', 'Sam')).toBe('Bye Sam, $5');
+    // Right to left, a name is isolated (FSI … PDI) so it keeps its own direction in the sentence.
+    expect(ar('hi', 'Sam')).toBe('مرحبًا \u2068Sam\u2069');
+    expect(ar('bye', 3)).toBe('Bye 3, $5');
     expect([1, 2, 3, 11, 100].map((n) => ar.plural('n', n))).toEqual(['مقطع واحد', 'مقطعان', '3 مقاطع', '11 مقطع', '100 مقطع']);
     expect(ar.dir).toBe('rtl');
   });

@@ -58,20 +58,31 @@ export interface Translator<K extends string = string> {
   plural(base: PluralBase<K>, count: number, ...subs: Array<string | number>): string;
 }
 
-function substitute(message: string, subs: ReadonlyArray<string | number>): string {
-  return message.replace(/\$(\d|\$)/g, (all, d: string) => (d === '$' ? '$' : String(subs[Number(d) - 1] ?? all)));
+/** First-strong isolate … pop directional isolate: a substituted name keeps its own direction. */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
+function substitute(message: string, subs: ReadonlyArray<string | number>, rtl: boolean): string {
+  return message.replace(/\$(\d|\$)/g, (all, d: string) => {
+    if (d === '$') return '$';
+    const sub = subs[Number(d) - 1];
+    if (sub === undefined) return all;
+    // In a right-to-left sentence a Latin name (a source, a place, a query) is isolated, so that
+    // the words and punctuation around it keep their order ("$1 — بحسب ما أورده $2").
+    return rtl && typeof sub === 'string' ? isolate(sub) : String(sub);
+  });
 }
 
 export function makeTranslator<K extends string>(lang: UiLanguage, messages: LocaleMessages, fallback: LocaleMessages = messages): Translator<K> {
   const rules = new Intl.PluralRules(lang);
+  const rtl = directionOf(lang) === 'rtl';
   const lookup = (key: string) => messages[key]?.message ?? fallback[key]?.message;
-  const t = (key: K, ...subs: Array<string | number>) => substitute(lookup(key) ?? key, subs);
+  const t = (key: K, ...subs: Array<string | number>) => substitute(lookup(key) ?? key, subs, rtl);
   return Object.assign(t, {
     lang,
     dir: directionOf(lang),
     plural: (base: PluralBase<K>, count: number, ...subs: Array<string | number>) => {
       const message = lookup(`${base}_${rules.select(count)}`) ?? lookup(`${base}_other`) ?? base;
-      return substitute(message, [count, ...subs]);
+      return substitute(message, [count, ...subs], rtl);
     },
   });
 }
