@@ -1,19 +1,9 @@
-import { render } from 'preact';
 import '../../components/theme.css';
 import './style.css';
 import { App } from './App';
-import { I18n } from '../../components/i18n';
+import { renderLocalized } from '../../components/i18n';
 import { followLanguage } from '../../platform/i18n';
 import { followTheme } from '../../platform/theme';
 
 followTheme();
-followLanguage(
-  (t) =>
-    render(
-      <I18n.Provider value={t}>
-        <App />
-      </I18n.Provider>,
-      document.getElementById('app')!,
-    ),
-  'titleReader',
-);
+followLanguage((t) => renderLocalized(t, <App />), 'titleReader');
