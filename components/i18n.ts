@@ -9,7 +9,7 @@ import { useContext } from 'preact/hooks';
 import { ENGLISH } from '../lib/i18n/english';
 import type { T } from '../lib/i18n/keys';
 
-export const I18n = createContext<T>(ENGLISH);
+const I18n = createContext<T>(ENGLISH);
 
 /** The translator of the page this component is drawn in. */
 export function useT(): T {
