@@ -31,7 +31,7 @@ describe('the popup in Arabic, in Firefox', () => {
     expect(await root(popup)).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await popup.$eval('.search-label', (l) => l.textContent)).toBe('ابحث في المدوّنة');
     const status = await until(
-      () => popup.$eval('#result-status', (s) => s.textContent ?? ''),
+      async () => (await popup.$eval('#result-status', (s) => s.textContent ?? '')).replace(/[\u2066-\u2069]/g, ''),
       (s) => s.length > 0,
     );
     expect(status).toMatch(/^\d+ مقط.* في \d* ?مص/);

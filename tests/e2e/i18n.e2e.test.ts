@@ -73,7 +73,9 @@ describe('the popup in Arabic', () => {
     await box.fill('Raqqa');
     await popup.locator('[role="option"]').first().waitFor();
     // "12 مقطعًا في 4 مصادر": the count of passages and sources, in Arabic plural forms.
-    await expect.poll(() => popup.locator('#result-status').textContent()).toMatch(/^\d+ مقط.* في \d* ?مص/);
+    // (Counts put into the sentence are bidi-isolated: FSI … PDI, stripped here.)
+    const status = async () => ((await popup.locator('#result-status').textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
+    await expect.poll(status).toMatch(/^\d+ مقط.* في \d* ?مص/);
     expect(await popup.locator('#result-status').textContent()).not.toMatch(/passage|source/);
     await box.press('ArrowDown');
     await expect(popup.locator('[role="option"][aria-selected="true"]').count()).resolves.toBe(1);
