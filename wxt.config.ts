@@ -12,9 +12,11 @@ export default defineConfig({
   // and COUNTERPOINT_FIREFOX_DIR), so two builds never overwrite each other.
   outDir: process.env.COUNTERPOINT_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
-    name: 'Counterpoint',
-    description:
-      'Underlines places and groups of the wars in Syria and Iraq on any page and shows what a local corpus says about them, with competing viewpoints side by side.',
+    // Worded in public/_locales/<lang>/messages.json (the interface's messages, see platform/i18n.ts):
+    // the browser shows them in its own language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each justified in README.md (Permissions). No `tabs`: the side panel and popup learn a page's
     // address and title from its content script, or from activeTab when the user clicks.
     // scripting + activeTab: "Add this page" injects the extraction script (entrypoints/extract.ts)
@@ -38,19 +40,19 @@ export default defineConfig({
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+C' },
-        description: 'Open the card for the place or group at the selection',
+        description: '__MSG_cmdOpenCard__',
       },
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Turn Counterpoint off or on for this site',
+        description: '__MSG_cmdToggleSite__',
       },
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Search the corpus',
+        description: '__MSG_cmdSearch__',
       },
       [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open the side panel',
+        description: '__MSG_cmdSidePanel__',
       },
     },
     ...(browser === 'firefox'

@@ -3,6 +3,7 @@
  * dependency): corpus text stays text, mentions of the entity are marked, the dialog is named by
  * the entity, and the buttons call back.
  */
+import { ENGLISH } from '../lib/i18n/english';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -170,6 +171,6 @@ describe('Card', () => {
     expect(root.querySelector('[aria-label="Pin card"]')!.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelector('.foot')).toBeNull();
     ({ root } = show({ status: 'error', label: 'Raqqa', message: 'Could not load.' }));
-    expect(root.querySelector('.status')!.textContent).toBe('Could not load.');
+    expect(root.querySelector('.status')!.textContent).toBe(ENGLISH('cardError'));
   });
 });

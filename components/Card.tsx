@@ -6,7 +6,9 @@
 import { alsoMentionedText, coverageText, entityRanges, EXCERPT_CHARS, kindText, VIEWPOINT_CHARS, voiceText } from '../lib/card/cardText';
 import { clipAround } from '../lib/text/emphasis';
 import type { EntityCard, Excerpt } from '../lib/messages/protocol';
+import type { T } from '../lib/i18n/keys';
 import { Highlighted } from './Highlighted';
+import { useT } from './i18n';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
 
@@ -27,14 +29,15 @@ export interface CardProps {
 }
 
 function Quote({ excerpt, entityId, max }: { excerpt: Excerpt; entityId: string; max: number }) {
+  const t = useT();
   const clipped = clipAround(excerpt.passage.text, entityRanges(excerpt.passage, entityId), max, 70);
   const voice = excerpt.voice;
   return (
     <>
-      <blockquote class="quote">
+      <blockquote class="quote" dir="auto">
         <Highlighted text={clipped.text} ranges={clipped.ranges} />
       </blockquote>
-      {voice && voice.kind !== 'author' && <p class="voice">{voiceText(voice)}</p>}
+      {voice && voice.kind !== 'author' && <p class="voice">{voiceText(voice, t)}</p>}
     </>
   );
 }
@@ -55,12 +58,13 @@ const CloseIcon = () => (
 );
 
 export function Card({ content, pinned, headingId, onPin, onClose, onCompare, onSearch }: CardProps) {
+  const t = useT();
   const name = content.status === 'ready' ? content.card.entity.name : content.label;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby={headingId} aria-busy={content.status === 'loading'} tabIndex={-1}>
       <header class="head">
         <div class="titles">
-          <h2 class="name" id={headingId}>
+          <h2 class="name" id={headingId} dir="auto">
             {name}
           </h2>
           {content.status === 'ready' && (
@@ -69,7 +73,7 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
               <span class="sep" aria-hidden="true">
                 {' · '}
               </span>
-              <span class="coverage">{coverageText(content.card.entity.sourceCount, content.card.totalSources)}</span>
+              <span class="coverage">{coverageText(content.card.entity.sourceCount, content.card.totalSources, t)}</span>
             </p>
           )}
         </div>
@@ -78,32 +82,32 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
             type="button"
             class={`icon${pinned ? ' on' : ''}`}
             aria-pressed={pinned}
-            aria-label="Pin card"
-            title={pinned ? 'Pinned: stays open until closed' : 'Pin: keep this card open'}
+            aria-label={t('cardPin')}
+            title={pinned ? t('cardPinnedTitle') : t('cardPinTitle')}
             onClick={onPin}
           >
             <PinIcon />
           </button>
-          <button type="button" class="icon" aria-label="Close card" title="Close (Esc)" onClick={onClose}>
+          <button type="button" class="icon" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={onClose}>
             <CloseIcon />
           </button>
         </div>
       </header>
       {/* The scroll region: named and focusable, so a keyboard can scroll a long card. */}
-      <div class="body" role="region" aria-label={`What the corpus says about ${name}`} tabIndex={0}>
-        {body(content)}
+      <div class="body" role="region" aria-label={t('cardRegion', name)} tabIndex={0}>
+        {body(content, t)}
       </div>
       {content.status === 'ready' && (
         <footer class="foot">
           <button type="button" class="link" onClick={() => onCompare(content.card.entity.id)}>
-            Compare sources
+            {t('cardCompare')}
           </button>
           <button type="button" class="link" onClick={() => onSearch(content.card.entity.name)}>
-            Search corpus
+            {t('cardSearch')}
           </button>
           {!!content.card.alsoMentioned && (
             <button type="button" class="link also" onClick={() => onSearch(content.card.entity.name)}>
-              {alsoMentionedText(content.card.alsoMentioned)}
+              {alsoMentionedText(content.card.alsoMentioned, t)}
             </button>
           )}
         </footer>
@@ -130,22 +134,22 @@ function Excerpts({ title, excerpts, entityId }: { title: string; excerpts: Exce
   );
 }
 
-function body(content: CardContent) {
-  if (content.status === 'loading') return <p class="status">Loading what the corpus says…</p>;
-  if (content.status === 'error') return <p class="status error">{content.message}</p>;
+function body(content: CardContent, t: T) {
+  if (content.status === 'loading') return <p class="status">{t('cardLoading')}</p>;
+  if (content.status === 'error') return <p class="status error">{t('cardError')}</p>;
   const { entity, excerpts, viewpoints } = content.card;
   return (
     <>
-      <p class="desc">{entity.description}</p>
-      <Excerpts title="What the sources say" excerpts={excerpts.filter((e) => !e.inPassing)} entityId={entity.id} />
+      <p class="desc" dir="auto">{entity.description}</p>
+      <Excerpts title={t('cardSourcesSay')} excerpts={excerpts.filter((e) => !e.inPassing)} entityId={entity.id} />
       {viewpoints.length > 0 && (
-        <section class="section" aria-label="Competing viewpoints">
-          <h3 class="section-title">Competing viewpoints</h3>
+        <section class="section" aria-label={t('cardViewpoints')}>
+          <h3 class="section-title">{t('cardViewpoints')}</h3>
           <ul class="viewpoints">
             {viewpoints.map((e) => (
               <li class={`viewpoint vp-${e.passage.stance}`} key={e.passage.id}>
                 <div class="vp-head">
-                  <span class="vp-perspective">{e.source.perspective}</span>
+                  <span class="vp-perspective" dir="auto">{e.source.perspective}</span>
                   <StanceBadge stance={e.passage.stance} cues={e.passage.stanceCues} small />
                 </div>
                 <Quote excerpt={e} entityId={entity.id} max={VIEWPOINT_CHARS} />
@@ -155,7 +159,7 @@ function body(content: CardContent) {
           </ul>
         </section>
       )}
-      <Excerpts title="Mentioned in passing" excerpts={excerpts.filter((e) => e.inPassing)} entityId={entity.id} />
+      <Excerpts title={t('cardInPassing')} excerpts={excerpts.filter((e) => e.inPassing)} entityId={entity.id} />
     </>
   );
 }

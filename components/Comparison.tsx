@@ -4,14 +4,15 @@
  * every passage about the entity with its mentions emphasised), then the silent sources.
  * Columns stack when the panel is narrow (CSS grid auto-fit).
  */
-import type { ComparisonView } from '../lib/views/comparisonView';
-import { STANCE_LABEL, STANCE_ORDER } from '../lib/views/stanceLabel';
+import { summarize, type ComparisonView } from '../lib/views/comparisonView';
+import { STANCE_ORDER, stanceLabelKey } from '../lib/views/stanceLabel';
 import type { Passage } from '../lib/corpus/types';
 import { voiceText } from '../lib/card/cardText';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
 import { StanceKey } from './StanceKey';
+import { useT } from './i18n';
 
 export interface ComparisonProps {
   view: ComparisonView;
@@ -19,29 +20,32 @@ export interface ComparisonProps {
 }
 
 export function Comparison({ view, onOpenPassage }: ComparisonProps) {
+  const t = useT();
   const { entity } = view;
   return (
     <section class="comparison" aria-labelledby="comparison-title" data-entity={entity.id}>
       <header class="comparison-head">
         <h2 id="comparison-title" class="comparison-title" tabIndex={-1}>
-          {entity.name} <span class="comparison-kind">{entity.kind}</span>
+          <bdi>{entity.name}</bdi> <bdi class="comparison-kind">{entity.kind}</bdi>
         </h2>
-        {entity.description && <p class="comparison-description">{entity.description}</p>}
+        {entity.description && <p class="comparison-description" dir="auto">
+            {entity.description}
+          </p>}
         <p class="comparison-summary" role="status" aria-live="polite" data-disagreement={view.disagreement}>
-          {view.summary}
+          {summarize(entity, view.tally, view.silent.length, t)}
         </p>
         {view.columns.length > 0 && (
           <div class="stance-strip" aria-hidden="true">
             {view.columns.map((c) => (
-              <span key={c.source.id} class={`stance-strip-cell stance-bg-${c.stance}`} title={`${c.source.title}: ${STANCE_LABEL[c.stance]}`} />
+              <span key={c.source.id} class={`stance-strip-cell stance-bg-${c.stance}`} title={`${c.source.title}: ${t(stanceLabelKey(c.stance))}`} />
             ))}
             {view.silent.map((s) => (
-              <span key={s.id} class="stance-strip-cell stance-bg-silent" title={`${s.title}: silent`} />
+              <span key={s.id} class="stance-strip-cell stance-bg-silent" title={t('compareSilentTitle', s.title)} />
             ))}
           </div>
         )}
         {view.columns.length > 0 && (
-          <ul class="stance-legend" aria-label="Stance key">
+          <ul class="stance-legend" aria-label={t('compareStanceKey')}>
             {STANCE_ORDER.filter((s) => view.tally[s] > 0).map((s) => (
               <li key={s}>
                 <StanceBadge stance={s} small /> <span class="muted">{view.tally[s]}</span>
@@ -49,7 +53,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
             ))}
             {view.silent.length > 0 && (
               <li>
-                <span class="stance stance-small stance-silent">Silent</span> <span class="muted">{view.silent.length}</span>
+                <span class="stance stance-small stance-silent">{t('compareSilent')}</span> <span class="muted">{view.silent.length}</span>
               </li>
             )}
           </ul>
@@ -67,26 +71,30 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
                 <p class="column-stance">
                   <StanceBadge stance={c.stance} overall />
                   <span class="muted column-count">
-                    {c.passages.length} {c.passages.length === 1 ? 'passage' : 'passages'}
+                    {t.plural('passages', c.passages.length)}
                   </span>
                 </p>
               </header>
               <ol class="column-passages">
                 {c.passages.map(({ passage, mentionRanges, voice }) => (
                   <li key={passage.id} class="column-passage" data-passage={passage.id}>
-                    <blockquote class="passage-text">
+                    <blockquote class="passage-text" dir="auto">
                       <Highlighted text={passage.text} ranges={mentionRanges} />
                     </blockquote>
-                    {voice.kind !== 'author' && <p class="passage-voice muted">{voiceText(voice)}</p>}
+                    {voice.kind !== 'author' && <p class="passage-voice muted">
+                        {voiceText(voice, t)}
+                      </p>}
                     <div class="passage-foot">
                       <StanceBadge stance={passage.stance} small />
                       {passage.stanceCues.length > 0 && (
                         <span class="passage-cues muted">
-                          <span class="visually-hidden">Cue words: </span>“{passage.stanceCues.join('”, “')}”
+                          <span class="visually-hidden">{t('cueWords')}</span>
+                          <bdi>{t('quoted', passage.stanceCues.join(t('listSep')))}</bdi>
                         </span>
                       )}
                       <button type="button" class="btn-link passage-open" onClick={() => onOpenPassage(passage)}>
-                        Read in context<span class="visually-hidden">: {c.source.title}</span>
+                        {t('readInContext')}
+                        <span class="visually-hidden">: {c.source.title}</span>
                       </button>
                     </div>
                   </li>
@@ -100,7 +108,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
       {view.silent.length > 0 && (
         <section class="silent" aria-labelledby="silent-title">
           <h3 id="silent-title" class="silent-title">
-            Silent on {entity.name} <span class="muted">({view.silent.length})</span>
+            {t('silentOn', entity.name)} <span class="muted">({view.silent.length})</span>
           </h3>
           <ul class="silent-list">
             {view.silent.map((s) => (

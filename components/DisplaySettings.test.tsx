@@ -11,8 +11,8 @@ describe('DisplaySettings', () => {
   it('labels every control by its visible text, in named groups', () => {
     const root = renderToDom(<DisplaySettings settings={DEFAULT_SETTINGS} onChange={() => undefined} />);
     expect(root.querySelector('[role="switch"]')?.closest('label')?.textContent).toMatch(/^Counterpoint is on/);
-    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Mark on pages', 'Theme']);
-    expect([...root.querySelectorAll('fieldset label')].map((l) => l.textContent)).toEqual(['Places', 'Groups', 'As the system', 'Light', 'Dark']);
+    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Mark on pages', 'Theme', 'Language']);
+    expect([...root.querySelectorAll('fieldset label')].map((l) => l.textContent)).toEqual(['Places', 'Groups', 'As the system', 'Light', 'Dark', 'As the browser', 'English', 'العربية', 'Français']);
   });
 
   it('asks for the change each control makes', () => {
@@ -23,6 +23,9 @@ describe('DisplaySettings', () => {
     places!.checked = false;
     click(places);
     expect(onChange).toHaveBeenLastCalledWith({ entityTypes: ['group'] });
+    const arabic = root.querySelector<HTMLInputElement>('input[name="language"][value="ar"]');
+    click(arabic);
+    expect(onChange).toHaveBeenLastCalledWith({ language: 'ar' });
     click(root.querySelector('input[value="dark"]'));
     expect(onChange).toHaveBeenLastCalledWith({ theme: 'dark' });
     const sw = root.querySelector<HTMLInputElement>('[role="switch"]')!;

@@ -4,10 +4,13 @@
  * labelled groups, so they work by keyboard and read well; each name is its visible text.
  */
 import type { EntityType } from '../lib/corpus/types';
+import type { MessageKey } from '../lib/i18n/keys';
+import { LANGUAGE_NAMES, LANGUAGE_SETTINGS } from '../lib/i18n/translate';
 import { ENTITY_TYPES, THEMES, type Settings, type Theme } from '../lib/settings/settings';
+import { useT } from './i18n';
 
-const TYPE_LABELS: Record<EntityType, string> = { place: 'Places', group: 'Groups' };
-const THEME_LABELS: Record<Theme, string> = { auto: 'As the system', light: 'Light', dark: 'Dark' };
+const TYPE_LABELS: Record<EntityType, MessageKey> = { place: 'typePlace', group: 'typeGroup' };
+const THEME_LABELS: Record<Theme, MessageKey> = { auto: 'themeAuto', light: 'themeLight', dark: 'themeDark' };
 
 interface Props {
   settings: Settings;
@@ -15,19 +18,18 @@ interface Props {
 }
 
 export function DisplaySettings({ settings, onChange }: Props) {
+  const t = useT();
   const toggleType = (type: EntityType, on: boolean) =>
-    onChange({ entityTypes: ENTITY_TYPES.filter((t) => (t === type ? on : settings.entityTypes.includes(t))) });
+    onChange({ entityTypes: ENTITY_TYPES.filter((k) => (k === type ? on : settings.entityTypes.includes(k))) });
   return (
     <>
       <section class="option">
         <label class="option-row">
           <input type="checkbox" role="switch" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} />
           <span>
-            <strong>Counterpoint is {settings.enabled ? 'on' : 'off'}</strong>
+            <strong>{t(settings.enabled ? 'optOn' : 'optOff')}</strong>
             <span class="muted option-help">
-              {settings.enabled
-                ? 'Off does nothing on any page: no underlines, no cards. Search and the side panel still work.'
-                : 'Nothing runs on any page until you switch it back on.'}
+              {t(settings.enabled ? 'optOnHelp' : 'optOffHelp')}
             </span>
           </span>
         </label>
@@ -35,28 +37,41 @@ export function DisplaySettings({ settings, onChange }: Props) {
 
       <fieldset class="option option-group">
         <legend>
-          <strong>Mark on pages</strong>
+          <strong>{t('optMark')}</strong>
         </legend>
         {ENTITY_TYPES.map((type) => (
           <label class="option-row" key={type}>
             <input type="checkbox" checked={settings.entityTypes.includes(type)} onChange={(e) => toggleType(type, e.currentTarget.checked)} />
-            <span>{TYPE_LABELS[type]}</span>
+            <span>{t(TYPE_LABELS[type])}</span>
           </label>
         ))}
-        <span class="muted option-help">Names of the kinds left out are neither underlined nor open cards.</span>
+        <span class="muted option-help">{t('optMarkHelp')}</span>
       </fieldset>
 
       <fieldset class="option option-group">
         <legend>
-          <strong>Theme</strong>
+          <strong>{t('optTheme')}</strong>
         </legend>
         {THEMES.map((theme) => (
           <label class="option-row" key={theme}>
             <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => onChange({ theme })} />
-            <span>{THEME_LABELS[theme]}</span>
+            <span>{t(THEME_LABELS[theme])}</span>
           </label>
         ))}
-        <span class="muted option-help">For the card, the popup, the side panel, the reader and this page.</span>
+        <span class="muted option-help">{t('optAppliesTo')}</span>
+      </fieldset>
+
+      <fieldset class="option option-group option-language">
+        <legend>
+          <strong>{t('optLanguage')}</strong>
+        </legend>
+        {LANGUAGE_SETTINGS.map((language) => (
+          <label class="option-row" key={language}>
+            <input type="radio" name="language" value={language} checked={settings.language === language} onChange={() => onChange({ language })} />
+            {language === 'auto' ? <span>{t('languageAuto')}</span> : <span lang={language}>{LANGUAGE_NAMES[language]}</span>}
+          </label>
+        ))}
+        <span class="muted option-help">{t('optLanguageHelp')}</span>
       </fieldset>
     </>
   );

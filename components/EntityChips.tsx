@@ -3,19 +3,21 @@
  * button's name is its visible text ("Raqqa city 4 sources"), so speech input can say it.
  */
 import type { EntitySummary } from '../lib/messages/protocol';
+import { useT } from './i18n';
 
 export function EntityChips({ entities, onPick }: { entities: EntitySummary[]; onPick: (entity: EntitySummary) => void }) {
+  const t = useT();
   if (entities.length === 0) return null;
   return (
     <div class="chips" role="group" aria-labelledby="chips-label">
       <span id="chips-label" class="chips-label">
-        Compare sources on
+        {t('pickerLabel')}
       </span>
       {entities.map((e) => (
         <button key={e.id} type="button" class="chip" data-entity={e.id} onClick={() => onPick(e)}>
-          <span class="chip-name">{e.name}</span> <span class="chip-kind">{e.kind}</span>{' '}
+          <bdi class="chip-name">{e.name}</bdi> <bdi class="chip-kind">{e.kind}</bdi>{' '}
           <span class="chip-count">
-            {e.sourceCount} {e.sourceCount === 1 ? 'source' : 'sources'}
+            {t.plural('sources', e.sourceCount)}
           </span>
         </button>
       ))}

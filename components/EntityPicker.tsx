@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterEntities, mergeEntityMatches } from '../lib/views/entityFilter';
 import type { EntitySummary } from '../lib/messages/protocol';
 import { LatestOnly, moveSelection } from '../lib/views/searchView';
+import { useT } from './i18n';
 
 export interface EntityPickerProps {
   entities: EntitySummary[];
@@ -15,6 +16,7 @@ export interface EntityPickerProps {
 }
 
 export function EntityPicker({ entities, findEntities, onPick }: EntityPickerProps) {
+  const t = useT();
   const [text, setText] = useState('');
   const [byAlias, setByAlias] = useState<EntitySummary[]>([]);
   const [active, setActive] = useState(-1);
@@ -60,7 +62,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
   return (
     <div class="picker">
       <label htmlFor="entity-picker" id="entity-picker-label" class="picker-label">
-        Compare sources on
+        {t('pickerLabel')}
       </label>
       <input
         id="entity-picker"
@@ -73,7 +75,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
         aria-controls="entity-suggestions"
         aria-expanded={open && suggestions.length > 0}
         aria-activedescendant={active >= 0 && suggestions[active] ? `suggestion-${suggestions[active].id}` : undefined}
-        placeholder="Raqqa, Daesh, SDF…"
+        placeholder={t('pickerPlaceholder')}
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -82,10 +84,10 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
         onKeyDown={onKeyDown}
       />
       {open && (
-        <ul id="entity-suggestions" role="listbox" class="suggestions" aria-label="Places and groups">
+        <ul id="entity-suggestions" role="listbox" class="suggestions" aria-label={t('placesAndGroups')}>
           {suggestions.length === 0 && (
             <li class="suggestion-none muted" role="presentation">
-              No place or group by that name
+              {t('pickerNone')}
             </li>
           )}
           {suggestions.map((s, i) => (
@@ -99,9 +101,9 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(s)}
             >
-              <span class="suggestion-name">{s.name}</span>
+              <bdi class="suggestion-name">{s.name}</bdi>
               <span class="suggestion-kind muted">
-                {s.kind} · {s.sourceCount} {s.sourceCount === 1 ? 'source' : 'sources'}
+                <bdi>{s.kind}</bdi> · {t.plural('sources', s.sourceCount)}
               </span>
             </li>
           ))}

@@ -9,6 +9,7 @@ import type { Settings } from '../lib/settings/settings';
 import { DisplaySettings } from './DisplaySettings';
 import { ShortcutHint } from './ShortcutHint';
 import { ShortcutList, type Command } from './ShortcutList';
+import { useT } from './i18n';
 
 export interface OptionsViewProps {
   settings: Settings;
@@ -24,11 +25,12 @@ export interface OptionsViewProps {
 }
 
 export function OptionsView({ settings, defaultDelayMs, shortcut, commands, searchUrl, onChange, onTurnSiteOn, children }: OptionsViewProps) {
+  const t = useT();
   const ms = settings.hoverDelayMs;
   return (
     <main class="options">
       <h1 class="brand">
-        <img src="/icon/32.png" alt="" width={20} height={20} /> Counterpoint settings
+        <img src="/icon/32.png" alt="" width={20} height={20} /> {t('optTitle')}
       </h1>
 
       <DisplaySettings settings={settings} onChange={onChange} />
@@ -37,15 +39,15 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, commands, sear
         <label class="option-row">
           <input type="checkbox" checked={settings.underlines} onChange={(e) => onChange({ underlines: e.currentTarget.checked })} />
           <span>
-            <strong>Underline places and groups</strong>
-            <span class="muted option-help">Cards still open when you rest the pointer on a name.</span>
+            <strong>{t('optUnderline')}</strong>
+            <span class="muted option-help">{t('optUnderlineHelp')}</span>
           </span>
         </label>
       </section>
 
       <section class="option">
         <label htmlFor="hover-delay">
-          <strong>Card delay</strong> <output htmlFor="hover-delay">{ms} ms</output>
+          <strong>{t('optDelay')}</strong> <output htmlFor="hover-delay">{t('optMs', ms)}</output>
         </label>
         <input
           id="hover-delay"
@@ -54,36 +56,36 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, commands, sear
           max={1500}
           step={50}
           value={ms}
-          aria-valuetext={`${ms} milliseconds`}
+          aria-valuetext={t('optMsValue', ms)}
           aria-describedby="hover-delay-help"
           onInput={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
         />
         <span class="muted option-help" id="hover-delay-help">
-          How long the pointer must rest on a name before its card opens (default {defaultDelayMs} ms).
+          {t('optDelayHelp', defaultDelayMs)}
         </span>
       </section>
 
       <section class="option" aria-labelledby="keyboard-title">
-        <h2 id="keyboard-title">Keyboard</h2>
+        <h2 id="keyboard-title">{t('optKeyboard')}</h2>
         <ShortcutList commands={commands} />
         <ShortcutHint shortcut={shortcut} />
         <p class="muted option-help">
-          In the card, Tab moves through its links and buttons and Esc closes it. In the search, ↑ and ↓ move through the
-          results, Enter opens one and Esc clears the box.
+          {t('optKeyboardHelp')}
         </p>
       </section>
 
       <section class="option" aria-labelledby="sites-title">
-        <h2 id="sites-title">Sites where Counterpoint is off</h2>
+        <h2 id="sites-title">{t('optSitesOff')}</h2>
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None. Use the switch in the toolbar popup, the page’s context menu or its keyboard shortcut to turn Counterpoint off on a site.</p>
+          <p class="muted">{t('optSitesNone')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
               <li key={site}>
-                <span>{site}</span>
+                <span dir="ltr">{site}</span>
                 <button type="button" class="btn" onClick={() => onTurnSiteOn(site)}>
-                  Turn back on<span class="visually-hidden"> for {site}</span>
+                  {t('optTurnBackOn')}
+                  <span class="visually-hidden">{t('forSite', site)}</span>
                 </button>
               </li>
             ))}
@@ -94,7 +96,7 @@ export function OptionsView({ settings, defaultDelayMs, shortcut, commands, sear
       {children}
 
       <p class="muted">
-        <a href={searchUrl}>Search the corpus</a>
+        <a href={searchUrl}>{t('cmdSearch')}</a>
       </p>
     </main>
   );

@@ -4,6 +4,7 @@
  * what a click does is said in text above the list, not in a tooltip.
  */
 import { pageMentionsSummary, type PageEntityRow } from '../lib/views/pageMentionsView';
+import { useT } from './i18n';
 
 export interface PageEntitiesProps {
   rows: PageEntityRow[];
@@ -12,15 +13,16 @@ export interface PageEntitiesProps {
 }
 
 export function PageEntities({ rows, selectedId, onPick }: PageEntitiesProps) {
+  const t = useT();
   return (
     <>
       <p class="page-summary muted" role="status" aria-live="polite">
-        {pageMentionsSummary(rows)}
+        {pageMentionsSummary(rows, t)}
       </p>
       {rows.length > 0 && (
         <>
           <p class="page-help muted" id="page-entities-help">
-            Pick one to scroll the page to its next mention and compare sources on it.
+            {t('pageHelp')}
           </p>
           <ul class="page-entities" aria-describedby="page-entities-help">
             {rows.map((row) => (
@@ -32,16 +34,16 @@ export function PageEntities({ rows, selectedId, onPick }: PageEntitiesProps) {
                   data-entity={row.id}
                   onClick={() => onPick(row)}
                 >
-                  <span class="page-entity-name">{row.name}</span>
+                  <bdi class="page-entity-name">{row.name}</bdi>
                   {row.kind && (
                     <>
                       {' '}
-                      <span class="page-entity-kind">{row.kind}</span>
+                      <bdi class="page-entity-kind">{row.kind}</bdi>
                     </>
                   )}{' '}
                   <span class="page-entity-count">
                     {row.count}
-                    <span class="visually-hidden"> {row.count === 1 ? 'mention' : 'mentions'}</span>
+                    <span class="visually-hidden"> {t.plural('mentionWord', row.count)}</span>
                   </span>
                 </button>
               </li>

@@ -14,6 +14,7 @@ import { EntityPicker } from './EntityPicker';
 import { scrollBehavior } from './motion';
 import { PageEntities } from './PageEntities';
 import { useStore } from './useStore';
+import { useT } from './i18n';
 
 export interface PanelViewProps {
   panel: PanelController;
@@ -22,6 +23,7 @@ export interface PanelViewProps {
 }
 
 export function PanelView({ panel, findEntities, onOpenPassage }: PanelViewProps) {
+  const t = useT();
   const { entities, tab, page, focusId, comparison, compareError, revealMiss, picks } = useStore(panel);
   const byId = useMemo(() => new Map(entities.map((e) => [e.id, e])), [entities]);
   const rows = useMemo(() => (page.status === 'ready' ? pageEntityRows(page.mentions, byId) : []), [page, byId]);
@@ -47,26 +49,29 @@ export function PanelView({ panel, findEntities, onOpenPassage }: PanelViewProps
       <main>
         <section class="panel-section on-page" aria-labelledby="on-page-title">
           <h2 id="on-page-title" class="section-title">
-            On this page
+            {t('panelOnPage')}
           </h2>
-          {tab?.title && page.status !== 'not-web' && <p class="section-sub">{tab.title}</p>}
-          {page.status === 'loading' && <p class="muted">Reading the page…</p>}
-          {page.status === 'not-web' && <p class="muted">Open a web page to see the places and groups it mentions.</p>}
+          {tab?.title && page.status !== 'not-web' && <p class="section-sub" dir="auto">
+              {tab.title}
+            </p>}
+          {page.status === 'loading' && <p class="muted">{t('panelReading')}</p>}
+          {page.status === 'not-web' && <p class="muted">{t('panelNotWeb')}</p>}
           {page.status === 'unavailable' && (
-            <p class="muted">Counterpoint cannot read this page. Reload it if it was open before Counterpoint was installed.</p>
+            <p class="muted">{t('panelUnavailable')}</p>
           )}
           {page.status === 'off' && (
             <p class="muted">
-              Counterpoint is off for <strong>{page.site}</strong>.{' '}
+              {t('panelOffFor')} <strong dir="ltr">{page.site}</strong>.{' '}
               <button type="button" class="btn-link" onClick={() => panel.turnSiteOn(page.site)}>
-                Turn it on<span class="visually-hidden"> for {page.site}</span>
+                {t('panelTurnOn')}
+                <span class="visually-hidden">{t('forSite', page.site)}</span>
               </button>
             </p>
           )}
           {page.status === 'ready' && <PageEntities rows={rows} selectedId={focusId} onPick={(row) => panel.pickRow(row)} />}
           {revealMiss && (
             <p class="muted reveal-miss" role="status">
-              No mention of {revealMiss} is visible on the page now.
+              {t('panelRevealMiss', revealMiss)}
             </p>
           )}
         </section>
@@ -84,8 +89,7 @@ export function PanelView({ panel, findEntities, onOpenPassage }: PanelViewProps
           {comparison && !compareError && <Comparison view={comparison} onOpenPassage={onOpenPassage} />}
           {!comparison && !compareError && (
             <p class="panel-hint muted">
-              Pick a place or group above, or choose “Compare sources” on a card, to see what every source in the corpus says
-              about it — and where they disagree.
+              {t('panelHint')}
             </p>
           )}
         </div>

@@ -16,6 +16,7 @@ import { ShortcutHint } from './ShortcutHint';
 import { SiteSwitch } from './SiteSwitch';
 import { StanceKey } from './StanceKey';
 import { useStore } from './useStore';
+import { useT } from './i18n';
 
 const EXAMPLES = ['Raqqa', 'Daesh', 'Deir Ezzur', 'Kirkook', 'civilians displaced'];
 const LIST_ID = 'results';
@@ -25,7 +26,8 @@ export function PopupView({ popup }: { popup: PopupController }) {
   const page = useStore(popup);
   const state = useStore(popup.search);
   const site = useStore(popup.site);
-  const view = popup.search.view();
+  const t = useT();
+  const view = popup.search.view(t);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), []);
@@ -46,17 +48,17 @@ export function PopupView({ popup }: { popup: PopupController }) {
           <img src="/icon/32.png" alt="" width={20} height={20} />
           Counterpoint
         </h1>
-        <SiteSwitch view={siteSwitchView(site)} onToggle={(on) => popup.site.toggle(on)} onTurnOn={() => popup.site.turnOnEverywhere()} />
+        <SiteSwitch view={siteSwitchView(site, t)} onToggle={(on) => popup.site.toggle(on)} onTurnOn={() => popup.site.turnOnEverywhere()} />
         <button type="button" class="btn btn-panel" onClick={() => popup.compare(undefined)}>
           <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" focusable="false">
             <rect x="2.5" y="3.5" width="15" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="1.6" />
             <path d="M12 4v12" stroke="currentColor" stroke-width="1.6" />
           </svg>
-          Side panel
+          {t('popupSidePanel')}
         </button>
         {site.site && (
           <button type="button" class="btn btn-add-page" onClick={() => popup.addPage()}>
-            Add this page
+            {t('popupAddPage')}
           </button>
         )}
       </header>
@@ -70,18 +72,19 @@ export function PopupView({ popup }: { popup: PopupController }) {
           activeId={active ? resultOptionId(active) : undefined}
           describedBy={STATUS_ID}
           expanded={flat.length > 0}
-          label="Search the corpus"
-          placeholder="Raqqa, Daesh, Kirkook…"
+          label={t('cmdSearch')}
+          placeholder={t('popupPlaceholder')}
           inputRef={inputRef}
         />
         <details class="filters-disclosure">
           <summary>
-            Filters{filterCount > 0 && <span class="filter-count"> ({filterCount} on)</span>}
+            {t('filters')}
+            {filterCount > 0 && <span class="filter-count">{t('filtersOn', filterCount)}</span>}
           </summary>
           <SearchFilters filters={filters} sources={view.sources} perspectives={view.perspectives} onChange={(f) => popup.search.setFilters(f)} />
           {filterCount > 0 && (
             <button type="button" class="btn-link clear-filters" onClick={() => popup.search.clearFilters()}>
-              Clear filters
+              {t('clearFilters')}
             </button>
           )}
         </details>
@@ -94,9 +97,9 @@ export function PopupView({ popup }: { popup: PopupController }) {
         {result && <EntityChips entities={result.entities} onPick={(e) => popup.compare(e)} />}
         {!hasQuery && (
           <div class="empty">
-            <p>Search {state.facets.sources.length || 'the'} sources on the wars in Syria and Iraq. Spelling variants are fine.</p>
+            <p>{state.facets.sources.length ? t.plural('popupIntro', state.facets.sources.length) : t('popupIntroAny')}</p>
             <p class="examples">
-              <span class="muted">Try </span>
+              <span class="muted">{t('popupTry')}</span>
               {EXAMPLES.map((x) => (
                 <button key={x} type="button" class="example" onClick={() => (popup.search.setQuery(x), inputRef.current?.focus())}>
                   {x}
@@ -104,20 +107,20 @@ export function PopupView({ popup }: { popup: PopupController }) {
               ))}
             </p>
             <p class="hint muted">
-              <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> opens the passage in its document · <kbd>Esc</kbd> clears
+              <kbd>↑</kbd> <kbd>↓</kbd> {t('keysMove')} · <kbd>Enter</kbd> {t('keysOpen')} · <kbd>Esc</kbd> {t('keysClear')}
             </p>
             <ShortcutHint shortcut={page.shortcut} />
           </div>
         )}
         {hasQuery && result && flat.length === 0 && !error && (
           <div class="empty no-results">
-            <p>Nothing in the corpus matches “{query.trim()}”.</p>
+            <p>{t('popupNoMatch', t('quoted', query.trim()))}</p>
             {filterCount > 0 ? (
               <button type="button" class="btn" onClick={() => popup.search.clearFilters()}>
-                Search without filters
+                {t('popupWithoutFilters')}
               </button>
             ) : (
-              <p class="muted">Try another spelling, a shorter word, or a place or group name.</p>
+              <p class="muted">{t('popupTryAnother')}</p>
             )}
           </div>
         )}

@@ -11,7 +11,7 @@ export function ReaderDocument({ layout, targetRef }: { layout: ReaderLayout; ta
       {layout.paragraphs.map((para, i) => {
         const isFirstTarget = i === layout.targetParagraph;
         return (
-          <p key={para.start} class={para.segments.some((s) => s.target) ? 'has-target' : undefined}>
+          <p key={para.start} dir="auto" class={para.segments.some((s) => s.target) ? 'has-target' : undefined}>
             {para.segments.map((s, j) => {
               if (!s.target) return s.text;
               const first = isFirstTarget && j === para.segments.findIndex((x) => x.target);

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { EntitySummary } from '../lib/messages/protocol';
-import type { ReaderController } from '../lib/views/readerController';
+import { NO_DOCUMENT, type ReaderController } from '../lib/views/readerController';
 import { layoutDocument } from '../lib/views/readerView';
 import { sourceNotes } from '../lib/views/sourceLabel';
 import { scrollBehavior } from './motion';
@@ -14,26 +14,31 @@ import { ReaderDocument } from './ReaderDocument';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
 import { useStore } from './useStore';
+import { useT } from './i18n';
 
 export interface ReaderViewProps {
   reader: ReaderController;
   onCompare: (entity: EntitySummary) => void;
 }
 
-const Kicker = () => (
-  <p class="reader-kicker">
-    <img src="/icon/32.png" alt="" width={16} height={16} /> Counterpoint · source document
-  </p>
-);
+function Kicker() {
+  const t = useT();
+  return (
+    <p class="reader-kicker">
+      <img src="/icon/32.png" alt="" width={16} height={16} /> {t('readerKicker')}
+    </p>
+  );
+}
 
 export function ReaderView({ reader, onCompare }: ReaderViewProps) {
+  const t = useT();
   const { target, doc, error, entities } = useStore(reader);
   const targetRef = useRef<HTMLElement>(null);
   const layout = useMemo(() => (doc ? layoutDocument(doc.document.body, doc.passages, target?.passageId) : null), [doc, target?.passageId]);
 
   useEffect(() => {
     if (!doc) return;
-    document.title = `${doc.document.meta.title} — Counterpoint reader`;
+    document.title = t('readerDocTitle', doc.document.meta.title);
     targetRef.current?.scrollIntoView({ block: 'center' });
     targetRef.current?.focus({ preventScroll: true });
   }, [layout]);
@@ -42,10 +47,10 @@ export function ReaderView({ reader, onCompare }: ReaderViewProps) {
     return (
       <main class="reader" aria-busy={!error}>
         <Kicker />
-        <h1 class="reader-title">{error ? 'No document to show' : 'Loading…'}</h1>
+        <h1 class="reader-title">{error ? t('readerNoDoc') : t('loading')}</h1>
         {error && (
           <p class="reader-error" role="alert">
-            {error}
+            {error === NO_DOCUMENT ? t('readerNoDocument') : error}
           </p>
         )}
       </main>
@@ -60,40 +65,43 @@ export function ReaderView({ reader, onCompare }: ReaderViewProps) {
     <main class="reader">
       <header class="reader-head">
         <Kicker />
-        <h1 class="reader-title">{meta.title}</h1>
+        <h1 class="reader-title" dir="auto">
+          {meta.title}
+        </h1>
         <SourceLabel source={meta} hideTitle />
-        {sourceNotes(meta).map((note) => (
-          <p key={note} class="reader-note muted">
+        {sourceNotes(meta, t).map((note) => (
+          <p key={note} class="reader-note muted" dir="auto">
             {note}
           </p>
         ))}
         {meta.url && (
           <p class="reader-note">
             <a href={meta.url} rel="noreferrer noopener" target="_blank">
-              Original
+              {t('readerOriginal')}
             </a>
           </p>
         )}
       </header>
 
       {passage && (
-        <aside class="reader-passage-info" aria-label="The highlighted passage">
+        <aside class="reader-passage-info" aria-label={t('readerPassageInfo')}>
           <a
             href="#target"
             class="reader-jump"
             onClick={(e) => (e.preventDefault(), targetRef.current?.scrollIntoView({ block: 'center', behavior: scrollBehavior() }), targetRef.current?.focus({ preventScroll: true }))}
           >
-            Highlighted passage
+            {t('readerJump')}
           </a>
           <StanceBadge stance={passage.stance} small />
           {passage.stanceCues.length > 0 && (
             <span class="stance-cues">
-              <span class="visually-hidden">Cue words: </span>“{passage.stanceCues.join('”, “')}”
+              <span class="visually-hidden">{t('cueWords')}</span>
+              <bdi>{t('quoted', passage.stanceCues.join(t('listSep')))}</bdi>
             </span>
           )}
           {passageEntities.length > 0 && (
             <span class="reader-entities">
-              <span class="muted">Compare sources on </span>
+              <span class="muted">{t('pickerLabel')} </span>
               {passageEntities.map((e) => (
                 <button key={e.id} type="button" class="btn-link reader-entity" onClick={() => onCompare(e)}>
                   {e.name}
@@ -104,7 +112,7 @@ export function ReaderView({ reader, onCompare }: ReaderViewProps) {
         </aside>
       )}
 
-      <article class="reader-article" aria-label={meta.title}>
+      <article class="reader-article" aria-label={meta.title} dir="auto">
         <ReaderDocument layout={layout} targetRef={targetRef} />
       </article>
     </main>

@@ -9,6 +9,7 @@ import { hitKey, type HitGroup } from '../lib/views/searchView';
 import { Highlighted } from './Highlighted';
 import { SourceLabel } from './SourceLabel';
 import { StanceBadge } from './StanceBadge';
+import { useT } from './i18n';
 
 export function resultOptionId(hit: SearchHit): string {
   return `result-${hit.passage.id}`;
@@ -23,6 +24,7 @@ export interface ResultListProps {
 }
 
 export function ResultList({ id, groups, activeKey, onOpen, onHover }: ResultListProps) {
+  const t = useT();
   useEffect(() => {
     if (!activeKey) return;
     const hit = groups.flatMap((g) => g.hits).find((h) => hitKey(h) === activeKey);
@@ -30,7 +32,7 @@ export function ResultList({ id, groups, activeKey, onOpen, onHover }: ResultLis
   }, [activeKey, groups]);
 
   return (
-    <div id={id} role="listbox" aria-label="Passages found" class="results">
+    <div id={id} role="listbox" aria-label={t('resultsLabel')} class="results">
       {groups.map((g) => {
         const headId = `group-${g.source.id}`;
         return (
@@ -54,7 +56,7 @@ export function ResultList({ id, groups, activeKey, onOpen, onHover }: ResultLis
                   onClick={() => onOpen(hit)}
                   onMouseMove={onHover && !active ? () => onHover(hit) : undefined}
                 >
-                  <p class="result-text">
+                  <p class="result-text" dir="auto">
                     <Highlighted text={clip.text} ranges={clip.ranges} />
                   </p>
                   {hit.passage.stance !== 'neutral' && <StanceBadge stance={hit.passage.stance} small />}

@@ -1,6 +1,7 @@
 /** Source, perspective and entity-type filters for the search: one select each. */
 import { ENTITY_TYPE_OPTIONS, type FacetOption, type SearchFilters as Filters } from '../lib/views/searchView';
 import type { EntityType } from '../lib/corpus/types';
+import { useT } from './i18n';
 
 export interface SearchFiltersProps {
   filters: Filters;
@@ -18,7 +19,7 @@ function Select(props: { id: string; label: string; all: string; value: string; 
       <select id={props.id} class="field filter-select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <option value="">{props.all}</option>
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} dir="auto">
             {o.label}
           </option>
         ))}
@@ -28,31 +29,32 @@ function Select(props: { id: string; label: string; all: string; value: string; 
 }
 
 export function SearchFilters({ filters, sources, perspectives, onChange }: SearchFiltersProps) {
+  const t = useT();
   const one = (v: string) => (v ? [v] : []);
   return (
-    <div class="filters" role="group" aria-label="Filters">
+    <div class="filters" role="group" aria-label={t('filters')}>
       <Select
         id="filter-source"
-        label="Source"
-        all="All sources"
+        label={t('filterSource')}
+        all={t('filterAllSources')}
         value={filters.docIds[0] ?? ''}
         options={sources}
         onChange={(v) => onChange({ ...filters, docIds: one(v) })}
       />
       <Select
         id="filter-perspective"
-        label="Perspective"
-        all="All perspectives"
+        label={t('filterPerspective')}
+        all={t('filterAllPerspectives')}
         value={filters.perspectives[0] ?? ''}
         options={perspectives}
         onChange={(v) => onChange({ ...filters, perspectives: one(v) })}
       />
       <Select
         id="filter-type"
-        label="Mentions"
-        all="Places and groups"
+        label={t('filterMentions')}
+        all={t('placesAndGroups')}
         value={filters.entityTypes[0] ?? ''}
-        options={ENTITY_TYPE_OPTIONS}
+        options={ENTITY_TYPE_OPTIONS.map((o) => ({ value: o.value, label: t(o.key) }))}
         onChange={(v) => onChange({ ...filters, entityTypes: one(v) as EntityType[] })}
       />
     </div>

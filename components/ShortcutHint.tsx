@@ -1,25 +1,29 @@
 /** The card's keyboard shortcut, as the browser has it set, shown where readers look for help. */
 import { Fragment } from 'preact';
+import { useT } from './i18n';
 
 export function ShortcutHint({ shortcut }: { shortcut: string | null }) {
+  const t = useT();
   if (!shortcut) {
     return (
       <p class="hint muted shortcut-hint">
-        No keyboard shortcut is set for opening a card; you can choose one in the browser’s extension shortcuts.
+        {t('shortcutNone')}
       </p>
     );
   }
   const keys = shortcut.split('+');
   return (
     <p class="hint muted shortcut-hint">
-      On a web page, select a place or group (or put the caret on it) and press{' '}
+      {t('shortcutBefore')}{' '}
+      <bdi dir="ltr">
       {keys.map((k, i) => (
         <Fragment key={i}>
           {i > 0 && '+'}
           <kbd>{k}</kbd>
         </Fragment>
-      ))}{' '}
-      to open its card.
+      ))}
+      </bdi>{' '}
+      {t('shortcutAfter')}
     </p>
   );
 }

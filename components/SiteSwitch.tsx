@@ -4,6 +4,7 @@
  * line that says so and turns it back on. Drawn from lib/views/siteSwitch.ts (siteSwitchView).
  */
 import type { SiteSwitchView } from '../lib/views/siteSwitch';
+import { useT } from './i18n';
 
 interface Props {
   view: SiteSwitchView;
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function SiteSwitch({ view, onToggle, onTurnOn }: Props) {
+  const t = useT();
   const s = view.switch;
   return (
     <>
@@ -23,13 +25,13 @@ export function SiteSwitch({ view, onToggle, onTurnOn }: Props) {
             {s.site && (
               <>
                 {' '}
-                <span class="site-name">{s.site}</span>
+                <span class="site-name" dir="ltr">{s.site}</span>
               </>
             )}
           </span>
         </label>
       ) : (
-        <p class="site-switch site-switch-none muted">Not a web page</p>
+        <p class="site-switch site-switch-none muted">{t('switchNotWeb')}</p>
       )}
       {view.offNotice && (
         <p class="off-notice">

@@ -9,6 +9,7 @@
  */
 import { byline, dateText, sourceNotes } from '../lib/views/sourceLabel';
 import type { SourceMeta } from '../lib/corpus/types';
+import { useT } from './i18n';
 
 export interface SourceLabelProps {
   source: SourceMeta;
@@ -26,41 +27,45 @@ export interface SourceLabelProps {
 const SEP = ' · ';
 
 export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes, hidePerspective }: SourceLabelProps) {
+  const t = useT();
   const Title = titleAs;
-  const about = notes ? sourceNotes(source) : [];
+  const about = notes ? sourceNotes(source, t) : [];
   return (
     <div class="source-label">
       {!hideTitle && (
         <Title class="source-title" id={titleId}>
-          {source.title}
+          <bdi>{source.title}</bdi>
           {source.titleSupplied && (
             <>
               {' '}
-              <span class="source-title-note">(title supplied)</span>
+              <span class="source-title-note">{t('sourceTitleSupplied')}</span>
             </>
           )}
         </Title>
       )}
       <span class="source-meta">
-        <span class="source-byline">{byline(source)}</span>
+        <bdi class="source-byline">{byline(source, t)}</bdi>
         {SEP}
         <time class="source-date" dateTime={source.date}>
-          {dateText(source)}
+          <bdi>{dateText(source, t)}</bdi>
         </time>
         {!hidePerspective && (
           <>
             {SEP}
-            <span class="source-perspective">{source.perspective}</span>
+            <bdi class="source-perspective">{source.perspective}</bdi>
           </>
         )}
       </span>
       {about.length > 0 && (
         <details class="source-notes">
           <summary>
-            About this source<span class="visually-hidden">: {source.title}</span>
+            {t('sourceAbout')}
+            <span class="visually-hidden">: {source.title}</span>
           </summary>
           {about.map((note) => (
-            <p key={note}>{note}</p>
+            <p key={note} dir="auto">
+              {note}
+            </p>
           ))}
         </details>
       )}

@@ -4,8 +4,9 @@
  * each stance means is not a tooltip: components/StanceKey.tsx shows it as a disclosure, and
  * callers show a passage's cue words as text.
  */
-import { STANCE_LABEL } from '../lib/views/stanceLabel';
+import { stanceLabelKey } from '../lib/views/stanceLabel';
 import type { Stance } from '../lib/corpus/types';
+import { useT } from './i18n';
 
 export interface StanceBadgeProps {
   stance: Stance;
@@ -17,18 +18,20 @@ export interface StanceBadgeProps {
 }
 
 export function StanceBadge({ stance, small, overall }: StanceBadgeProps) {
+  const t = useT();
   return (
     <span class={`stance stance-${stance}${small ? ' stance-small' : ''}`} data-stance={stance}>
       {/* One flex item beside the dot, so the words wrap as text. */}
       <span class="stance-text">
         {overall ? (
           <>
-            Overall<span class="visually-hidden"> stance</span>:{' '}
+            {t('stanceOverall')}
+            <span class="visually-hidden">{t('stanceOverallHidden')}</span>:{' '}
           </>
         ) : (
-          <span class="visually-hidden">Stance: </span>
+          <span class="visually-hidden">{t('stanceHidden')}</span>
         )}
-        {STANCE_LABEL[stance]}
+        {t(stanceLabelKey(stance))}
       </span>
     </span>
   );

@@ -1,6 +1,8 @@
 /** The editable metadata of one document: labelled fields, problems shown beside them. */
 import type { DraftMeta } from '../../lib/userCorpus/types';
 import { draftProblems } from '../../lib/userCorpus/draft';
+import type { MessageKey } from '../../lib/i18n/keys';
+import { useT } from '../i18n';
 
 interface Props {
   /** Unique prefix for the fields' ids. */
@@ -11,16 +13,17 @@ interface Props {
   problems?: Partial<Record<keyof DraftMeta, string>>;
 }
 
-const FIELDS: Array<{ key: Exclude<keyof DraftMeta, 'dateApproximate'>; label: string; hint?: string; type?: string }> = [
-  { key: 'title', label: 'Title' },
-  { key: 'author', label: 'Author' },
-  { key: 'outlet', label: 'Outlet' },
-  { key: 'date', label: 'Date', hint: '2016, 2016-10 or 2016-10-17' },
-  { key: 'perspective', label: 'Perspective', hint: 'whose viewpoint, e.g. "Raqqa activist", "US officials"' },
-  { key: 'url', label: 'Link', type: 'url' },
+const FIELDS: Array<{ key: Exclude<keyof DraftMeta, 'dateApproximate'>; label: MessageKey; hint?: MessageKey; type?: string }> = [
+  { key: 'title', label: 'fieldTitle' },
+  { key: 'author', label: 'fieldAuthor' },
+  { key: 'outlet', label: 'fieldOutlet' },
+  { key: 'date', label: 'fieldDate', hint: 'fieldDateHint' },
+  { key: 'perspective', label: 'fieldPerspective', hint: 'fieldPerspectiveHint' },
+  { key: 'url', label: 'fieldLink', type: 'url' },
 ];
 
 export function DraftFields({ idPrefix, meta, onChange, problems = draftProblems(meta) }: Props) {
+  const t = useT();
   return (
     <div class="draft-fields">
       {FIELDS.map(({ key, label, hint, type }) => {
@@ -28,12 +31,12 @@ export function DraftFields({ idPrefix, meta, onChange, problems = draftProblems
         const problem = problems[key];
         return (
           <div class="field" key={key}>
-            <label htmlFor={id}>{label}</label>
+            <label htmlFor={id}>{t(label)}</label>
             <input
               id={id}
               type={type ?? 'text'}
               value={meta[key]}
-              placeholder={hint}
+              placeholder={hint && t(hint)}
               aria-invalid={problem ? 'true' : undefined}
               aria-describedby={problem ? `${id}-problem` : undefined}
               onInput={(e) => onChange({ ...meta, [key]: e.currentTarget.value })}
@@ -48,7 +51,7 @@ export function DraftFields({ idPrefix, meta, onChange, problems = draftProblems
       })}
       <label class="field-check">
         <input type="checkbox" checked={meta.dateApproximate} onChange={(e) => onChange({ ...meta, dateApproximate: e.currentTarget.checked })} />
-        Date is approximate
+        {t('fieldDateApprox')}
       </label>
     </div>
   );

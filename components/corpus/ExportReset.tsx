@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { makeBundle } from '../../lib/userCorpus/bundle';
 import { errorText, type CorpusApi } from './api';
+import { useT } from '../i18n';
 
 interface Props {
   api: CorpusApi;
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function ExportReset({ api, settings, onReset }: Props) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
 
@@ -20,7 +22,7 @@ export function ExportReset({ api, settings, onReset }: Props) {
       const a = Object.assign(document.createElement('a'), { href: url, download: `counterpoint-corpus-${bundle.exportedAt.slice(0, 10)}.json` });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Exported ${bundle.documents.length} documents, ${bundle.entities.length} places and groups, ${bundle.aliases.length} aliases.`);
+      setMessage(t.plural('exported', bundle.documents.length, bundle.entities.length, bundle.aliases.length));
     } catch (e) {
       setMessage(errorText(e));
     }
@@ -28,24 +30,24 @@ export function ExportReset({ api, settings, onReset }: Props) {
 
   return (
     <section class="corpus-section" aria-labelledby="backup-title">
-      <h2 id="backup-title">Back up and reset</h2>
+      <h2 id="backup-title">{t('backupTitle')}</h2>
       <div class="row">
-        <button type="button" class="btn" onClick={() => void exportBundle()}>Export corpus</button>
+        <button type="button" class="btn" onClick={() => void exportBundle()}>{t('exportCorpus')}</button>
         {confirming ? (
           <>
             <button type="button" class="btn btn-danger" onClick={() => void api.resetCorpus().then(() => {
               setConfirming(false);
-              setMessage('Your documents, places, groups and aliases were deleted; the bundled corpus is back.');
+              setMessage(t('resetDone'));
               onReset();
-            }, (e: unknown) => setMessage(errorText(e)))}>Delete everything I added</button>
-            <button type="button" class="btn" onClick={() => setConfirming(false)}>Keep it</button>
+            }, (e: unknown) => setMessage(errorText(e)))}>{t('resetConfirm')}</button>
+            <button type="button" class="btn" onClick={() => setConfirming(false)}>{t('resetKeep')}</button>
           </>
         ) : (
-          <button type="button" class="btn" onClick={() => setConfirming(true)}>Reset to the bundled corpus…</button>
+          <button type="button" class="btn" onClick={() => setConfirming(true)}>{t('resetAsk')}</button>
         )}
       </div>
       <p role="status" class="import-status">{message}</p>
-      <p class="muted option-help">To restore a backup, choose its .json file under “Add documents”.</p>
+      <p class="muted option-help">{t('restoreHelp')}</p>
     </section>
   );
 }

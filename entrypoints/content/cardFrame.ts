@@ -21,7 +21,7 @@ import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { CardEntity, CardSurface } from '../../lib/card/cardController';
 import { cardSize, placeCard, type Box } from '../../lib/card/placement';
 import type { Channel, HostEvents } from '../../platform/cardChannel';
-import { createHost, HIDDEN_HOST_STYLE, HOST_STYLE, referenceBox, type CardAnchor } from './frameHost';
+import { anchorDirection, createHost, HIDDEN_HOST_STYLE, HOST_STYLE, referenceBox, type CardAnchor } from './frameHost';
 
 export type { CardAnchor };
 
@@ -202,7 +202,7 @@ export class CardFrame implements CardSurface<CardAnchor> {
     // transforms <html>): read with the page's measures, before the frame is moved.
     const origin = host.getBoundingClientRect();
     const size = cardSize(vw);
-    const { x, y, maxHeight } = placeCard(ref, size.width, size.height, vw, vh);
+    const { x, y, maxHeight } = placeCard(ref, size.width, size.height, vw, vh, anchorDirection(anchor));
     const s = iframe.style;
     s.left = `${x - origin.left}px`;
     s.top = `${y - origin.top}px`;

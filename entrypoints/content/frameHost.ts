@@ -70,6 +70,12 @@ export function createHost(src: string): { host: HTMLDivElement; iframe: HTMLIFr
  * The line box of the mention: with the pointer, the line it is on, else the first; or the form
  * field's box. Null when the text or the field is gone.
  */
+/** The direction the text around the anchor runs (a `dir=rtl` page's, or an Arabic field's). Reads, never writes. */
+export function anchorDirection(anchor: CardAnchor): 'ltr' | 'rtl' {
+  const el = 'field' in anchor ? anchor.field : anchor.range.startContainer.parentElement;
+  return el && getComputedStyle(el).direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
 export function referenceBox(anchor: CardAnchor): Box | null {
   if ('field' in anchor) {
     if (!anchor.field.isConnected) return null;

@@ -1,8 +1,9 @@
-import { render } from 'preact';
 import '../../components/theme.css';
 import './style.css';
 import { App } from './App';
+import { renderLocalized } from '../../components/i18n';
+import { followLanguage } from '../../platform/i18n';
 import { followTheme } from '../../platform/theme';
 
 followTheme();
-render(<App />, document.getElementById('app')!);
+followLanguage((t) => renderLocalized(t, <App />), 'titleReader');

@@ -4,14 +4,16 @@
  * lib/text/emphasis.ts). Pure logic: no DOM, no `browser`.
  */
 import type { Passage, Voice } from '../corpus/types';
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 
 /** How many characters of a passage the card shows: an excerpt, a viewpoint (clipped around the entity at word boundaries). */
 export const EXCERPT_CHARS = 240;
 export const VIEWPOINT_CHARS = 190;
 
 /** "in 4 of 5 sources" / "in 1 of 1 source". */
-export function coverageText(sourceCount: number, totalSources: number): string {
-  return `in ${sourceCount} of ${totalSources} source${totalSources === 1 ? '' : 's'}`;
+export function coverageText(sourceCount: number, totalSources: number, t: T = ENGLISH): string {
+  return t.plural('cardCoverage', totalSources, sourceCount);
 }
 
 /** The entity's kind for display, capitalised: "City", "Armed group". */
@@ -30,13 +32,13 @@ export function entityRanges(passage: Pick<Passage, 'mentions'>, entityId: strin
  * Herald"; "Iraqi officials — reported by US officials via US press"; the author's own words: the
  * author or outlet alone.
  */
-export function voiceText(voice: Voice): string {
-  const who = voice.role ? `${voice.name}, ${voice.role}` : voice.name;
+export function voiceText(voice: Voice, t: T = ENGLISH): string {
+  const who = voice.role ? t('voiceRole', voice.name, voice.role) : voice.name;
   if (voice.kind === 'author') return who;
-  return `${who} — ${voice.kind === 'quote' ? 'quoted' : 'reported'} by ${voice.via}`;
+  return t(voice.kind === 'quote' ? 'voiceQuoted' : 'voiceReported', who, voice.via);
 }
 
 /** "Also mentioned in 3 passages" (nothing for none). */
-export function alsoMentionedText(n: number | undefined): string {
-  return n ? `Also mentioned in ${n} passage${n === 1 ? '' : 's'}` : '';
+export function alsoMentionedText(n: number | undefined, t: T = ENGLISH): string {
+  return n ? t.plural('cardAlsoMentioned', n) : '';
 }

@@ -33,6 +33,13 @@ describe('placeCard', () => {
     expect(placeCard(box(200, 100, 40), 400, 300, 500, vh).x).toBe(92); // shifted: 8 px from the right
     expect(placeCard(box(-30, 100), 400, 300, vw, vh).x).toBe(8); // never past the left edge
   });
+
+  it('on right-to-left text, aligns the right edges, unless that overflows on the left', () => {
+    expect(placeCard(box(600, 100, 120), 400, 300, vw, vh, 'rtl').x).toBe(320); // 720 - 400
+    expect(placeCard(box(100, 100, 120), 400, 300, vw, vh, 'rtl').x).toBe(100); // left edges aligned
+    expect(placeCard(box(200, 100, 40), 400, 300, 500, vh, 'rtl').x).toBe(8); // shifted: 8 px from the left
+    expect(placeCard(box(1230, 100, 40), 400, 300, vw, vh, 'rtl').y).toBe(126); // below, as on left-to-right pages
+  });
 });
 
 describe('cardSize', () => {

@@ -36,17 +36,19 @@ export interface Placement {
 /**
  * Places a card of natural size `w` × `h` (at most CARD_HEIGHT) next to the
  * mention's line box `ref`, in a viewport of `vw` × `vh`: below unless it fits only above (or
- * there is more room above), left-aligned to the mention unless that overflows and aligning its
- * right edge does not, then kept `EDGE` px inside the viewport.
+ * there is more room above), aligned to the mention's start (its left edge, or its right edge
+ * where the text around it runs right to left: `dir`) unless that overflows and aligning the
+ * other edge does not, then kept `EDGE` px inside the viewport.
  */
-export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number): Placement {
+export function placeCard(ref: Box, w: number, h: number, vw: number, vh: number, dir: 'ltr' | 'rtl' = 'ltr'): Placement {
   const below = vh - EDGE - (ref.bottom + GAP);
   const above = ref.top - GAP - EDGE;
   const down = h <= below || (h > above && below >= above);
   const maxHeight = Math.max(MIN_HEIGHT, Math.min(CARD_HEIGHT, Math.floor(down ? below : above)));
   const height = Math.min(h, maxHeight);
-  let x = ref.left;
-  if (x + w > vw - EDGE && ref.right - w >= EDGE) x = ref.right - w;
+  let x = dir === 'rtl' ? ref.right - w : ref.left;
+  if (dir === 'rtl' && x < EDGE && ref.left + w <= vw - EDGE) x = ref.left;
+  if (dir === 'ltr' && x + w > vw - EDGE && ref.right - w >= EDGE) x = ref.right - w;
   x = Math.max(EDGE, Math.min(x, vw - EDGE - w));
   let y = down ? ref.bottom + GAP : ref.top - GAP - height;
   y = Math.max(EDGE, Math.min(y, vh - EDGE - height));

@@ -6,7 +6,7 @@ describe('settings', () => {
   it('fills in defaults for missing or malformed values', () => {
     expect(withDefaults(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(withDefaults({ underlines: false })).toEqual({ ...DEFAULT_SETTINGS, underlines: false });
-    expect(withDefaults({ hoverDelayMs: -1, disabledSites: 'x', theme: 'sepia', entityTypes: 'place', enabled: 'no' })).toEqual(DEFAULT_SETTINGS);
+    expect(withDefaults({ hoverDelayMs: -1, disabledSites: 'x', theme: 'sepia', language: 'klingon', entityTypes: 'place', enabled: 'no' })).toEqual(DEFAULT_SETTINGS);
     expect(withDefaults({ hoverDelayMs: 400, disabledSites: ['a.example', 3], entityTypes: ['group', 'person'] })).toEqual({
       ...DEFAULT_SETTINGS,
       hoverDelayMs: 400,
@@ -26,6 +26,7 @@ describe('settings', () => {
       disabledSites: ['news.example'],
       entityTypes: ['place', 'group'],
       theme: 'auto',
+      language: 'auto',
     });
     expect(SETTINGS_VERSION).toBe(2);
     // Migrating again changes nothing.
@@ -34,8 +35,8 @@ describe('settings', () => {
   });
 
   it('reads a newer version’s value for the fields it knows, and an empty type list as "none shown"', () => {
-    const future = { version: 7, enabled: false, theme: 'dark', entityTypes: [], unknownField: { x: 1 } };
-    expect(withDefaults(future)).toEqual({ ...DEFAULT_SETTINGS, enabled: false, theme: 'dark', entityTypes: [] });
+    const future = { version: 7, enabled: false, theme: 'dark', language: 'ar', entityTypes: [], unknownField: { x: 1 } };
+    expect(withDefaults(future)).toEqual({ ...DEFAULT_SETTINGS, enabled: false, theme: 'dark', language: 'ar', entityTypes: [] });
   });
 
   it('switches sites off by host name, and everything off with the global switch', () => {

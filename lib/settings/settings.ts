@@ -5,6 +5,7 @@
  * library: the content script must stay small) agree on them.
  */
 import type { EntityType, MatchPattern } from '../corpus/types';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/translate';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
@@ -27,6 +28,8 @@ export interface Settings {
   entityTypes: EntityType[];
   /** The extension's pages and the card: follow the system, or always light or dark. */
   theme: Theme;
+  /** The interface's language: the browser's (`auto`), or one chosen in the options. */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   entityTypes: ['place', 'group'],
   theme: 'auto',
+  language: 'auto',
 };
 
 /** The key in storage.local (WXT storage item "local:counterpoint:settings"). */
@@ -60,6 +64,7 @@ export function withDefaults(value: unknown): Settings {
     disabledSites: Array.isArray(v.disabledSites) ? v.disabledSites.filter((s): s is string => typeof s === 'string') : d.disabledSites,
     entityTypes: [...types],
     theme: THEMES.includes(v.theme as Theme) ? (v.theme as Theme) : d.theme,
+    language: LANGUAGE_SETTINGS.includes(v.language as LanguageSetting) ? (v.language as LanguageSetting) : d.language,
   };
 }
 

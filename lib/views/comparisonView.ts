@@ -9,6 +9,8 @@ import { STANCE_ORDER } from './stanceLabel';
 import type { Comparison, ComparisonColumn, EntitySummary } from '../messages/protocol';
 import type { Passage, SourceMeta, Stance, Voice } from '../corpus/types';
 import { voiceAt } from '../card/voices';
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 
 export interface PassageView {
   passage: Passage;
@@ -78,20 +80,17 @@ export function buildComparisonView(comparison: Comparison): ComparisonView {
   };
 }
 
-const sources = (n: number) => `${n} ${n === 1 ? 'source' : 'sources'}`;
 
 /**
  * The disagreement in one line, about the entity compared (any place or group, any corpus);
  * parts with no source are left out. The first part names the entity, the next ones follow it.
  */
-export function summarize(entity: EntitySummary, tally: Record<Stance, number>, silent: number): string {
-  if (!tally.progress && !tally.setback && !tally.neutral) return `No source mentions ${entity.name}`;
+export function summarize(entity: EntitySummary, tally: Record<Stance, number>, silent: number, t: T = ENGLISH): string {
+  if (!tally.progress && !tally.setback && !tally.neutral) return t('sumNone', entity.name);
   const parts: string[] = [];
-  const framed = (n: number, how: string) =>
-    parts.length === 0 ? `${sources(n)} ${n === 1 ? 'frames' : 'frame'} ${entity.name} by ${how}` : `${n} by ${how}`;
-  if (tally.progress) parts.push(framed(tally.progress, 'gains and victory'));
-  if (tally.setback) parts.push(framed(tally.setback, 'cost or no end in sight'));
-  if (tally.neutral) parts.push(`${parts.length ? tally.neutral : sources(tally.neutral)} ${tally.neutral === 1 ? 'takes' : 'take'} no clear stance on ${entity.name}`);
-  if (silent) parts.push(`${silent} silent`);
+  if (tally.progress) parts.push(t.plural('sumFirstProgress', tally.progress, entity.name));
+  if (tally.setback) parts.push(parts.length ? t('sumNextSetback', tally.setback) : t.plural('sumFirstSetback', tally.setback, entity.name));
+  if (tally.neutral) parts.push(t.plural(parts.length ? 'sumNeutralNext' : 'sumNeutralFirst', tally.neutral, entity.name));
+  if (silent) parts.push(t('sumSilent', silent));
   return parts.join(' · ');
 }

@@ -4,6 +4,8 @@
  */
 import type { EntitySummary, PageMentions } from '../messages/protocol';
 import type { EntityType } from '../corpus/types';
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 
 export interface PageEntityRow {
   id: string;
@@ -29,8 +31,8 @@ export function pageEntityRows(mentions: PageMentions | null | undefined, entiti
 }
 
 /** "3 places and groups · 7 mentions". */
-export function pageMentionsSummary(rows: readonly PageEntityRow[]): string {
-  if (rows.length === 0) return 'No places or groups from the corpus on this page';
+export function pageMentionsSummary(rows: readonly PageEntityRow[], t: T = ENGLISH): string {
+  if (rows.length === 0) return t('pageNone');
   const total = rows.reduce((n, r) => n + r.count, 0);
-  return `${rows.length} ${rows.length === 1 ? 'place or group' : 'places and groups'} · ${total} ${total === 1 ? 'mention' : 'mentions'}`;
+  return `${t.plural('pageEntities', rows.length)} · ${t.plural('mentions', total)}`;
 }

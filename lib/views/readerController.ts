@@ -4,6 +4,7 @@
  * entity names for the passage's "Compare sources on" links, and the error to show when there is
  * no document. I/O injected. Pure.
  */
+import { ENGLISH } from '../i18n/english';
 import type { ReaderTarget } from '../messages/pageUrls';
 import type { EntitySummary } from '../messages/protocol';
 import type { Passage, SourceDocument } from '../corpus/types';
@@ -23,7 +24,8 @@ export interface ReaderState {
   entities: ReadonlyMap<string, EntitySummary>;
 }
 
-export const NO_DOCUMENT = 'No document given: open the reader from a search result or a comparison.';
+/** The reader was opened without a document (in English; the page words it by the key `readerNoDocument`). */
+export const NO_DOCUMENT = ENGLISH('readerNoDocument');
 
 export class ReaderController extends Store<ReaderState> {
   private seq = 0;

@@ -5,6 +5,8 @@
  * in the box, ↑/↓ move an active result, Enter opens it, Esc clears). Its I/O is injected: the
  * popup passes the background's messages, tests pass stubs. Pure.
  */
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 import type { EntityType } from '../corpus/types';
 import type { Facets, Params, SearchHit, SearchResult } from '../messages/protocol';
 import {
@@ -64,7 +66,7 @@ export class SearchController extends Store<SearchState> {
   private latest = new LatestOnly();
   private cancelPending: () => void = () => undefined;
   private facetsAsked = false;
-  private derived: { from: SearchState; view: SearchView } | null = null;
+  private derived: { from: SearchState; t: T; view: SearchView } | null = null;
 
   constructor(
     private ports: SearchPorts,
@@ -138,8 +140,9 @@ export class SearchController extends Store<SearchState> {
     return true;
   }
 
-  view(): SearchView {
-    if (this.derived?.from === this.state) return this.derived.view;
+  /** The view, its status line worded by `t`. */
+  view(t: T = this.derived?.t ?? ENGLISH): SearchView {
+    if (this.derived?.from === this.state && this.derived.t === t) return this.derived.view;
     const s = this.state;
     const groups = groupHitsByDocument(s.result?.hits ?? []);
     const flat = flattenGroups(groups);
@@ -149,13 +152,13 @@ export class SearchController extends Store<SearchState> {
       groups,
       flat,
       active: index >= 0 ? flat[index] : undefined,
-      status: s.error ?? resultStatus(s.query, groups, filterCount > 0),
+      status: s.error ?? resultStatus(s.query, groups, filterCount > 0, t),
       hasQuery: s.query.trim().length > 0,
       filterCount,
       sources: sourceOptions(s.facets.sources),
       perspectives: perspectiveOptions(s.facets.perspectives),
     };
-    this.derived = { from: s, view };
+    this.derived = { from: s, t, view };
     return view;
   }
 

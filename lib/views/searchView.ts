@@ -5,6 +5,8 @@
  */
 import type { EntityType, SourceMeta } from '../corpus/types';
 import type { Params, SearchHit } from '../messages/protocol';
+import { ENGLISH } from '../i18n/english';
+import type { MessageKey, T } from '../i18n/keys';
 
 export interface HitGroup {
   source: SourceMeta;
@@ -104,24 +106,21 @@ export function perspectiveOptions(perspectives: readonly string[]): FacetOption
   return [...new Set(perspectives)].sort((a, b) => a.localeCompare(b)).map((p) => ({ value: p, label: p }));
 }
 
-export const ENTITY_TYPE_OPTIONS: FacetOption[] = [
-  { value: 'place', label: 'Places' },
-  { value: 'group', label: 'Groups' },
+/** The entity types as options, labelled by message key (`t` words them). */
+export const ENTITY_TYPE_OPTIONS: ReadonlyArray<{ value: EntityType; key: MessageKey }> = [
+  { value: 'place', key: 'typePlace' },
+  { value: 'group', key: 'typeGroup' },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Status line
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The result count announced through aria-live. Empty while there is no query. */
-export function resultStatus(query: string, groups: readonly HitGroup[], filtered: boolean): string {
+export function resultStatus(query: string, groups: readonly HitGroup[], filtered: boolean, t: T = ENGLISH): string {
   if (!query.trim()) return '';
   const hits = groups.reduce((n, g) => n + g.hits.length, 0);
-  if (hits === 0) return filtered ? `No passages match “${query.trim()}” with these filters` : `No passages match “${query.trim()}”`;
-  return `${plural(hits, 'passage', 'passages')} in ${plural(groups.length, 'source', 'sources')}`;
+  if (hits === 0) return t(filtered ? 'statusNoMatchFiltered' : 'statusNoMatch', t('quoted', query.trim()));
+  return t('statusFound', t.plural('passages', hits), t.plural('sources', groups.length));
 }
 
 // ---------------------------------------------------------------------------------------------

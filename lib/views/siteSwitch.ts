@@ -5,6 +5,8 @@
  * popup draws from them, so it never says "On" for a site while Counterpoint is off everywhere.
  * I/O injected. Pure.
  */
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 import { Store } from './store';
 
 /** The two settings the switch shows: Counterpoint at all, and on the popup's site. */
@@ -86,9 +88,9 @@ export interface SiteSwitchView {
   offNotice: { text: string; action: string } | null;
 }
 
-export function siteSwitchView({ site, enabled, everywhere }: SiteSwitchState): SiteSwitchView {
-  const offNotice = everywhere ? null : { text: 'Counterpoint is off on every site.', action: 'Turn Counterpoint on' };
+export function siteSwitchView({ site, enabled, everywhere }: SiteSwitchState, t: T = ENGLISH): SiteSwitchView {
+  const offNotice = everywhere ? null : { text: t('switchOffNotice'), action: t('switchTurnOn') };
   if (!site) return { switch: null, offNotice };
-  if (!everywhere) return { switch: { checked: false, disabled: true, state: 'Off everywhere', site: null }, offNotice };
-  return { switch: { checked: enabled, disabled: false, state: enabled ? 'On for' : 'Off for', site }, offNotice };
+  if (!everywhere) return { switch: { checked: false, disabled: true, state: t('switchOffEverywhere'), site: null }, offNotice };
+  return { switch: { checked: enabled, disabled: false, state: t(enabled ? 'switchOnFor' : 'switchOffFor'), site }, offNotice };
 }

@@ -3,21 +3,23 @@
  * Shared by the popup, the side panel, the reader and (if it likes) the card. Pure.
  */
 import type { SourceMeta } from '../corpus/types';
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 
 /** "Brian Dowling, Boston Herald"; "Unsigned" when neither author nor outlet is known. */
-export function byline(meta: Pick<SourceMeta, 'author' | 'outlet'>): string {
+export function byline(meta: Pick<SourceMeta, 'author' | 'outlet'>, t: T = ENGLISH): string {
   const parts = [meta.author, meta.outlet].filter((p): p is string => !!p && p.trim().length > 0);
-  return parts.length ? parts.join(', ') : 'Unsigned';
+  return parts.length ? parts.join(', ') : t('sourceUnsigned');
 }
 
 /** "October 2017", or "c. mid-2017" when the date was inferred from the text. */
-export function dateText(meta: Pick<SourceMeta, 'dateLabel' | 'dateApproximate'>): string {
-  return meta.dateApproximate ? `c. ${meta.dateLabel}` : meta.dateLabel;
+export function dateText(meta: Pick<SourceMeta, 'dateLabel' | 'dateApproximate'>, t: T = ENGLISH): string {
+  return meta.dateApproximate ? t('sourceDateApprox', meta.dateLabel) : meta.dateLabel;
 }
 
 /** Tooltip for the date. */
-export function dateNote(meta: Pick<SourceMeta, 'date' | 'dateApproximate'>): string {
-  return meta.dateApproximate ? `Approximate (${meta.date}): inferred from events in the text` : meta.date;
+export function dateNote(meta: Pick<SourceMeta, 'date' | 'dateApproximate'>, t: T = ENGLISH): string {
+  return meta.dateApproximate ? t('sourceDateNote', meta.date) : meta.date;
 }
 
 /** The whole label on one line, for screen readers and plain-text uses. */
@@ -29,10 +31,10 @@ export function sourceLine(meta: SourceMeta): string {
  * What a reader should know about a source beyond its label, as sentences shown as text (they
  * were tooltips): a title we supplied, the author note, an approximate date.
  */
-export function sourceNotes(meta: Pick<SourceMeta, 'titleSupplied' | 'authorNote' | 'date' | 'dateApproximate'>): string[] {
+export function sourceNotes(meta: Pick<SourceMeta, 'titleSupplied' | 'authorNote' | 'date' | 'dateApproximate'>, t: T = ENGLISH): string[] {
   const notes: string[] = [];
-  if (meta.titleSupplied) notes.push('The text has no title; this descriptive one is ours.');
+  if (meta.titleSupplied) notes.push(t('sourceNoteTitle'));
   if (meta.authorNote?.trim()) notes.push(meta.authorNote.trim());
-  if (meta.dateApproximate) notes.push(`The date is approximate (${meta.date}): inferred from events in the text.`);
+  if (meta.dateApproximate) notes.push(t('sourceNoteDate', meta.date));
   return notes;
 }

@@ -4,17 +4,24 @@
  * place or group; it is not about who is right, nor about any one side. Pure.
  */
 import type { Stance } from '../corpus/types';
+import { ENGLISH } from '../i18n/english';
+import type { MessageKey } from '../i18n/keys';
 
+/** The message keys of a stance's label and description (public/_locales/<lang>/messages.json). */
+export const stanceLabelKey = (s: Stance): MessageKey => `stance_${s}`;
+export const stanceDescriptionKey = (s: Stance): MessageKey => `stanceDesc_${s}`;
+
+/** In English (tests and plain-text uses); the pages word them in their language through the keys above. */
 export const STANCE_LABEL: Record<Stance, string> = {
-  progress: 'Gains & victory',
-  setback: 'Cost & no end',
-  neutral: 'No clear framing',
+  progress: ENGLISH(stanceLabelKey('progress')),
+  setback: ENGLISH(stanceLabelKey('setback')),
+  neutral: ENGLISH(stanceLabelKey('neutral')),
 };
 
 export const STANCE_DESCRIPTION: Record<Stance, string> = {
-  progress: 'Frames the fighting by its gains: ground taken or retaken, forces defeated or in retreat, places liberated or cleared.',
-  setback: 'Frames the fighting by its cost or as unresolved: people killed or displaced, destruction, victory denied, forces still holding out.',
-  neutral: 'No cue words either way, or as many on each side.',
+  progress: ENGLISH(stanceDescriptionKey('progress')),
+  setback: ENGLISH(stanceDescriptionKey('setback')),
+  neutral: ENGLISH(stanceDescriptionKey('neutral')),
 };
 
 /** Display order: the two framings first, so the disagreement reads left to right. */

@@ -1,0 +1,10 @@
+/**
+ * The English translator: the default of every function that words the interface (so a caller
+ * that passes no translator, a unit test for one, gets the reference text) and of the components'
+ * i18n context. English is the default locale (`default_locale` in the manifest).
+ */
+import en from '../../public/_locales/en/messages.json';
+import type { MessageKey, T } from './keys';
+import { makeTranslator } from './translate';
+
+export const ENGLISH: T = makeTranslator<MessageKey>('en', en);
