@@ -79,6 +79,8 @@ const housePlugin = {
           const alias = /^[@~]\//.test(source);
           if (!alias && !source.startsWith('.')) return; // a package
           const target = alias ? resolve(import.meta.dirname, source.slice(2)) : resolve(dir, source);
+          // The interface's messages are data, the one source of every translation (lib/i18n types and reads them).
+          if (/[\\/]public[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/.test(target)) return;
           const rel = relative(LIB, target);
           if (rel.startsWith('..') || isAbsolute(rel)) context.report({ node: node.source, messageId: 'outside', data: { source } });
         };
