@@ -28,8 +28,9 @@ import { corpusVersion } from './version';
 export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
 import { findEntities } from '../search/entityLookup';
-import { nextTask, SearchIndex, type SliceOptions } from '../search/searchIndex';
-import { IndexSaver, indexVersion, restoreIndex, storeKeys as keysOf, type IndexStorePort, type RestoredIndex } from '../search/persistedIndex';
+import { nextTask, type SliceOptions } from '../search/searchIndex';
+import { IndexSaver, storeKeys as keysOf, type IndexStorePort } from '../search/persistedIndex';
+import { loadSearchIndex } from './indexLoad';
 import type { Passage, SourceDocument } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
@@ -257,53 +258,21 @@ export class CorpusService {
     return this.storeLoad;
   }
 
-  /** The store with its search index, importing or building the index in slices on the first call. */
+  /** The store with its search index, importing, restoring or building the index in slices on the first call (./indexLoad.ts). */
   searchReady(): Promise<LiveCorpusStore> {
-    this.indexLoad ??= (async () => {
-      // The index's files are read after the corpus's (reads are queued in order) while the
-      // corpus is parsed; imported (or, without them, built) once it is loaded. (Importing
-      // alongside the corpus, slices interleaved, was slower: bench/.)
-      const loading = this.store();
-      // (With the user's data, the index saved by an earlier worker is read instead, when there is one.)
-      const persisted = this.indexStore && (await this.overlayNow().catch(() => undefined))?.active;
-      let chunks = persisted ? undefined : this.source.indexChunks?.();
-      const store = await loading;
-      if (store.hasSearchIndex) return store;
-      const t0 = performance.now();
-      const restored = persisted ? await this.restoreIndex(store) : undefined;
-      if (!restored?.index) chunks ??= this.source.indexChunks?.();
-      if (!restored?.index && !chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
-      const index = restored?.index ?? (chunks ? await SearchIndex.load(chunks, this.slices) : await SearchIndex.build(store.corpus.passages, store.entities, this.slices));
-      // Passages added, changed or removed since the store was loaded (the user's documents on
-      // top of the bundled index; those the saved index lacks), then anything that changed while
-      // they were being added.
-      const first = restored && (restored.index || chunks) ? restored.missing : [];
-      for (let backlog = [...first, ...store.takeIndexBacklog()]; backlog.length; backlog = store.takeIndexBacklog()) {
-        await index.addAll(backlog.map((pid) => store.corpus.passages[pid]!), store.entities, this.slices);
-      }
-      const ms = performance.now() - t0;
-      store.useSearchIndex(index, ms);
-      Object.assign(this.timings, { indexMs: ms, index: restored?.index ? 'restored' : chunks ? 'imported' : 'built' });
-      if (persisted && (!restored?.index || restored.changed)) this.indexSaver?.schedule();
-      return store;
-    })().catch((e: unknown) => {
+    this.indexLoad ??= loadSearchIndex({
+      store: () => this.store(),
+      persisted: async () => !!this.indexStore && !!(await this.overlayNow().catch(() => undefined))?.active,
+      source: this.source,
+      slices: this.slices,
+      indexStore: this.indexStore,
+      indexSaver: this.indexSaver,
+      timings: this.timings,
+    }).catch((e: unknown) => {
       this.indexLoad = undefined;
       throw e;
     });
     return this.indexLoad;
-  }
-
-  /**
-   * The saved index moved to the store's numbering, with the passages it lacks; without an index
-   * when none is saved (or it cannot be read: rebuilt, never fatal), `missing` then being the
-   * passages changed since the store was loaded (its index backlog, taken here).
-   */
-  private async restoreIndex(store: LiveCorpusStore): Promise<Partial<RestoredIndex> & { missing: number[] }> {
-    const backlog = store.takeIndexBacklog(); // (the passage keys below describe the store as it is now)
-    const keys = keysOf(store);
-    const restored = await restoreIndex(this.indexStore!, keys, this.slices).catch(() => undefined);
-    if (restored && !restored.changed) this.indexSaver?.savedAs(indexVersion(keys));
-    return restored ?? { missing: backlog };
   }
 
   /** What the index saver writes: the loaded store's index, if any, with its passage keys. */

@@ -46,7 +46,7 @@ describe('the corpus version', () => {
       expect(await worker(idb).service.version()).toBe(v);
     };
     await step(() => w.user.importDrafts([raqqaNote]));
-    await step(() => w.user.addAlias('mosul', 'Mossoul'));
+    await step(() => w.user.addAlias('mosul', 'Mosul-on-Tigris'));
     await step(() => w.user.setSeedHidden(corpus.documents[0]!.meta.id, true));
     await step(() => w.user.reset());
     await step(() => w.user.importDrafts([mosulNote]));

@@ -1,0 +1,64 @@
+/**
+ * Getting the search index of a loaded store ready, once per store load (CorpusService.searchReady):
+ * the index saved by an earlier worker when the user has data (lib/search/persistedIndex.ts, moved
+ * to the store's numbering), else the bundled build-time export, else built; then the passages the
+ * chosen index lacks are added on top. Sliced, so the worker answers cards meanwhile.
+ */
+import type { LiveCorpusStore } from './liveStore';
+import type { CorpusSource } from './source';
+import type { CorpusTimings } from './service';
+import { SearchIndex, type SliceOptions } from '../search/searchIndex';
+import { indexVersion, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type RestoredIndex } from '../search/persistedIndex';
+
+export interface IndexLoadDeps {
+  store(): Promise<LiveCorpusStore>;
+  /** Whether the user has data (then a saved index is looked for, and the result saved). */
+  persisted(): Promise<boolean>;
+  source: CorpusSource;
+  slices: SliceOptions;
+  indexStore?: IndexStorePort;
+  indexSaver?: IndexSaver;
+  timings: CorpusTimings;
+}
+
+export async function loadSearchIndex(d: IndexLoadDeps): Promise<LiveCorpusStore> {
+  // The index's files are read after the corpus's (reads are queued in order) while the
+  // corpus is parsed; imported (or, without them, built) once it is loaded. (Importing
+  // alongside the corpus, slices interleaved, was slower: bench/.)
+  const loading = d.store();
+  // (With the user's data, the index saved by an earlier worker is read instead, when there is one.)
+  const persisted = await d.persisted();
+  let chunks = persisted ? undefined : d.source.indexChunks?.();
+  const store = await loading;
+  if (store.hasSearchIndex) return store;
+  const t0 = performance.now();
+  const restored = persisted ? await restoreSaved(d, store) : undefined;
+  if (!restored?.index) chunks ??= d.source.indexChunks?.();
+  if (!restored?.index && !chunks) store.takeIndexBacklog(); // the build reads every passage as it is now
+  const index = restored?.index ?? (chunks ? await SearchIndex.load(chunks, d.slices) : await SearchIndex.build(store.corpus.passages, store.entities, d.slices));
+  // Passages added, changed or removed since the store was loaded (the user's documents on
+  // top of the bundled index; those the saved index lacks), then anything that changed while
+  // they were being added.
+  const first = restored && (restored.index || chunks) ? restored.missing : [];
+  for (let backlog = [...first, ...store.takeIndexBacklog()]; backlog.length; backlog = store.takeIndexBacklog()) {
+    await index.addAll(backlog.map((pid) => store.corpus.passages[pid]!), store.entities, d.slices);
+  }
+  const ms = performance.now() - t0;
+  store.useSearchIndex(index, ms);
+  Object.assign(d.timings, { indexMs: ms, index: restored?.index ? 'restored' : chunks ? 'imported' : 'built' });
+  if (persisted && (!restored?.index || restored.changed)) d.indexSaver?.schedule();
+  return store;
+}
+
+/**
+ * The saved index moved to the store's numbering, with the passages it lacks; without an index
+ * when none is saved (or it cannot be read: rebuilt, never fatal), `missing` then being the
+ * passages changed since the store was loaded (its index backlog, taken here).
+ */
+async function restoreSaved(d: IndexLoadDeps, store: LiveCorpusStore): Promise<Partial<RestoredIndex> & { missing: number[] }> {
+  const backlog = store.takeIndexBacklog(); // (the passage keys below describe the store as it is now)
+  const keys = keysOf(store);
+  const restored = await restoreIndex(d.indexStore!, keys, d.slices).catch(() => undefined);
+  if (restored && !restored.changed) d.indexSaver?.savedAs(indexVersion(keys));
+  return restored ?? { missing: backlog };
+}
