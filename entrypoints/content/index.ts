@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   let sessionTypes = ''; // the entity types shown make the matcher's patterns: a change starts a new session
   let starting = false;
   let corpusChanges = 0; // a session started from matcher data read before a change starts again
+  let names = ''; // the revision of the matcher data the session runs on (the user's names are in it)
   // Set by the side panel's first `pageMentions` request, kept across sessions and SPA navigations: then changes are reported.
   let watched = false;
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       if (lifetime.isValid && !session && isActiveOn(settings, location.hostname)) {
         sessionTypes = settings.entityTypes.join();
         session = startPage(lifetime, settings, data, { isTop, watched: () => watched });
+        names = data.revision;
       }
     } catch (err) {
       console.debug('[counterpoint] no matcher data', err);
@@ -58,13 +60,18 @@ async function main(): Promise<void> {
     void sync();
   }));
 
-  // The corpus changed (platform/corpusVersion.ts): a new session with the new names, none of the old.
+  // The corpus changed (platform/corpusVersion.ts): only other names concern the page (cards are the frame's).
   const restart = () => {
     session?.dispose();
     session = null;
     void sync();
   };
-  lifetime.onInvalidated(onCorpusChanged(() => (corpusChanges++, restart())));
+  const corpusChanged = async () => {
+    corpusChanges++;
+    if (!session) return sync(); // (one starting restarts once it has started)
+    if ((await readMatcherData().catch(() => undefined))?.revision !== names) restart();
+  };
+  lifetime.onInvalidated(onCorpusChanged(() => void corpusChanged()));
 
   answerTabRequests(lifetime, isTop, () => session, () => (watched = true));
   lifetime.onInvalidated(() => session?.dispose());
