@@ -17,10 +17,11 @@ const suite = useHoverSuite();
 function composedHtml(page: Page): Promise<string> {
   return page.evaluate(() => {
     const out: string[] = [];
+    const serializer = new XMLSerializer(); // reads the markup; nothing is written into the page
     const visit = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll('*')) {
         if (el.shadowRoot) {
-          out.push(`${el.localName}#${el.id}: ${el.shadowRoot.innerHTML}`);
+          out.push(`${el.localName}#${el.id}: ${[...el.shadowRoot.childNodes].map((n) => serializer.serializeToString(n)).join('')}`);
           visit(el.shadowRoot);
         }
       }
