@@ -3,8 +3,9 @@
  * normalised, case-folded text (lib/text/normalize.ts), as flat typed arrays. Built once per
  * corpus (at build time, in the worker when the user's names change) and stored packed
  * (lib/text/packedAutomaton.ts), so a page does not build it; where it does (no packed form), it
- * touches each pattern character a few times and allocates no per-state objects. Only the trie's edges go into the DFA here; the matcher's scan
- * fills in the other transitions on first use, so a page computes only those it takes.
+ * touches each pattern character a few times and allocates no per-state objects. The DFA table
+ * starts empty and the matcher's scan fills in each transition on first use (`step`), so a page
+ * computes, and touches the memory of, only the states its text visits.
  *
  * Pure logic: no DOM, no `browser`.
  */
@@ -28,8 +29,15 @@ export interface Automaton {
   k: number;
   /** Symbol of " " (0 if no pattern has a space). */
   spaceSym: number;
-  /** next state = delta[state * k + symbol], or -1 where not computed yet (see `step`); state 0 is the root. */
+  /**
+   * The DFA, complemented and filled in lazily: next state = ~delta[state * k + symbol], 0 where
+   * not computed yet (see `step`); state 0 is the root.
+   */
   delta: Int32Array;
+  /** The trie's edges: state s's children are childSym/childTo[childStart[s] .. childStart[s + 1]). */
+  childStart: Int32Array;
+  childSym: Int32Array;
+  childTo: Int32Array;
   /** Failure link of each state (longest proper suffix that is a trie state). */
   fail: Int32Array;
   /** Nearest proper suffix state (via failure links) with own outputs, or 0 for none. */
@@ -137,57 +145,89 @@ export function buildAutomaton(patterns: readonly MatchPattern[], maxSymbols: nu
     }
   }
 
-  // 4. Renumber: states without outputs first (root stays 0), so "has output" is `s >= outBase`.
+  // 4. Renumber: states without outputs first (root stays 0), so "has output" is `s >= outBase`;
+  //    each group in BFS order, so the shallow states a page mostly visits lie together.
   const perm = new Int32Array(nStates);
-  let next = 0;
-  for (let s = 0; s < nStates; s++) if (hasOut[s] === 0) perm[s] = next++;
+  let next = 1;
+  for (let q = 0; q < qt; q++) if (hasOut[queue[q]!] === 0) perm[queue[q]!] = next++;
   const outBase = next;
-  for (let s = 0; s < nStates; s++) if (hasOut[s] !== 0) perm[s] = next++;
+  for (let q = 0; q < qt; q++) if (hasOut[queue[q]!] !== 0) perm[queue[q]!] = next++;
 
-  // The DFA: trie edges now, every other transition on first use (-1 = not computed yet). The
-  // root's row is complete (no edge: stay at the root), and symbol 0 (a character in no pattern)
-  // leads every state to the root.
-  const delta = new Int32Array(nStates * k).fill(-1);
-  for (let sym = 0; sym < k; sym++) delta[sym] = rootChild[sym]! === 0 ? 0 : perm[rootChild[sym]!]!;
+  // 5. The trie's edges by (new) state: children of s are childSym/childTo[childStart[s] ..
+  //    childStart[s + 1]). The DFA table starts empty: `step` fills in each transition a scan takes.
+  const childStart = new Int32Array(nStates + 1);
+  const childSym = new Int32Array(Math.max(0, nStates - 1));
+  const childTo = new Int32Array(Math.max(0, nStates - 1));
   const fail = new Int32Array(nStates);
   const dict = new Int32Array(nStates);
   const depth = new Int32Array(nStates);
   const outStart = new Int32Array(nStates + 1);
   for (let s = 0; s < nStates; s++) {
     const ns = perm[s]!;
-    const base = ns * k;
-    delta[base] = 0;
-    if (s !== 0) for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) delta[base + edgeSym[t]!] = perm[t]!;
+    for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!) childStart[ns + 1]!++;
     fail[ns] = perm[failOld[s]!]!;
     dict[ns] = perm[dictOld[s]!]!; // perm[0] === 0: "none" stays 0
     depth[ns] = depthOld[s]!;
     outStart[ns + 1] = ownOut[s]?.length ?? 0;
   }
-  for (let ns = 0; ns < nStates; ns++) outStart[ns + 1] = outStart[ns + 1]! + outStart[ns]!;
+  for (let ns = 0; ns < nStates; ns++) {
+    childStart[ns + 1] = childStart[ns + 1]! + childStart[ns]!;
+    outStart[ns + 1] = outStart[ns + 1]! + outStart[ns]!;
+  }
+  for (let s = 0; s < nStates; s++) {
+    let e = childStart[perm[s]!]!;
+    for (let t = firstChild[s]!; t !== 0; t = nextSibling[t]!, e++) {
+      childSym[e] = edgeSym[t]!;
+      childTo[e] = perm[t]!;
+    }
+  }
   const outIds = new Int32Array(outStart[nStates]!);
   for (let s = 0; s < nStates; s++) {
     const o = ownOut[s];
     if (o !== undefined) outIds.set(o, outStart[perm[s]!]);
   }
-  const chain = new Int32Array(maxDepth + 1);
-  return { compiled, alpha, k, spaceSym, delta, fail, dict, depth, outBase, outStart, outIds, maxDepth, chain };
+  return lazyAutomaton({ compiled, alpha, k, spaceSym, childStart, childSym, childTo, fail, dict, depth, outBase, outStart, outIds, maxDepth });
+}
+
+/** The parts of an automaton that are built or stored; the DFA table is filled in as scans go. */
+export type AutomatonParts = Omit<Automaton, 'delta' | 'chain'>;
+
+/**
+ * An automaton ready to scan, from its parts: an empty DFA table (a zeroed typed array, which the
+ * engine hands out without writing it; only the rows a page's text visits are ever touched).
+ */
+export function lazyAutomaton(parts: AutomatonParts): Automaton {
+  const n = parts.depth.length;
+  return { ...parts, delta: new Int32Array(n * parts.k), chain: new Int32Array(parts.maxDepth + 1) };
 }
 
 /**
- * The DFA transition from `state` on `sym` when it is not in the table yet: the transition of
- * the failure state (which is shallower, so this ends at the root, whose row is complete).
+ * The DFA transition from `state` on `sym` when it is not in the table yet: a trie edge, else the
+ * transition of the failure state (shallower, so this ends at the root, which stays on no edge).
+ * Every state passed on the way lacks a trie edge on `sym`, so its transition is the same one.
  */
 export function step(a: Automaton, state: number, sym: number): number {
-  const { delta, fail, k, chain } = a;
-  // Every state on the way lacks a trie edge on `sym`, so its transition is the same one.
+  const { delta, fail, k, chain, childStart, childSym, childTo } = a;
   let n = 0;
   let s = state;
   let t = delta[s * k + sym]!;
-  while (t < 0) {
-    chain[n++] = s;
-    s = fail[s]!;
-    t = delta[s * k + sym]!;
+  while (t === 0) {
+    let to = -1;
+    for (let e = childStart[s]!, end = childStart[s + 1]!; e < end; e++) {
+      if (childSym[e] === sym) {
+        to = childTo[e]!;
+        break;
+      }
+    }
+    if (to < 0 && s !== 0) {
+      chain[n++] = s;
+      s = fail[s]!;
+      t = delta[s * k + sym]!;
+      continue;
+    }
+    t = ~(to < 0 ? 0 : to);
+    delta[s * k + sym] = t;
   }
   while (n > 0) delta[chain[--n]! * k + sym] = t;
-  return t;
+  return ~t;
 }

@@ -28,8 +28,9 @@
  * Pure logic: no DOM, no `browser`.
  */
 import type { Match, MatchPattern } from '../corpus/types';
-import { classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP, K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KEEP, NORM_KIND } from './normalize';
-import { MAX_PREFIX_RUN, startsName } from './languages';
+import { classifyAstral, classifyCodeUnit, isWordCodePoint, K_CHAR, K_SEP, K_SURROGATE, K_UNKNOWN, NORM_FOLD, NORM_KIND } from './normalize';
+import { MAX_PREFIX_RUN } from './languages';
+import { isHigh, isLow, keptEquals, pairCp, type Ring, startsAt } from './wordEdges';
 import { type Automaton, buildAutomaton, step } from './automaton';
 import { MAX_SYMBOLS, type PackedAutomaton, unpackAutomaton, usablePacked } from './packedAutomaton';
 
@@ -52,9 +53,6 @@ const SYM_DROP = 0xfffd;
 const SYM_SURROGATE = 0xfffc;
 const SYM_SPECIAL = MAX_SYMBOLS;
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-const pairCp = (h: number, l: number): number => ((h - 0xd800) << 10) + (l - 0xdc00) + 0x10000;
 
 export class Matcher {
   readonly patterns: readonly MatchPattern[];
@@ -62,12 +60,12 @@ export class Matcher {
   private readonly dfa: Automaton;
   /**
    * Original code unit → symbol of its normalised, folded form, or SYM_* for separators,
-   * dropped chars, surrogates, and not-yet-seen units (filled lazily).
+   * dropped chars, surrogates, and not-yet-seen units (filled lazily). Stored XOR SYM_UNKNOWN, so
+   * the fresh zeroed table means "not seen yet" without writing its 128 KB.
    */
-  private readonly sym = new Uint16Array(0x10000).fill(SYM_UNKNOWN);
+  private readonly sym = new Uint16Array(0x10000);
   /** Ring buffer: original index of each of the last normalised units. */
-  private readonly ringMap: Uint32Array;
-  private readonly mask: number;
+  private readonly ring: Ring;
   /** 1 for a pattern left out (`MatcherOptions.shown`); undefined: all are matched. */
   private readonly hidden: Uint8Array | undefined;
   /** Leading units of each pattern that are not underlined (MatchPattern.lead), by pattern id. */
@@ -83,8 +81,12 @@ export class Matcher {
     // match), and a clitic run further (the units before a name inside its word: startsAt).
     let ring = 8;
     while (ring < this.dfa.maxDepth + MAX_PREFIX_RUN + 4) ring *= 2;
-    this.ringMap = new Uint32Array(ring);
-    this.mask = ring - 1;
+    this.ring = { map: new Uint32Array(ring), mask: ring - 1 };
+  }
+
+  /** Is there a mention in `text`? As `findAll(text).length > 0`, without building the matches. */
+  mayMatch(text: string): boolean {
+    return this.scan(text).length > 0;
   }
 
   /** All mentions in `text`, leftmost-longest, non-overlapping, sorted by start. */
@@ -125,7 +127,7 @@ export class Matcher {
       : kind === K_SEP ? SYM_SEP
       : kind === K_SURROGATE ? SYM_SURROGATE
       : SYM_DROP;
-    this.sym[c] = t;
+    this.sym[c] = t ^ SYM_UNKNOWN;
     return t;
   }
 
@@ -139,7 +141,8 @@ export class Matcher {
    */
   private scan(src: string): number[] {
     const n = src.length;
-    const { sym, dfa, ringMap, mask } = this;
+    const { sym, dfa } = this;
+    const { map: ringMap, mask } = this.ring;
     const { delta, k, outBase, spaceSym, alpha } = dfa;
     const cand: number[] = [];
     let state = 0;
@@ -148,7 +151,7 @@ export class Matcher {
     let pending = 0; // state whose outputs await the boundary-after test (0 = none)
     for (let i = 0; i < n; i++) {
       const c = src.charCodeAt(i);
-      let t = sym[c]!;
+      let t = sym[c]! ^ SYM_UNKNOWN;
       if (t >= SYM_SPECIAL) {
         if (t === SYM_UNKNOWN) t = this.classify(c);
         if (t === SYM_SEP) {
@@ -161,7 +164,7 @@ export class Matcher {
           ringMap[j & mask] = i;
           j++;
           const to = delta[state * k + spaceSym]!;
-          state = to >= 0 ? to : step(dfa, state, spaceSym);
+          state = to !== 0 ? ~to : step(dfa, state, spaceSym);
           if (state >= outBase) pending = state;
           continue;
         }
@@ -211,7 +214,7 @@ export class Matcher {
       ringMap[j & mask] = i;
       j++;
       const to = delta[state * k + t]!;
-      state = to >= 0 ? to : step(dfa, state, t);
+      state = to !== 0 ? ~to : step(dfa, state, t);
       if (state >= outBase) pending = state;
     }
     if (pending !== 0) this.collect(src, pending, j, n, cand);
@@ -224,76 +227,20 @@ export class Matcher {
    */
   private collect(src: string, state: number, end: number, origEnd: number, cand: number[]): void {
     const { outStart, outIds, dict, depth, compiled } = this.dfa;
-    const { ringMap, mask } = this;
+    const { ring } = this;
     let s = outStart[state + 1]! > outStart[state]! ? state : dict[state]!;
     while (s !== 0) {
       const d = depth[s]!;
       const start = end - d;
-      if (this.startsAt(src, start)) {
+      if (startsAt(ring, src, start)) {
         for (let o = outStart[s]!, oe = outStart[s + 1]!; o < oe; o++) {
           const pid = outIds[o]!;
-          if (this.hidden?.[pid] === 1) continue;
           const p = compiled[pid]!;
-          if (p.caseSensitive && !this.keptEquals(src, start, p.keep)) continue;
-          cand.push(start, d, pid, ringMap[(start + this.lead[pid]!) & mask]!, origEnd);
+          if (this.hidden?.[pid] === 1 || (p.caseSensitive && !keptEquals(ring, src, start, p.keep))) continue;
+          cand.push(start, d, pid, ring.map[(start + this.lead[pid]!) & ring.mask]!, origEnd);
         }
       }
       s = dict[s]!;
     }
-  }
-
-  /** Case-kept normalised unit at normalised position `pos` (must be in the ring). */
-  private keptAt(src: string, pos: number, fold: boolean): number {
-    const o = this.ringMap[pos & this.mask]!;
-    const c = src.charCodeAt(o);
-    if (isHigh(c) || isLow(c)) {
-      // Part of a valid pair (then its normalised form is in the astral cache) or lone.
-      if (isHigh(c) && o + 1 < src.length && isLow(src.charCodeAt(o + 1))) {
-        return classifyAstral(pairCp(c, src.charCodeAt(o + 1)))![fold ? 1 : 0].charCodeAt(0);
-      }
-      if (isLow(c) && o > 0 && isHigh(src.charCodeAt(o - 1))) {
-        return classifyAstral(pairCp(src.charCodeAt(o - 1), c))![fold ? 1 : 0].charCodeAt(1);
-      }
-      return c;
-    }
-    if (NORM_KIND[c] === K_SEP) return 0x20;
-    return fold ? NORM_FOLD[c]! : NORM_KEEP[c]!;
-  }
-
-  private keptEquals(src: string, start: number, keep: string): boolean {
-    for (let u = 0; u < keep.length; u++) {
-      if (this.keptAt(src, start + u, false) !== keep.charCodeAt(u)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * May a name start at normalised position `start`? At a word boundary, or inside a word after
-   * letters the name's language lets attach to it (Arabic clitics: والرقة; lib/text/languages/).
-   */
-  private startsAt(src: string, start: number): boolean {
-    if (!this.wordBefore(src, start)) return true;
-    const first = this.keptAt(src, start, true);
-    let run = '';
-    for (let back = 1; back <= MAX_PREFIX_RUN + 1; back++) {
-      const p = start - back;
-      const c = p < 0 ? 0x20 : this.keptAt(src, p, true);
-      // An astral letter is never a clitic; a lone surrogate is no letter.
-      if (isLow(c) && p > 0 && isHigh(this.keptAt(src, p - 1, true))) return !isWordCodePoint(pairCp(this.keptAt(src, p - 1, true), c)) && startsName(run, first);
-      if (!isWordCodePoint(c)) return startsName(run, first);
-      run = String.fromCharCode(c) + run;
-    }
-    return false;
-  }
-
-  /** Is the normalised code point ending just before normalised position `start` a word char? */
-  private wordBefore(src: string, start: number): boolean {
-    if (start <= 0) return false;
-    const c = this.keptAt(src, start - 1, true);
-    if (isLow(c) && start >= 2) {
-      const h = this.keptAt(src, start - 2, true);
-      if (isHigh(h)) return isWordCodePoint(pairCp(h, c));
-    }
-    return isWordCodePoint(c);
   }
 }

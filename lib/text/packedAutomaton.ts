@@ -5,18 +5,18 @@
  *
  * JSON-safe, for storage.local and runtime messages: the automaton's integer arrays are one
  * little-endian Int32Array in base64 (`ints`), cut into views on load, so a page's only work is
- * decoding that string and laying the trie's edges into the lazily filled DFA table. The patterns
+ * decoding that string (the DFA table starts empty and fills in as the page's text is scanned). The patterns
  * themselves travel beside it (MatcherData.patterns, same order): a packed automaton is only ever
  * valid with the pattern list it was built from, and `count` checks that.
  *
  * Pure logic: no DOM, no `browser`.
  */
 import type { MatchPattern } from '../corpus/types';
-import { type Automaton, buildAutomaton } from './automaton';
+import { type Automaton, buildAutomaton, lazyAutomaton } from './automaton';
 
 export interface PackedAutomaton {
   /** Format version: a page meeting another one rebuilds from the patterns. */
-  v: 1;
+  v: 2;
   /** How many patterns it was built from. */
   count: number;
   k: number;
@@ -27,13 +27,14 @@ export interface PackedAutomaton {
   /** Case-kept normalised alias of each case-sensitive pattern, by pattern id ('' for the others). */
   keep: string[];
   /**
-   * base64 of an Int32Array: alphabet pairs (code unit, symbol) × (k − 1), then per state its trie
-   * parent and edge symbol, fail, dict and depth, then outStart (states + 1) and outIds.
+   * base64 of an Int32Array: alphabet pairs (code unit, symbol) × (k − 1), the trie's edges
+   * (childStart: states + 1, childSym and childTo: states − 1), per state fail, dict and depth,
+   * then outStart (states + 1) and outIds.
    */
   ints: string;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The automaton's symbol limit (the matcher reserves the code units above it for its own marks). */
 export const MAX_SYMBOLS = 0xfffc;
@@ -58,22 +59,9 @@ function fromBase64(b64: string): Uint8Array {
 /** Prepare the automaton of `patterns` for storage (build time, the worker). */
 export function packAutomaton(patterns: readonly MatchPattern[]): PackedAutomaton {
   const a = buildAutomaton(patterns, MAX_SYMBOLS);
-  const n = a.depth.length;
   const pairs: number[] = [];
   for (let c = 0; c < a.alpha.length; c++) if (a.alpha[c] !== 0) pairs.push(c, a.alpha[c]!);
-  // Each state's trie parent and edge: the DFA's entries that name a deeper state.
-  const parent = new Int32Array(n);
-  const edge = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    for (let sym = 1; sym < a.k; sym++) {
-      const t = a.delta[s * a.k + sym]!;
-      if (t > 0 && a.depth[t] === a.depth[s]! + 1) {
-        parent[t] = s;
-        edge[t] = sym;
-      }
-    }
-  }
-  const parts = [Int32Array.from(pairs), parent, edge, a.fail, a.dict, a.depth, a.outStart, a.outIds];
+  const parts = [Int32Array.from(pairs), a.childStart, a.childSym, a.childTo, a.fail, a.dict, a.depth, a.outStart, a.outIds];
   const ints = new Int32Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -87,7 +75,7 @@ export function packAutomaton(patterns: readonly MatchPattern[]): PackedAutomato
     spaceSym: a.spaceSym,
     outBase: a.outBase,
     maxDepth: a.maxDepth,
-    states: n,
+    states: a.depth.length,
     keep: a.compiled.map((c) => (c.caseSensitive ? c.keep : '')),
     ints: toBase64(new Uint8Array(ints.buffer)),
   };
@@ -98,7 +86,10 @@ export function usablePacked(packed: PackedAutomaton | undefined, patterns: read
   return packed?.v === FORMAT && packed.count === patterns.length ? packed : undefined;
 }
 
-/** The automaton again, from its packed form and the patterns it was built from (a page's start). */
+/**
+ * The automaton again, from its packed form and the patterns it was built from (a page's start):
+ * views into the decoded integers, and an empty DFA table the scan fills in (lib/text/automaton.ts).
+ */
 export function unpackAutomaton(p: PackedAutomaton, patterns: readonly MatchPattern[]): Automaton {
   const bytes = fromBase64(p.ints);
   const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
@@ -106,8 +97,9 @@ export function unpackAutomaton(p: PackedAutomaton, patterns: readonly MatchPatt
   let at = 0;
   const take = (len: number) => ints.subarray(at, (at += len));
   const pairs = take(2 * (k - 1));
-  const parent = take(n);
-  const edge = take(n);
+  const childStart = take(n + 1);
+  const childSym = take(Math.max(0, n - 1));
+  const childTo = take(Math.max(0, n - 1));
   const fail = take(n);
   const dict = take(n);
   const depth = take(n);
@@ -115,13 +107,6 @@ export function unpackAutomaton(p: PackedAutomaton, patterns: readonly MatchPatt
   const outIds = ints.subarray(at);
   const alpha = new Uint16Array(0x10000);
   for (let i = 0; i < pairs.length; i += 2) alpha[pairs[i]!] = pairs[i + 1]!;
-  // The DFA as buildAutomaton leaves it: trie edges, the root's row complete, symbol 0 to the root.
-  const delta = new Int32Array(n * k).fill(-1);
-  delta.fill(0, 0, k);
-  for (let s = 1; s < n; s++) {
-    delta[s * k] = 0;
-    delta[parent[s]! * k + edge[s]!] = s;
-  }
   const compiled = patterns.map((q, i) => ({
     keep: p.keep[i] ?? '',
     entityId: q.entityId,
@@ -129,19 +114,5 @@ export function unpackAutomaton(p: PackedAutomaton, patterns: readonly MatchPatt
     caseSensitive: q.caseSensitive,
     ambiguous: q.ambiguous,
   }));
-  return {
-    compiled,
-    alpha,
-    k,
-    spaceSym: p.spaceSym,
-    delta,
-    fail,
-    dict,
-    depth,
-    outBase: p.outBase,
-    outStart,
-    outIds,
-    maxDepth: p.maxDepth,
-    chain: new Int32Array(p.maxDepth + 1),
-  };
+  return lazyAutomaton({ compiled, alpha, k, spaceSym: p.spaceSym, childStart, childSym, childTo, fail, dict, depth, outBase: p.outBase, outStart, outIds, maxDepth: p.maxDepth });
 }
