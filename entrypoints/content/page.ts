@@ -113,7 +113,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     // Building the matcher is one indivisible piece of work (~10 ms): its own slice in the top
     // frame. Frames (often ads without a word of text) build it only when they have text to match.
     if (isTop) queue.push(() => getMatcher() !== undefined);
-    if (root) queue.push(scanner.scanJob(root, { prefilter: true }));
+    if (root) queue.push(scanner.scanJob(root));
     queue.push(() => (complete = true));
   };
 

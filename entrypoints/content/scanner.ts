@@ -13,11 +13,17 @@
  */
 import type { AmbiguityGate } from '../../lib/text/ambiguity';
 import type { Matcher } from '../../lib/text/matcher';
+import { isWhitespace } from '../../lib/text/normalize';
 import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
 import type { MentionRecord, MentionStore } from './mentions';
 import { DomWalk, type WalkSink } from './domWalk';
-import { isBlank, planPart } from './prefilter';
 import type { Job } from './schedule';
+
+/** Only whitespace (lib/text/normalize.ts's one definition). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Is `node` in `root`'s subtree, counting the shadow trees of hosts in it? */
 function containsComposed(root: Node, node: Node): boolean {
@@ -98,18 +104,13 @@ export class Scanner {
 
   /**
    * A job that scans `root`'s subtree and, when done, drops the mentions found there by earlier
-   * scans (new ones are added as they are found, so underlines never blink off). `prefilter`
-   * (the whole-page scan): parts whose rendered text holds no candidate are not walked
-   * (./prefilter.ts).
+   * scans (new ones are added as they are found, so underlines never blink off).
    */
-  scanJob(root: Element, { prefilter = false }: { prefilter?: boolean } = {}): Job {
+  scanJob(root: Element): Job {
     const { store, isOwnUi } = this.deps;
     const { scanGen } = this;
     const builder = new TextBlockBuilder<Text>();
-    /** Parts still to plan or walk, the next one last, with their split depth. */
-    const parts: Array<[Element, number]> = [];
     let walk: DomWalk | undefined;
-    let started = false;
     let old: Set<MentionRecord> | undefined;
     let gen = 0;
 
@@ -128,19 +129,18 @@ export class Scanner {
       edge,
       shadowRoot: (sr) => this.deps.onShadowRoot(sr),
     };
-    // (Blank text needs no matcher: a frame without a word of text never builds one.)
-    const mayMatch = (text: string) => (text.length > 256 || text.trim() !== '') && this.deps.matcher().mayMatch(text);
 
     const start = (): boolean => {
-      started = true;
       if (!root.isConnected || !this.scannable(root)) {
         store.removeWhere((r) => !r.nodes[0]!.isConnected || containsComposed(root, r.nodes[0]!));
         return false;
       }
       old = new Set([...store.all()].filter((r) => containsComposed(root, r.nodes[0]!)));
       gen = ++this.gen;
-      parts.push([root, 0]);
-      return true;
+      walk = new DomWalk(root, sink, isOwnUi);
+      if (walk.start()) return true;
+      finish();
+      return false;
     };
 
     const finish = () => {
@@ -150,32 +150,14 @@ export class Scanner {
     };
 
     return (shouldYield) => {
-      if (!started && !start()) return true;
-      for (;;) {
-        if (walk) {
-          if (walk.lost) {
-            // The page replaced part of the subtree while we were away: start over on what is there now.
-            builder.end();
-            if (root.isConnected) this.deps.requeue(root);
-            return true;
-          }
-          if (!walk.run(shouldYield)) return false;
-          walk = undefined;
-          edge();
-        }
-        const part = parts.pop();
-        if (!part) return finish();
-        const [el, depth] = part;
-        if (!el.isConnected) continue; // removed since: its mentions go with `old`
-        const plan = prefilter ? planPart(el, depth, mayMatch) : 'walk';
-        if (plan === 'split') {
-          for (let c = el.lastElementChild; c; c = c.previousElementSibling) parts.push([c, depth + 1]);
-        } else if (plan === 'walk') {
-          walk = new DomWalk(el, sink, isOwnUi);
-          if (!walk.start()) walk = undefined;
-        }
-        if (shouldYield()) return false;
+      if (!walk && !start()) return true;
+      if (walk!.lost) {
+        // The page replaced part of the subtree while we were away: start over on what is there now.
+        builder.end();
+        if (root.isConnected) this.deps.requeue(root);
+        return true;
       }
+      return walk!.run(shouldYield) && finish();
     };
   }
 
