@@ -84,10 +84,6 @@ export class Matcher {
     this.ring = { map: new Uint32Array(ring), mask: ring - 1 };
   }
 
-  /** Is there a mention in `text`? As `findAll(text).length > 0`, without building the matches. */
-  mayMatch(text: string): boolean {
-    return this.scan(text).length > 0;
-  }
 
   /** All mentions in `text`, leftmost-longest, non-overlapping, sorted by start. */
   findAll(text: string): Match[] {
