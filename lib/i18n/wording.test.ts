@@ -27,7 +27,7 @@ const refusal = (name: string, bytes: number[]) => {
 };
 /** What the options page receives of an error thrown in the background (the library's serialise and deserialise). */
 const overTheWire = (e: Error): Error => {
-  const sent = JSON.parse(JSON.stringify({ name: e.name, message: e.message, ...e })) as Record<string, unknown>;
+  const sent = JSON.parse(JSON.stringify(Object.assign({ name: e.name, message: e.message }, e))) as Record<string, unknown>;
   return Object.assign(new Error(String(sent.message)), sent);
 };
 
@@ -67,6 +67,15 @@ describe('worded errors', () => {
     expect(errorText(new Error('Disk on fire'), FR)).toBe('Disk on fire');
     expect(errorText(new WordedError({ key: 'importLost' }), FR)).toBe('Rien n’a été enregistré (l’extension s’est arrêtée pendant l’import) ; réessayez.');
     expect(errorText({ wording: { key: 42 } }, FR)).toBe('[object Object]');
+  });
+
+  it('numbers in a message are written as the language writes them (Intl.NumberFormat)', () => {
+    const fr = new Intl.NumberFormat('fr').format(12345);
+    expect(fr).not.toBe('12345');
+    expect(FR.plural('savedMany', 12345)).toBe(`${fr} documents enregistrés dans votre corpus.`);
+    expect(FR.number(12345)).toBe(fr);
+    expect(errorText(new ImportError('x.md', 'fmList', 1200))).toBe('x.md: front matter line 1,200: a list must end with "]"');
+    expect(AR.number(12)).toBe(new Intl.NumberFormat('ar').format(12));
   });
 
   it('the problems of a draft are said in the page language', () => {
