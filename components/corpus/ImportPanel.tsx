@@ -190,7 +190,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
         <textarea id="import-paste" ref={pasteRef} rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
           try {
-            setDrafts((d) => [...d, draftFromPaste(paste)]);
+            setDrafts((d) => [...d, draftFromPaste(paste, t)]);
             setPinned((p) => new Set(p).add(drafts.length));
             setPaste('');
           } catch (e) {

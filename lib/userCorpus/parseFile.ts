@@ -80,8 +80,10 @@ export function draftName(fileName: string, t: T = ENGLISH): string {
   return fileName === ENGLISH('thisPage') ? t('thisPage') : fileName;
 }
 
-/** Pasted text: like a .txt file. */
-export function draftFromPaste(text: string): DocumentDraft {
+/** Pasted text: like a .txt file; without a title line it is titled "Pasted text" in the language of `t`. */
+export function draftFromPaste(text: string, t: T = ENGLISH): DocumentDraft {
   if (!text.trim()) throw new ImportError({ key: 'pastedText' }, 'importEmpty');
-  return draftFromText(text.replace(/\r\n?/g, '\n'), PASTED_TEXT);
+  const draft = draftFromText(text.replace(/\r\n?/g, '\n'), PASTED_TEXT);
+  if (draft.meta.title === titleFromFileName(PASTED_TEXT)) draft.meta.title = t('pastedText');
+  return draft;
 }
