@@ -7,6 +7,7 @@ import type { CorpusWriteParams } from '../../lib/messages/corpusWrites';
 import { draftProblemKeys, metaToDraft } from '../../lib/userCorpus/draft';
 import type { DraftMeta } from '../../lib/userCorpus/types';
 import { errorText } from '../../lib/i18n/wording';
+import { localDateLabel } from '../../lib/i18n/dates';
 import type { CorpusApi, UserCorpusListing } from './api';
 import { useT } from '../i18n';
 import { DraftFields } from './DraftFields';
@@ -92,7 +93,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
                   <div class="doc-head">
                     <strong class="doc-title" dir="auto">{d.meta.title}</strong>
                     <span class="muted">
-                      <bdi dir="auto">{[d.meta.author, d.meta.outlet, d.meta.dateLabel].filter(Boolean).join(' · ')}</bdi> — <bdi dir="auto">{d.meta.perspective}</bdi>
+                      <bdi dir="auto">{[d.meta.author, d.meta.outlet, localDateLabel(d.meta.dateLabel, d.meta.date, t)].filter(Boolean).join(' · ')}</bdi> — <bdi dir="auto">{d.meta.perspective}</bdi>
                     </span>
                   </div>
                   <div class="row">

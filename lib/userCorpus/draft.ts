@@ -3,6 +3,7 @@
  * editable before saving; then the stored SourceDocument. Pure.
  */
 import type { SourceDocument, SourceMeta } from '../corpus/types';
+import { writtenDate } from '../i18n/dates';
 import { ENGLISH } from '../i18n/english';
 import type { MessageKey, T } from '../i18n/keys';
 import { parseFrontMatter } from './frontMatter';
@@ -71,15 +72,10 @@ export function normalizeDate(s: string): string {
   return new Date(parsed).toISOString().slice(0, 10);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2016-10" → "October 2016"; approximate → "about October 2016"; "" → "date unknown". */
+/** "2016-10" → "October 2016" (stored in English; pages write it in their language, lib/i18n/dates.ts); approximate → "about October 2016"; "" → "date unknown". */
 export function dateLabel(date: string, approximate: boolean): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
-  if (!m) return 'date unknown';
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  const day = m[3] ? String(Number(m[3])) : undefined;
-  const label = [day, month, m[1]].filter(Boolean).join(' ');
+  const label = writtenDate(date, 'en-GB');
+  if (!label) return 'date unknown';
   return approximate ? `about ${label}` : label;
 }
 
