@@ -17,7 +17,7 @@ export type Wording =
   | { key: PluralBase<MessageKey>; count: number; args?: readonly WordingArg[] };
 
 /** A Wording in the language of `t` (English by default); arguments that are Wordings are said first. */
-export function say(w: Wording, t: T = ENGLISH): string {
+function say(w: Wording, t: T = ENGLISH): string {
   const args = (w.args ?? []).map((a) => (typeof a === 'object' ? say(a, t) : a));
   return 'count' in w ? t.plural(w.key, w.count, ...args) : t(w.key, ...args);
 }

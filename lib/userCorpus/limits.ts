@@ -21,7 +21,7 @@ export class ImportError extends WordedError {
 }
 
 /** "2.4 MB", "830 KB", "12 bytes". */
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;

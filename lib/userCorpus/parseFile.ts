@@ -72,7 +72,7 @@ export function draftFromArticle(a: ExtractedArticle, fileName: string): Documen
 }
 
 /** The name of a pasted text's draft (said in the page's language: pastedText). */
-export const PASTED_TEXT = 'Pasted text';
+const PASTED_TEXT = 'Pasted text';
 
 /** A draft's name for the user: its file, or "Pasted text" / "This page" in the language of `t`. */
 export function draftName(fileName: string, t: T = ENGLISH): string {
