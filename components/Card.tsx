@@ -69,7 +69,7 @@ export function Card({ content, pinned, headingId, onPin, onClose, onCompare, on
           </h2>
           {content.status === 'ready' && (
             <p class="meta">
-              <span class="kind">{kindText(content.card.entity.kind)}</span>
+              <span class="kind">{kindText(content.card.entity.kind, t)}</span>
               <span class="sep" aria-hidden="true">
                 {' · '}
               </span>

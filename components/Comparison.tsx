@@ -4,6 +4,7 @@
  * every passage about the entity with its mentions emphasised), then the silent sources.
  * Columns stack when the panel is narrow (CSS grid auto-fit).
  */
+import { kindName } from '../lib/card/cardText';
 import { summarize, type ComparisonView } from '../lib/views/comparisonView';
 import { STANCE_ORDER, stanceLabelKey } from '../lib/views/stanceLabel';
 import type { Passage } from '../lib/corpus/types';
@@ -26,7 +27,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
     <section class="comparison" aria-labelledby="comparison-title" data-entity={entity.id}>
       <header class="comparison-head">
         <h2 id="comparison-title" class="comparison-title" tabIndex={-1}>
-          <bdi>{entity.name}</bdi> <bdi class="comparison-kind">{entity.kind}</bdi>
+          <bdi>{entity.name}</bdi> <bdi class="comparison-kind">{kindName(entity.kind, t)}</bdi>
         </h2>
         {entity.description && <p class="comparison-description" dir="auto">
             {entity.description}
@@ -53,7 +54,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
             ))}
             {view.silent.length > 0 && (
               <li>
-                <span class="stance stance-small stance-silent">{t('compareSilent')}</span> <span class="muted">{view.silent.length}</span>
+                <span class="stance stance-small stance-silent">{t('compareSilent')}</span> <span class="muted">{t.number(view.silent.length)}</span>
               </li>
             )}
           </ul>
@@ -108,7 +109,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
       {view.silent.length > 0 && (
         <section class="silent" aria-labelledby="silent-title">
           <h3 id="silent-title" class="silent-title">
-            {t('silentOn', entity.name)} <span class="muted">({view.silent.length})</span>
+            {t('silentOn', entity.name)} <span class="muted">({t.number(view.silent.length)})</span>
           </h3>
           <ul class="silent-list">
             {view.silent.map((s) => (

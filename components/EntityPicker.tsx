@@ -2,6 +2,7 @@
  * Pick an entity to compare by typing: a combobox over the corpus entities, matched by name here
  * and by any alias ("Daesh", "Kirkook") through an injected lookup (the background's).
  */
+import { kindName } from '../lib/card/cardText';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterEntities, mergeEntityMatches } from '../lib/views/entityFilter';
 import type { EntitySummary } from '../lib/messages/protocol';
@@ -103,7 +104,7 @@ export function EntityPicker({ entities, findEntities, onPick }: EntityPickerPro
             >
               <bdi class="suggestion-name">{s.name}</bdi>
               <span class="suggestion-kind muted">
-                <bdi>{s.kind}</bdi> · {t.plural('sources', s.sourceCount)}
+                <bdi>{kindName(s.kind, t)}</bdi> · {t.plural('sources', s.sourceCount)}
               </span>
             </li>
           ))}

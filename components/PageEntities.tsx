@@ -3,6 +3,7 @@
  * button's name starts with its visible text ("Raqqa city 3", then "mentions" for screen readers);
  * what a click does is said in text above the list, not in a tooltip.
  */
+import { kindName } from '../lib/card/cardText';
 import { pageMentionsSummary, type PageEntityRow } from '../lib/views/pageMentionsView';
 import { useT } from './i18n';
 
@@ -38,11 +39,11 @@ export function PageEntities({ rows, selectedId, onPick }: PageEntitiesProps) {
                   {row.kind && (
                     <>
                       {' '}
-                      <bdi class="page-entity-kind">{row.kind}</bdi>
+                      <bdi class="page-entity-kind">{kindName(row.kind, t)}</bdi>
                     </>
                   )}{' '}
                   <span class="page-entity-count">
-                    {row.count}
+                    {t.number(row.count)}
                     <span class="visually-hidden"> {t.plural('mentionWord', row.count)}</span>
                   </span>
                 </button>

@@ -27,6 +27,7 @@ import type { EntityCard } from '../lib/messages/protocol';
 import type { Entity, Passage } from '../lib/corpus/types';
 import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
+import type { Wording } from '../lib/i18n/wording';
 
 const USER_DB_NAME = 'counterpoint-user';
 
@@ -96,12 +97,12 @@ export class UserDatabase extends Dexie {
 }
 
 /** "Storage is full" and other failures of a write, as a sentence for the user. */
-export function describeStorageError(e: unknown): string {
+export function describeStorageError(e: unknown): Wording {
   const name = (e as { name?: string })?.name ?? '';
   const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'the browser’s storage for Counterpoint is full; nothing was saved. Delete some documents or free disk space';
-  if (name === 'AbortError' || inner === 'AbortError') return 'the write was interrupted; nothing was saved';
-  return `it could not be saved (${(e as Error)?.message ?? String(e)}); nothing was saved`;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { key: 'storageFull' };
+  if (name === 'AbortError' || inner === 'AbortError') return { key: 'storageAborted' };
+  return { key: 'storageFailed', args: [(e as Error)?.message ?? String(e)] };
 }
 
 export class UserStore implements UserStorePort {

@@ -6,7 +6,9 @@
  *
  *   node scripts/screenshots-i18n.mjs [--lang ar] [--out docs/screenshots/i18n]
  *
- * Writes <out>/<lang>-popup.png, -sidepanel.png, -reader.png, -options.png, -card-rtl.png.
+ * Writes <out>/<lang>-popup.png, -sidepanel.png, -reader.png, -options.png, -card-rtl.png, and
+ * -options-corpus.png (the corpus manager with a refused file, a pasted draft needing attention and
+ * a proposal list).
  * Builds nothing: run `npm run build` first.
  */
 import { mkdirSync } from 'node:fs';
@@ -37,6 +39,16 @@ try {
   await options.waitForFunction((lang) => document.documentElement.lang === lang, LANG);
   await options.waitForTimeout(300);
   await shot(options, 'options');
+
+  // The corpus manager: a file refused, a pasted text that needs a perspective, the entity forms.
+  await options.setInputFiles('#import-files', { name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+  await options.locator('#import-paste').fill('Raqqa, 2017. Notes on the water supply in the camps near Deir ez-Zor.');
+  await options.locator('#import-paste ~ button').click();
+  await options.locator('.drafts-attention').waitFor();
+  await options.waitForTimeout(300);
+  const corpusPath = join(OUT, `${LANG}-options-corpus.png`);
+  await options.screenshot({ path: corpusPath, fullPage: true });
+  console.log(`wrote ${corpusPath.slice(ROOT.length + 1)}`);
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 460, height: 600 });

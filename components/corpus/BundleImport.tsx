@@ -1,7 +1,10 @@
 /** A corpus bundle read from a file: merge or replace, a preview of what changes, then confirm. */
 import { useEffect, useState } from 'preact/hooks';
 import { type Bundle, type BundlePreview, type ImportMode } from '../../lib/userCorpus/bundle';
-import { errorText, type CorpusApi } from './api';
+import { errorText } from '../../lib/i18n/wording';
+import type { CorpusApi } from './api';
+import { useT } from '../i18n';
+import type { T } from '../../lib/i18n/keys';
 
 interface Props {
   api: CorpusApi;
@@ -11,7 +14,13 @@ interface Props {
   onCancel(): void;
 }
 
+/** "3 documents added: A; B; C" (the first five titles). */
+function titled(t: T, count: string, titles: readonly string[]): string {
+  return titles.length ? t('listColon', count, titles.slice(0, 5).join('; ') + (titles.length > 5 ? '…' : '')) : count;
+}
+
 export function BundleImport({ api, bundle, fileName, onDone, onCancel }: Props) {
+  const t = useT();
   const [mode, setMode] = useState<ImportMode>('merge');
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   const [error, setError] = useState('');
@@ -20,46 +29,46 @@ export function BundleImport({ api, bundle, fileName, onDone, onCancel }: Props)
 
   useEffect(() => {
     setPreview(null);
-    api.importCorpus({ data: data(), mode, apply: false }).then(setPreview, (e: unknown) => setError(errorText(e)));
+    api.importCorpus({ data: data(), mode, apply: false }).then(setPreview, (e: unknown) => setError(errorText(e, t)));
   }, [bundle, mode]);
 
   const apply = async () => {
     try {
       const done = await api.importCorpus({ data: data(), mode, apply: true });
-      onDone(`Imported ${fileName}: ${done.added.length} added, ${done.replaced.length} replaced, ${done.removed.length} removed.`);
+      onDone(t('bundleImported', fileName, t.plural('bundleAdded', done.added.length), t.plural('bundleReplaced', done.replaced.length), t.plural('bundleRemoved', done.removed.length)));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, t));
     }
   };
 
   return (
-    <div class="bundle-import" role="region" aria-label={`Import ${fileName}`}>
-      <h3>Import {fileName}</h3>
+    <div class="bundle-import" role="region" aria-label={t('bundleTitle', fileName)}>
+      <h3>{t('bundleTitle', fileName)}</h3>
       <fieldset class="row">
-        <legend>How</legend>
+        <legend>{t('bundleHow')}</legend>
         <label>
-          <input type="radio" name="bundle-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge with your corpus
+          <input type="radio" name="bundle-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> {t('bundleMergeWith')}
         </label>
         <label>
-          <input type="radio" name="bundle-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace your corpus
+          <input type="radio" name="bundle-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('bundleReplaceYours')}
         </label>
       </fieldset>
       {error && <p role="alert" class="import-errors">{error}</p>}
       {preview && (
-        <ul class="bundle-preview" aria-label="What changes">
-          <li>{preview.added.length} documents added{preview.added.length ? `: ${preview.added.slice(0, 5).join('; ')}${preview.added.length > 5 ? '…' : ''}` : ''}</li>
-          <li>{preview.replaced.length} replaced{preview.replaced.length ? `: ${preview.replaced.slice(0, 5).join('; ')}` : ''}</li>
-          <li>{preview.removed.length} removed{preview.removed.length ? `: ${preview.removed.slice(0, 5).join('; ')}` : ''}</li>
-          <li>{preview.unchanged} unchanged</li>
-          <li>{preview.entitiesAdded.length} places and groups, {preview.aliasesAdded} aliases added; {preview.hiddenSeeds} bundled documents hidden</li>
+        <ul class="bundle-preview" aria-label={t('bundleChanges')}>
+          <li>{titled(t, t.plural('bundleDocsAdded', preview.added.length), preview.added)}</li>
+          <li>{titled(t, t.plural('bundleReplaced', preview.replaced.length), preview.replaced)}</li>
+          <li>{titled(t, t.plural('bundleRemoved', preview.removed.length), preview.removed)}</li>
+          <li>{t.plural('bundleUnchanged', preview.unchanged)}</li>
+          <li>{t('bundleEntities', t.plural('pageEntities', preview.entitiesAdded.length), t.plural('aliasesAdded', preview.aliasesAdded), t.plural('seedsHidden', preview.hiddenSeeds))}</li>
         </ul>
       )}
       <div class="row">
         <button type="button" class="btn btn-primary" disabled={!preview} onClick={() => void apply()}>
-          {mode === 'merge' ? 'Merge' : 'Replace'}
+          {t(mode === 'merge' ? 'bundleMerge' : 'bundleReplace')}
         </button>
         <button type="button" class="btn" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>

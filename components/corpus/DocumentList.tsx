@@ -4,9 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import type { CorpusWriteParams } from '../../lib/messages/corpusWrites';
-import { draftProblems, metaToDraft } from '../../lib/userCorpus/draft';
+import { draftProblemKeys, metaToDraft } from '../../lib/userCorpus/draft';
 import type { DraftMeta } from '../../lib/userCorpus/types';
-import { errorText, type CorpusApi, type UserCorpusListing } from './api';
+import { errorText } from '../../lib/i18n/wording';
+import { localDateLabel } from '../../lib/i18n/dates';
+import type { CorpusApi, UserCorpusListing } from './api';
+import { useT } from '../i18n';
 import { DraftFields } from './DraftFields';
 
 interface Props {
@@ -20,6 +23,7 @@ type Sort = 'added' | 'title' | 'date';
 type Restorable = CorpusWriteParams<'restoreDocuments'>['documents'];
 
 export function DocumentList({ api, listing, refresh, onPropose }: Props) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('added');
   const [editing, setEditing] = useState<{ id: string; meta: DraftMeta } | null>(null);
@@ -38,69 +42,69 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
       setMessage(await task());
       refresh();
     } catch (e) {
-      setMessage(errorText(e));
+      setMessage(errorText(e, t));
     }
   };
 
   return (
     <section class="corpus-section" aria-labelledby="docs-title">
-      <h2 id="docs-title">Your documents ({listing.documents.length})</h2>
+      <h2 id="docs-title">{t('docsTitle', listing.documents.length)}</h2>
       <div class="row">
         <div class="field grow">
-          <label htmlFor="docs-filter">Find</label>
+          <label htmlFor="docs-filter">{t('docsFind')}</label>
           <input id="docs-filter" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label htmlFor="docs-sort">Sort by</label>
+          <label htmlFor="docs-sort">{t('docsSort')}</label>
           <select id="docs-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
-            <option value="added">Newest first</option>
-            <option value="title">Title</option>
-            <option value="date">Date</option>
+            <option value="added">{t('docsNewest')}</option>
+            <option value="title">{t('fieldTitle')}</option>
+            <option value="date">{t('fieldDate')}</option>
           </select>
         </div>
       </div>
       <p role="status" class="import-status">
         {message}
         {undo && (
-          <button type="button" class="btn" onClick={() => void act(async () => (await api.restoreDocuments({ documents: undo }), setUndo(null), 'Restored.'))}>
-            Undo
+          <button type="button" class="btn" onClick={() => void act(async () => (await api.restoreDocuments({ documents: undo }), setUndo(null), t('docsRestored')))}>
+            {t('undo')}
           </button>
         )}
       </p>
       {docs.length === 0 ? (
-        <p class="muted">{listing.documents.length ? 'No document matches.' : 'None yet: add files, paste text, or use “Add this page” in the toolbar popup.'}</p>
+        <p class="muted">{t(listing.documents.length ? 'docsNoMatch' : 'docsNone')}</p>
       ) : (
-        <ul class="doc-list" aria-label="Your documents">
+        <ul class="doc-list" aria-label={t('docsList')}>
           {docs.slice(0, shown).map((d) => (
             <li key={d.meta.id} class="doc">
               {editing && editing.id === d.meta.id ? (
-                <form aria-label={`Edit ${d.meta.title}`} onSubmit={(e) => {
+                <form aria-label={t('docsEdit', d.meta.title)} onSubmit={(e) => {
                   e.preventDefault();
-                  void act(async () => (await api.updateDocument({ id: d.meta.id, meta: editing.meta }), setEditing(null), 'Saved.'));
+                  void act(async () => (await api.updateDocument({ id: d.meta.id, meta: editing.meta }), setEditing(null), t('docsSaved')));
                 }}>
                   <DraftFields idPrefix={`edit-${d.meta.id}`} meta={editing.meta} onChange={(meta) => setEditing({ id: d.meta.id, meta })} />
                   <div class="row">
-                    <button type="submit" class="btn btn-primary" disabled={Object.keys(draftProblems(editing.meta)).length > 0}>Save</button>
-                    <button type="button" class="btn" onClick={() => setEditing(null)}>Cancel</button>
+                    <button type="submit" class="btn btn-primary" disabled={Object.keys(draftProblemKeys(editing.meta)).length > 0}>{t('save')}</button>
+                    <button type="button" class="btn" onClick={() => setEditing(null)}>{t('cancel')}</button>
                   </div>
                 </form>
               ) : (
                 <>
                   <div class="doc-head">
-                    <strong class="doc-title">{d.meta.title}</strong>
+                    <strong class="doc-title" dir="auto">{d.meta.title}</strong>
                     <span class="muted">
-                      {[d.meta.author, d.meta.outlet, d.meta.dateLabel].filter(Boolean).join(' · ')} — {d.meta.perspective}
+                      <bdi dir="auto">{[d.meta.author, d.meta.outlet, localDateLabel(d.meta.dateLabel, d.meta.date, t)].filter(Boolean).join(' · ')}</bdi> — <bdi dir="auto">{d.meta.perspective}</bdi>
                     </span>
                   </div>
                   <div class="row">
-                    <button type="button" class="btn" aria-label={`Edit ${d.meta.title}`} onClick={() => setEditing({ id: d.meta.id, meta: metaToDraft(d.meta) })}>Edit</button>
-                    <button type="button" class="btn" aria-label={`Find new places and groups in ${d.meta.title}`} onClick={() => onPropose(d.meta.id)}>Find new places and groups</button>
-                    <button type="button" class="btn" aria-label={`Delete ${d.meta.title}`} onClick={() => void act(async () => {
+                    <button type="button" class="btn" aria-label={t('docsEdit', d.meta.title)} onClick={() => setEditing({ id: d.meta.id, meta: metaToDraft(d.meta) })}>{t('edit')}</button>
+                    <button type="button" class="btn" aria-label={t('docsProposeIn', d.meta.title)} onClick={() => onPropose(d.meta.id)}>{t('docsPropose')}</button>
+                    <button type="button" class="btn" aria-label={t('docsDelete', d.meta.title)} onClick={() => void act(async () => {
                       const { deleted } = await api.deleteDocuments({ ids: [d.meta.id] });
                       // Only the user's own documents can be deleted, so only they come back.
                       setUndo(deleted.map(({ meta, body }) => ({ meta: { ...meta, origin: 'user' as const }, body })));
-                      return `Deleted “${d.meta.title}”.`;
-                    })}>Delete</button>
+                      return t('docsDeleted', d.meta.title);
+                    })}>{t('delete')}</button>
                   </div>
                 </>
               )}
@@ -110,20 +114,20 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
       )}
       {docs.length > shown && (
         <button type="button" class="btn" onClick={() => setShown(shown + 200)}>
-          Show more ({docs.length - shown} not shown)
+          {t('docsShowMore', docs.length - shown)}
         </button>
       )}
       <details class="seeds">
-        <summary>Bundled documents ({listing.seeds.length})</summary>
+        <summary>{t('docsSeeds', listing.seeds.length)}</summary>
         <ul class="doc-list">
           {listing.seeds.map((s) => (
             <li key={s.id} class="doc">
               <label class="field-check">
                 <input type="checkbox" checked={!s.hidden} onChange={(e) => {
                   const show = e.currentTarget.checked;
-                  void act(async () => (await api.setSeedHidden({ id: s.id, hidden: !show }), show ? `Showing “${s.title}”.` : `Hid “${s.title}”.`));
+                  void act(async () => (await api.setSeedHidden({ id: s.id, hidden: !show }), t(show ? 'docsShowing' : 'docsHid', s.title)));
                 }} />
-                {s.title} <span class="muted">— {s.perspective}</span>
+                <bdi dir="auto">{s.title}</bdi> <span class="muted">— <bdi dir="auto">{s.perspective}</bdi></span>
               </label>
             </li>
           ))}

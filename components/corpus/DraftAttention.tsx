@@ -6,6 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { attentionHeading, type Attention, type DraftField } from '../../lib/userCorpus/draftReview';
+import { useT } from '../i18n';
+import { draftName } from '../../lib/userCorpus/parseFile';
 
 interface Props {
   attention: Attention[];
@@ -20,6 +22,7 @@ interface Props {
 const LISTED = 10;
 
 export function DraftAttention({ attention, withoutPerspective, onShow, onLeaveOut, onSetPerspective }: Props) {
+  const t = useT();
   const [perspective, setPerspective] = useState('');
   if (attention.length === 0) return null;
   const more = attention.length - LISTED;
@@ -31,32 +34,32 @@ export function DraftAttention({ attention, withoutPerspective, onShow, onLeaveO
   return (
     <div class="drafts-attention" id="drafts-attention">
       <p id="drafts-attention-title" class="field-problem">
-        <strong>{attentionHeading(attention.length)}</strong>
+        <strong>{attentionHeading(attention.length, t)}</strong>
       </p>
       <ul aria-labelledby="drafts-attention-title">
         {attention.slice(0, LISTED).map((a) => (
           <li key={a.index}>
             <button type="button" class="link-btn" onClick={() => onShow(a.index, a.field)}>
-              {a.fileName}
+              <bdi>{draftName(a.fileName, t)}</bdi>
             </button>{' '}
-            ({a.reasons.join(', ')}){' '}
-            <button type="button" class="btn btn-small" aria-label={`Leave out ${a.fileName}`} onClick={() => onLeaveOut(a.index)}>
-              Leave out
+            {t('inParens', a.reasons.map((r) => t(r)).join(t('listSeparator')))}{' '}
+            <button type="button" class="btn btn-small" aria-label={t('leaveOutName', draftName(a.fileName, t))} onClick={() => onLeaveOut(a.index)}>
+              {t('leaveOut')}
             </button>
           </li>
         ))}
       </ul>
-      {more > 0 && <p class="muted">And {more} more: fixing one brings the next into this list.</p>}
+      {more > 0 && <p class="muted">{t.plural('attentionMore', more)}</p>}
       {withoutPerspective > 1 && (
         <div class="row">
           <div class="field grow">
-            <label htmlFor="drafts-perspective">Perspective for the {withoutPerspective} documents without one</label>
-            <input id="drafts-perspective" type="text" value={perspective} placeholder='e.g. "Raqqa activist"' onInput={(e) => setPerspective(e.currentTarget.value)}
+            <label htmlFor="drafts-perspective">{t.plural('perspectiveForAll', withoutPerspective)}</label>
+            <input id="drafts-perspective" type="text" value={perspective} placeholder={t('perspectiveExample')} onInput={(e) => setPerspective(e.currentTarget.value)}
               // Enter applies it here rather than submitting the form.
               onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), apply())} />
           </div>
           <button type="button" class="btn" disabled={!perspective.trim()} onClick={apply}>
-            Set perspective for {withoutPerspective} documents
+            {t.plural('perspectiveSet', withoutPerspective)}
           </button>
         </div>
       )}

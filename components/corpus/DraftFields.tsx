@@ -22,8 +22,9 @@ const FIELDS: Array<{ key: Exclude<keyof DraftMeta, 'dateApproximate'>; label: M
   { key: 'url', label: 'fieldLink', type: 'url' },
 ];
 
-export function DraftFields({ idPrefix, meta, onChange, problems = draftProblems(meta) }: Props) {
+export function DraftFields({ idPrefix, meta, onChange, problems: given }: Props) {
   const t = useT();
+  const problems = given ?? draftProblems(meta, t);
   return (
     <div class="draft-fields">
       {FIELDS.map(({ key, label, hint, type }) => {

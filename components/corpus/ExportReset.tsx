@@ -1,7 +1,8 @@
 /** Export the whole user corpus (and settings) as one bundle file; reset to the bundled corpus. */
 import { useState } from 'preact/hooks';
 import { makeBundle } from '../../lib/userCorpus/bundle';
-import { errorText, type CorpusApi } from './api';
+import { errorText } from '../../lib/i18n/wording';
+import type { CorpusApi } from './api';
 import { useT } from '../i18n';
 
 interface Props {
@@ -24,7 +25,7 @@ export function ExportReset({ api, settings, onReset }: Props) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setMessage(t.plural('exported', bundle.documents.length, bundle.entities.length, bundle.aliases.length));
     } catch (e) {
-      setMessage(errorText(e));
+      setMessage(errorText(e, t));
     }
   };
 
@@ -39,7 +40,7 @@ export function ExportReset({ api, settings, onReset }: Props) {
               setConfirming(false);
               setMessage(t('resetDone'));
               onReset();
-            }, (e: unknown) => setMessage(errorText(e)))}>{t('resetConfirm')}</button>
+            }, (e: unknown) => setMessage(errorText(e, t)))}>{t('resetConfirm')}</button>
             <button type="button" class="btn" onClick={() => setConfirming(false)}>{t('resetKeep')}</button>
           </>
         ) : (

@@ -18,9 +18,11 @@ import {
   type DraftField,
 } from '../../lib/userCorpus/draftReview';
 import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
-import { draftFromPaste, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
+import { draftFromPaste, draftName, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
 import type { DocumentDraft, DraftMeta } from '../../lib/userCorpus/types';
-import { errorText, type CorpusApi } from './api';
+import { errorText } from '../../lib/i18n/wording';
+import type { CorpusApi } from './api';
+import { useT } from '../i18n';
 import { BundleImport } from './BundleImport';
 import { DraftAttention } from './DraftAttention';
 import { DraftFields } from './DraftFields';
@@ -41,6 +43,9 @@ interface Props {
   page?: PageExtraction | null;
 }
 
+/** A page handed over without an article (its problem is worded when drawn). */
+const isPageProblem = (e: unknown): e is { page: Extract<PageExtraction, { ok: false }> } => typeof e === 'object' && e !== null && 'page' in e;
+
 /** Drafts shown for editing at once, and added by "Show more" (bench: 1,000 editable forms took seconds to render); drafts needing attention are shown too. */
 const SHOWN_DRAFTS = 20;
 /**
@@ -50,8 +55,10 @@ const SHOWN_DRAFTS = 20;
 const ROWS_PER_FRAME = 5;
 
 export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }: Props) {
+  const t = useT();
   const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
+  // What went wrong, as errors (or problems of a page): worded when drawn, in the page's language.
+  const [errors, setErrors] = useState<unknown[]>([]);
   const [bundle, setBundle] = useState<{ bundle: Bundle; fileName: string } | null>(null);
   const [status, setStatus] = useState('');
   const [savedOne, setSavedOne] = useState<{ id: string; title: string } | null>(null);
@@ -73,7 +80,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
       setPinned((p) => new Set(p).add(drafts.length));
       setDrafts((d) => [...d, draftFromPage(page.article)]);
     } else {
-      setErrors([extractionProblem(page)]);
+      setErrors([{ page }]);
       pasteRef.current?.focus();
     }
   }, [page]);
@@ -109,7 +116,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     setStatus('');
     const results = await readImportFiles(files, pageYielder());
     setDrafts((d) => [...d, ...results.flatMap((r) => (r.kind === 'draft' ? [r.draft] : []))]);
-    setErrors(results.flatMap((r) => (r.kind === 'error' ? [r.message] : [])));
+    setErrors(results.flatMap((r) => (r.kind === 'error' ? [r.error] : [])));
     const b = results.find((r) => r.kind === 'bundle');
     if (b && b.kind === 'bundle') setBundle({ bundle: b.bundle, fileName: b.fileName });
   };
@@ -124,11 +131,11 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
       setImportId(crypto.randomUUID());
       setDrafts([]);
       setErrors([]);
-      setStatus(`Saved ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} documents`} to your corpus.`);
+      setStatus(added.length === 1 ? t('savedOne', added[0]!.title) : t.plural('savedMany', added.length));
       setSavedOne(added.length === 1 ? { id: added[0]!.id, title: added[0]!.title } : null);
       onSaved();
     } catch (e) {
-      setErrors([errorText(e)]);
+      setErrors([e]);
     } finally {
       setBusy(false);
     }
@@ -145,7 +152,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     setPinned((p) => (p.has(i) ? p : new Set(p).add(i)));
     setFocusField(`draft-${i}-${field}`);
   };
-  const blocked = saveBlockedReason(busy, attention.length);
+  const blocked = saveBlockedReason(busy, attention.length, t);
   // Left out from the list above Save: focus goes to the next name there, else to Save, not to the page's top.
   const [refocus, setRefocus] = useState(false);
   useEffect(() => {
@@ -156,7 +163,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
 
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
-      <h2 id="import-title">Add documents</h2>
+      <h2 id="import-title">{t('importTitle')}</h2>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -170,7 +177,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
           void take([...(e.dataTransfer?.files ?? [])]);
         }}
       >
-        <label htmlFor="import-files">Choose files (.txt, .md, .html, or a corpus bundle .json), or drop them here</label>
+        <label htmlFor="import-files">{t('importChoose')}</label>
         <input id="import-files" type="file" multiple accept={ACCEPTED_EXTENSIONS.join(',')} onChange={(e) => {
           const input = e.currentTarget;
           // The list itself, not a copy (readFiles.ts); it is only cleared once read.
@@ -179,52 +186,48 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
       </div>
 
       <div class="field">
-        <label htmlFor="import-paste">Or paste text</label>
+        <label htmlFor="import-paste">{t('importPaste')}</label>
         <textarea id="import-paste" ref={pasteRef} rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
           try {
-            setDrafts((d) => [...d, draftFromPaste(paste)]);
+            setDrafts((d) => [...d, draftFromPaste(paste, t)]);
             setPinned((p) => new Set(p).add(drafts.length));
             setPaste('');
           } catch (e) {
-            setErrors([errorText(e)]);
+            setErrors([e]);
           }
         }}>
-          Add pasted text
+          {t('importAddPasted')}
         </button>
       </div>
 
       {errors.length > 0 && (
         <ul class="import-errors" role="alert">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
+          {errors.map((e, i) => (
+            <li key={i}>{isPageProblem(e) ? extractionProblem(e.page, t) : errorText(e, t)}</li>
           ))}
         </ul>
       )}
       <p class="import-status" role="status">{status}</p>
       {savedOne && (
         <button type="button" class="btn" onClick={() => (onPropose(savedOne.id), setSavedOne(null))}>
-          Find new places and groups in “{savedOne.title}”
+          {t('proposeInQuoted', savedOne.title)}
         </button>
       )}
 
       {drafts.length > 0 && (
-        <form class="drafts" aria-label="Documents to save" onSubmit={(e) => (e.preventDefault(), void save())}>
-          {visible.length < drafts.length && (
-            <p class="muted">
-              Showing {visible.length} of {drafts.length} documents to edit; the others are saved with the metadata read from their files, and can be edited later.
-            </p>
-          )}
+        <form class="drafts" aria-label={t('draftsLabel')} onSubmit={(e) => (e.preventDefault(), void save())}>
+          {visible.length < drafts.length && <p class="muted">{t.plural('draftsShowing', drafts.length, visible.length)}</p>}
           {visible.slice(0, rows).map((i) => (
             <DraftRow key={i} index={i} draft={drafts[i]!} onChange={editDraft} onLeaveOut={leaveOut} />
           ))}
           {visible.length < drafts.length && (
             <div class="row">
               <button type="button" class="btn" onClick={() => setShown((s) => s + SHOWN_DRAFTS)}>
-                Show {Math.min(SHOWN_DRAFTS, drafts.length - shown)} more
+                {t('draftsShowMore', Math.min(SHOWN_DRAFTS, drafts.length - shown))}
               </button>
               <button type="button" class="btn" onClick={() => setShown(drafts.length)}>
-                Show all {drafts.length}
+                {t('draftsShowAll', drafts.length)}
               </button>
             </div>
           )}
@@ -237,10 +240,10 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
           />
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={busy || attention.length > 0} aria-describedby={blocked ? 'save-blocked' : undefined}>
-              Save {drafts.length === 1 ? 'document' : `${drafts.length} documents`}
+              {t.plural('saveDocuments', drafts.length)}
             </button>
             <button type="button" class="btn" onClick={() => setDrafts([])}>
-              Discard
+              {t('discard')}
             </button>
             {blocked && (
               <span id="save-blocked" class="muted save-blocked">
@@ -278,13 +281,14 @@ interface RowProps {
 
 /** One draft to edit before saving: its fields, the start of its text, "Leave out". */
 const DraftRow = memo(function DraftRow({ index, draft: d, onChange, onLeaveOut }: RowProps) {
+  const t = useT();
   return (
     <fieldset class="draft">
-      <legend>{d.fileName}</legend>
-      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} problems={importProblems(d.meta)} onChange={(meta) => onChange(index, meta)} />
-      <p class="muted draft-preview">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
+      <legend><bdi>{draftName(d.fileName, t)}</bdi></legend>
+      <DraftFields idPrefix={`draft-${index}`} meta={d.meta} problems={importProblems(d.meta, t)} onChange={(meta) => onChange(index, meta)} />
+      <p class="muted draft-preview" dir="auto">{d.body.slice(0, 240)}{d.body.length > 240 ? '…' : ''}</p>
       <button type="button" class="btn" onClick={() => onLeaveOut(index)}>
-        Leave out
+        {t('leaveOut')}
       </button>
     </fieldset>
   );

@@ -18,8 +18,3 @@ export interface CorpusApi extends Api<CorpusWritesProtocol> {
 }
 
 export type { UserCorpusListing };
-
-/** An error's message for the user (a message from the background is already a sentence). */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -1,5 +1,6 @@
 /** Reading chosen files: in order, each refusal named, and the page given back between files (a fake yielder). */
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../lib/i18n/wording';
 import { readImportFiles } from './readFiles';
 
 const md = (i: number) => new File([`---\ntitle: Note ${i}\n---\n\nText of note ${i} about Raqqa.\n`], `note-${i}.md`, { type: 'text/markdown' });
@@ -11,7 +12,7 @@ describe('readImportFiles', () => {
     const list: ArrayLike<File> = { length: files.length, ...Object.fromEntries(files.map((f, i) => [i, f])) };
     let pauses = 0;
     const results = await readImportFiles(list, async () => void pauses++);
-    expect(results.map((r) => (r.kind === 'draft' ? r.draft.meta.title : r.kind === 'error' ? r.message : r.kind))).toEqual([
+    expect(results.map((r) => (r.kind === 'draft' ? r.draft.meta.title : r.kind === 'error' ? errorText(r.error) : r.kind))).toEqual([
       'Note 1',
       'empty.txt: is empty',
       'Note 2',
@@ -24,7 +25,9 @@ describe('readImportFiles', () => {
   it('refuses a file over 20 MB by its size, and still reads the next ones', async () => {
     const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61)], 'huge.txt');
     const results = await readImportFiles([huge, md(1)]);
-    expect(results[0]).toEqual({ kind: 'error', fileName: 'huge.txt', message: 'huge.txt: is 20.0 MB, more than the 20.0 MB an import accepts' });
+    expect(results[0]).toMatchObject({ kind: 'error', fileName: 'huge.txt' });
+    const [first] = results;
+    expect(first?.kind === 'error' && errorText(first.error)).toBe('huge.txt: is 20.0 MB, more than the 20.0 MB an import accepts');
     expect(results[1]).toMatchObject({ kind: 'draft', draft: { meta: { title: 'Note 1' } } });
   });
 

@@ -13,21 +13,19 @@
  * of building the list).
  */
 import { extractArticle } from './article';
-import { ImportError } from '../../lib/userCorpus/limits';
-import { MAX_FILE_BYTES, formatBytes } from '../../lib/userCorpus/limits';
+import { MAX_FILE_BYTES, tooLarge } from '../../lib/userCorpus/limits';
 import { parseImportFile, type ParsedFile } from '../../lib/userCorpus/parseFile';
 import { noYield, type Yielder } from '../../lib/userCorpus/yielder';
 
-export type ReadResult = ParsedFile | { kind: 'error'; fileName: string; message: string };
+/** A refusal keeps its error (an ImportError's Wording): the page words it in its language. */
+export type ReadResult = ParsedFile | { kind: 'error'; fileName: string; error: unknown };
 
 const readArticle = (html: string) => extractArticle(new DOMParser().parseFromString(html, 'text/html'));
 
 /** Files read at once: enough to hide the read's round trip, few enough to hold little memory. */
 const READ_AHEAD = 4;
 
-type Read = { file: File; bytes: Uint8Array } | { file: File; error: string };
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+type Read = { file: File; bytes: Uint8Array } | { file: File; error: unknown };
 
 /**
  * The file's bytes, as a stream: nothing asks for the file's size first. (`File.size` of a chosen
@@ -44,7 +42,7 @@ async function read(file: File): Promise<Read> {
       size += r.value.length;
       if (size > MAX_FILE_BYTES) {
         await reader.cancel();
-        return { file, error: new ImportError(file.name, `is ${formatBytes(file.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} an import accepts`).message };
+        return { file, error: tooLarge(file.name, file.size) };
       }
       chunks.push(r.value);
     }
@@ -53,7 +51,7 @@ async function read(file: File): Promise<Read> {
     chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
     return { file, bytes };
   } catch (e) {
-    return { file, error: message(e) };
+    return { file, error: e };
   }
 }
 
@@ -67,13 +65,13 @@ export async function readImportFiles(files: ArrayLike<File>, pause: Yielder = n
     const r = (await reads[i])!;
     reads[i] = undefined; // (lets the bytes go)
     if ('error' in r) {
-      out.push({ kind: 'error', fileName: r.file.name, message: r.error });
+      out.push({ kind: 'error', fileName: r.file.name, error: r.error });
       continue;
     }
     try {
       out.push(parseImportFile({ name: r.file.name, bytes: r.bytes }, readArticle));
     } catch (e) {
-      out.push({ kind: 'error', fileName: r.file.name, message: message(e) });
+      out.push({ kind: 'error', fileName: r.file.name, error: e });
     }
   }
   return out;

@@ -12,6 +12,7 @@ import type { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { ImportError } from '../../lib/userCorpus/limits';
 import { DraftStaging } from '../../lib/userCorpus/staging';
 import { describeStorageError } from '../../platform/userStore';
+import { WordedError, type WordingArg } from '../../lib/i18n/wording';
 import type { Surface } from './handlers';
 
 
@@ -23,12 +24,12 @@ export interface CorpusWritesContext {
 
 export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext): Surface<CorpusWritesProtocol, typeof corpusWriteSchemas> {
   /** A write: storage failures become one sentence naming the cause (an ImportError already names file and reason); then the new version is published. */
-  const saving = async <T,>(what: string, task: () => Promise<T>): Promise<T> => {
+  const saving = async <T,>(what: WordingArg, task: () => Promise<T>): Promise<T> => {
     try {
       return await task();
     } catch (e) {
       if (e instanceof ImportError) throw e;
-      throw new Error(`${what}: ${describeStorageError(e)}`, { cause: e });
+      throw new WordedError({ key: 'importError', args: [what, describeStorageError(e)] }, { cause: e });
     } finally {
       await publish().catch(() => undefined); // (a worker start publishes what this could not)
     }
@@ -41,20 +42,20 @@ export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext)
       const done = importId ? await user.importedDocuments(importId) : undefined;
       if (done) return { added: done };
       const drafts = staged && importId ? staging.take(importId, last) : last;
-      return saving(drafts.length === 1 ? drafts[0]!.fileName : `${drafts.length} documents`, async () => ({ added: await user.importDrafts(drafts, importId) }));
+      return saving(drafts.length === 1 ? drafts[0]!.fileName : { key: 'documentCount', count: drafts.length }, async () => ({ added: await user.importDrafts(drafts, importId) }));
     },
     importStatus: async ({ importId }) => ({ added: (await user.importedDocuments(importId)) ?? [] }),
     stageDrafts: ({ importId, drafts }) => ({ staged: staging.stage(importId, drafts) }),
-    restoreDocuments: ({ documents }) => saving('Undo', async () => ({ restored: await user.restoreDocuments(documents) })),
+    restoreDocuments: ({ documents }) => saving({ key: 'undo' }, async () => ({ restored: await user.restoreDocuments(documents) })),
     updateDocument: ({ id, meta }) => saving(meta.title || id, () => user.updateDocument(id, meta)),
-    deleteDocuments: ({ ids }) => saving('Delete', async () => ({ deleted: await user.deleteDocuments(ids) })),
+    deleteDocuments: ({ ids }) => saving({ key: 'delete' }, async () => ({ deleted: await user.deleteDocuments(ids) })),
     listUserCorpus: () => user.listDocuments(),
     setSeedHidden: ({ id, hidden }) => saving(id, async () => (await user.setSeedHidden(id, hidden), { ok: true as const })),
     addEntity: (params) => saving(params.name, () => user.addEntity(params)),
     addAlias: ({ entityId, text }) => saving(text, async () => (await user.addAlias(entityId, text), { ok: true as const })),
     exportCorpus: () => user.exportData(),
-    importCorpus: ({ data, mode, apply }) => saving('Import', () => user.importData(data, mode, apply)),
-    resetCorpus: () => saving('Reset', async () => (await user.reset(), { ok: true as const })),
+    importCorpus: ({ data, mode, apply }) => saving({ key: 'importWord' }, () => user.importData(data, mode, apply)),
+    resetCorpus: () => saving({ key: 'resetWord' }, async () => (await user.reset(), { ok: true as const })),
   };
   return {
     name: 'extension pages',

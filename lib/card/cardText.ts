@@ -5,7 +5,7 @@
  */
 import type { Passage, Voice } from '../corpus/types';
 import { ENGLISH } from '../i18n/english';
-import type { T } from '../i18n/keys';
+import type { MessageKey, T } from '../i18n/keys';
 
 /** How many characters of a passage the card shows: an excerpt, a viewpoint (clipped around the entity at word boundaries). */
 export const EXCERPT_CHARS = 240;
@@ -16,9 +16,33 @@ export function coverageText(sourceCount: number, totalSources: number, t: T = E
   return t.plural('cardCoverage', totalSources, sourceCount);
 }
 
-/** The entity's kind for display, capitalised: "City", "Armed group". */
-export function kindText(kind: string): string {
+/** The gazetteer's kinds (corpus/gazetteer.ts), each said through its key; a kind the user wrote is shown as written. */
+const KIND_KEYS = new Map<string, MessageKey>([
+  ['city', 'kindCity'],
+  ['country', 'kindCountry'],
+  ['state force', 'kindStateForce'],
+  ['town', 'kindTown'],
+  ['armed group', 'kindArmedGroup'],
+  ['organisation', 'kindOrganisation'],
+  ['media outlet', 'kindMediaOutlet'],
+  ['government', 'kindGovernment'],
+  ['region', 'kindRegion'],
+  ['military operation', 'kindMilitaryOperation'],
+  ['province', 'kindProvince'],
+  ['coalition', 'kindCoalition'],
+  ['alliance', 'kindAlliance'],
+]);
+
+/** The entity's kind in the language of `t`, as in running text: "city", "ville", "مدينة". */
+export function kindName(kind: string, t: T = ENGLISH): string {
   const k = kind.trim();
+  const key = KIND_KEYS.get(k);
+  return key ? t(key) : k;
+}
+
+/** The entity's kind for display, capitalised: "City", "Armed group", "Groupe armé". */
+export function kindText(kind: string, t: T = ENGLISH): string {
+  const k = kindName(kind, t);
   return k ? k[0]!.toUpperCase() + k.slice(1) : '';
 }
 

@@ -50,8 +50,8 @@ describe('locales', () => {
     for (const lang of ['ar', 'fr']) {
       const messages = load(lang);
       const same = Object.keys(en).filter((k) => en[k]!.message === messages[k]?.message && /[a-z]{4}/.test(en[k]!.message));
-      // The brand, and French words spelt as in English (source, passage, mention, action, original).
-      const cognates = ['filterMentions', 'filterSource', 'mentionWord_one', 'mentionWord_other', 'mentions_one', 'mentions_other', 'passages_one', 'passages_other', 'readerOriginal', 'shortcutsAction', 'sources_one', 'sources_other'];
+      // The brand, and French words spelt as in English (source, passage, mention, action, original, document, description, import).
+      const cognates = ['kindAlliance', 'kindCoalition', 'kindOrganisation', 'kindProvince', 'documentCount_one', 'documentCount_other', 'entityDescription', 'importWord', 'filterMentions', 'filterSource', 'mentionWord_one', 'mentionWord_other', 'mentions_one', 'mentions_other', 'passages_one', 'passages_other', 'readerOriginal', 'shortcutsAction', 'sources_one', 'sources_other'];
       expect(same.sort(), lang).toEqual(['extName', ...(lang === 'fr' ? cognates : [])].sort());
     }
   });

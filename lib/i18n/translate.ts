@@ -8,6 +8,10 @@
  * Plurals: a countable message has one key per CLDR plural category of its language,
  * `<base>_one`, `<base>_other`, and for Arabic also `_zero`, `_two`, `_few`, `_many`; `plural()`
  * picks with Intl.PluralRules and falls back to `<base>_other`.
+ *
+ * Numbers: a number substituted into a message is written by Intl.NumberFormat in the message's
+ * language ("12,345", "12 345"; Arabic's digits as its CLDR data says), the one place counts are
+ * formatted (`t.number` for the rare number shown outside a message).
  */
 
 /** One entry of a messages.json file (the browser's i18n format). */
@@ -54,6 +58,8 @@ export interface Translator<K extends string = string> {
   (key: K, ...subs: Array<string | number>): string;
   lang: UiLanguage;
   dir: Direction;
+  /** `n` as this language writes numbers (Intl.NumberFormat). */
+  number(n: number): string;
   /** The countable message `base` for `count` (`$1` is the count, then `subs`). */
   plural(base: PluralBase<K>, count: number, ...subs: Array<string | number>): string;
 }
@@ -61,14 +67,24 @@ export interface Translator<K extends string = string> {
 /** First-strong isolate … pop directional isolate: a substituted name keeps its own direction. */
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
-function substitute(message: string, subs: ReadonlyArray<string | number>, rtl: boolean): string {
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** `n` as written in `lang` (Intl.NumberFormat, one formatter per language). */
+function formatNumber(n: number, lang: string): string {
+  let f = formats.get(lang);
+  if (!f) formats.set(lang, (f = new Intl.NumberFormat(lang)));
+  return f.format(n);
+}
+
+function substitute(message: string, subs: ReadonlyArray<string | number>, lang: string, rtl: boolean): string {
   return message.replace(/\$(\d|\$)/g, (all, d: string) => {
     if (d === '$') return '$';
     const sub = subs[Number(d) - 1];
     if (sub === undefined) return all;
     // In a right-to-left sentence a Latin name (a source, a place, a query) is isolated, so that
     // the words and punctuation around it keep their order ("$1 — بحسب ما أورده $2").
-    return rtl && typeof sub === 'string' ? isolate(sub) : String(sub);
+    if (typeof sub === 'number') return formatNumber(sub, lang);
+    return rtl ? isolate(sub) : sub;
   });
 }
 
@@ -76,13 +92,14 @@ export function makeTranslator<K extends string>(lang: UiLanguage, messages: Loc
   const rules = new Intl.PluralRules(lang);
   const rtl = directionOf(lang) === 'rtl';
   const lookup = (key: string) => messages[key]?.message ?? fallback[key]?.message;
-  const t = (key: K, ...subs: Array<string | number>) => substitute(lookup(key) ?? key, subs, rtl);
+  const t = (key: K, ...subs: Array<string | number>) => substitute(lookup(key) ?? key, subs, lang, rtl);
   return Object.assign(t, {
     lang,
     dir: directionOf(lang),
+    number: (n: number) => formatNumber(n, lang),
     plural: (base: PluralBase<K>, count: number, ...subs: Array<string | number>) => {
       const message = lookup(`${base}_${rules.select(count)}`) ?? lookup(`${base}_other`) ?? base;
-      return substitute(message, [count, ...subs], rtl);
+      return substitute(message, [count, ...subs], lang, rtl);
     },
   });
 }

@@ -6,6 +6,7 @@
  * is still all or nothing: if any part or the commit fails, nothing is stored. Pure: the
  * messages are given.
  */
+import { WordedError } from '../i18n/wording';
 import type { DocumentDraft } from './types';
 
 /** Text per part (characters of bodies): ~0.5 MB of JSON, a few ms to serialise. */
@@ -61,6 +62,6 @@ export async function sendDrafts<R extends { added: unknown[] }>(drafts: readonl
     if (!isLostAnswer(e)) throw e;
     const saved = await sender.status({ importId });
     if (saved.added.length) return saved;
-    throw new Error('Nothing was saved (the extension stopped during the import); try again.', { cause: e });
+    throw new WordedError({ key: 'importLost' }, { cause: e });
   }
 }

@@ -66,38 +66,38 @@ export function readBundle(json: string, fileName: string): Bundle {
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    throw new ImportError(fileName, `is not valid JSON (${(e as Error).message})`);
+    throw new ImportError(fileName, 'bundleNotJson', (e as Error).message);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
-    throw new ImportError(fileName, `is not a Counterpoint corpus bundle (it needs "format": "${BUNDLE_FORMAT}")`);
+    throw new ImportError(fileName, 'bundleNotBundle', BUNDLE_FORMAT);
   }
   let bundle = raw as Record<string, unknown>;
   const version = bundle.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportError(fileName, 'has no valid bundle "version"');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportError(fileName, 'bundleNoVersion');
   if (version > BUNDLE_VERSION) {
-    throw new ImportError(fileName, `was made by a newer Counterpoint (bundle version ${version}; this one reads versions 1–${BUNDLE_VERSION}). Update Counterpoint to import it`);
+    throw new ImportError(fileName, 'bundleNewer', version, BUNDLE_VERSION);
   }
   for (let n = version; n <= BUNDLE_VERSION; n++) {
     const parsed = v.safeParse(SCHEMAS[n]!, bundle);
-    if (!parsed.success) throw new ImportError(fileName, `does not match the bundle format, version ${n}: ${issueText(parsed.issues[0])}`);
+    if (!parsed.success) throw new ImportError(fileName, 'bundleShape', n, issueText(parsed.issues[0]));
     bundle = parsed.output as Record<string, unknown>;
     if (n < BUNDLE_VERSION) bundle = MIGRATIONS[n]!(bundle);
   }
   const out = bundle as Bundle;
-  duplicates(out.documents.map((d) => d.meta.id), fileName, 'documents');
-  duplicates(out.entities.map((e) => e.id), fileName, 'entities');
-  duplicates(out.aliases.map((a) => `${a.entityId} "${a.text}"`), fileName, 'aliases');
+  duplicates(out.documents.map((d) => d.meta.id), fileName, 'bundleTwoDocuments');
+  duplicates(out.entities.map((e) => e.id), fileName, 'bundleTwoEntities');
+  duplicates(out.aliases.map((a) => `${a.entityId} "${a.text}"`), fileName, 'bundleTwoAliases');
   const entityIds = new Set(out.entities.map((e) => e.id));
   for (const a of out.aliases) {
-    if (a.entityId.startsWith('user-') && !entityIds.has(a.entityId)) throw new ImportError(fileName, `has an alias "${a.text}" for an entity it does not contain (${a.entityId})`);
+    if (a.entityId.startsWith('user-') && !entityIds.has(a.entityId)) throw new ImportError(fileName, 'bundleAliasOrphan', a.text, a.entityId);
   }
   return out;
 }
 
-function duplicates(ids: string[], fileName: string, what: string): void {
+function duplicates(ids: string[], fileName: string, what: 'bundleTwoDocuments' | 'bundleTwoEntities' | 'bundleTwoAliases'): void {
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) throw new ImportError(fileName, `has two ${what} with the id ${id}`);
+    if (seen.has(id)) throw new ImportError(fileName, what, id);
     seen.add(id);
   }
 }

@@ -3,6 +3,9 @@
  * editable before saving; then the stored SourceDocument. Pure.
  */
 import type { SourceDocument, SourceMeta } from '../corpus/types';
+import { writtenDate } from '../i18n/dates';
+import { ENGLISH } from '../i18n/english';
+import type { MessageKey, T } from '../i18n/keys';
 import { parseFrontMatter } from './frontMatter';
 import { ImportError } from './limits';
 import { markdownToText } from './markdown';
@@ -48,7 +51,7 @@ export function draftFromMarkdown(text: string, fileName: string): DocumentDraft
 }
 
 function checkBody(draft: DocumentDraft): DocumentDraft {
-  if (!draft.body.trim()) throw new ImportError(draft.fileName, 'has no text besides its title and metadata');
+  if (!draft.body.trim()) throw new ImportError(draft.fileName, 'importOnlyMeta');
   return draft;
 }
 
@@ -69,25 +72,25 @@ export function normalizeDate(s: string): string {
   return new Date(parsed).toISOString().slice(0, 10);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2016-10" → "October 2016"; approximate → "about October 2016"; "" → "date unknown". */
+/** "2016-10" → "October 2016" (stored in English; pages write it in their language, lib/i18n/dates.ts); approximate → "about October 2016"; "" → "date unknown". */
 export function dateLabel(date: string, approximate: boolean): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
-  if (!m) return 'date unknown';
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  const day = m[3] ? String(Number(m[3])) : undefined;
-  const label = [day, month, m[1]].filter(Boolean).join(' ');
+  const label = writtenDate(date, 'en-GB');
+  if (!label) return 'date unknown';
   return approximate ? `about ${label}` : label;
 }
 
-/** What is wrong with a draft's metadata, per field (empty: it can be saved). */
-export function draftProblems(meta: DraftMeta): Partial<Record<keyof DraftMeta, string>> {
-  const out: Partial<Record<keyof DraftMeta, string>> = {};
-  if (!meta.title.trim()) out.title = 'A title is needed.';
-  if (meta.date.trim() && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(meta.date.trim())) out.date = 'Write the date as 2016, 2016-10 or 2016-10-17.';
-  if (meta.url.trim() && !/^https?:\/\/\S+$/i.test(meta.url.trim())) out.url = 'A link starts with http:// or https://.';
+/** What is wrong with a draft's metadata, per field, as message keys (empty: it can be saved). */
+export function draftProblemKeys(meta: DraftMeta): Partial<Record<keyof DraftMeta, MessageKey>> {
+  const out: Partial<Record<keyof DraftMeta, MessageKey>> = {};
+  if (!meta.title.trim()) out.title = 'problemTitle';
+  if (meta.date.trim() && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(meta.date.trim())) out.date = 'problemDate';
+  if (meta.url.trim() && !/^https?:\/\/\S+$/i.test(meta.url.trim())) out.url = 'problemLink';
   return out;
+}
+
+/** What is wrong with a draft's metadata, per field, in the language of `t` (empty: it can be saved). */
+export function draftProblems(meta: DraftMeta, t: T = ENGLISH): Partial<Record<keyof DraftMeta, string>> {
+  return Object.fromEntries(Object.entries(draftProblemKeys(meta)).map(([field, key]) => [field, t(key)]));
 }
 
 /** The perspective shown when the user gave none: the outlet, else the author, else "Your documents". */
@@ -97,10 +100,10 @@ function defaultPerspective(meta: DraftMeta): string {
 
 /** The stored document of a draft; `id` unique among documents. Throws ImportError when the draft cannot be saved. */
 export function finishDraft(draft: DocumentDraft, id: string): SourceDocument {
-  const problems = Object.values(draftProblems(draft.meta));
-  if (problems.length) throw new ImportError(draft.fileName, problems.join(' '));
+  const problem = Object.values(draftProblemKeys(draft.meta))[0];
+  if (problem) throw new ImportError(draft.fileName, problem);
   const body = draft.body.trim();
-  if (!body) throw new ImportError(draft.fileName, 'has no text');
+  if (!body) throw new ImportError(draft.fileName, 'importNoText');
   const m = draft.meta;
   const date = m.date.trim();
   const meta: SourceMeta = {

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { finishDraft } from './draft';
 import {
@@ -47,14 +48,15 @@ describe('importProblems', () => {
 describe('needingAttention', () => {
   it('names the 25th of 30 files and its reason', () => {
     const list = needingAttention(import30());
-    expect(list).toEqual([{ index: 24, fileName: 'notes-25.md', field: 'perspective', reasons: ['no perspective'] }]);
+    expect(list).toEqual([{ index: 24, fileName: 'notes-25.md', field: 'perspective', reasons: ['shortNoPerspective'] }]);
+    expect(ENGLISH(list[0]!.reasons[0]!)).toBe('no perspective');
     expect(attentionHeading(list.length)).toBe('1 document needs attention before saving:');
   });
 
   it('lists every reason in the form’s order and points at the first field to fix', () => {
     const [a] = needingAttention([draft(7, { title: '', date: '2016-13', perspective: '', url: 'ftp://x' })]);
     expect(a!.field).toBe('title');
-    expect(a!.reasons).toEqual(['no title', 'date not as 2016, 2016-10 or 2016-10-17', 'no perspective', 'link not starting with http:// or https://']);
+    expect(a!.reasons.map((r) => ENGLISH(r))).toEqual(['no title', 'date not as 2016, 2016-10 or 2016-10-17', 'no perspective', 'link not starting with http:// or https://']);
   });
 
   it('is empty once the draft is fixed', () => {

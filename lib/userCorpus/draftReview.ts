@@ -8,7 +8,9 @@
  * (bench/measure-import.mjs), so only a page of them is drawn; a draft that cannot be saved as it
  * is must never be one of the hidden ones, or Save stays disabled with nothing to fix in sight.
  */
-import { draftProblems } from './draft';
+import { ENGLISH } from '../i18n/english';
+import type { MessageKey, T } from '../i18n/keys';
+import { draftProblemKeys } from './draft';
 import type { DocumentDraft, DraftMeta } from './types';
 
 export type DraftField = Exclude<keyof DraftMeta, 'dateApproximate'>;
@@ -25,20 +27,25 @@ const DRAFT_FIELDS: readonly DraftField[] = ['title', 'author', 'outlet', 'date'
  * the import asks for it (one control fills it for every draft without one). A page added from
  * the browser has its site as outlet, so it is never held up.
  */
-export function importProblems(meta: DraftMeta): Partial<Record<DraftField, string>> {
-  const out: Partial<Record<DraftField, string>> = draftProblems(meta);
-  if (!meta.perspective.trim() && !meta.outlet.trim() && !meta.author.trim()) out.perspective = 'Say whose viewpoint this is, e.g. "Raqqa activist" (there is no outlet or author to file it under).';
+function importProblemKeys(meta: DraftMeta): Partial<Record<DraftField, MessageKey>> {
+  const out: Partial<Record<DraftField, MessageKey>> = draftProblemKeys(meta);
+  if (!meta.perspective.trim() && !meta.outlet.trim() && !meta.author.trim()) out.perspective = 'problemPerspective';
   return out;
 }
 
+/** importProblemKeys in the language of `t`. */
+export function importProblems(meta: DraftMeta, t: T = ENGLISH): Partial<Record<DraftField, string>> {
+  return Object.fromEntries(Object.entries(importProblemKeys(meta)).map(([field, key]) => [field, t(key)]));
+}
+
 /** The few words naming a problem in the list above Save: "notes-150.md (no perspective)". */
-const SHORT: Record<DraftField, string> = {
-  title: 'no title',
-  author: 'author',
-  outlet: 'outlet',
-  date: 'date not as 2016, 2016-10 or 2016-10-17',
-  perspective: 'no perspective',
-  url: 'link not starting with http:// or https://',
+const SHORT: Record<DraftField, MessageKey> = {
+  title: 'shortNoTitle',
+  author: 'fieldAuthor',
+  outlet: 'fieldOutlet',
+  date: 'shortDate',
+  perspective: 'shortNoPerspective',
+  url: 'shortLink',
 };
 
 export interface Attention {
@@ -47,15 +54,15 @@ export interface Attention {
   fileName: string;
   /** The first field to fix, in the form's order. */
   field: DraftField;
-  /** What is wrong, in short words, in the form's order. */
-  reasons: string[];
+  /** What is wrong, in short words (message keys), in the form's order. */
+  reasons: MessageKey[];
 }
 
 /** Every draft that cannot be saved as it is, in import order. */
 export function needingAttention(drafts: readonly DocumentDraft[]): Attention[] {
   const out: Attention[] = [];
   drafts.forEach((d, index) => {
-    const problems = importProblems(d.meta);
+    const problems = importProblemKeys(d.meta);
     const fields = DRAFT_FIELDS.filter((f) => problems[f]);
     if (fields.length) out.push({ index, fileName: d.fileName, field: fields[0]!, reasons: fields.map((f) => SHORT[f]) });
   });
@@ -63,15 +70,15 @@ export function needingAttention(drafts: readonly DocumentDraft[]): Attention[] 
 }
 
 /** "3 documents need attention before saving" / "1 document needs …". */
-export function attentionHeading(count: number): string {
-  return count === 1 ? '1 document needs attention before saving:' : `${count} documents need attention before saving:`;
+export function attentionHeading(count: number, t: T = ENGLISH): string {
+  return t.plural('attentionHeading', count);
 }
 
 /** Why Save is disabled, shown beside it ("" when it is not). */
-export function saveBlockedReason(busy: boolean, attention: number): string {
-  if (busy) return 'Saving…';
+export function saveBlockedReason(busy: boolean, attention: number, t: T = ENGLISH): string {
+  if (busy) return t('saving');
   if (attention === 0) return '';
-  return attention === 1 ? 'Fix or leave out the document listed above to save.' : `Fix or leave out the ${attention} documents listed above to save.`;
+  return t.plural('saveBlocked', attention);
 }
 
 /**

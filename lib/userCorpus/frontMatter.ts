@@ -22,15 +22,15 @@ export function parseFrontMatter(text: string, fileName: string): FrontMatter {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) return { fields: {}, body: text };
   const close = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
-  if (close < 0) throw new ImportError(fileName, 'the front matter has no closing "---" line');
+  if (close < 0) throw new ImportError(fileName, 'fmNoClose');
   const fields: FrontMatter['fields'] = {};
   for (let i = 1; i < close; i++) {
     const line = lines[i]!;
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const m = LINE.exec(line);
-    if (!m) throw new ImportError(fileName, `front matter line ${i + 1} is not "key: value" ("${line.slice(0, 40)}")`);
+    if (!m) throw new ImportError(fileName, 'fmNotKeyValue', i + 1, line.slice(0, 40));
     const key = m[1]!.toLowerCase();
-    if (key in fields) throw new ImportError(fileName, `front matter line ${i + 1}: "${m[1]}" is given twice`);
+    if (key in fields) throw new ImportError(fileName, 'fmTwice', i + 1, m[1]!);
     fields[key] = value(m[2] ?? '', fileName, i + 1);
   }
   return { fields, body: lines.slice(close + 1).join('\n') };
@@ -41,7 +41,7 @@ function value(raw: string, fileName: string, line: number): string | boolean | 
   if (s === 'true' || s === 'false') return s === 'true';
   if (s.startsWith('"') || s.startsWith("'")) return quoted(s, fileName, line);
   if (s.startsWith('[')) {
-    if (!s.endsWith(']')) throw new ImportError(fileName, `front matter line ${line}: a list must end with "]"`);
+    if (!s.endsWith(']')) throw new ImportError(fileName, 'fmList', line);
     return s
       .slice(1, -1)
       .split(',')
@@ -49,13 +49,13 @@ function value(raw: string, fileName: string, line: number): string | boolean | 
       .filter(Boolean)
       .map((x) => (x.startsWith('"') || x.startsWith("'") ? quoted(x, fileName, line) : x));
   }
-  if (s.startsWith('{') || s === '|' || s === '>') throw new ImportError(fileName, `front matter line ${line}: nested or multi-line values are not supported`);
+  if (s.startsWith('{') || s === '|' || s === '>') throw new ImportError(fileName, 'fmNested', line);
   return s;
 }
 
 function quoted(s: string, fileName: string, line: number): string {
   const q = s[0]!;
-  if (s.length < 2 || !s.endsWith(q)) throw new ImportError(fileName, `front matter line ${line}: unclosed quote`);
+  if (s.length < 2 || !s.endsWith(q)) throw new ImportError(fileName, 'fmQuote', line);
   const inner = s.slice(1, -1);
   return q === '"' ? inner.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c)) : inner.replace(/''/g, "'");
 }

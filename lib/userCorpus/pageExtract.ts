@@ -7,6 +7,8 @@
  * Pure (the part that needs a DOM is components/corpus/article.ts).
  */
 import * as v from 'valibot';
+import { ENGLISH } from '../i18n/english';
+import type { MessageKey, T } from '../i18n/keys';
 import { MAX_FILE_BYTES } from './limits';
 import { draftFromArticle, type ExtractedArticle } from './parseFile';
 import type { DocumentDraft } from './types';
@@ -14,9 +16,16 @@ import type { DocumentDraft } from './types';
 /** The page's article, or why there is none (with the page's address and title, for the message). */
 export type PageExtraction = { ok: true; article: ExtractedArticle } | { ok: false; url: string; title: string; reason: string };
 
-export const NO_ARTICLE = 'Counterpoint found no article on this page (too little running text for Readability to read)';
-export const UNREADABLE_PAGE = 'the browser does not let extensions read this page';
-export const TOO_LONG = `the article is longer than the ${MAX_FILE_BYTES / (1024 * 1024)} MB a document may hold`;
+/** The reasons, in English as the extraction script returns them, and their keys (a page shows them in its language). */
+const REASONS = new Map<string, [MessageKey, ...number[]]>();
+const reason = (key: MessageKey, ...args: number[]) => {
+  const text = ENGLISH(key, ...args);
+  REASONS.set(text, [key, ...args]);
+  return text;
+};
+export const NO_ARTICLE = reason('pageNoArticle');
+export const UNREADABLE_PAGE = reason('pageUnreadable');
+export const TOO_LONG = reason('pageTooLong', MAX_FILE_BYTES / (1024 * 1024));
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const articleSchema = v.object({
@@ -55,11 +64,12 @@ export function unreadablePage(tab: { url?: string; title?: string }): PageExtra
 
 /** The draft shown for confirmation: labelled by the page's address. */
 export function draftFromPage(article: ExtractedArticle): DocumentDraft {
-  return draftFromArticle(article, article.url || 'This page');
+  return draftFromArticle(article, article.url || ENGLISH('thisPage'));
 }
 
-/** The message for a page without an article, with the way forward. */
-export function extractionProblem(failure: { url: string; title: string; reason: string }): string {
-  const name = failure.title.trim() || failure.url || 'This page';
-  return `${name}: ${failure.reason}. Paste its text below instead.`;
+/** The message for a page without an article, with the way forward, in the language of `t`. */
+export function extractionProblem(failure: { url: string; title: string; reason: string }, t: T = ENGLISH): string {
+  const name = failure.title.trim() || failure.url || t('thisPage');
+  const known = REASONS.get(failure.reason); // (a Map: the reason is text the page's tab returned)
+  return t('pageProblem', name, known ? t(...known) : failure.reason);
 }

@@ -8,6 +8,8 @@
 import { readBundle, type Bundle } from './bundle';
 import { draftFromMarkdown, draftFromText, normalizeDate, titleFromFileName } from './draft';
 import { decodeText, ImportError } from './limits';
+import { ENGLISH } from '../i18n/english';
+import type { T } from '../i18n/keys';
 import type { DocumentDraft } from './types';
 
 export type ParsedFile = { kind: 'draft'; draft: DocumentDraft } | { kind: 'bundle'; bundle: Bundle; fileName: string };
@@ -36,19 +38,19 @@ export function parseImportFile(file: { name: string; bytes: Uint8Array }, readA
   const name = file.name;
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
   if (!ACCEPTED_EXTENSIONS.includes(ext)) {
-    throw new ImportError(name, `is ${ext ? `a ${ext} file` : 'a file without an extension'}; Counterpoint imports .txt, .md, .html and corpus bundles (.json)`);
+    throw ext ? new ImportError(name, 'importWrongType', ext) : new ImportError(name, 'importNoExtension');
   }
   const text = decodeText(file.bytes, name);
   if (ext === '.json') return { kind: 'bundle', bundle: readBundle(text, name), fileName: name };
   if (ext === '.txt') return { kind: 'draft', draft: draftFromText(text, name) };
   if (ext === '.md' || ext === '.markdown') return { kind: 'draft', draft: draftFromMarkdown(text, name) };
-  if (!readArticle) throw new ImportError(name, 'HTML cannot be read here');
+  if (!readArticle) throw new ImportError(name, 'importNoHtml');
   return { kind: 'draft', draft: draftFromHtml(text, name, readArticle) };
 }
 
 function draftFromHtml(html: string, fileName: string, readArticle: ArticleReader): DocumentDraft {
   const article = readArticle(html);
-  if (!article) throw new ImportError(fileName, 'has no article Counterpoint can find (too little running text); paste its text instead');
+  if (!article) throw new ImportError(fileName, 'importNoArticle');
   return draftFromArticle(article, fileName);
 }
 
@@ -69,8 +71,19 @@ export function draftFromArticle(a: ExtractedArticle, fileName: string): Documen
   };
 }
 
-/** Pasted text: like a .txt file. */
-export function draftFromPaste(text: string): DocumentDraft {
-  if (!text.trim()) throw new ImportError('Pasted text', 'is empty');
-  return draftFromText(text.replace(/\r\n?/g, '\n'), 'Pasted text');
+/** The name of a pasted text's draft (said in the page's language: pastedText). */
+const PASTED_TEXT = 'Pasted text';
+
+/** A draft's name for the user: its file, or "Pasted text" / "This page" in the language of `t`. */
+export function draftName(fileName: string, t: T = ENGLISH): string {
+  if (fileName === PASTED_TEXT) return t('pastedText');
+  return fileName === ENGLISH('thisPage') ? t('thisPage') : fileName;
+}
+
+/** Pasted text: like a .txt file; without a title line it is titled "Pasted text" in the language of `t`. */
+export function draftFromPaste(text: string, t: T = ENGLISH): DocumentDraft {
+  if (!text.trim()) throw new ImportError({ key: 'pastedText' }, 'importEmpty');
+  const draft = draftFromText(text.replace(/\r\n?/g, '\n'), PASTED_TEXT);
+  if (draft.meta.title === titleFromFileName(PASTED_TEXT)) draft.meta.title = t('pastedText');
+  return draft;
 }

@@ -75,11 +75,11 @@ export function planEntityChange(store: LiveCorpusStore, seed: readonly Entity[]
 export function checkIncoming(store: LiveCorpusStore, seed: readonly Entity[], current: UserCorpusData, incoming: UserCorpusData, mode: ImportMode): void {
   const seedIds = new Set(seed.map((e) => e.id));
   for (const d of incoming.documents) {
-    if (store.documents.get(d.meta.id)?.meta.origin === 'seed' || store.hiddenDocument(d.meta.id)) throw new ImportError(d.meta.title, `has the id of a bundled document (${d.meta.id})`);
+    if (store.documents.get(d.meta.id)?.meta.origin === 'seed' || store.hiddenDocument(d.meta.id)) throw new ImportError(d.meta.title, 'importSeedId', d.meta.id);
   }
   for (const a of incoming.aliases) {
     if (!seedIds.has(a.entityId) && !incoming.entities.some((e) => e.id === a.entityId) && !(mode === 'merge' && current.entities.some((e) => e.id === a.entityId))) {
-      throw new ImportError(`alias "${a.text}"`, `names an entity that does not exist (${a.entityId})`);
+      throw new ImportError({ key: 'aliasSubject', args: [a.text] }, 'importAliasOrphan', a.entityId);
     }
   }
 }

@@ -16,6 +16,8 @@ export interface StagingLimits {
 
 const DEFAULT_LIMITS: StagingLimits = { maxImports: 4, maxDrafts: 5000, maxAgeMs: 10 * 60_000 };
 
+const tooMany = (count: number, max: number) => new ImportError({ key: 'documentCount', count }, 'importTooMany', max);
+
 export class DraftStaging {
   private readonly held = new Map<string, { drafts: DocumentDraft[]; at: number }>();
 
@@ -30,7 +32,7 @@ export class DraftStaging {
     const entry = this.held.get(importId) ?? { drafts: [], at: this.now() };
     if (entry.drafts.length + drafts.length > this.limits.maxDrafts) {
       this.held.delete(importId);
-      throw new ImportError(`${entry.drafts.length + drafts.length} documents`, `are more than the ${this.limits.maxDrafts} one import can save; import them in several goes`);
+      throw tooMany(entry.drafts.length + drafts.length, this.limits.maxDrafts);
     }
     entry.drafts.push(...drafts);
     entry.at = this.now();
@@ -45,9 +47,9 @@ export class DraftStaging {
     this.expire();
     const entry = this.held.get(importId);
     this.held.delete(importId);
-    if (!entry) throw new ImportError('The import', 'was interrupted before it was saved (the extension restarted?); nothing was saved, choose the files again');
+    if (!entry) throw new ImportError({ key: 'theImport' }, 'importInterrupted');
     const all = [...entry.drafts, ...last];
-    if (all.length > this.limits.maxDrafts) throw new ImportError(`${all.length} documents`, `are more than the ${this.limits.maxDrafts} one import can save; import them in several goes`);
+    if (all.length > this.limits.maxDrafts) throw tooMany(all.length, this.limits.maxDrafts);
     return all;
   }
 

@@ -120,8 +120,8 @@ export class UserCorpus implements CorpusOverlay {
   restoreDocuments(documents: readonly SourceDocument[]): Promise<number> {
     return this.write(async (store) => {
       for (const d of documents) {
-        if (store.documents.has(d.meta.id)) throw new ImportError(d.meta.title, 'is already in the corpus');
-        if (d.meta.origin !== 'user') throw new ImportError(d.meta.title, 'is not a user document');
+        if (store.documents.has(d.meta.id)) throw new ImportError(d.meta.title, 'restoreExists');
+        if (d.meta.origin !== 'user') throw new ImportError(d.meta.title, 'restoreNotUser');
       }
       await this.addDocuments(store, documents);
       return documents.length;
@@ -165,7 +165,7 @@ export class UserCorpus implements CorpusOverlay {
     return this.write(async (store) => {
       if (hidden) {
         const doc = store.documents.get(id);
-        if (!doc || doc.meta.origin !== 'seed') throw new ImportError(id, 'is not a bundled document');
+        if (!doc || doc.meta.origin !== 'seed') throw new ImportError(id, 'notSeed');
         const entityIds = [...new Set(store.corpus.passages.filter((p) => p.docId === id).flatMap((p) => p.entityIds))];
         await this.save({ hide: [{ id, entityIds }], touched: entityIds });
         store.removeDocuments([id], { hide: true });
@@ -182,7 +182,7 @@ export class UserCorpus implements CorpusOverlay {
   addEntity(input: NewEntity): Promise<EntitySummary> {
     return this.write(async (store) => {
       const name = input.name.trim();
-      if (!name) throw new ImportError('New entity', 'needs a name');
+      if (!name) throw new ImportError({ key: 'newEntity' }, 'entityNoName');
       const entity = newUserEntity(input, new Set(store.entities.keys()));
       this.checkAliasesFree(store, entity.aliases.map((a) => a.text));
       const s = await this.summary();
@@ -195,8 +195,8 @@ export class UserCorpus implements CorpusOverlay {
   addAlias(entityId: string, text: string): Promise<void> {
     return this.write(async (store) => {
       const alias = text.trim();
-      if (!alias) throw new ImportError('New alias', 'is empty');
-      if (!store.entities.has(entityId)) throw new ImportError(alias, `cannot be added: no entity "${entityId}"`);
+      if (!alias) throw new ImportError({ key: 'newAlias' }, 'importEmpty');
+      if (!store.entities.has(entityId)) throw new ImportError(alias, 'aliasNoEntity', entityId);
       this.checkAliasesFree(store, [alias]);
       const s = await this.summary();
       const added: UserAlias = { entityId, text: alias };
@@ -208,7 +208,7 @@ export class UserCorpus implements CorpusOverlay {
     const { matcher } = this.compilerFor(store);
     for (const t of texts) {
       const m = matcher.findAll(t).find((x) => x.start === 0 && x.end === t.length);
-      if (m) throw new ImportError(t, `is already a name of ${store.entities.get(m.entityId)?.name ?? m.entityId}`);
+      if (m) throw new ImportError(t, 'aliasTaken', store.entities.get(m.entityId)?.name ?? m.entityId);
     }
   }
 
@@ -255,7 +255,7 @@ export class UserCorpus implements CorpusOverlay {
 
   private userDocument(store: CorpusStore, id: string): SourceDocument {
     const d = store.documents.get(id);
-    if (!d || d.meta.origin !== 'user') throw new ImportError(id, 'is not one of your documents');
+    if (!d || d.meta.origin !== 'user') throw new ImportError(id, 'notYours');
     return d;
   }
 

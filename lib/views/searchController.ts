@@ -155,7 +155,7 @@ export class SearchController extends Store<SearchState> {
       status: s.error ?? resultStatus(s.query, groups, filterCount > 0, t),
       hasQuery: s.query.trim().length > 0,
       filterCount,
-      sources: sourceOptions(s.facets.sources),
+      sources: sourceOptions(s.facets.sources, t),
       perspectives: perspectiveOptions(s.facets.perspectives),
     };
     this.derived = { from: s, t, view };

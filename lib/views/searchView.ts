@@ -7,6 +7,7 @@ import type { EntityType, SourceMeta } from '../corpus/types';
 import type { Params, SearchHit } from '../messages/protocol';
 import { ENGLISH } from '../i18n/english';
 import type { MessageKey, T } from '../i18n/keys';
+import { localDateLabel } from '../i18n/dates';
 
 export interface HitGroup {
   source: SourceMeta;
@@ -95,11 +96,11 @@ export interface FacetOption {
   label: string;
 }
 
-/** Source filter options, oldest first, labelled by title and date. */
-export function sourceOptions(sources: readonly SourceMeta[]): FacetOption[] {
+/** Source filter options, oldest first, labelled by title and date (in the language of `t`). */
+export function sourceOptions(sources: readonly SourceMeta[], t: T = ENGLISH): FacetOption[] {
   return [...sources]
     .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title))
-    .map((s) => ({ value: s.id, label: `${s.title} (${s.dateLabel})` }));
+    .map((s) => ({ value: s.id, label: `${s.title} (${localDateLabel(s.dateLabel, s.date, t)})` }));
 }
 
 export function perspectiveOptions(perspectives: readonly string[]): FacetOption[] {

@@ -5,6 +5,7 @@
 import type { SourceMeta } from '../corpus/types';
 import { ENGLISH } from '../i18n/english';
 import type { T } from '../i18n/keys';
+import { localDateLabel } from '../i18n/dates';
 
 /** "Brian Dowling, Boston Herald"; "Unsigned" when neither author nor outlet is known. */
 export function byline(meta: Pick<SourceMeta, 'author' | 'outlet'>, t: T = ENGLISH): string {
@@ -12,9 +13,10 @@ export function byline(meta: Pick<SourceMeta, 'author' | 'outlet'>, t: T = ENGLI
   return parts.length ? parts.join(', ') : t('sourceUnsigned');
 }
 
-/** "October 2017", or "c. mid-2017" when the date was inferred from the text. */
-export function dateText(meta: Pick<SourceMeta, 'dateLabel' | 'dateApproximate'>, t: T = ENGLISH): string {
-  return meta.dateApproximate ? t('sourceDateApprox', meta.dateLabel) : meta.dateLabel;
+/** "October 2017", or "c. mid-2017" when the date was inferred from the text; in the language of `t` ("vers octobre 2017"). */
+export function dateText(meta: Pick<SourceMeta, 'dateLabel' | 'dateApproximate'> & { date?: string }, t: T = ENGLISH): string {
+  const label = localDateLabel(meta.dateLabel, meta.date, t);
+  return meta.dateApproximate ? t('sourceDateApprox', label) : label;
 }
 
 /** Tooltip for the date. */

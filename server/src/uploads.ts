@@ -18,7 +18,7 @@ export function draftsOf(body: AddDocumentsBody): DocumentDraft[] {
   if (body.text !== undefined) return [draftFromPaste(body.text)];
   return (body.files ?? []).map((f) => {
     const parsed = parseImportFile({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }, readArticle);
-    if (parsed.kind !== 'draft') throw new ImportError(f.name, 'is a corpus bundle; a team corpus takes documents (.txt, .md, .html)');
+    if (parsed.kind !== 'draft') throw new ImportError(f.name, 'importTeamBundle');
     return parsed.draft;
   });
 }

@@ -7,51 +7,14 @@
  * `includeShadowTree: "all"` shows the host's closed shadow root and the card page's iframe in it,
  * and the card page is a child browsing context, evaluated in its own right.
  */
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { bidi, contextOf, pointAt, until, useFirefoxSuite, type SerializedNode } from './firefox';
+import { pointAt, until, useFirefoxSuite } from './firefox';
+import { readCardFirefox } from './firefoxCard';
 import { BRIEFS } from '../fixtures/briefs';
 
 const suite = useFirefoxSuite();
 
-
-/**
- * The open card: its host (a child <div> of <html> whose closed shadow root holds the card page's
- * iframe; shown, not prepared hidden), and the card page's text read in that frame's own browsing
- * context. Null when none is open.
- */
-async function readCardFirefox(browser: Browser, page: Page): Promise<{ text: string; mode: string; role: string; name: string; url: string } | null> {
-  const connection = bidi(browser);
-  const context = contextOf(page);
-  const { result } = await connection.send('script.evaluate', {
-    expression: "[...document.documentElement.children].filter((e) => e.localName === 'div')",
-    target: { context },
-    awaitPromise: false,
-    resultOwnership: 'none',
-    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 3 },
-  });
-  const hosts: SerializedNode[] = (result.result?.value ?? []).map((n: SerializedNode) => n.value ?? n);
-  const host = hosts.find((h) => h.shadowRoot?.value?.children?.some((c) => (c.value ?? c).localName === 'iframe'));
-  const shadow = host?.shadowRoot?.value;
-  if (!host || !shadow) return null;
-  // A card prepared (transparent) while the hover delay runs is not open yet.
-  if (/opacity:\s*0[\s;!]/.test(host.attributes?.style ?? '')) return null;
-  const tree = await connection.send('browsingContext.getTree', { root: context });
-  const frames: Array<{ context: string; url: string }> = (tree.result ?? tree).contexts[0].children ?? [];
-  const frame = frames.find((f) => /^moz-extension:\/\/[^/]+\/card\.html#/.test(f.url));
-  if (!frame) return null;
-  const { result: inner } = await connection.send('script.evaluate', {
-    expression: `JSON.stringify((() => {
-      const card = document.querySelector('[role="dialog"]');
-      return card && { text: card.innerText.replace(/\\s+/g, ' '), role: card.getAttribute('role'),
-        name: document.getElementById(card.getAttribute('aria-labelledby'))?.textContent ?? '' };
-    })())`,
-    target: { context: frame.context },
-    awaitPromise: false,
-  });
-  const card = JSON.parse(inner.result?.value ?? 'null');
-  return card && { ...card, mode: (shadow as { mode?: string }).mode ?? '', url: frame.url };
-}
 
 async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as any).CSS?.highlights?.get('counterpoint')?.size ?? 0);

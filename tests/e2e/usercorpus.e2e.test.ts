@@ -140,7 +140,7 @@ describe('Chromium: the options page grows the corpus', () => {
     await options.setInputFiles('#import-files', { name: 'backup.json', mimeType: 'application/json', buffer: readFileSync(file) });
     const region = options.getByRole('region', { name: 'Import backup.json' });
     await region.getByRole('radio', { name: 'Replace your corpus' }).check();
-    await region.getByRole('list', { name: 'What changes' }).getByText('1 documents added').waitFor();
+    await region.getByRole('list', { name: 'What changes' }).getByText('1 document added').waitFor();
     await region.getByRole('button', { name: 'Replace' }).click();
     await options.getByRole('status').filter({ hasText: 'Imported backup.json' }).waitFor();
     expect(await call(options, 'exportCorpus')).toEqual(exported);

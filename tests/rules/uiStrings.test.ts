@@ -62,9 +62,6 @@ export function hardCodedText(source: string, fileName = 'x.tsx'): string[] {
   return found;
 }
 
-const NOT_YET = new Set(
-  ['BundleImport', 'DocumentList', 'DraftAttention', 'EntityPanel', 'ImportPanel'].map((n) => `components/corpus/${n}.tsx`),
-);
 
 function componentFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -87,13 +84,7 @@ describe('no hard-coded English in components/', () => {
   });
 
   const files = componentFiles(join(ROOT, 'components')).map((f) => relative(ROOT, f));
-  it.each(files.filter((f) => !NOT_YET.has(f)))('%s says nothing in English of its own', (file) => {
+  it.each(files)('%s says nothing in English of its own', (file) => {
     expect(hardCodedText(readFileSync(join(ROOT, file), 'utf8'), file)).toEqual([]);
-  });
-
-  // Still English (issue 20): the user-corpus manager of the options page. Listed so that the day
-  // one is translated this fails and it leaves the list.
-  it.each([...NOT_YET])('%s is still to translate', (file) => {
-    expect(hardCodedText(readFileSync(join(ROOT, file), 'utf8'), file)).not.toEqual([]);
   });
 });
