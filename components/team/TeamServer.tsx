@@ -36,6 +36,7 @@ export function TeamServer({ api }: { api: TeamApi }) {
 
   const settle = (next: Promise<TeamStatus>) => {
     setBusy(true);
+    setStatus((s) => (s?.state === 'error' ? { state: 'off' } : s)); // an old error is not this attempt's
     void next
       .catch((): TeamStatus => ({ state: 'error', problem: 'refused' }))
       .then((s) => {
