@@ -151,6 +151,15 @@ describe('a team corpus shared by two readers and a writer', () => {
     const card = await raqqaCard(readers.b!, () => false, 3000);
     expect(card.text).not.toContain(WORD);
     expect(card.text).not.toContain('Desk Iraq');
+
+    // Disconnecting forgets the token: nothing more is asked of the server. (The origin's
+    // permission is given back where the browser allows it: Chromium counts every origin the
+    // content script's <all_urls> covers as required and refuses to remove it.)
+    const b = readers.b!.options;
+    await b.getByRole('button', { name: 'Disconnect' }).click();
+    await b.getByRole('button', { name: 'Connect' }).waitFor();
+    expect((await sendFromExtensionPage(b, 'teamStatus')).res).toEqual({ state: 'off' });
+    expect((await sendFromExtensionPage(b, 'teamLookup', { id: 'raqqa' })).res).toEqual({ state: 'off' });
   });
 
   it('with the server stopped, reader A’s card still shows the local corpus and says the team is unreachable', async () => {
@@ -159,5 +168,14 @@ describe('a team corpus shared by two readers and a writer', () => {
     expect(card.text).toContain('The team corpus (Desk Iraq) is unreachable');
     expect(card.text).not.toContain(WORD);
     expect(card.sources.length).toBeGreaterThan(0);
+
+    // Search too: the local hits, and the same note.
+    const popup = await readers.a!.ext.context.newPage();
+    await popup.goto(`chrome-extension://${readers.a!.ext.extensionId}/popup.html#q=Raqqa`);
+    await popup.getByText('The team corpus (Desk Iraq) is unreachable').waitFor({ timeout: 15_000 });
+    const results = (await popup.getByRole('listbox').textContent()) ?? '';
+    expect(results).toContain('Raqqa');
+    expect(results).not.toContain('Team · Desk Iraq');
+    await popup.close();
   });
 });
