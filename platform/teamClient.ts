@@ -18,7 +18,7 @@ export class TeamUnreachable extends Error {
 }
 
 /** A request's time limit: long enough for a loaded server, short enough that nothing waits on a dead one for long. */
-export const TEAM_TIMEOUT_MS = 4000;
+const TEAM_TIMEOUT_MS = 4000;
 
 export async function teamRequest<T>(
   server: Pick<TeamConfig, 'base' | 'token'>,

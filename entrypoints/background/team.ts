@@ -18,7 +18,7 @@ import type { Surface } from './handlers';
 type SearchParams = Parameters<TeamProtocol['teamSearch']>[0];
 
 /** How long a search waits for the team's hits before answering with the local ones and "unreachable". */
-export const SEARCH_WAIT_MS = 1500;
+const SEARCH_WAIT_MS = 1500;
 
 export interface TeamPorts {
   store: { get(): Promise<TeamConfig | undefined>; set(c: TeamConfig): Promise<void>; clear(): Promise<void> };

@@ -10,7 +10,7 @@ import type { EntityCard, Excerpt, SearchHit, SearchResult } from '../messages/p
 
 /** How many excerpts and viewpoints the team may add to a card. */
 export const TEAM_EXCERPTS = 3;
-export const TEAM_VIEWPOINTS = 2;
+const TEAM_VIEWPOINTS = 2;
 
 /** Two passages with the same words are one, whatever their ids (a document filed locally and to the team). */
 const sameWords = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
