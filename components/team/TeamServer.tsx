@@ -8,13 +8,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamProblem, TeamStatus } from '../../lib/messages/team';
 import type { MessageKey } from '../../lib/i18n/keys';
+import type { PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { useT } from '../i18n';
+import { TeamFilePage, type TeamFilePageProps } from './TeamFilePage';
 
 export interface TeamApi {
   status(): Promise<TeamStatus>;
   /** Must ask the permission synchronously (a user gesture), before its first await. */
   connect(url: string, token: string): Promise<TeamStatus>;
   disconnect(): Promise<TeamStatus>;
+  file: TeamFilePageProps['file'];
 }
 
 const PROBLEMS: Record<TeamProblem, MessageKey> = {
@@ -23,9 +26,11 @@ const PROBLEMS: Record<TeamProblem, MessageKey> = {
   permission: 'teamErrPermission',
   'invalid-url': 'teamErrInvalidUrl',
   refused: 'teamErrRefused',
+  forbidden: 'teamErrForbidden',
 };
 
-export function TeamServer({ api }: { api: TeamApi }) {
+/** `page`: a page handed over by "Add this page", which a writer may file to the team too. */
+export function TeamServer({ api, page }: { api: TeamApi; page?: PageExtraction | null }) {
   const t = useT();
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [url, setUrl] = useState('');
@@ -51,12 +56,15 @@ export function TeamServer({ api }: { api: TeamApi }) {
       <h2 id="team-title">{t('teamTitle')}</h2>
       <p class="muted option-help">{t('teamHelp')}</p>
       {status?.state === 'connected' ? (
-        <p class="team-status" role="status">
-          <span dir="auto">{t('teamConnected', status.team, t(status.role === 'writer' ? 'teamRoleWriter' : 'teamRoleReader'), status.url)}</span>{' '}
-          <button type="button" class="btn" disabled={busy} onClick={() => settle(api.disconnect())}>
-            {t('teamDisconnect')}
-          </button>
-        </p>
+        <>
+          <p class="team-status" role="status">
+            <span dir="auto">{t('teamConnected', status.team, t(status.role === 'writer' ? 'teamRoleWriter' : 'teamRoleReader'), status.url)}</span>{' '}
+            <button type="button" class="btn" disabled={busy} onClick={() => settle(api.disconnect())}>
+              {t('teamDisconnect')}
+            </button>
+          </p>
+          {status.role === 'writer' && <TeamFilePage page={page} team={status.team} file={api.file} problemKey={(r) => PROBLEMS[r.problem]} />}
+        </>
       ) : (
         <form
           class="team-form"

@@ -85,3 +85,23 @@ describe('team surface', () => {
     expect(await ask(f.side, 'teamLookup', { id: 'raqqa' })).toEqual({ state: 'unreachable', team: 'Desk Iraq' });
   });
 });
+
+describe('filing to the team', () => {
+  const draft = { fileName: 'https://news.example/a', meta: { title: 'A', author: '', outlet: '', date: '', dateApproximate: false, perspective: '', url: '' }, body: 'Raqqa.' };
+
+  it('files a writer’s drafts, and says why a reader’s are refused', async () => {
+    let role = 'writer';
+    const f = fake((path) => {
+      if (path === '/v1/team') return { name: 'Desk Iraq', role };
+      if (role === 'reader') throw new TeamHttpError(403);
+      return { ids: ['d1'] };
+    });
+    expect(await ask(f.side, 'teamFile', { drafts: [draft] })).toEqual({ state: 'error', problem: 'refused' }); // no server: nothing sent
+    expect(f.requests).toEqual([]);
+    await ask(f.side, 'teamConnect', { url: 'http://127.0.0.1:8787', token: TOKEN });
+    expect(await ask(f.side, 'teamFile', { drafts: [draft] })).toEqual({ state: 'filed', count: 1 });
+    role = 'reader';
+    expect(await ask(f.side, 'teamFile', { drafts: [draft] })).toEqual({ state: 'error', problem: 'forbidden' });
+    await expect(ask(f.side, 'teamFile', { drafts: [draft] }, script)).rejects.toThrow(/refused/);
+  });
+});

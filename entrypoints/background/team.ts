@@ -9,7 +9,7 @@
  */
 import { isExtensionPage } from '../../lib/messages/senders';
 import type { SearchResult, EntityCard } from '../../lib/messages/protocol';
-import { teamSchemas, type TeamAnswer, type TeamProtocol, type TeamStatus } from '../../lib/messages/team';
+import { teamSchemas, type TeamAnswer, type TeamProblem, type TeamProtocol, type TeamStatus } from '../../lib/messages/team';
 import { teamAddress } from '../../lib/team/url';
 import { TeamHttpError, TeamUnreachable } from '../../platform/teamClient';
 import type { TeamConfig } from '../../platform/teamStore';
@@ -19,6 +19,8 @@ type SearchParams = Parameters<TeamProtocol['teamSearch']>[0];
 
 /** How long a search waits for the team's hits before answering with the local ones and "unreachable". */
 const SEARCH_WAIT_MS = 1500;
+/** How long filing may take (the server compiles the documents before it answers). */
+const FILE_WAIT_MS = 60_000;
 
 export interface TeamPorts {
   store: { get(): Promise<TeamConfig | undefined>; set(c: TeamConfig): Promise<void>; clear(): Promise<void> };
@@ -44,6 +46,10 @@ export function createTeamSide(ports: TeamPorts) {
     }
   };
 
+  /** What a refusal or a silence means to the user. */
+  const problemOf = (e: unknown): TeamProblem =>
+    e instanceof TeamUnreachable ? 'unreachable' : !(e instanceof TeamHttpError) ? 'refused' : e.status === 401 ? 'unauthorized' : e.status === 403 ? 'forbidden' : 'refused';
+
   const connect = async (url: string, token: string): Promise<TeamStatus> => {
     const address = teamAddress(url);
     if (!address) return { state: 'error', problem: 'invalid-url' };
@@ -55,8 +61,7 @@ export function createTeamSide(ports: TeamPorts) {
       config = Promise.resolve(saved);
       return { state: 'connected', url: saved.base, team: saved.team, role: saved.role };
     } catch (e) {
-      const problem = e instanceof TeamUnreachable ? 'unreachable' : e instanceof TeamHttpError && e.status === 401 ? 'unauthorized' : 'refused';
-      return { state: 'error', url: address.base, problem };
+      return { state: 'error', url: address.base, problem: problemOf(e) };
     }
   };
 
@@ -75,6 +80,16 @@ export function createTeamSide(ports: TeamPorts) {
     },
     teamLookup: ({ id }) => ask<EntityCard>(`/v1/entities/${encodeURIComponent(id)}/card`),
     teamSearch: (params) => ask<SearchResult>('/v1/search', params),
+    teamFile: async ({ drafts }) => {
+      const server = await current();
+      if (!server) return { state: 'error', problem: 'refused' };
+      try {
+        const { ids } = await ports.request<{ ids: string[] }>(server, '/v1/documents', { drafts }, FILE_WAIT_MS);
+        return { state: 'filed', count: ids.length };
+      } catch (e) {
+        return { state: 'error', problem: problemOf(e) };
+      }
+    },
   };
   const surface: Surface<TeamProtocol, typeof teamSchemas> = {
     name: 'extension pages',

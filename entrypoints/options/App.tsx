@@ -42,7 +42,7 @@ export function App() {
       }}
       onTurnSiteOn={(site) => void setSiteEnabled(site, true)}
     >
-      <TeamServer api={teamApi} />
+      <TeamServer api={teamApi} page={page} />
       <CorpusManager api={corpusApi} settings={async () => ({ ...(await getSettings()) })} applySettings={(s) => void updateSettings(withDefaults(s))} page={page} />
     </OptionsView>
   );

@@ -17,4 +17,5 @@ export const teamApi: TeamApi = {
     );
   },
   disconnect: () => teamMessenger.sendMessage('teamDisconnect', undefined),
+  file: (drafts) => teamMessenger.sendMessage('teamFile', { drafts }),
 };

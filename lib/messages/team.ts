@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { pageRequestSchemas, type EntityCard, type SearchResult } from './protocol';
+import { corpusWriteSchemas } from './corpusWrites';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
@@ -19,12 +20,14 @@ export const teamSchemas = {
   teamStatus: v.optional(v.undefined()),
   teamLookup: v.strictObject({ id }),
   teamSearch: pageRequestSchemas.search,
+  /** Files documents (the drafts the options page makes, e.g. of a page handed over by "Add this page") to the team corpus: a writer's choice. */
+  teamFile: v.strictObject({ drafts: corpusWriteSchemas.importDocuments.entries.drafts }),
 } satisfies Record<string, v.GenericSchema>;
 
 type TeamParams<K extends keyof typeof teamSchemas> = v.InferOutput<(typeof teamSchemas)[K]>;
 
 /** Why a team server could not be used. */
-export type TeamProblem = 'unauthorized' | 'unreachable' | 'permission' | 'invalid-url' | 'refused';
+export type TeamProblem = 'unauthorized' | 'unreachable' | 'permission' | 'invalid-url' | 'refused' | 'forbidden';
 
 /** What the options page shows: never the token. */
 export type TeamStatus =
@@ -43,4 +46,5 @@ export interface TeamProtocol {
   teamStatus(): TeamStatus;
   teamLookup(p: TeamParams<'teamLookup'>): TeamAnswer<EntityCard>;
   teamSearch(p: TeamParams<'teamSearch'>): TeamAnswer<SearchResult>;
+  teamFile(p: TeamParams<'teamFile'>): { state: 'filed'; count: number } | { state: 'error'; problem: TeamProblem };
 }

@@ -3,8 +3,9 @@
  * cluster, two readers each in their own Chromium with the built extension, connected through
  * the options page (URL, token, Connect: the permission for that one origin asked in the click).
  * The writer files a document; reader A's card and search quote it with "Team · Desk Iraq";
- * reader B, of another team, sees nothing of it; the server stopped mid-session leaves A's card
- * drawn from the local corpus, saying the team corpus is unreachable.
+ * reader B, of another team, sees nothing of it; a writer's browser files a page "Add this page"
+ * handed over, from the options page, and A's card quotes it; the server stopped mid-session
+ * leaves A's card and search drawn from the local corpus, saying the team corpus is unreachable.
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,7 @@ import { startServer, type StaticServer } from './server';
 
 const FILED = 'Engineers of the Kestrel water brigade reopened the main pumping station in Raqqa on Sunday, residents said.';
 const WORD = 'Kestrel';
+const PAGE = 'The Osprey relief convoy reached Raqqa at dawn with flour and medicine, aid workers said.';
 
 interface Reader {
   ext: ExtensionBrowser;
@@ -160,6 +162,22 @@ describe('a team corpus shared by two readers and a writer', () => {
     await b.getByRole('button', { name: 'Connect' }).waitFor();
     expect((await sendFromExtensionPage(b, 'teamStatus')).res).toEqual({ state: 'off' });
     expect((await sendFromExtensionPage(b, 'teamLookup', { id: 'raqqa' })).res).toEqual({ state: 'off' });
+  });
+
+  it('a writer files a page handed over by "Add this page" to the team, from the options page', async () => {
+    // Reader B's browser, disconnected above, connects again with Desk Iraq's writer token.
+    const w = readers.b!;
+    await connect(w, tokens.writer, 'Connected to Desk Iraq (writer)');
+    const article = { title: 'Osprey convoy reaches Raqqa', byline: '', siteName: 'The Northern Ledger', published: '2017-10-20', url: `${fixtures.origin}/news.html`, text: PAGE };
+    // The hand-off "Add this page" makes (platform/handoff.ts; see addpage.e2e.test.ts for why a test cannot click it).
+    await w.options.evaluate((payload) => (globalThis as any).chrome.storage.session.set({ 'counterpoint:handoff:addpage': { id: `t${Date.now()}`, payload } }), { ok: true, article });
+    // (The open options page takes it, as it does when the popup hands a page over.)
+    const section = w.options.getByRole('region', { name: 'Team server' });
+    await section.getByRole('button', { name: 'File “Osprey convoy reaches Raqqa” to Desk Iraq' }).click({ timeout: 15_000 });
+    await section.getByText('Filed to Desk Iraq').waitFor({ timeout: 30_000 });
+
+    const card = await raqqaCard(readers.a!, (t) => t.includes('Osprey'));
+    expect(card.text).toContain('The Osprey relief convoy reached Raqqa');
   });
 
   it('with the server stopped, reader A’s card still shows the local corpus and says the team is unreachable', async () => {
