@@ -23,6 +23,9 @@ export default defineConfig({
     // into the tab the user clicked for, only then. contextMenus: the page and selection menus
     // (entrypoints/background/contextMenus.ts).
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The team server's one origin, asked for when the user connects to it in the options page
+    // (platform/teamPermission.ts), never at install; given back on disconnect (README, Team server).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The content script (entrypoints/content/index.ts), declared here because it is built as a
     // plain script (see `hooks` below).
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],

@@ -124,9 +124,9 @@ function Excerpts({ title, excerpts, entityId }: { title: string; excerpts: Exce
       <h3 class="section-title">{title}</h3>
       <ol class="excerpts">
         {excerpts.map((e) => (
-          <li class="excerpt" key={e.passage.id}>
+          <li class="excerpt" key={`${e.passage.docId}:${e.passage.id}`}>
             <Quote excerpt={e} entityId={entityId} max={EXCERPT_CHARS} />
-            <SourceLabel source={e.source} />
+            <SourceLabel source={e.source} origin={e.origin} />
           </li>
         ))}
       </ol>
@@ -137,23 +137,28 @@ function Excerpts({ title, excerpts, entityId }: { title: string; excerpts: Exce
 function body(content: CardContent, t: T) {
   if (content.status === 'loading') return <p class="status">{t('cardLoading')}</p>;
   if (content.status === 'error') return <p class="status error">{t('cardError')}</p>;
-  const { entity, excerpts, viewpoints } = content.card;
+  const { entity, excerpts, viewpoints, team } = content.card;
   return (
     <>
       <p class="desc" dir="auto">{entity.description}</p>
+      {team?.unreachable && (
+        <p class="status team-note" role="status">
+          {t('teamUnreachable', team.name)}
+        </p>
+      )}
       <Excerpts title={t('cardSourcesSay')} excerpts={excerpts.filter((e) => !e.inPassing)} entityId={entity.id} />
       {viewpoints.length > 0 && (
         <section class="section" aria-label={t('cardViewpoints')}>
           <h3 class="section-title">{t('cardViewpoints')}</h3>
           <ul class="viewpoints">
             {viewpoints.map((e) => (
-              <li class={`viewpoint vp-${e.passage.stance}`} key={e.passage.id}>
+              <li class={`viewpoint vp-${e.passage.stance}`} key={`${e.passage.docId}:${e.passage.id}`}>
                 <div class="vp-head">
                   <span class="vp-perspective" dir="auto">{e.source.perspective}</span>
                   <StanceBadge stance={e.passage.stance} cues={e.passage.stanceCues} small />
                 </div>
                 <Quote excerpt={e} entityId={entity.id} max={VIEWPOINT_CHARS} />
-                <SourceLabel source={e.source} hidePerspective />
+                <SourceLabel source={e.source} hidePerspective origin={e.origin} />
               </li>
             ))}
           </ul>

@@ -95,6 +95,11 @@ export function PopupView({ popup }: { popup: PopupController }) {
 
       <main class="popup-body" data-query={result?.query ?? ''}>
         {result && <EntityChips entities={result.entities} onPick={(e) => popup.compare(e)} />}
+        {result?.team?.unreachable && (
+          <p class="status team-note" role="status">
+            {t('teamUnreachable', result.team.name)}
+          </p>
+        )}
         {!hasQuery && (
           <div class="empty">
             <p>{state.facets.sources.length ? t.plural('popupIntro', state.facets.sources.length) : t('popupIntroAny')}</p>

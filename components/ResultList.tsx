@@ -12,7 +12,8 @@ import { StanceBadge } from './StanceBadge';
 import { useT } from './i18n';
 
 export function resultOptionId(hit: SearchHit): string {
-  return `result-${hit.passage.id}`;
+  // Team hits' passage ids are the server's, and may equal a local one.
+  return hit.origin ? `result-team-${hit.passage.id}` : `result-${hit.passage.id}`;
 }
 
 export interface ResultListProps {
@@ -38,7 +39,7 @@ export function ResultList({ id, groups, activeKey, onOpen, onHover }: ResultLis
         return (
           <div key={g.source.id} role="group" aria-labelledby={headId} class="result-group" data-doc={g.source.id}>
             <div class="result-group-head" id={headId}>
-              <SourceLabel source={g.source} />
+              <SourceLabel source={g.source} origin={g.hits[0]?.origin} />
             </div>
             {g.hits.map((hit) => {
               const clip = clipAround(hit.passage.text, hit.highlights);

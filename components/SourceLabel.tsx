@@ -22,11 +22,13 @@ export interface SourceLabelProps {
   notes?: boolean;
   /** Leave the perspective out (when a heading beside it already shows it). */
   hidePerspective?: boolean;
+  /** The team whose server it comes from ("Team · Desk Iraq"); absent for the local corpus. */
+  origin?: string;
 }
 
 const SEP = ' · ';
 
-export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes, hidePerspective }: SourceLabelProps) {
+export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, notes, hidePerspective, origin }: SourceLabelProps) {
   const t = useT();
   const Title = titleAs;
   const about = notes ? sourceNotes(source, t) : [];
@@ -44,6 +46,12 @@ export function SourceLabel({ source, hideTitle, titleAs = 'span', titleId, note
         </Title>
       )}
       <span class="source-meta">
+        {origin && (
+          <>
+            <bdi class="source-origin">{t('teamOrigin', origin)}</bdi>
+            {SEP}
+          </>
+        )}
         <bdi class="source-byline">{byline(source, t)}</bdi>
         {SEP}
         <time class="source-date" dateTime={source.date}>

@@ -24,6 +24,12 @@ declare class URL {
   constructor(url: string, base?: string);
   readonly protocol: string;
   readonly hostname: string;
+  readonly origin: string;
+  readonly pathname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly search: string;
+  readonly hash: string;
 }
 
 /** Base64 of a binary string (pages, workers, Node ≥ 16). */

@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging, type ExtensionMessenger, type GetReturnType } from '@webext-core/messaging';
 import type { CorpusWritesProtocol } from '../lib/messages/corpusWrites';
+import type { TeamProtocol } from '../lib/messages/team';
 import type { ContentScriptRequests, PageRequests, PanelNotifications, TabRequests } from '../lib/messages/protocol';
 import type { Sender } from '../lib/messages/senders';
 
@@ -13,6 +14,8 @@ import type { Sender } from '../lib/messages/senders';
 export const pageMessenger = defineExtensionMessaging<PageRequests>();
 /** Extension pages → background: the user's part of the corpus (privileged, lib/messages/corpusWrites.ts). */
 export const corpusWriteMessenger = defineExtensionMessaging<CorpusWritesProtocol>();
+/** Extension pages → background: the team server (privileged, lib/messages/team.ts). */
+export const teamMessenger = defineExtensionMessaging<TeamProtocol>();
 /** Content scripts → background (the little they may ask). */
 export const contentScriptMessenger = defineExtensionMessaging<ContentScriptRequests>();
 /** Background and extension pages → a tab's content scripts. */

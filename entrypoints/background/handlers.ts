@@ -12,8 +12,12 @@ import {
   pageRequestSchemas,
   type ContentScriptRequests,
   type PageRequests,
+  type Params,
+  type SearchResult,
 } from '../../lib/messages/protocol';
 import { isExtensionPage, isOwnContentScript, type Self, type Sender } from '../../lib/messages/senders';
+import type { TeamAnswer } from '../../lib/messages/team';
+import { mergeSearch } from '../../lib/team/merge';
 
 export type { Sender };
 
@@ -22,6 +26,8 @@ export interface BackgroundContext {
   corpus: CorpusService;
   /** Our own id and origin: who may ask what is decided from these. */
   self: Self;
+  /** The team server's hits for a search (entrypoints/background/team.ts): `{ state: 'off' }` when none is configured. */
+  teamSearch?(params: Params<'search'>): Promise<TeamAnswer<SearchResult>>;
 }
 
 type Schemas<P> = { [K in keyof P]: v.GenericSchema };
@@ -49,7 +55,11 @@ export function createSurfaces(ctx: BackgroundContext) {
     allowed: isExtensionPage,
     handlers: {
       lookupEntity: ({ id }) => ctx.corpus.lookupEntity(id),
-      search: (params) => ctx.corpus.search(params),
+      // Local and team searches run together; the team's hits follow the local ones (lib/team/merge.ts).
+      search: async (params) => {
+        const [local, team] = await Promise.all([ctx.corpus.search(params), ctx.teamSearch?.(params) ?? { state: 'off' as const }]);
+        return mergeSearch(local, team, params.limit);
+      },
       findEntities: async ({ text, limit }) => ({ entities: await ctx.corpus.findEntities(text, limit) }),
       compare: ({ entityId }) => ctx.corpus.compare(entityId),
       getDocument: ({ docId }) => ctx.corpus.getDocument(docId),

@@ -12,15 +12,19 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
-import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger } from '../../platform/messaging';
+import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger, teamMessenger } from '../../platform/messaging';
 import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
 import { IndexStore } from '../../platform/indexStore';
+import { teamRequest } from '../../platform/teamClient';
+import { dropTeamPermission, hasTeamPermission } from '../../platform/teamPermission';
+import { TeamStore } from '../../platform/teamStore';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
 import { createCorpusWriteSurface } from './corpusWrites';
 import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
+import { createTeamSide } from './team';
 
 export default defineBackground({
   main() {
@@ -28,7 +32,8 @@ export default defineBackground({
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, new IndexStore());
     user.attach(corpus);
     corpus.warmUp(); // IndexedDB opens while the first message is on its way
-    const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') } };
+    const team = createTeamSide({ store: new TeamStore(), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission });
+    const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') }, teamSearch: team.search };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
@@ -39,6 +44,7 @@ export default defineBackground({
     const writes = createCorpusWriteSurface({ user, publish });
     answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
     answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
+    answerAll(teamMessenger, team.surface.names, (name, data, sender) => dispatch(team.surface, ctx.self, name, data, sender));
     answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
     // Install, update, browser start, or a worker stopped between a write and its publication.
     void publish().catch(() => undefined);

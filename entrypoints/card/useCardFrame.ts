@@ -14,7 +14,9 @@ import type { EntityCard } from '../../lib/messages/protocol';
 import type { Channel, HostListener } from '../../platform/cardChannel';
 import { onCorpusChanged } from '../../platform/corpusVersion';
 import { currentWindowId } from '../../platform/extensionPages';
-import { pageMessenger } from '../../platform/messaging';
+import { pageMessenger, teamMessenger } from '../../platform/messaging';
+import type { TeamAnswer } from '../../lib/messages/team';
+import { mergeCard } from '../../lib/team/merge';
 
 export interface FrameView {
   seq: number;
@@ -34,6 +36,12 @@ const cardElement = () => document.querySelector<HTMLElement>('.card');
  * the next request of each card then fetches it afresh.
  */
 const cardCache = new Map<string, EntityCard>();
+/**
+ * The team server's last answer for each entity (issue 21), emptied with `cardCache`: a card is
+ * drawn from the local corpus at once, with this merged in when there is one, and the team is
+ * asked again each time; its answer is merged in when it arrives (lib/team/merge.ts).
+ */
+const teamCache = new Map<string, TeamAnswer<EntityCard>>();
 
 export function useCardFrame(host: HostListener) {
   const [view, setView] = useState<FrameView | null>(null);
@@ -42,7 +50,7 @@ export function useCardFrame(host: HostListener) {
   const cache = cardCache;
   const seqRef = useRef(0);
   // Cards of an older corpus version are not shown again (platform/corpusVersion.ts).
-  useEffect(() => onCorpusChanged(() => cache.clear()), [cache]);
+  useEffect(() => onCorpusChanged(() => (cache.clear(), teamCache.clear())), [cache]);
   const fill = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -51,14 +59,32 @@ export function useCardFrame(host: HostListener) {
       setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content: { status: 'loading', label: m.label } });
       const known = cache.get(m.entityId);
       // A cached card is drawn once this request's loading state is rendered and said to be (below).
-      if (known) fill.current = () => setView((v) => v && { ...v, content: { status: 'ready', card: known } });
+      if (known) fill.current = () => (ready(m, known), addTeam(m, known));
       else load(m);
+    };
+    /** The local card, with the team's last answer for it when there is one. */
+    const ready = (m: Extract<HostToFrame, { t: 'show' }>, card: EntityCard) => {
+      const team = teamCache.get(m.entityId);
+      if (seqRef.current === m.seq) setView((v) => v && { ...v, content: { status: 'ready', card: team ? mergeCard(card, team) : card } });
+    };
+    /** Asks the team server (through the worker; no request at all when none is configured) and merges its answer when it comes. */
+    const addTeam = (m: Extract<HostToFrame, { t: 'show' }>, card: EntityCard) => {
+      teamMessenger.sendMessage('teamLookup', { id: m.entityId }).then(
+        (answer) => {
+          if (answer.state === 'off') return void teamCache.delete(m.entityId);
+          // A team that does not answer now keeps its last answer out of the card: the card says it is unreachable.
+          teamCache.set(m.entityId, answer);
+          ready(m, card);
+        },
+        () => undefined,
+      );
     };
     const load = (m: Extract<HostToFrame, { t: 'show' }>) => {
       pageMessenger.sendMessage('lookupEntity', { id: m.entityId }).then(
         (card) => {
           cache.set(m.entityId, card);
-          if (seqRef.current === m.seq) setView((v) => v && { ...v, content: { status: 'ready', card } });
+          ready(m, card);
+          addTeam(m, card);
         },
         () => seqRef.current === m.seq && setView((v) => v && { ...v, content: { status: 'error', label: m.label, message: ERROR } }),
       );

@@ -10,6 +10,8 @@ import { cardShortcut, listCommands } from '../../platform/extensionPages';
 import { watchHandOff } from '../../platform/handoff';
 import { DEFAULT_SETTINGS, getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../platform/settings';
 import { corpusApi } from './corpusApi';
+import { TeamServer } from '../../components/team/TeamServer';
+import { teamApi } from './teamApi';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -40,6 +42,7 @@ export function App() {
       }}
       onTurnSiteOn={(site) => void setSiteEnabled(site, true)}
     >
+      <TeamServer api={teamApi} page={page} />
       <CorpusManager api={corpusApi} settings={async () => ({ ...(await getSettings()) })} applySettings={(s) => void updateSettings(withDefaults(s))} page={page} />
     </OptionsView>
   );

@@ -69,6 +69,14 @@ export interface Excerpt {
   voice?: Voice;
   /** Cards only: the passage names the entity in passing (shown because too few passages are about it). */
   inPassing?: true;
+  /** The team whose server it comes from (lib/team/merge.ts); absent: the local corpus. */
+  origin?: string;
+}
+
+/** A card's or a search's word on the team corpus: which team, and whether it answered. */
+export interface TeamNote {
+  name: string;
+  unreachable?: true;
 }
 
 export interface EntitySummary {
@@ -91,6 +99,8 @@ export interface EntityCard {
   viewpoints: Excerpt[];
   /** Passages that mention the entity only in passing or are not shown ("also mentioned in N passages"). */
   alsoMentioned?: number;
+  /** With a team server configured: its name, or that it did not answer (lib/team/merge.ts). */
+  team?: TeamNote;
 }
 
 export interface SearchHit extends Excerpt {
@@ -106,6 +116,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** The sources of the hits, each once, in order of their first hit (the filters' lists come from `facets`). */
   sources: SourceMeta[];
+  /** With a team server configured: its name, or that it did not answer (lib/team/merge.ts). */
+  team?: TeamNote;
 }
 
 /** What the search filters offer: every source and perspective in the corpus. Asked once per page, not per search. */
