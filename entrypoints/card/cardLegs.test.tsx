@@ -21,6 +21,8 @@ vi.mock('../../platform/messaging', () => ({
       return Promise.resolve({ entity: { id: 'raqqa', name: 'Raqqa' } });
     }),
   },
+  // No team server configured: the worker answers 'off' (after the card is drawn, not a leg of its path).
+  teamMessenger: { sendMessage: vi.fn(() => Promise.resolve({ state: 'off' })) },
 }));
 
 const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';
