@@ -250,7 +250,7 @@ describe('Firefox ESR, the card’s box as hit-testing shows it to the page', ()
     const input = await options.$('#import-files');
     await (input as any).uploadFile(join(FIXTURES_DIR, 'import', 'palmyra-notes.md'));
     await options.waitForFunction((t: string) => [...document.querySelectorAll('input')].some((i) => i.value === t), {}, TITLE);
-    const save = await options.waitForSelector('button[type="submit"].btn-primary');
+    const save = await options.waitForSelector('form.drafts button[type="submit"]');
     await save!.click();
     await options.waitForFunction((t: string) => document.body.innerText.includes(`Saved “${t}”`), {}, TITLE);
     await options.close();

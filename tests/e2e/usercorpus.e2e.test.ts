@@ -162,7 +162,7 @@ describe('Firefox ESR: the import path', () => {
     const input = await page.$('#import-files');
     await (input as any).uploadFile(join(IMPORT, 'field-notes.md'));
     await page.waitForFunction((t: string) => [...document.querySelectorAll('input')].some((i) => i.value === t), {}, NOTES_TITLE);
-    const save = await page.waitForSelector('button[type="submit"].btn-primary');
+    const save = await page.waitForSelector('form.drafts button[type="submit"]');
     await save!.click();
     await page.waitForFunction((t: string) => document.body.innerText.includes(`Saved “${t}”`), {}, NOTES_TITLE);
     const { res } = await sendFromFirefoxPage(page, 'search', { query: 'Tal Abyad bakery' });
