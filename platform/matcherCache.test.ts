@@ -2,7 +2,9 @@
  * The content script's matcher data: from the cache when it is of this build's corpus, from the
  * background otherwise. Under WXT's fake browser (storage), with the background's messenger mocked.
  */
+import corpus from 'virtual:counterpoint-corpus';
 import manifest from 'virtual:counterpoint-corpus-manifest';
+import { CorpusStore } from '../lib/corpus/store';
 import revision from 'virtual:counterpoint-corpus-revision';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -57,10 +59,11 @@ describe('readMatcherData', () => {
 
   it('compares with the revision built into the script, which is the one the background publishes', async () => {
     expect(revision).toBe(manifest.revision);
-    expect(manifest.matcherData.revision).toBe(revision);
-    await publishMatcherData(manifest.matcherData);
-    expect(await readMatcherData()).toEqual(manifest.matcherData);
-    await publishMatcherData({ ...manifest.matcherData, revision: `${revision}-old` });
+    const built = new CorpusStore(corpus).matcherData(); // (what the build writes to corpus/matcher.json)
+    expect(built.revision).toBe(revision);
+    await publishMatcherData(built);
+    expect(await readMatcherData()).toEqual(built);
+    await publishMatcherData({ ...built, revision: `${revision}-old` });
     expect(await readMatcherData()).toEqual(fresh);
     expect(sendMessage).toHaveBeenCalledOnce();
   });

@@ -38,10 +38,12 @@ describe('packCorpus / unpackCorpus', () => {
     }
   });
 
-  it('puts in the manifest what listEntities and matcherData answer', () => {
-    const { manifest } = packCorpus(store, { index: false });
+  it('puts in the manifest what listEntities answers, and the matcher data in a file of its own', () => {
+    const { manifest, files } = packCorpus(store, { index: false });
     expect(manifest.entities).toEqual(store.listEntities());
-    expect(manifest.matcherData).toEqual(store.matcherData());
+    expect(JSON.parse(files.get(manifest.files.matcher)!)).toEqual(store.matcherData());
+    // Every name in every language and their automaton stay out of background.js.
+    expect(JSON.stringify(manifest)).not.toContain('"patterns"');
     expect(manifest.revision).toBe(store.revision);
     expect(manifest.totalSources).toBe(corpus.documents.length);
     expect(manifest.perspectives).toEqual(store.facets().perspectives);

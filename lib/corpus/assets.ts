@@ -4,8 +4,11 @@
  * ~470 ms to load and compile before the worker could answer anything):
  *
  * - a small **manifest**, part of background.js (corpus/vitePlugin.ts): revision, entity
- *   summaries, perspectives, the content scripts' matcher data, and the names of the files below.
- *   listEntities and matcherData are answered from it alone;
+ *   summaries, perspectives, and the names of the files below. listEntities is answered from it
+ *   alone;
+ * - **matcher**: the content scripts' matcher data (every name in every language, and its packed
+ *   automaton: over 250 KB), read only when it is published or a picker looks a name up — not part
+ *   of background.js, which every worker start parses (it doubled the script and the cold start);
  * - **cards**: one JSON file per entity, the exact EntityCard that CorpusStore.lookupEntity
  *   returns (lookups are deterministic for a given corpus), so a card after a cold start is one
  *   small file read and parsed;
@@ -21,7 +24,7 @@
  * whose files would live in IndexedDB); `unpackCorpus` is its inverse.
  */
 import type { CorpusStore } from './store';
-import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
+import type { EntityCard, EntitySummary } from '../messages/protocol';
 import { SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
 
@@ -36,9 +39,10 @@ export interface CorpusManifest {
   /** Every entity, in listEntities order (most sources first). */
   entities: EntitySummary[];
   perspectives: string[];
-  matcherData: MatcherData;
   /** Paths inside the extension (no leading slash). */
   files: {
+    /** The MatcherData of the corpus's names. */
+    matcher: string;
     /** Entity id → its card. */
     cards: Record<string, string>;
     /** SourceMeta[], in corpus order. */
@@ -76,7 +80,7 @@ export interface PackedCorpus {
   files: Map<string, string>;
 }
 
-/** The manifest's data that needs no file: what `listEntities` and `matcherData` answer. */
+/** The manifest's data that needs no file: what `listEntities` answers. */
 export function manifestOf(store: CorpusStore, files: CorpusManifest['files']): CorpusManifest {
   return {
     format: 1,
@@ -84,7 +88,6 @@ export function manifestOf(store: CorpusStore, files: CorpusManifest['files']): 
     totalSources: store.totalSources,
     entities: store.listEntities(),
     perspectives: store.facets().perspectives,
-    matcherData: store.matcherData(),
     files,
   };
 }
@@ -104,6 +107,7 @@ export function packCorpus(store: CorpusStore, { chunkChars = 1_000_000, index =
   for (const e of corpus.entities) cards[e.id] = put(cardPath(e.id), JSON.stringify(store.lookupEntity(e.id) satisfies EntityCard));
 
   const sources = put(`${CORPUS_ASSET_DIR}/sources.json`, JSON.stringify(corpus.documents.map((d) => d.meta)));
+  const matcher = put(`${CORPUS_ASSET_DIR}/matcher.json`, JSON.stringify(store.matcherData()));
   const entities = put(`${CORPUS_ASSET_DIR}/entities.json`, JSON.stringify(corpus.entities));
 
   // Shards: whole documents with their passages (passages are in document order), cut when a
@@ -135,7 +139,7 @@ export function packCorpus(store: CorpusStore, { chunkChars = 1_000_000, index =
     indexFiles = exported.map(({ key, data }) => ({ key, file: put(`${CORPUS_ASSET_DIR}/index/${key}.json`, data) }));
   }
 
-  return { manifest: manifestOf(store, { cards, sources, entities, shards, index: indexFiles }), files };
+  return { manifest: manifestOf(store, { matcher, cards, sources, entities, shards, index: indexFiles }), files };
 }
 
 function withoutText(p: Passage): CorpusShard['passages'][number] {

@@ -52,8 +52,8 @@ describe('corpusRevision', () => {
     const { manifest, files } = packCorpus(store, { chunkChars: 5_000, index: false });
     expect(store.revision).toBe(revision);
     expect(manifest.revision).toBe(revision);
-    expect(manifest.matcherData.revision).toBe(revision);
     const read = <T>(path: string) => JSON.parse(files.get(path)!) as T;
+    expect(read<{ revision: string }>(manifest.files.matcher).revision).toBe(revision);
     const shards = manifest.files.shards.map((p) => read<CorpusShard>(p));
     expect(shards.length).toBeGreaterThan(1);
     expect(shards.map((s) => s.revision)).toEqual(shards.map(() => revision));

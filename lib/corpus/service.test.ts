@@ -56,11 +56,13 @@ describe('CorpusService over the build’s files', () => {
     expect(reads).toEqual([manifest.files.cards.mosul]);
   });
 
-  it('answers listEntities and matcherData from the manifest alone', async () => {
+  it('answers listEntities from the manifest alone, and matcherData from its one file, read once', async () => {
     const { service, reads } = fromFiles();
     expect(await service.listEntities()).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
-    expect(await service.matcherData()).toEqual(store.matcherData());
     expect(reads).toEqual([]);
+    expect(await service.matcherData()).toEqual(store.matcherData());
+    expect(await service.findEntities('Mossoul')).toEqual([expect.objectContaining({ id: 'mosul' })]);
+    expect(reads).toEqual(['corpus/matcher.json']);
   });
 
   it('refuses an unknown entity without reading anything', async () => {

@@ -3,7 +3,8 @@
  * CorpusService. CorpusStore remains the one place that computes answers; this decides when it
  * has to be loaded.
  *
- * - listEntities, matcherData, findEntities: from the manifest alone (part of background.js).
+ * - listEntities: from the manifest alone (part of background.js); matcherData, findEntities:
+ *   from the names' file, read once.
  * - lookupEntity: the entity's precomputed card (one small file) when the source has one, else
  *   the store; kept in memory for the next time. An id the manifest does not know is refused
  *   without loading anything.
@@ -116,8 +117,8 @@ export class CorpusService {
   }
 
   async matcherData(): Promise<MatcherData> {
-    const overlay = await this.overlayNow();
-    return overlay?.active ? overlay.matcherData(this.manifest.matcherData) : this.manifest.matcherData;
+    const [overlay, base] = await Promise.all([this.overlayNow(), this.source.matcherData()]);
+    return overlay?.active ? overlay.matcherData(base) : base;
   }
 
   /** Entities by name or alias, for pickers: the gazetteer (and the user's entities), no corpus loaded without them. */

@@ -8,7 +8,7 @@ import { assembleCorpus, type CorpusManifest, type CorpusShard, manifestOf, unpa
 import { LiveCorpusStore } from './liveStore';
 import { limiter } from './limiter';
 import type { CorpusStore } from './store';
-import type { EntityCard } from '../messages/protocol';
+import type { EntityCard, MatcherData } from '../messages/protocol';
 import type { IndexChunk } from '../search/searchIndex';
 import type { Entity, SourceMeta } from './types';
 
@@ -19,6 +19,8 @@ export interface CorpusSource {
   card?(entityId: string): Promise<EntityCard | undefined>;
   /** Every source's metadata, without the corpus. */
   sources?(): Promise<SourceMeta[]>;
+  /** The matcher data of the corpus's names (read once). */
+  matcherData(): Promise<MatcherData>;
   /** The whole corpus, loaded without blocking the thread for long (`pause` between slices). */
   store(pause: () => Promise<void>): Promise<CorpusStore>;
   /** A prebuilt search index, its chunks being read (in order, a few at a time), when the source has one. */
@@ -48,8 +50,16 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
     });
     return sources;
   };
+  let matcher: Promise<MatcherData> | undefined;
   return {
     manifest,
+    matcherData() {
+      matcher ??= json<MatcherData>(files.matcher).catch((e: unknown) => {
+        matcher = undefined;
+        throw e;
+      });
+      return matcher;
+    },
     async card(entityId) {
       const path = files.cards[entityId];
       return path ? json<EntityCard>(path) : undefined;
@@ -94,7 +104,8 @@ export function assetSource(manifest: CorpusManifest, readFile: ReadText, { read
 /** A compiled corpus already in memory: no precomputed cards or index (they are computed, the index in slices). */
 export function memorySource(store: CorpusStore): CorpusSource {
   return {
-    manifest: manifestOf(store, { cards: {}, sources: '', entities: '', shards: [] }),
+    manifest: manifestOf(store, { matcher: '', cards: {}, sources: '', entities: '', shards: [] }),
+    matcherData: async () => store.matcherData(),
     store: async () => store,
   };
 }

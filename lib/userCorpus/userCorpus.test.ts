@@ -183,7 +183,7 @@ describe('UserCorpus: entities and aliases', () => {
       { text: 'Hamza Division', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, type: 'group', user: true },
       { text: 'Firqat al-Hamza', entityId: 'user-hamza-division', caseSensitive: false, ambiguous: false, type: 'group', user: true },
     ]);
-    expect(data.revision).not.toBe(w.service.manifest.matcherData.revision);
+    expect(data.revision).not.toBe(w.service.manifest.revision);
     // The user's names are in the automaton prepared for the pages (none of them builds its own).
     expect(data.automaton?.count).toBe(data.patterns.length);
     expect(new Matcher(data.patterns, { packed: data.automaton }).findAll('Men of Firqat al Hamza left Raqqa.').map((m) => m.entityId)).toEqual(['user-hamza-division', 'raqqa']);
