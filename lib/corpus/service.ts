@@ -157,8 +157,9 @@ export class CorpusService {
     if (overlay?.active && (overlay.touchesAll || overlay.touched.has(id))) {
       // A card the user's data changes: kept from an earlier computation; else from the whole
       // store once it is loaded, and before that from the entity's passages alone.
+      // (A saved card that cannot be read, or is not a card of this entity, is computed again.)
       const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
-      if (saved) return this.answered('saved', saved);
+      if (isCardOf(saved, id)) return this.answered('saved', saved);
       const generation = this.generation;
       const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay))).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
@@ -284,4 +285,10 @@ export class CorpusService {
     const corpus = store.corpus;
     return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store };
   }
+}
+
+/** A stored card as this code writes it (storage written by another version, or damaged, is not trusted). */
+function isCardOf(x: unknown, id: string): x is EntityCard {
+  const c = x as Partial<EntityCard> | null | undefined;
+  return !!c && typeof c === 'object' && c.entity?.id === id && Array.isArray(c.excerpts) && Array.isArray(c.viewpoints);
 }
