@@ -17,11 +17,20 @@ import { browser } from 'wxt/browser';
 /** Where the version is published (storage.local; platform/corpusPublisher.ts writes it). */
 export const CORPUS_VERSION_KEY = 'counterpoint:corpus-version';
 
-/** Calls back with the new version whenever the corpus changes. Returns the unsubscribe function. */
-export function onCorpusChanged(callback: (version: string) => void): () => void {
+/** Where the revision of the published matcher data is (written with it; a content script compares it, never the data). */
+export const NAMES_REVISION_KEY = 'counterpoint:names-revision';
+
+/**
+ * Calls back with the new version whenever the corpus changes, and the new matcher data's
+ * revision when the names changed with it (the publisher writes the data only then: a document
+ * imported or deleted sends no tab the 250 KB of names, and no tab reads them to compare).
+ * Returns the unsubscribe function.
+ */
+export function onCorpusChanged(callback: (version: string, names?: string) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const v = changes[CORPUS_VERSION_KEY]?.newValue;
-    if (area === 'local' && typeof v === 'string') callback(v);
+    const names = changes[NAMES_REVISION_KEY]?.newValue;
+    if (area === 'local' && typeof v === 'string') callback(v, typeof names === 'string' ? names : undefined);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -66,12 +66,12 @@ async function main(): Promise<void> {
     session = null;
     void sync();
   };
-  const corpusChanged = async () => {
+  const corpusChanged = (namesNow: string | undefined) => {
     corpusChanges++;
-    if (!session) return sync(); // (one starting restarts once it has started)
-    if ((await readMatcherData().catch(() => undefined))?.revision !== names) restart();
+    if (!session) return void sync(); // (one starting restarts once it has started)
+    if (namesNow !== undefined && namesNow !== names) restart(); // (the event says whether the names moved: nothing to read)
   };
-  lifetime.onInvalidated(onCorpusChanged(() => void corpusChanged()));
+  lifetime.onInvalidated(onCorpusChanged((_version, namesNow) => corpusChanged(namesNow)));
 
   answerTabRequests(lifetime, isTop, () => session, () => (watched = true));
   lifetime.onInvalidated(() => session?.dispose());
