@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MessageName } from '../lib/messages/registry';
-import { stubHandlers } from '../lib/messages/stubHandlers';
+import { stubHandlers } from '../tests/unit/stubHandlers';
 import { answer, contentScriptClient, tabClient, workerClient } from './messaging';
 
 const stops: Array<() => void> = [];

@@ -11,7 +11,7 @@ import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { CorpusStore } from '../../lib/corpus/store';
 import { BadMessageError, createDispatcher } from '../../lib/messages/dispatch';
-import { stubHandlers } from '../../lib/messages/stubHandlers';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
 import { createCorpusReadHandlers } from './corpusReads';
 
 // The corpus as the worker gets it: the build's files, read on demand.

@@ -9,7 +9,7 @@ import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { UserDatabase, UserStore } from '../../platform/userStore';
 import { createDispatcher } from '../../lib/messages/dispatch';
-import { stubHandlers } from '../../lib/messages/stubHandlers';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
 import { createCorpusWriteHandlers } from './corpusWrites';
 
 const ID = 'abcdefghijklmnop';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../lib/messages/dispatch';
 import type { NameTo } from '../../lib/messages/registry';
-import { stubHandlers } from '../../lib/messages/stubHandlers';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
 import { createTeamSide, type TeamPorts } from './team';
 import { TeamHttpError, TeamUnreachable } from '../../platform/teamClient';
 import type { TeamConfig } from '../../platform/teamStore';

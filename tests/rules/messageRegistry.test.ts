@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { BadMessageError, createDispatcher, type Handlers } from '../../lib/messages/dispatch';
 import { namesTo, registry, type Destination, type MessageName, type NameTo, type Privilege } from '../../lib/messages/registry';
 import type { Sender } from '../../lib/messages/senders';
-import { stubHandlers } from '../../lib/messages/stubHandlers';
+import { stubHandlers } from '../unit/stubHandlers';
 
 const ROOT = join(import.meta.dirname, '../..');
 const self = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/' };
