@@ -181,6 +181,27 @@ export default defineConfig(
     },
   },
 
+  // The content script runs in the web page's process: it uses the unprivileged clients of the
+  // message registry only (lib/messages/registry.ts; the worker refuses the rest anyway).
+  {
+    files: ['entrypoints/content/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/messaging'],
+              importNames: ['workerClient', 'tabClient'],
+              message: 'A content script is unprivileged: contentScriptClient and panelClient only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Tests: the same, plus no wall-clock assertions.
   {
     files: TESTS,

@@ -1,7 +1,7 @@
 /**
  * The user's corpus at scale (issue 10, "Speed"), in the bundled benchmark build: the user store
  * is seeded with 1,000 user aliases, a few user entities and 10,000 real-text documents through
- * the messages the options page sends (corpusWriteMessenger: addEntity, addAlias,
+ * the messages the options page sends (the registry's addEntity, addAlias,
  * importDocuments in batches of 500 — the same UserCorpus and Dexie code as the UI's writes),
  * then, `runs` times:
  *   - cold start (worker stopped) → first card of an entity the imports touch, round trip: an

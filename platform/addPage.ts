@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { readExtraction, unreadablePage, type PageExtraction } from '../lib/userCorpus/pageExtract';
 import { handOff } from './handoff';
-import { tabMessenger } from './messaging';
+import { tabClient } from './messaging';
 
 /** The options page's part that receives a page (components/corpus/ImportPanel.tsx). */
 const ADD_PAGE_HASH = '#add-page';
@@ -38,7 +38,7 @@ async function extractFromTab(tab: PageTab): Promise<PageExtraction> {
  */
 async function named(tab: PageTab & { id: number }): Promise<PageTab> {
   if (tab.title !== undefined) return tab;
-  const report = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: tab.id, frameId: 0 }).catch(() => null);
+  const report = await tabClient(tab.id, 0).pageMentions().catch(() => null);
   return { ...tab, url: tab.url ?? report?.url, title: report?.title };
 }
 

@@ -14,8 +14,8 @@ import type { Schedule } from '../lib/views/store';
 import { addPageFromTab } from './addPage';
 import { onCorpusChanged } from './corpusVersion';
 import { watchHandOff } from './handoff';
-import { isFromExtension } from '../lib/messages/senders';
-import { pageMessenger, tabMessenger, panelMessenger } from './messaging';
+import type { Handlers } from '../lib/messages/dispatch';
+import { answer, tabClient, workerClient } from './messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, updateSettings, watchSettings, type Settings } from './settings';
 import { openSidePanel } from './sidePanel';
 
@@ -85,7 +85,7 @@ export async function listCommands(): Promise<Array<{ name: string; description?
 
 /** Entities named by the text through their name or any alias ("Daesh", "Kirkook"), for the panel's picker: the gazetteer only. */
 export function findEntities(text: string): Promise<EntitySummary[]> {
-  return pageMessenger.sendMessage('findEntities', { text: text.slice(0, 200) }).then((r) => r.entities);
+  return workerClient.findEntities({ text: text.slice(0, 200) }).then((r) => r.entities);
 }
 
 const schedule: Schedule = (fn, ms) => {
@@ -109,16 +109,16 @@ export function popupPorts(tabId?: number): PopupPorts {
   let knownWindowId: number | undefined;
   void windowId.then((id) => (knownWindowId = id));
   return {
-    search: (params) => pageMessenger.sendMessage('search', params),
-    facets: () => pageMessenger.sendMessage('facets', undefined),
-    entityTypes: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => new Map(r.entities.map((e) => [e.id, e.type]))),
+    search: (params) => workerClient.search(params),
+    facets: () => workerClient.facets(),
+    entityTypes: () => workerClient.listEntities().then((r) => new Map(r.entities.map((e) => [e.id, e.type]))),
     schedule,
     // The tab's URL where the browser tells it (activeTab: the toolbar popup was clicked), else the
     // page's own content script does (no `tabs` permission: README, permissions).
     site: async () => {
       const tab = await targetTab(tabId);
       if (tab?.url !== undefined || tab?.id === undefined) return siteOf(tab?.url);
-      const report = await tabMessenger.sendMessage('pageMentions', undefined, { tabId: tab.id, frameId: TOP_FRAME }).catch(() => null);
+      const report = await tabClient(tab.id, TOP_FRAME).pageMentions().catch(() => null);
       return siteOf(report?.url);
     },
     switches: async (site) => switchesOf(await getSettings(), site),
@@ -145,18 +145,15 @@ export function panelPorts(tabId?: number): PanelPorts {
     followsActiveTab: tabId === undefined,
     siteEnabled: async (site) => isSiteEnabled(await getSettings(), site),
     setSiteEnabled,
-    pageMentions: (id) => tabMessenger.sendMessage('pageMentions', undefined, { tabId: id, frameId: TOP_FRAME }),
-    revealMention: (id, entityId) =>
-      tabMessenger.sendMessage('revealMention', { entityId }, { tabId: id, frameId: TOP_FRAME }).then((r) => r.found),
-    listEntities: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => r.entities),
-    compare: (entityId) => pageMessenger.sendMessage('compare', { entityId }),
+    followMentions: (id) => tabClient(id, TOP_FRAME).watchMentions(),
+    revealMention: (id, entityId) => tabClient(id, TOP_FRAME).revealMention({ entityId }).then((r) => r.found),
+    listEntities: () => workerClient.listEntities().then((r) => r.entities),
+    compare: (entityId) => workerClient.compare({ entityId }),
     setAddressEntity: (entityId) => setHash(entityHash(entityId)),
     windowId: currentWindowId,
-    // Our content scripts only (the controller then keeps the top frame of its tab).
+    // Our content scripts only (the dispatcher checks; the controller then keeps the top frame of its tab).
     watchMentions: (callback) =>
-      panelMessenger.onMessage('pageMentionsChanged', ({ data, sender }) => {
-        if (isFromExtension(sender, browser.runtime.id)) callback(sender.tab?.id, sender.frameId, data);
-      }),
+      answer('panel', { pageMentionsChanged: (data, sender) => callback(sender.tab?.id, sender.frameId, data) } satisfies Handlers<'panel'>),
     watchTabActivated: (callback) => {
       const listener = (info: { windowId: number }) => callback(info.windowId);
       browser.tabs.onActivated.addListener(listener);

@@ -1,6 +1,6 @@
 /**
  * The content script's matcher data: from the cache when it is of this build's corpus, from the
- * background otherwise. Under WXT's fake browser (storage), with the background's messenger mocked.
+ * background otherwise. Under WXT's fake browser (storage), with the content scripts' client mocked.
  */
 import corpus from 'virtual:counterpoint-corpus';
 import manifest from 'virtual:counterpoint-corpus-manifest';
@@ -10,10 +10,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MatcherData } from '../lib/messages/protocol';
 import { MATCHER_KEY, readMatcherData } from './matcherCache';
-import { contentScriptMessenger } from './messaging';
+import { contentScriptClient } from './messaging';
 
-vi.mock('./messaging', () => ({ contentScriptMessenger: { sendMessage: vi.fn() } }));
-const sendMessage = vi.mocked(contentScriptMessenger.sendMessage);
+vi.mock('./messaging', () => ({ contentScriptClient: { matcherData: vi.fn() } }));
+const askWorker = vi.mocked(contentScriptClient.matcherData);
 
 const data = (rev: string, alias: string): MatcherData => ({
   revision: rev,
@@ -25,15 +25,15 @@ const publishMatcherData = (d: MatcherData) => fakeBrowser.storage.local.set({ [
 
 beforeEach(() => {
   fakeBrowser.reset();
-  sendMessage.mockReset();
-  sendMessage.mockResolvedValue(fresh);
+  askWorker.mockReset();
+  askWorker.mockResolvedValue(fresh);
 });
 
 describe('readMatcherData', () => {
   it('reads the cache of the current revision without asking the background', async () => {
     await publishMatcherData(data('new', 'Raqqah'));
     expect(await readMatcherData('new')).toEqual(data('new', 'Raqqah'));
-    expect(sendMessage).not.toHaveBeenCalled();
+    expect(askWorker).not.toHaveBeenCalled();
   });
 
   it('reads the cache of the current revision with the user’s own names added', async () => {
@@ -41,20 +41,20 @@ describe('readMatcherData', () => {
     expect(await readMatcherData('new')).toEqual(data('new+u1', 'Nicephorium'));
     await publishMatcherData(data('newer+u1', 'Nicephorium'));
     expect(await readMatcherData('new')).toEqual(fresh);
-    expect(sendMessage).toHaveBeenCalledOnce();
+    expect(askWorker).toHaveBeenCalledOnce();
   });
 
   it('drops a cache of another revision and asks the background', async () => {
     await publishMatcherData(data('old', 'Rakka'));
     expect(await readMatcherData('new')).toEqual(fresh);
-    expect(sendMessage).toHaveBeenCalledExactlyOnceWith('matcherData', undefined);
+    expect(askWorker).toHaveBeenCalledExactlyOnceWith();
   });
 
   it('asks the background when there is no cache, or a malformed one', async () => {
     expect(await readMatcherData('new')).toEqual(fresh);
     await fakeBrowser.storage.local.set({ 'counterpoint:matcher': { revision: 'new', patterns: [] } });
     expect(await readMatcherData('new')).toEqual(fresh);
-    expect(sendMessage).toHaveBeenCalledTimes(2);
+    expect(askWorker).toHaveBeenCalledTimes(2);
   });
 
   it('compares with the revision built into the script, which is the one the background publishes', async () => {
@@ -65,6 +65,6 @@ describe('readMatcherData', () => {
     expect(await readMatcherData()).toEqual(built);
     await publishMatcherData({ ...built, revision: `${revision}-old` });
     expect(await readMatcherData()).toEqual(fresh);
-    expect(sendMessage).toHaveBeenCalledOnce();
+    expect(askWorker).toHaveBeenCalledOnce();
   });
 });

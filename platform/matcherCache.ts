@@ -16,7 +16,7 @@
 import revision from 'virtual:counterpoint-corpus-revision';
 import { browser } from 'wxt/browser';
 import type { MatcherData } from '../lib/messages/protocol';
-import { contentScriptMessenger } from './messaging';
+import { contentScriptClient } from './messaging';
 
 export const MATCHER_KEY = 'counterpoint:matcher';
 
@@ -34,5 +34,5 @@ export async function readMatcherData(current: string = revision): Promise<Match
   } catch {
     // storage unavailable (e.g. a sandboxed frame): ask the background instead
   }
-  return contentScriptMessenger.sendMessage('matcherData', undefined);
+  return contentScriptClient.matcherData();
 }

@@ -1,38 +1,44 @@
 /**
- * The typed messengers, one per surface of lib/messages/protocol.ts. Browser edge: imports
- * webextension-polyfill through @webext-core/messaging. Each messenger listens on the same
- * runtime channel and answers only the message names of its own protocol, so names are unique
- * across protocols; who may send each is checked by its listener (lib/messages/senders.ts).
+ * The transport of the registry's messages (lib/messages/registry.ts): the listeners of each
+ * destination and the typed clients of each surface, all generated from the one table. Browser
+ * edge: @webext-core/messaging over runtime.sendMessage / tabs.sendMessage, one channel for every
+ * message (its wire format, `{ id, type, data, timestamp }` answered `{ res }` or `{ err }`, is
+ * what the end-to-end tests forge).
+ *
+ * Privileged and unprivileged surfaces stay apart: extension pages use `workerClient`, content
+ * scripts `contentScriptClient` (the matcher data only) — and whatever a client is, the worker's
+ * dispatcher checks each sender's privilege again.
  */
-import { defineExtensionMessaging, type ExtensionMessenger, type GetReturnType } from '@webext-core/messaging';
-import type { CorpusWritesProtocol } from '../lib/messages/corpusWrites';
-import type { TeamProtocol } from '../lib/messages/team';
-import type { ContentScriptRequests, PageRequests, PanelNotifications, TabRequests } from '../lib/messages/protocol';
-import type { Sender } from '../lib/messages/senders';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import { createClient, createDispatcher, type Client, type Exactly, type Handlers } from '../lib/messages/dispatch';
+import { namesTo, type Destination, type NameOf, type NameTo } from '../lib/messages/registry';
 
-/** Extension pages → background (privileged). */
-export const pageMessenger = defineExtensionMessaging<PageRequests>();
-/** Extension pages → background: the user's part of the corpus (privileged, lib/messages/corpusWrites.ts). */
-export const corpusWriteMessenger = defineExtensionMessaging<CorpusWritesProtocol>();
-/** Extension pages → background: the team server (privileged, lib/messages/team.ts). */
-export const teamMessenger = defineExtensionMessaging<TeamProtocol>();
-/** Content scripts → background (the little they may ask). */
-export const contentScriptMessenger = defineExtensionMessaging<ContentScriptRequests>();
-/** Background and extension pages → a tab's content scripts. */
-export const tabMessenger = defineExtensionMessaging<TabRequests>();
-/** Content scripts → the side panel. */
-export const panelMessenger = defineExtensionMessaging<PanelNotifications>();
+// The names and types are the registry's; the messenger only carries them.
+const messenger = defineExtensionMessaging<Record<string, (data: unknown) => unknown>>();
 
 /**
- * Registers one listener per message name of a protocol, all answered by `answer` (the
- * background's dispatch: sender and params checked there).
+ * Answers every message to `to` (in this context: the worker, a content script, the side panel)
+ * with its handler, through the registry's dispatcher: the sender's privilege and the params are
+ * checked before any handler runs. Returns the function that stops.
  */
-// (`Record<string, any>`: the constraint of the library's own protocol maps; interfaces have no index signature.)
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function answerAll<P extends Record<string, any>>(
-  messenger: ExtensionMessenger<P>,
-  names: ReadonlyArray<keyof P & string>,
-  answer: <K extends keyof P & string>(name: K, data: unknown, sender: Sender) => Promise<GetReturnType<P[K]>>,
-): void {
-  for (const name of names) messenger.onMessage(name, (message) => answer(name, message.data, message.sender));
+export function answer<To extends Destination, H extends Handlers<To>>(to: To, handlers: Handlers<To> & Exactly<H, NameTo<To>>): () => void {
+  const dispatch = createDispatcher(to, handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+  const offs = namesTo(to).map((name) => messenger.onMessage(name, (message) => dispatch(name, message.data, message.sender)));
+  return () => offs.forEach((off) => off());
 }
+
+/** Extension pages → the worker: every message it answers (privileged). */
+export const workerClient: Client<NameTo<'background'>> = createClient(namesTo('background'), (name, data) => messenger.sendMessage(name, data));
+
+/** Content scripts → the worker: the little they may ask. */
+export const contentScriptClient: Client<NameOf<'background', 'contentScript'>> = createClient(namesTo('background', 'contentScript'), (name, data) =>
+  messenger.sendMessage(name, data),
+);
+
+/** The background or an extension page → a tab's content scripts (every frame, or the one `frameId` names). */
+export const tabClient = (tabId: number, frameId?: number): Client<NameTo<'tab'>> =>
+  createClient(namesTo('tab'), (name, data) => messenger.sendMessage(name, data, frameId === undefined ? tabId : { tabId, frameId }));
+
+/** Content scripts → the side panel. */
+export const panelClient: Client<NameTo<'panel'>> = createClient(namesTo('panel'), (name, data) => messenger.sendMessage(name, data));

@@ -3,7 +3,7 @@
  * groups in one; the bundled documents, which can be hidden and shown again but never deleted.
  */
 import { useState } from 'preact/hooks';
-import type { CorpusWriteParams } from '../../lib/messages/corpusWrites';
+import type { Params } from '../../lib/messages/registry';
 import { draftProblemKeys, metaToDraft } from '../../lib/userCorpus/draft';
 import type { DraftMeta } from '../../lib/userCorpus/types';
 import { errorText } from '../../lib/i18n/wording';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 type Sort = 'added' | 'title' | 'date';
-type Restorable = CorpusWriteParams<'restoreDocuments'>['documents'];
+type Restorable = Params<'restoreDocuments'>['documents'];
 
 export function DocumentList({ api, listing, refresh, onPropose }: Props) {
   const t = useT();

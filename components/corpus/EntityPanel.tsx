@@ -36,7 +36,7 @@ export function EntityPanel({ api, listing, proposeFor, refresh }: Props) {
     setProposals(null);
     void (async () => {
       try {
-        const [{ document }, data, { proposeEntities }] = await Promise.all([api.getDocument(proposeFor), api.matcherData(), import('../../lib/userCorpus/proposals')]);
+        const [{ document }, data, { proposeEntities }] = await Promise.all([api.getDocument({ docId: proposeFor }), api.matcherData(), import('../../lib/userCorpus/proposals')]);
         const matcher = new Matcher(data.patterns);
         setProposals({ title: document.meta.title, items: proposeEntities(document.body, (s) => matcher.findAll(s)) });
       } catch (e) {

@@ -1,20 +1,14 @@
 /**
  * What the corpus components ask of the extension, as a plain interface: the options page
- * passes an implementation over messages (entrypoints/options/corpusApi.ts); components never
- * touch browser APIs themselves.
+ * passes the worker's client (entrypoints/options/corpusApi.ts, generated from
+ * lib/messages/registry.ts); components never touch browser APIs themselves.
  */
-import type { CorpusWritesProtocol, UserCorpusListing } from '../../lib/messages/corpusWrites';
-import type { EntitySummary, MatcherData } from '../../lib/messages/protocol';
-import type { SourceDocument } from '../../lib/corpus/types';
+import type { Client } from '../../lib/messages/dispatch';
+import type { NameTo } from '../../lib/messages/registry';
 
-type Api<P> = { [K in keyof P]: P[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
-
-export interface CorpusApi extends Api<CorpusWritesProtocol> {
-  listEntities(): Promise<{ entities: EntitySummary[] }>;
-  matcherData(): Promise<MatcherData>;
-  getDocument(docId: string): Promise<{ document: SourceDocument }>;
+export interface CorpusApi extends Client<NameTo<'background'>> {
   /** Calls back when the corpus changes (any page's write); returns the unsubscribe function. */
   watchCorpus(callback: () => void): () => void;
 }
 
-export type { UserCorpusListing };
+export type { UserCorpusListing } from '../../lib/userCorpus/merge';

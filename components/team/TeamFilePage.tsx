@@ -7,11 +7,11 @@
 import { useState } from 'preact/hooks';
 import { draftFromPage, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
-import type { TeamProtocol } from '../../lib/messages/team';
+import type { Result } from '../../lib/messages/registry';
 import type { MessageKey } from '../../lib/i18n/keys';
 import { useT } from '../i18n';
 
-export type FileResult = ReturnType<TeamProtocol['teamFile']>;
+export type FileResult = Result<'teamFile'>;
 
 export interface TeamFilePageProps {
   page: PageExtraction | null | undefined;

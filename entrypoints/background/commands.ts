@@ -5,12 +5,12 @@
  * `_execute_sidebar_action`). `_execute_action` (the search) the browser handles alone.
  */
 import { browser } from 'wxt/browser';
-import { tabMessenger } from '../../platform/messaging';
+import { tabClient } from '../../platform/messaging';
 import { openSidePanel } from '../../platform/sidePanel';
 import { toggleSite } from './contextMenus';
 
 export function onCommand(command: string, tab: { id?: number; windowId?: number; url?: string } | undefined): Promise<unknown> {
-  if (command === 'open-card' && tab?.id !== undefined) return tabMessenger.sendMessage('openCardAtSelection', undefined, tab.id);
+  if (command === 'open-card' && tab?.id !== undefined) return tabClient(tab.id).openCardAtSelection();
   if (command === 'toggle-site') return toggleSite(tab?.url);
   if (command === 'open-side-panel') return openSidePanel(undefined, tab);
   return Promise.resolve();

@@ -8,13 +8,16 @@ import { CorpusStore } from '../../lib/corpus/store';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { UserDatabase, UserStore } from '../../platform/userStore';
-import { createCorpusWriteSurface } from './corpusWrites';
-import { dispatch } from './handlers';
+import { createDispatcher } from '../../lib/messages/dispatch';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
+import { createCorpusWriteHandlers } from './corpusWrites';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
-const surface = createCorpusWriteSurface({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publish: async () => undefined });
-const send = (name: 'resetCorpus' | 'addAlias', data: unknown, sender: { id?: string; url?: string }) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, sender);
+const SELF = { id: ID, origin: `${ORIGIN}/` };
+const writes = createCorpusWriteHandlers({ user: new UserCorpus(new UserStore(new UserDatabase('w', { indexedDB: new IDBFactory(), IDBKeyRange }))), publish: async () => undefined });
+const dispatch = createDispatcher('background', stubHandlers('background', writes), SELF);
+const send = (name: 'resetCorpus' | 'addAlias', data: unknown, sender: { id?: string; url?: string }) => dispatch(name, data, sender);
 
 describe('corpus writes: who may send them', () => {
   it('refuses a content script (our id, but a web page’s URL), another extension, and no sender', async () => {
@@ -36,8 +39,8 @@ describe('corpus writes: a large import sent in parts (lib/userCorpus/batches.ts
     const user = new UserCorpus(new UserStore(new UserDatabase('parts', { indexedDB: idb, IDBKeyRange })));
     const service = new CorpusService(assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`))), { pause: () => Promise.resolve() }, user);
     user.attach(service);
-    const surface = createCorpusWriteSurface({ user, publish: async () => undefined });
-    return (name: 'stageDrafts' | 'importDocuments' | 'importStatus' | 'listUserCorpus', data?: unknown) => dispatch(surface, { id: ID, origin: `${ORIGIN}/` }, name, data, { id: ID, url: `${ORIGIN}/options.html` });
+    const dispatch = createDispatcher('background', stubHandlers('background', createCorpusWriteHandlers({ user, publish: async () => undefined })), SELF);
+    return (name: 'stageDrafts' | 'importDocuments' | 'importStatus' | 'listUserCorpus', data?: unknown) => dispatch(name, data, { id: ID, url: `${ORIGIN}/options.html` });
   }
   const draft = (i: number, date = '2017-03'): DocumentDraft => ({
     fileName: `article-${i}.md`,

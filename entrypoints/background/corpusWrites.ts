@@ -1,20 +1,17 @@
 /**
- * The surface of lib/messages/corpusWrites.ts: the user's part of the corpus, over
- * lib/userCorpus/userCorpus.ts. Privileged like every write: only the extension's pages may send
- * these (`dispatch` in handlers.ts checks the sender with lib/messages/senders.ts). After every
+ * The worker's answers to the corpus writes of lib/messages/registry.ts: the user's part of the
+ * corpus, over lib/userCorpus/userCorpus.ts. Privileged like every write: only the extension's
+ * pages may send these (the dispatcher, lib/messages/dispatch.ts, checks the sender). After every
  * write (failed ones too: one may have committed before it failed) the corpus version is published
  * if it moved (platform/corpusVersion.ts), with the matcher data: every open tab and page drops
  * what is older, without a reload.
  */
-import { corpusWriteSchemas, type CorpusWriteName, type CorpusWritesProtocol } from '../../lib/messages/corpusWrites';
-import { isExtensionPage } from '../../lib/messages/senders';
+import type { Handlers } from '../../lib/messages/dispatch';
 import type { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { ImportError } from '../../lib/userCorpus/limits';
 import { DraftStaging } from '../../lib/userCorpus/staging';
 import { describeStorageError } from '../../platform/userStore';
 import { WordedError, type WordingArg } from '../../lib/i18n/wording';
-import type { Surface } from './handlers';
-
 
 export interface CorpusWritesContext {
   user: UserCorpus;
@@ -22,7 +19,7 @@ export interface CorpusWritesContext {
   publish(): Promise<void>;
 }
 
-export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext): Surface<CorpusWritesProtocol, typeof corpusWriteSchemas> {
+export function createCorpusWriteHandlers({ user, publish }: CorpusWritesContext) {
   /** A write: storage failures become one sentence naming the cause (an ImportError already names file and reason); then the new version is published. */
   const saving = async <T,>(what: WordingArg, task: () => Promise<T>): Promise<T> => {
     try {
@@ -36,7 +33,7 @@ export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext)
   };
   // Parts of a large import, until its last message saves them all at once (lib/userCorpus/batches.ts).
   const staging = new DraftStaging();
-  const handlers: Surface<CorpusWritesProtocol, typeof corpusWriteSchemas>['handlers'] = {
+  return {
     importDocuments: async ({ drafts: last, importId, staged }) => {
       // A retry of an import that was saved (its answer lost): its documents, not saved again.
       const done = importId ? await user.importedDocuments(importId) : undefined;
@@ -56,12 +53,5 @@ export function createCorpusWriteSurface({ user, publish }: CorpusWritesContext)
     exportCorpus: () => user.exportData(),
     importCorpus: ({ data, mode, apply }) => saving({ key: 'importWord' }, () => user.importData(data, mode, apply)),
     resetCorpus: () => saving({ key: 'resetWord' }, async () => (await user.reset(), { ok: true as const })),
-  };
-  return {
-    name: 'extension pages',
-    names: Object.keys(corpusWriteSchemas) as CorpusWriteName[],
-    schemas: corpusWriteSchemas,
-    allowed: isExtensionPage,
-    handlers,
-  };
+  } satisfies Partial<Handlers<'background'>>;
 }

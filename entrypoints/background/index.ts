@@ -1,7 +1,8 @@
 /**
  * Wiring only: the corpus (its manifest is part of this script; the rest are files of the
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
- * (IndexedDB, lib/userCorpus/userCorpus.ts), the handler tables on the typed messengers,
+ * (IndexedDB, lib/userCorpus/userCorpus.ts), the handlers of every message to the worker, answered
+ * through the registry's dispatcher (lib/messages/registry.ts, dispatch.ts),
  * the corpus version with its matcher data published to storage (at start when stale,
  * after every write) so content scripts scan pages without waking this worker and every open
  * page drops what is older. Listeners are registered synchronously at start, as MV3 requires.
@@ -12,7 +13,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { UserCorpus } from '../../lib/userCorpus/userCorpus';
-import { answerAll, contentScriptMessenger, corpusWriteMessenger, pageMessenger, teamMessenger } from '../../platform/messaging';
+import type { Handlers } from '../../lib/messages/dispatch';
+import { answer } from '../../platform/messaging';
 import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { UserStore } from '../../platform/userStore';
@@ -22,8 +24,8 @@ import { dropTeamPermission, hasTeamPermission } from '../../platform/teamPermis
 import { TeamStore } from '../../platform/teamStore';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
-import { createCorpusWriteSurface } from './corpusWrites';
-import { createSurfaces, dispatch, type BackgroundContext } from './handlers';
+import { createCorpusReadHandlers } from './corpusReads';
+import { createCorpusWriteHandlers } from './corpusWrites';
 import { createTeamSide } from './team';
 
 export default defineBackground({
@@ -33,19 +35,14 @@ export default defineBackground({
     user.attach(corpus);
     corpus.warmUp(); // IndexedDB opens while the first message is on its way
     const team = createTeamSide({ store: new TeamStore(), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission });
-    const ctx: BackgroundContext = { corpus, self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') }, teamSearch: team.search };
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {
       Object.assign(globalThis, { __counterpointBench: { corpus, user, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const publish = () => publishIfStale(corpus).then(() => undefined);
-    const { pages, contentScripts } = createSurfaces(ctx);
-    const writes = createCorpusWriteSurface({ user, publish });
-    answerAll(pageMessenger, pages.names, (name, data, sender) => dispatch(pages, ctx.self, name, data, sender));
-    answerAll(corpusWriteMessenger, writes.names, (name, data, sender) => dispatch(writes, ctx.self, name, data, sender));
-    answerAll(teamMessenger, team.surface.names, (name, data, sender) => dispatch(team.surface, ctx.self, name, data, sender));
-    answerAll(contentScriptMessenger, contentScripts.names, (name, data, sender) => dispatch(contentScripts, ctx.self, name, data, sender));
+    const handlers = { ...createCorpusReadHandlers({ corpus, teamSearch: team.search }), ...createCorpusWriteHandlers({ user, publish }), ...team.handlers } satisfies Handlers<'background'>;
+    answer('background', handlers);
     // Install, update, browser start, or a worker stopped between a write and its publication.
     void publish().catch(() => undefined);
     setUpCommands();

@@ -1,9 +1,11 @@
 /**
- * The team surface with fake ports: who may send it, what each refusal says, that no request is
+ * The team's handlers with fake ports, through the registry's dispatcher: who may send it, what each refusal says, that no request is
  * made with no server configured, and that no answer ever carries the token.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from './handlers';
+import { createDispatcher } from '../../lib/messages/dispatch';
+import type { NameTo } from '../../lib/messages/registry';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
 import { createTeamSide, type TeamPorts } from './team';
 import { TeamHttpError, TeamUnreachable } from '../../platform/teamClient';
 import type { TeamConfig } from '../../platform/teamStore';
@@ -25,10 +27,10 @@ function fake(answer: (path: string) => unknown, permitted = true) {
   };
   return { side: createTeamSide(ports), requests, dropped, saved: () => saved };
 }
-const ask = (side: ReturnType<typeof createTeamSide>, name: keyof typeof side.surface.schemas, data?: unknown, sender: object = page) =>
-  dispatch(side.surface, self, name, data, sender);
+const ask = <K extends keyof ReturnType<typeof createTeamSide>['handlers'] & NameTo<'background'>>(side: ReturnType<typeof createTeamSide>, name: K, data?: unknown, sender: object = page) =>
+  createDispatcher('background', stubHandlers('background', side.handlers), self)(name, data, sender);
 
-describe('team surface', () => {
+describe('team messages', () => {
   it('makes no request at all with no server configured', async () => {
     const f = fake(() => ({}));
     expect(await ask(f.side, 'teamStatus')).toEqual({ state: 'off' });

@@ -1,21 +1,20 @@
 /**
- * The surface of lib/messages/team.ts: connect to a team server, disconnect, its status, and its
- * part of a card or a search. Privileged: only the extension's pages may send these (`dispatch`
- * in handlers.ts checks the sender). The token is read here, in the worker, from the extension
- * origin's IndexedDB (platform/teamStore.ts), and never returned by any message.
+ * The worker's answers to the team messages of lib/messages/registry.ts: connect to a team server,
+ * disconnect, its status, and its part of a card or a search. Privileged: only the extension's
+ * pages may send these (the dispatcher, lib/messages/dispatch.ts, checks the sender). The token
+ * is read here, in the worker, from the extension origin's IndexedDB (platform/teamStore.ts), and
+ * never returned by any message.
  *
  * With no server configured no request is made: every team answer is `{ state: 'off' }` from
  * the stored configuration alone (kept in memory after its first read).
  */
-import { isExtensionPage } from '../../lib/messages/senders';
+import type { Handlers } from '../../lib/messages/dispatch';
 import type { SearchResult, EntityCard } from '../../lib/messages/protocol';
-import { teamSchemas, type TeamAnswer, type TeamProblem, type TeamProtocol, type TeamStatus } from '../../lib/messages/team';
+import type { Params } from '../../lib/messages/registry';
+import type { TeamAnswer, TeamProblem, TeamStatus } from '../../lib/messages/team';
 import { teamAddress } from '../../lib/team/url';
 import { TeamHttpError, TeamUnreachable } from '../../platform/teamClient';
 import type { TeamConfig } from '../../platform/teamStore';
-import type { Surface } from './handlers';
-
-type SearchParams = Parameters<TeamProtocol['teamSearch']>[0];
 
 /** How long a search waits for the team's hits before answering with the local ones and "unreachable". */
 const SEARCH_WAIT_MS = 1500;
@@ -65,7 +64,7 @@ export function createTeamSide(ports: TeamPorts) {
     }
   };
 
-  const handlers: Surface<TeamProtocol, typeof teamSchemas>['handlers'] = {
+  const handlers = {
     teamConnect: ({ url, token }) => connect(url, token),
     teamDisconnect: async () => {
       const server = await current();
@@ -90,17 +89,10 @@ export function createTeamSide(ports: TeamPorts) {
         return { state: 'error', problem: problemOf(e) };
       }
     },
-  };
-  const surface: Surface<TeamProtocol, typeof teamSchemas> = {
-    name: 'extension pages',
-    names: Object.keys(teamSchemas) as Array<keyof TeamProtocol>,
-    schemas: teamSchemas,
-    allowed: isExtensionPage,
-    handlers,
-  };
+  } satisfies Partial<Handlers<'background'>>;
   return {
-    surface,
-    /** The team's hits for the worker's own search (handlers.ts), waited for at most SEARCH_WAIT_MS. */
-    search: (params: SearchParams) => ask<SearchResult>('/v1/search', params, SEARCH_WAIT_MS),
+    handlers,
+    /** The team's hits for the worker's own search (corpusReads.ts), waited for at most SEARCH_WAIT_MS. */
+    search: (params: Params<'search'>) => ask<SearchResult>('/v1/search', params, SEARCH_WAIT_MS),
   };
 }

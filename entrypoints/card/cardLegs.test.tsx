@@ -2,7 +2,7 @@
 /**
  * How many messages a hover costs, counted on the wire: the content script's CardFrame and the
  * card page's useCardFrame, joined by the real channel (platform/cardChannel.ts: a MessagePort
- * handed over in one pairing message), the worker's lookups counted at the messenger (each is a
+ * handed over in one pairing message), the worker's lookups counted at its client (each is a
  * request and an answer: two legs). A first hover on a page: at most 4 legs, 2 through the worker;
  * a later one: 2.
  */
@@ -15,14 +15,14 @@ import { useCardFrame } from './useCardFrame';
 
 const lookups = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../platform/messaging', () => ({
-  pageMessenger: {
-    sendMessage: vi.fn(() => {
+  workerClient: {
+    lookupEntity: vi.fn(() => {
       lookups.count++;
       return Promise.resolve({ entity: { id: 'raqqa', name: 'Raqqa' } });
     }),
+    // No team server configured: the worker answers 'off' (after the card is drawn, not a leg of its path).
+    teamLookup: vi.fn(() => Promise.resolve({ state: 'off' })),
   },
-  // No team server configured: the worker answers 'off' (after the card is drawn, not a leg of its path).
-  teamMessenger: { sendMessage: vi.fn(() => Promise.resolve({ state: 'off' })) },
 }));
 
 const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.html';

@@ -14,7 +14,7 @@ import type { EntityCard } from '../../lib/messages/protocol';
 import type { Channel, HostListener } from '../../platform/cardChannel';
 import { onCorpusChanged } from '../../platform/corpusVersion';
 import { currentWindowId } from '../../platform/extensionPages';
-import { pageMessenger, teamMessenger } from '../../platform/messaging';
+import { workerClient } from '../../platform/messaging';
 import type { TeamAnswer } from '../../lib/messages/team';
 import { mergeCard } from '../../lib/team/merge';
 
@@ -69,7 +69,7 @@ export function useCardFrame(host: HostListener) {
     };
     /** Asks the team server (through the worker; no request at all when none is configured) and merges its answer when it comes. */
     const addTeam = (m: Extract<HostToFrame, { t: 'show' }>, card: EntityCard) => {
-      teamMessenger.sendMessage('teamLookup', { id: m.entityId }).then(
+      workerClient.teamLookup({ id: m.entityId }).then(
         (answer) => {
           if (answer.state === 'off') return void teamCache.delete(m.entityId);
           // A team that does not answer now keeps its last answer out of the card: the card says it is unreachable.
@@ -80,7 +80,7 @@ export function useCardFrame(host: HostListener) {
       );
     };
     const load = (m: Extract<HostToFrame, { t: 'show' }>) => {
-      pageMessenger.sendMessage('lookupEntity', { id: m.entityId }).then(
+      workerClient.lookupEntity({ id: m.entityId }).then(
         (card) => {
           cache.set(m.entityId, card);
           ready(m, card);

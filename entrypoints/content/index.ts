@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   let starting = false;
   let corpusChanges = 0; // a session started from matcher data read before a change starts again
   let names = ''; // the revision of the matcher data the session runs on (the user's names are in it)
-  // Set by the side panel's first `pageMentions` request, kept across sessions and SPA navigations: then changes are reported.
+  // Set by the side panel's `watchMentions` command, kept across sessions and SPA navigations: then changes are reported.
   let watched = false;
 
   const sync = async () => {
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   };
   lifetime.onInvalidated(onCorpusChanged((_version, namesNow) => corpusChanged(namesNow)));
 
-  answerTabRequests(lifetime, isTop, () => session, () => (watched = true));
+  answerTabRequests(lifetime, () => session, () => (watched = true));
   lifetime.onInvalidated(() => session?.dispose());
 
   await sync();

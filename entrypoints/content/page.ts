@@ -9,7 +9,7 @@ import { Matcher } from '../../lib/text/matcher';
 import { sameMentions, summarizeMentions } from '../../lib/messages/pageMentions';
 import type { MatcherData, PageMentions } from '../../lib/messages/protocol';
 import { cardPageUrl, connectCardHost } from '../../platform/cardChannel';
-import { panelMessenger } from '../../platform/messaging';
+import { panelClient } from '../../platform/messaging';
 import { shownPattern, type Settings } from '../../lib/settings/settings';
 import { paintTimers } from '../../lib/card/paintTimer';
 import { CardFrame, type CardAnchor } from './cardFrame';
@@ -41,7 +41,7 @@ export interface StartOptions {
   /** The top frame reports mentions to the side panel; frames never do. */
   isTop: boolean;
   /**
-   * Has a side panel asked this tab for its mentions? Only then are changes sent
+   * Has a side panel followed this tab (the `watchMentions` command)? Only then are changes sent
    * (`pageMentionsChanged` is a runtime message: it would wake the service worker on every page
    * with a mention, for a panel that is not there).
    */
@@ -162,7 +162,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
         if (sameMentions(lastSent, now)) return;
         lastSent = now;
         // A panel that asked may have closed since: then nobody listens, and that error is expected.
-        panelMessenger.sendMessage('pageMentionsChanged', now).catch(noop);
+        panelClient.pageMentionsChanged(now).catch(noop);
       }, NOTIFY_DELAY_MS);
     });
   }

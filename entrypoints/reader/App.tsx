@@ -8,14 +8,14 @@ import { ReaderView } from '../../components/ReaderView';
 import { parseReaderHash } from '../../lib/messages/pageUrls';
 import { ReaderController } from '../../lib/views/readerController';
 import { currentWindowId, openComparison } from '../../platform/extensionPages';
-import { pageMessenger } from '../../platform/messaging';
+import { workerClient } from '../../platform/messaging';
 
 export function App() {
   const reader = useMemo(
     () =>
       new ReaderController({
-        getDocument: (docId) => pageMessenger.sendMessage('getDocument', { docId }),
-        listEntities: () => pageMessenger.sendMessage('listEntities', undefined).then((r) => r.entities),
+        getDocument: (docId) => workerClient.getDocument({ docId }),
+        listEntities: () => workerClient.listEntities().then((r) => r.entities),
         watchTarget: (callback) => {
           const onHash = () => callback(parseReaderHash(location.hash));
           addEventListener('hashchange', onHash);

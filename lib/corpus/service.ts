@@ -27,7 +27,8 @@ import type { CorpusOverlay, OverlayState } from './overlay';
 import { corpusVersion } from './version';
 
 export type { CorpusOverlay, OverlayState };
-import type { Comparison, EntityCard, Facets, MatcherData, Params, SearchResult } from '../messages/protocol';
+import type { Comparison, EntityCard, Facets, MatcherData, SearchResult } from '../messages/protocol';
+import type { Params } from '../messages/registry';
 import { findEntities } from '../search/entityLookup';
 import { nextTask, type SliceOptions } from '../search/searchIndex';
 import { IndexSaver, storeKeys as keysOf, type IndexStorePort } from '../search/persistedIndex';

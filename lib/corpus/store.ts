@@ -20,10 +20,10 @@ import type {
   EntitySummary,
   Excerpt,
   MatcherData,
-  Params,
   SearchHit,
   SearchResult,
 } from '../messages/protocol';
+import type { Params } from '../messages/registry';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';

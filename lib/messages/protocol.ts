@@ -1,20 +1,7 @@
 /**
- * The message surfaces of the extension (Yomitan-style), split by privilege (uBlock Origin-style):
- *
- * - `PageRequests`: what the extension's own pages (popup, side panel, reader, options, the card
- *   frame) ask the background. Privileged: documents, search, comparisons, entity lists, facets,
- *   and every future write. The background answers them only when the sender's URL is one of the
- *   extension's pages (lib/messages/senders.ts), never a content script.
- * - `ContentScriptRequests`: the little a content script may ask (the matcher data, when storage
- *   is unavailable in its frame). A content script runs in the web page's process: whatever it is
- *   given, a compromised page could be given too, so it never receives corpus text.
- * - `TabRequests`: what the extension's pages and background ask a page's content script.
- * - `PanelNotifications`: what content scripts tell the side panel (their page's mentions).
- *
- * Each message is declared once here with its params schema and result type; handlers live in one
- * table per surface (entrypoints/background/handlers.ts). Params are checked at run time with
- * valibot schemas (the static param types are inferred from the same schemas, so the check and
- * the type cannot drift apart). Transport: @webext-core/messaging (platform/messaging.ts).
+ * The result types of the extension's messages (what the worker answers: cards, search results,
+ * comparisons, the matcher data) and the page report's schema. Which message returns which, who
+ * may send it and its params' schema are in the one table, lib/messages/registry.ts.
  */
 import * as v from 'valibot';
 import type { PackedAutomaton } from '../text/packedAutomaton';
@@ -22,44 +9,10 @@ import type {
   EntityType,
   MatchPattern,
   Passage,
-  SourceDocument,
   SourceMeta,
   Stance,
   Voice,
 } from '../corpus/types';
-
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const smallList = <T extends v.GenericSchema>(item: T) => v.optional(v.pipe(v.array(item), v.maxLength(100)));
-const none = v.optional(v.undefined());
-
-/** Params of the privileged messages (extension pages only). */
-export const pageRequestSchemas = {
-  lookupEntity: v.strictObject({ id }),
-  search: v.strictObject({
-    query: v.pipe(v.string(), v.maxLength(500)),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-    docIds: smallList(id),
-    perspectives: smallList(v.pipe(v.string(), v.maxLength(200))),
-    entityTypes: smallList(v.picklist(['place', 'group'])),
-  }),
-  findEntities: v.strictObject({
-    text: v.pipe(v.string(), v.maxLength(200)),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-  }),
-  compare: v.strictObject({ entityId: id }),
-  getDocument: v.strictObject({ docId: id }),
-  listEntities: none,
-  facets: none,
-} satisfies Record<string, v.GenericSchema>;
-
-/** Params of what a content script may ask. */
-export const contentScriptRequestSchemas = {
-  matcherData: none,
-} satisfies Record<string, v.GenericSchema>;
-
-type ParamSchemas = typeof pageRequestSchemas & typeof contentScriptRequestSchemas;
-
-export type Params<K extends keyof ParamSchemas> = v.InferOutput<ParamSchemas[K]>;
 
 /** A passage with the metadata of the source it comes from. */
 export interface Excerpt {
@@ -148,53 +101,23 @@ export interface MatcherData {
   revision: string;
 }
 
-/** Privileged messages: the extension's pages ask, the background answers. Function syntax: (params) => result. */
-export interface PageRequests {
-  /** The card of one entity (asked by the card frame: the content script never holds corpus text). */
-  lookupEntity(p: Params<'lookupEntity'>): EntityCard;
-  search(p: Params<'search'>): SearchResult;
-  /** Entities whose name or any alias matches the text (the gazetteer only: loads no corpus). */
-  findEntities(p: Params<'findEntities'>): { entities: EntitySummary[] };
-  compare(p: Params<'compare'>): Comparison;
-  getDocument(p: Params<'getDocument'>): { document: SourceDocument; passages: Passage[] };
-  listEntities(): { entities: EntitySummary[]; totalSources: number };
-  facets(): Facets;
-}
-
-/** What a content script may ask the background. */
-export interface ContentScriptRequests {
-  matcherData(): MatcherData;
-}
-
-/** What a content script reports about its page. */
-export interface PageMentions {
-  url: string;
+/**
+ * What a content script reports about its page (pageMentions, watchMentions, pageMentionsChanged),
+ * checked where it arrives: a content script runs in the web page's process.
+ */
+export const pageMentionsSchema = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(10_000)),
   /**
    * The page's title. The side panel shows it; it has no `tabs` permission to read tab titles
    * (README, permissions), so the page's own content script tells it.
    */
-  title?: string;
+  title: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   /** Entity ids with how many mentions the page has, most mentioned first. */
-  entities: Array<{ id: string; count: number }>;
+  entities: v.pipe(v.array(v.strictObject({ id: v.pipe(v.string(), v.maxLength(200)), count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(10_000)),
   /** False while the page's first scan is still running (counts may still grow). */
-  complete?: boolean;
+  complete: v.optional(v.boolean()),
   /** Main-thread time the scan has taken so far, and its longest single slice, in ms. */
-  scanMs?: number;
-  maxSliceMs?: number;
-}
-
-/** Messages a content script answers (sent to a tab by the background or an extension page). */
-export interface TabRequests {
-  pageMentions(): PageMentions;
-  /** Scroll to the next mention of the entity and flash it. */
-  revealMention(p: { entityId: string }): { found: boolean };
-  /** The "open-card" command (Alt+Shift+C): open the card for the mention at the selection or caret. */
-  openCardAtSelection(): { opened: boolean };
-}
-
-/** Notifications the side panel listens to. */
-export interface PanelNotifications {
-  /** Sent by content scripts when their page's mentions change; the side panel listens. */
-  pageMentionsChanged(p: PageMentions): void;
-}
-
+  scanMs: v.optional(v.number()),
+  maxSliceMs: v.optional(v.number()),
+});
+export type PageMentions = v.InferOutput<typeof pageMentionsSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExtensionPage, isFromExtension, isOwnContentScript, isReportFromTab } from './senders';
+import { isExtensionPage, isFromExtension, isOwnContentScript } from './senders';
 
 const self = { id: 'abc', origin: 'chrome-extension://abc/' };
 const popup = { id: 'abc', url: 'chrome-extension://abc/popup.html' };
@@ -33,13 +33,9 @@ describe('isOwnContentScript', () => {
   });
 });
 
-describe('isFromExtension / isReportFromTab', () => {
-  it('checks the id, and for reports the tab and the top frame', () => {
+describe('isFromExtension', () => {
+  it('checks the id', () => {
     expect(isFromExtension({ id: 'abc' }, 'abc')).toBe(true);
     expect(isFromExtension({ id: 'x' }, 'abc')).toBe(false);
-    expect(isReportFromTab(contentScript, 'abc', 4)).toBe(true);
-    expect(isReportFromTab(contentScript, 'abc', 5)).toBe(false);
-    expect(isReportFromTab({ ...contentScript, frameId: 3 }, 'abc', 4)).toBe(false);
-    expect(isReportFromTab(contentScript, 'abc', undefined)).toBe(false);
   });
 });

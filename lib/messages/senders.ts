@@ -1,6 +1,7 @@
 /**
  * Who may ask what (uBlock Origin keeps privileged and unprivileged channels apart; so do we).
- * Every listener of the extension checks its sender with one of these. Pure: the caller passes the
+ * Every runtime message names its privilege in lib/messages/registry.ts, and the dispatcher
+ * (lib/messages/dispatch.ts) checks its sender with `mayAsk`. Pure: the caller passes the
  * browser's `MessageSender` and its own id and origin.
  *
  * The sender's `id` alone proves little: every content script of the extension has it, and a
@@ -9,6 +10,8 @@
  * origin (`chrome-extension://<id>/`, `moz-extension://<uuid>/`), content scripts report the web
  * page's URL.
  */
+
+import type { Privilege } from './registry';
 
 export interface Sender {
   id?: string;
@@ -45,7 +48,16 @@ export function isFromExtension(sender: Sender | undefined, selfId: string): boo
   return !!sender && sender.id === selfId;
 }
 
-/** The side panel hears page reports only from the top frame of the tab it shows. */
-export function isReportFromTab(sender: Sender | undefined, selfId: string, tabId: number | undefined): boolean {
-  return !!sender && sender.id === selfId && tabId !== undefined && sender.tab?.id === tabId && (sender.frameId ?? 0) === 0;
+/** Whether `sender` holds `privilege` (lib/messages/registry.ts). */
+export function mayAsk(privilege: Privilege, sender: Sender | undefined, self: Self): boolean {
+  if (privilege === 'extensionPage') return isExtensionPage(sender, self);
+  if (privilege === 'contentScript') return isOwnContentScript(sender, self);
+  return isFromExtension(sender, self.id);
 }
+
+/** Who holds each privilege, as a refusal says it ("only extension pages may send it"). */
+export const HOLDERS: Record<Privilege, string> = {
+  extensionPage: 'extension pages',
+  contentScript: 'our content scripts and pages',
+  extension: 'the extension',
+};

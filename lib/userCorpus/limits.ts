@@ -5,9 +5,10 @@
  */
 import type { MessageKey } from '../i18n/keys';
 import { WordedError, type WordingArg } from '../i18n/wording';
+import { MAX_FILE_BYTES } from './fileLimit';
 
-/** Larger files are refused before they are read (issue 10: "> 20 MB"). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Larger files are refused before they are read (./fileLimit.ts). */
+export { MAX_FILE_BYTES };
 
 /** How many bytes are looked at to tell text from binary. */
 const SNIFF_BYTES = 8192;

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { corpusWriteSchemas } from '../messages/corpusWrites';
+import { registry } from '../messages/registry';
 import { readBundle } from './bundle';
 
 const meta = { id: 'user-a', title: 'Field notes', date: '2019', dateApproximate: false, dateLabel: '2019', perspective: 'Notes', origin: 'user' as const };
@@ -12,7 +12,7 @@ const body = 'Residents of Raqqa said the road was open.';
 
 /** Whether a restoreDocuments message and a bundle file each accept a document with this metadata. */
 const accepted = (m: Record<string, unknown>) => ({
-  message: v.safeParse(corpusWriteSchemas.restoreDocuments, { documents: [{ meta: m, body }] }).success,
+  message: v.safeParse(registry.restoreDocuments.params, { documents: [{ meta: m, body }] }).success,
   bundle: (() => {
     try {
       readBundle(JSON.stringify({ format: 'counterpoint-corpus', version: 1, documents: [{ meta: m, body }] }), 'b.json');

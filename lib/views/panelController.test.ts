@@ -21,7 +21,7 @@ function setup(over: Partial<PanelPorts> = {}) {
     followsActiveTab: true,
     siteEnabled: async () => true,
     setSiteEnabled: vi.fn(async () => undefined),
-    pageMentions: vi.fn(async () => mentions(3)),
+    followMentions: vi.fn(async () => mentions(3)),
     revealMention: vi.fn(async () => true),
     listEntities: async () => [summary('raqqa', { name: 'Raqqa' })],
     compare: vi.fn(async (id: string): Promise<Comparison> => comparison(summary(id), [])),
@@ -79,32 +79,32 @@ describe('PanelController', () => {
   });
 
   it('asks once more when the content script is not there yet, then says it cannot read the page', async () => {
-    const pageMentions = vi.fn<PanelPorts['pageMentions']>().mockRejectedValue(new Error('no receiver'));
-    const { panel, clock } = setup({ pageMentions });
+    const followMentions = vi.fn<PanelPorts['followMentions']>().mockRejectedValue(new Error('no receiver'));
+    const { panel, clock } = setup({ followMentions });
     panel.start();
     await flush();
     expect(panel.get().page.status).toBe('loading');
     clock.advance(RETRY_MS);
     await flush();
-    expect(pageMentions).toHaveBeenCalledTimes(2);
+    expect(followMentions).toHaveBeenCalledTimes(2);
     expect(panel.get().page.status).toBe('unavailable');
   });
 
   it('without the tabs permission, learns the tab’s address and title from its content script', async () => {
     const unknown: TabInfo = { id: 7, windowId: 1 };
     const report: PageMentions = { url: 'https://news.example/raqqa', title: 'Raqqa, a week on', entities: [{ id: 'raqqa', count: 2 }] };
-    const on = setup({ targetTab: async () => unknown, pageMentions: vi.fn(async () => report) });
+    const on = setup({ targetTab: async () => unknown, followMentions: vi.fn(async () => report) });
     on.panel.start();
     await flush();
     expect(on.panel.get().page).toEqual({ status: 'ready', mentions: report });
     expect(on.panel.get().tab).toMatchObject({ url: report.url, title: 'Raqqa, a week on' });
 
-    const off = setup({ targetTab: async () => unknown, pageMentions: vi.fn(async () => report), siteEnabled: async () => false });
+    const off = setup({ targetTab: async () => unknown, followMentions: vi.fn(async () => report), siteEnabled: async () => false });
     off.panel.start();
     await flush();
     expect(off.panel.get().page).toEqual({ status: 'off', site: 'news.example' });
 
-    const none = setup({ targetTab: async () => unknown, pageMentions: vi.fn<PanelPorts['pageMentions']>().mockRejectedValue(new Error('no receiver')) });
+    const none = setup({ targetTab: async () => unknown, followMentions: vi.fn<PanelPorts['followMentions']>().mockRejectedValue(new Error('no receiver')) });
     none.panel.start();
     await flush();
     none.clock.advance(RETRY_MS);

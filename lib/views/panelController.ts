@@ -34,8 +34,8 @@ export interface PanelPorts {
   followsActiveTab: boolean;
   siteEnabled(site: string): Promise<boolean>;
   setSiteEnabled(site: string, enabled: boolean): Promise<unknown>;
-  /** Asks the tab's top-frame content script for its mentions. */
-  pageMentions(tabId: number): Promise<PageMentions>;
+  /** Asks the tab's top-frame content script for its mentions, and to report their changes from now on (`watchMentions`). */
+  followMentions(tabId: number): Promise<PageMentions>;
   /** Scrolls the tab to the next mention of the entity; false when none is visible. */
   revealMention(tabId: number, entityId: string): Promise<boolean>;
   listEntities(): Promise<EntitySummary[]>;
@@ -182,7 +182,7 @@ export class PanelController extends Store<PanelState> {
     if (!tab || (tab.url !== undefined && !siteOf(tab.url))) return this.set({ page: { status: 'not-web' } });
     let mentions: PageMentions;
     try {
-      mentions = await this.ports.pageMentions(tab.id);
+      mentions = await this.ports.followMentions(tab.id);
     } catch {
       if (!current()) return;
       if (retry) this.ports.schedule(() => void (current() && this.refresh(tab, false)), RETRY_MS);

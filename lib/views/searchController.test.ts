@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Params, SearchResult } from '../messages/protocol';
+import type { SearchResult } from '../messages/protocol';
+import type { Params } from '../messages/registry';
 import { hit, passage, source } from './fixtures';
 import { SEARCH_DEBOUNCE_MS, SearchController, type SearchPorts } from './searchController';
 import { deferred, flush, ManualClock, type Deferred } from './testPorts';

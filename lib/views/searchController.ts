@@ -8,7 +8,8 @@
 import { ENGLISH } from '../i18n/english';
 import type { T } from '../i18n/keys';
 import type { EntityType } from '../corpus/types';
-import type { Facets, Params, SearchHit, SearchResult } from '../messages/protocol';
+import type { Facets, SearchHit, SearchResult } from '../messages/protocol';
+import type { Params } from '../messages/registry';
 import {
   LatestOnly,
   NO_FILTERS,

@@ -4,7 +4,8 @@
  * selection over the results (focus stays in the box; ↑/↓ move an active result). Pure.
  */
 import type { EntityType, SourceMeta } from '../corpus/types';
-import type { Params, SearchHit } from '../messages/protocol';
+import type { SearchHit } from '../messages/protocol';
+import type { Params } from '../messages/registry';
 import { ENGLISH } from '../i18n/english';
 import type { MessageKey, T } from '../i18n/keys';
 import { localDateLabel } from '../i18n/dates';

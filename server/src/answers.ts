@@ -1,5 +1,5 @@
 /**
- * The answers the extension's worker gives (lib/messages/protocol.ts PageRequests), computed for a
+ * The answers the extension's worker gives (lib/messages/registry.ts), computed for a
  * team's corpus by the extension's own code: PostgreSQL narrows (an entity's newest documents, the
  * full-text best matches, names by trigrams), then lib/ decides — the card by
  * lib/corpus/partialCard.ts `cardFromParts` (the worker's card from an entity's passages alone),
@@ -11,7 +11,8 @@ import type pg from 'pg';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
 import { NotFoundError } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
-import type { Comparison, EntityCard, Params, SearchResult } from '../../lib/messages/protocol';
+import type { Comparison, EntityCard, SearchResult } from '../../lib/messages/protocol';
+import type { Params } from '../../lib/messages/registry';
 import { finishDraft, newDocumentId } from '../../lib/userCorpus/draft';
 import { newUserEntity, stored, summaryOf, type NewEntity } from '../../lib/userCorpus/merge';
 import type { DocumentDraft } from '../../lib/userCorpus/types';

@@ -1,8 +1,8 @@
 /**
  * The HTTP surface (Fastify): every route needs a team's Bearer token; reads run on the read pool
  * (a replica when there is one), writes on the primary and need a writer's token. Params and
- * bodies are checked with the extension's own valibot schemas (lib/messages/protocol.ts,
- * lib/messages/corpusWrites.ts); each refusal is one JSON `{ error, message }` with its status:
+ * bodies are checked with the extension's own valibot schemas (its message registry,
+ * lib/messages/registry.ts); each refusal is one JSON `{ error, message }` with its status:
  *
  * | status | error | when |
  * | --- | --- | --- |

@@ -1,12 +1,12 @@
 /**
- * What each route accepts: the extension's own schemas (lib/messages/protocol.ts for reads,
- * lib/messages/corpusWrites.ts for writes), so a request the extension's worker would refuse the
- * server refuses too. Only the document upload is the server's: drafts (as the options page sends
+ * What each route accepts: the extension's own schemas (its message registry,
+ * lib/messages/registry.ts), so a request the extension's worker would refuse the server refuses
+ * too. Only the document upload is the server's: drafts (as the options page sends
  * them), or pasted text, or files as the options page reads them (name and bytes, base64).
  */
 import * as v from 'valibot';
-import { pageRequestSchemas } from '../../lib/messages/protocol';
-import { corpusWriteSchemas } from '../../lib/messages/corpusWrites';
+import { drafts } from '../../lib/messages/corpusWrites';
+import { registry } from '../../lib/messages/registry';
 import { MAX_FILE_BYTES } from '../../lib/userCorpus/limits';
 import { LANGUAGES } from './teamStore';
 
@@ -17,15 +17,15 @@ const file = v.strictObject({
 });
 
 export const routeSchemas = {
-  lookupEntity: pageRequestSchemas.lookupEntity,
-  compare: pageRequestSchemas.compare,
-  getDocument: pageRequestSchemas.getDocument,
-  search: pageRequestSchemas.search,
-  addEntity: corpusWriteSchemas.addEntity,
-  addAlias: corpusWriteSchemas.addAlias,
+  lookupEntity: registry.lookupEntity.params,
+  compare: registry.compare.params,
+  getDocument: registry.getDocument.params,
+  search: registry.search.params,
+  addEntity: registry.addEntity.params,
+  addAlias: registry.addAlias.params,
   addDocuments: v.pipe(
     v.strictObject({
-      drafts: v.optional(corpusWriteSchemas.importDocuments.entries.drafts),
+      drafts: v.optional(drafts),
       text: v.optional(v.pipe(v.string(), v.maxLength(MAX_FILE_BYTES))),
       files: v.optional(v.pipe(v.array(file), v.minLength(1), v.maxLength(100))),
       language: v.optional(v.picklist(LANGUAGES)),

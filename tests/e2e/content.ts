@@ -34,8 +34,9 @@ export async function tabIdOf(extPage: Page, url: string): Promise<number | unde
 }
 
 /**
- * Sends a TabRequests message to the top frame of the tab whose URL starts with `url`, from an
- * extension page (in @webext-core/messaging's wire format, as the side panel would).
+ * Sends a message to the top frame of the tab whose URL starts with `url` (one the registry sends
+ * to a tab, lib/messages/registry.ts), from an extension page (in @webext-core/messaging's wire
+ * format, as the side panel would).
  */
 export async function askContent(extPage: Page, url: string, type: string, data?: unknown): Promise<{ res?: any; err?: any }> {
   const tabId = await tabIdOf(extPage, url);

@@ -82,12 +82,24 @@ describe('a page with mentions, no side panel', () => {
     await page.waitForTimeout(1500); // the change notice would go out 500 ms after a change
     expect(statuses.slice(since)).toEqual([]);
 
-    // Control: a side panel asks (tabs.sendMessage reaches the page, not the worker) ...
+    // Asking the page for its mentions is a pure query (tabs.sendMessage reaches the page, not
+    // the worker): the page's next change is still told nobody ...
     const { res } = await askContent(extPage, `${server.origin}/panel-page.html`, 'pageMentions');
     expect(res.entities.map((e: { id: string }) => e.id)).toContain('raqqa');
+    const raqqa = async () => (await highlightedTexts(page)).filter((t) => t === 'Raqqa').length;
+    const before = await raqqa();
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Aid convoys reached Raqqa.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(raqqa, { timeout: 5000 }).toBe(before + 1);
+    await page.waitForTimeout(1500);
+    expect(statuses.slice(since)).toEqual([]);
+    // ... until a side panel follows the page (watchMentions): from then on its changes are sent, which starts the worker.
+    expect((await askContent(extPage, `${server.origin}/panel-page.html`, 'watchMentions')).res.url).toContain('panel-page.html');
     await page.waitForTimeout(1000);
     expect(statuses.slice(since)).toEqual([]);
-    // ... and from then on the page's changes are sent, which starts the worker.
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Fighting resumed near Kirkuk.';

@@ -69,9 +69,20 @@ describe('lib/ is pure logic', () => {
   });
 });
 
+describe('the content script is unprivileged', () => {
+  it('may not import the privileged clients of the message registry', async () => {
+    for (const name of ['workerClient', 'tabClient']) {
+      expect(await errors('entrypoints/content/x.ts', `import { ${name} } from '../../platform/messaging';\nexport const c = ${name};\n`)).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*unprivileged/),
+      ]);
+    }
+    expect(await errors('entrypoints/content/x.ts', "import { contentScriptClient, panelClient, answer } from '../../platform/messaging';\nexport const c = [contentScriptClient, panelClient, answer];\n")).toEqual([]);
+  });
+});
+
 describe('components/ are UI without extension APIs', () => {
   it('refuses platform/ and the extension API', async () => {
-    expect(await errors('components/X.tsx', "import { backgroundMessenger } from '../platform/messaging';\nexport const m = backgroundMessenger;\n")).toEqual([
+    expect(await errors('components/X.tsx', "import { workerClient } from '../platform/messaging';\nexport const m = workerClient;\n")).toEqual([
       expect.stringMatching(/^no-restricted-imports: .*platform/),
     ]);
     expect(await errors('components/X.tsx', "import { browser } from 'wxt/browser';\nexport const b = browser;\n")).toHaveLength(1);

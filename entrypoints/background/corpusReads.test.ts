@@ -1,6 +1,7 @@
 /**
- * The handler tables as the worker runs them, under WXT's fake browser: the sender's privilege
- * and the params are checked before any handler runs, and bad messages get an error, not a crash.
+ * The corpus reads as the worker runs them, through the registry's dispatcher, under WXT's fake
+ * browser: the sender's privilege and the params are checked before any handler runs, and bad
+ * messages get an error, not a crash.
  */
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
@@ -9,50 +10,49 @@ import { packCorpus } from '../../lib/corpus/assets';
 import { CorpusService } from '../../lib/corpus/service';
 import { assetSource } from '../../lib/corpus/source';
 import { CorpusStore } from '../../lib/corpus/store';
-import { BadMessageError, createSurfaces, dispatch, type BackgroundContext } from './handlers';
+import { BadMessageError, createDispatcher } from '../../lib/messages/dispatch';
+import { stubHandlers } from '../../tests/unit/stubHandlers';
+import { createCorpusReadHandlers } from './corpusReads';
 
 // The corpus as the worker gets it: the build's files, read on demand.
 const store = new CorpusStore(corpus);
 const { manifest, files } = packCorpus(store);
 const self = { id: fakeBrowser.runtime.id, origin: `chrome-extension://${fakeBrowser.runtime.id}/` };
-const ctx: BackgroundContext = {
-  corpus: new CorpusService(assetSource(manifest, async (path) => files.get(path)!)),
-  self,
-};
-const { pages, contentScripts } = createSurfaces(ctx);
+const reads = createCorpusReadHandlers({ corpus: new CorpusService(assetSource(manifest, async (path) => files.get(path)!)) });
+const dispatch = createDispatcher('background', stubHandlers('background', reads), self);
 /** The side panel (an extension page). */
 const page = { id: self.id, url: `${self.origin}sidepanel.html` };
 /** A content script on a web page: same extension id, the web page's URL, a tab. */
 const script = { id: self.id, url: 'https://news.example/article', tab: { id: 1, windowId: 1 }, frameId: 0 };
 
-describe('the extension pages’ surface', () => {
+describe('corpus reads (extension pages)', () => {
   it('answers search, facets, listEntities, findEntities, compare and getDocument like the store', async () => {
-    expect(await dispatch(pages, self, 'search', { query: 'Kirkook' }, page)).toEqual(store.search({ query: 'Kirkook' }));
-    expect(await dispatch(pages, self, 'facets', undefined, page)).toEqual(store.facets());
-    expect(await dispatch(pages, self, 'listEntities', undefined, page)).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
-    expect(await dispatch(pages, self, 'compare', { entityId: 'raqqa' }, page)).toEqual(store.compare('raqqa'));
+    expect(await dispatch('search', { query: 'Kirkook' }, page)).toEqual(store.search({ query: 'Kirkook' }));
+    expect(await dispatch('facets', undefined, page)).toEqual(store.facets());
+    expect(await dispatch('listEntities', undefined, page)).toEqual({ entities: store.listEntities(), totalSources: store.totalSources });
+    expect(await dispatch('compare', { entityId: 'raqqa' }, page)).toEqual(store.compare('raqqa'));
     const docId = corpus.documents[0]!.meta.id;
-    expect(await dispatch(pages, self, 'getDocument', { docId }, page)).toEqual(store.getDocument(docId));
-    const found = await dispatch(pages, self, 'findEntities', { text: 'Daesh' }, page);
+    expect(await dispatch('getDocument', { docId }, page)).toEqual(store.getDocument(docId));
+    const found = await dispatch('findEntities', { text: 'Daesh' }, page);
     expect(found.entities[0]?.id).toBe('isis');
   });
 
   it.each(['lookupEntity', 'search', 'facets', 'listEntities', 'findEntities', 'compare', 'getDocument'] as const)(
     'refuses %s from a content script, before reading its params',
     async (name) => {
-      await expect(dispatch(pages, self, name, undefined, script)).rejects.toThrow(/only extension pages may send it/);
+      await expect(dispatch(name, undefined, script)).rejects.toThrow(/only extension pages may send it/);
     },
   );
 
   it('refuses another extension and a sender without a URL', async () => {
-    await expect(dispatch(pages, self, 'facets', undefined, { id: 'evil', url: 'chrome-extension://evil/popup.html' })).rejects.toThrow(BadMessageError);
-    await expect(dispatch(pages, self, 'facets', undefined, { id: self.id })).rejects.toThrow(BadMessageError);
-    await expect(dispatch(pages, self, 'facets', undefined, undefined)).rejects.toThrow(BadMessageError);
+    await expect(dispatch('facets', undefined, { id: 'evil', url: 'chrome-extension://evil/popup.html' })).rejects.toThrow(BadMessageError);
+    await expect(dispatch('facets', undefined, { id: self.id })).rejects.toThrow(BadMessageError);
+    await expect(dispatch('facets', undefined, undefined)).rejects.toThrow(BadMessageError);
   });
 
   it('answers lookupEntity to the card frame (an extension page in a tab)', async () => {
     const frame = { id: self.id, url: `${self.origin}card.html#t`, tab: { id: 1, windowId: 1 }, frameId: 3 };
-    const card = await dispatch(pages, self, 'lookupEntity', { id: 'mosul' }, frame);
+    const card = await dispatch('lookupEntity', { id: 'mosul' }, frame);
     expect(card.entity.name).toBe('Mosul');
   });
 
@@ -66,18 +66,19 @@ describe('the extension pages’ surface', () => {
     ['compare', {}],
     ['findEntities', { text: 42 }],
   ] as const)('rejects %s with %j as bad params', async (name, data) => {
-    await expect(dispatch(pages, self, name, data, page)).rejects.toThrow(BadMessageError);
+    await expect(dispatch(name, data, page)).rejects.toThrow(BadMessageError);
   });
 
-  it('rejects an unknown message name, even one of the other surface', async () => {
-    await expect(dispatch(pages, self, 'dropTables' as 'facets', {}, page)).rejects.toThrow(/Unknown message/);
-    await expect(dispatch(pages, self, 'matcherData' as 'facets', undefined, page)).rejects.toThrow(/Unknown message/);
+  it('rejects an unknown message name, even one a tab or the side panel answers', async () => {
+    await expect(dispatch('dropTables' as 'facets', {}, page)).rejects.toThrow(/Unknown message/);
+    await expect(dispatch('pageMentions' as 'facets', undefined, page)).rejects.toThrow(/Unknown message/);
+    await expect(dispatch('toString' as 'facets', undefined, page)).rejects.toThrow(/Unknown message/);
   });
 });
 
-describe('the content scripts’ surface', () => {
+describe('the matcher data (content scripts)', () => {
   it('answers matcherData with every alias of the gazetteer', async () => {
-    const data = await dispatch(contentScripts, self, 'matcherData', undefined, script);
+    const data = await dispatch('matcherData', undefined, script);
     const aliases = corpus.entities.reduce((n: number, e: { aliases: unknown[] }) => n + e.aliases.length, 0);
     // Plus, for each Arabic alias with the article, its form after ل (للرقة), whose ل is not underlined.
     expect(data.patterns.filter((p: { lead?: number }) => !p.lead).length).toBe(aliases);
@@ -85,7 +86,7 @@ describe('the content scripts’ surface', () => {
   });
 
   it('refuses a sender from another extension, and params where there are none', async () => {
-    await expect(dispatch(contentScripts, self, 'matcherData', undefined, { ...script, id: 'evil' })).rejects.toThrow(BadMessageError);
-    await expect(dispatch(contentScripts, self, 'matcherData', { all: true }, script)).rejects.toThrow(BadMessageError);
+    await expect(dispatch('matcherData', undefined, { ...script, id: 'evil' })).rejects.toThrow(BadMessageError);
+    await expect(dispatch('matcherData', { all: true }, script)).rejects.toThrow(BadMessageError);
   });
 });
