@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { errorText } from '../../lib/i18n/wording';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { userWorker } from '../../tests/unit/userWorker';
-import { createCorpusWriteSurface } from './corpusWrites';
+import { createCorpusWriteHandlers } from './corpusWrites';
 
 const draft = (i: number): DocumentDraft => ({
   fileName: `report-${i}.md`,
@@ -38,13 +38,13 @@ describe('an import that meets the storage quota', () => {
         return storage;
       },
     });
-    const surface = createCorpusWriteSurface({ user, publish: async () => undefined });
-    await surface.handlers.importDocuments({ drafts: [draft(1)], importId: 'first' }, {});
+    const handlers = createCorpusWriteHandlers({ user, publish: async () => undefined });
+    await handlers.importDocuments({ drafts: [draft(1)], importId: 'first' });
     const before = await user.listDocuments();
     const raqqa = (await service.lookupEntity('raqqa')).entity.sourceCount;
 
     full = true;
-    const refused = await Promise.resolve(surface.handlers.importDocuments({ drafts: [draft(2), draft(3)], importId: 'second' }, {})).then(
+    const refused = await Promise.resolve(handlers.importDocuments({ drafts: [draft(2), draft(3)], importId: 'second' })).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -55,7 +55,7 @@ describe('an import that meets the storage quota', () => {
     expect(await user.importedDocuments('second')).toBeUndefined();
     expect((await service.lookupEntity('raqqa')).entity.sourceCount).toBe(raqqa);
     // The same import, tried again once there is room, is stored once.
-    const { added } = (await surface.handlers.importDocuments({ drafts: [draft(2), draft(3)], importId: 'second' }, {})) as { added: unknown[] };
+    const { added } = (await handlers.importDocuments({ drafts: [draft(2), draft(3)], importId: 'second' })) as { added: unknown[] };
     expect(added).toHaveLength(2);
     expect((await user.listDocuments()).documents.map((d) => d.meta.title).sort()).toEqual(['Report 1', 'Report 2', 'Report 3']);
   });
