@@ -27,6 +27,7 @@ import { setUpContextMenus } from './contextMenus';
 import { createCorpusReadHandlers } from './corpusReads';
 import { createCorpusWriteHandlers } from './corpusWrites';
 import { createTeamSide } from './team';
+import { announceTeam } from '../../platform/teamFlag';
 
 export default defineBackground({
   main() {
@@ -34,7 +35,7 @@ export default defineBackground({
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, new IndexStore());
     user.attach(corpus);
     corpus.warmUp(); // IndexedDB opens while the first message is on its way
-    const team = createTeamSide({ store: new TeamStore(), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission });
+    const team = createTeamSide({ store: new TeamStore(), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission, announce: announceTeam });
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {

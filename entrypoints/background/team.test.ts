@@ -19,13 +19,15 @@ function fake(answer: (path: string) => unknown, permitted = true) {
   let saved: TeamConfig | undefined;
   const requests: string[] = [];
   const dropped: string[] = [];
+  const announced: boolean[] = [];
   const ports: TeamPorts = {
     store: { get: async () => saved, set: async (c) => void (saved = c), clear: async () => void (saved = undefined) },
     request: async <T,>(_server: unknown, path: string) => (requests.push(path), answer(path) as T),
     hasPermission: async () => permitted,
     dropPermission: async (p) => void dropped.push(p),
+    announce: async (on) => void announced.push(on),
   };
-  return { side: createTeamSide(ports), requests, dropped, saved: () => saved };
+  return { side: createTeamSide(ports), requests, dropped, announced, saved: () => saved };
 }
 const ask = <K extends keyof ReturnType<typeof createTeamSide>['handlers'] & NameTo<'background'>>(side: ReturnType<typeof createTeamSide>, name: K, data?: unknown, sender: object = page) =>
   createDispatcher('background', stubHandlers('background', side.handlers), self)(name, data, sender);
@@ -56,6 +58,8 @@ describe('team messages', () => {
     expect(await ask(f.side, 'teamDisconnect')).toEqual({ state: 'off' });
     expect(f.saved()).toBeUndefined();
     expect(f.dropped).toEqual(['http://127.0.0.1:8787/*']);
+    // Card frames are told (platform/teamFlag.ts): they ask for the team's part only while connected.
+    expect(f.announced).toEqual([true, false]);
   });
 
   it('says why a connection failed', async () => {

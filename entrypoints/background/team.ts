@@ -27,6 +27,8 @@ export interface TeamPorts {
   /** Whether the browser lets the extension reach the origin (asked by the options page, in the click). */
   hasPermission(pattern: string): Promise<boolean>;
   dropPermission(pattern: string): Promise<void>;
+  /** Tells every card frame whether a server is connected (platform/teamFlag.ts). */
+  announce?(connected: boolean): Promise<void>;
 }
 
 export function createTeamSide(ports: TeamPorts) {
@@ -58,6 +60,7 @@ export function createTeamSide(ports: TeamPorts) {
       const saved: TeamConfig = { base: address.base, pattern: address.pattern, token, team: who.name, role: who.role };
       await ports.store.set(saved);
       config = Promise.resolve(saved);
+      await ports.announce?.(true).catch(() => undefined);
       return { state: 'connected', url: saved.base, team: saved.team, role: saved.role };
     } catch (e) {
       return { state: 'error', url: address.base, problem: problemOf(e) };
@@ -70,6 +73,7 @@ export function createTeamSide(ports: TeamPorts) {
       const server = await current();
       await ports.store.clear();
       config = Promise.resolve(undefined);
+      await ports.announce?.(false).catch(() => undefined);
       if (server) await ports.dropPermission(server.pattern).catch(() => undefined);
       return { state: 'off' };
     },

@@ -9,19 +9,24 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TEAM_FLAG_KEY } from '../../platform/teamFlag';
 import { connectCardHost, listenForHost, type HostListener } from '../../platform/cardChannel';
 import { CardFrame, type CardAnchor } from '../content/cardFrame';
 import { useCardFrame } from './useCardFrame';
 
-const lookups = vi.hoisted(() => ({ count: 0 }));
+const lookups = vi.hoisted(() => ({ count: 0, team: 0 }));
 vi.mock('../../platform/messaging', () => ({
   workerClient: {
     lookupEntity: vi.fn(() => {
       lookups.count++;
       return Promise.resolve({ entity: { id: 'raqqa', name: 'Raqqa' } });
     }),
-    // No team server configured: the worker answers 'off' (after the card is drawn, not a leg of its path).
-    teamLookup: vi.fn(() => Promise.resolve({ state: 'off' })),
+    // Not asked while no team server is connected (platform/teamFlag.ts); the worker would answer 'off'.
+    teamLookup: vi.fn(() => {
+      lookups.team++;
+      return Promise.resolve({ state: 'off' });
+    }),
   },
 }));
 
@@ -40,7 +45,8 @@ function anchor(): CardAnchor {
 afterEach(() => vi.restoreAllMocks());
 
 describe('message legs of a hover', () => {
-  it('first hover on a page: 4 (2 through the worker); a later one: 2', async () => {
+  it('first hover on a page: 4 (2 through the worker); a later one: 2; with no team server connected, no team message', async () => {
+    await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
     const portPosts = vi.spyOn(new MessageChannel().port1.constructor.prototype as MessagePort, 'postMessage');
     let windowPosts = 0;
     let iframe!: HTMLIFrameElement;
@@ -90,6 +96,7 @@ describe('message legs of a hover', () => {
     await vi.waitFor(() => expect(rendered).toHaveBeenCalledTimes(2));
     expect(legs() - before).toBe(2);
     expect(lookups.count).toBe(1);
+    expect(lookups.team).toBe(0); // (a card the frame holds, with no team: the worker, asleep or not, hears nothing)
     frame.dispose();
   });
 });

@@ -13,6 +13,7 @@ import type { FrameToHost, HostToFrame } from '../../lib/messages/cardChannel';
 import type { EntityCard } from '../../lib/messages/protocol';
 import type { Channel, HostListener } from '../../platform/cardChannel';
 import { onCorpusChanged } from '../../platform/corpusVersion';
+import { watchTeamFlag } from '../../platform/teamFlag';
 import { currentWindowId } from '../../platform/extensionPages';
 import { workerClient } from '../../platform/messaging';
 import type { TeamAnswer } from '../../lib/messages/team';
@@ -42,6 +43,8 @@ const cardCache = new Map<string, EntityCard>();
  * asked again each time; its answer is merged in when it arrives (lib/team/merge.ts).
  */
 const teamCache = new Map<string, TeamAnswer<EntityCard>>();
+/** Whether a team server is connected (platform/teamFlag.ts); undefined: not known, ask. */
+let teamConnected: boolean | undefined;
 
 export function useCardFrame(host: HostListener) {
   const [view, setView] = useState<FrameView | null>(null);
@@ -51,6 +54,8 @@ export function useCardFrame(host: HostListener) {
   const seqRef = useRef(0);
   // Cards of an older corpus version are not shown again (platform/corpusVersion.ts).
   useEffect(() => onCorpusChanged(() => (cache.clear(), teamCache.clear())), [cache]);
+  // A connect or disconnect: the team's answers of before are dropped with it.
+  useEffect(() => watchTeamFlag((connected) => ((teamConnected = connected), teamCache.clear())), []);
   const fill = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -67,11 +72,12 @@ export function useCardFrame(host: HostListener) {
       const team = teamCache.get(m.entityId);
       if (seqRef.current === m.seq) setView((v) => v && { ...v, content: { status: 'ready', card: team ? mergeCard(card, team) : card } });
     };
-    /** Asks the team server (through the worker; no request at all when none is configured) and merges its answer when it comes. */
+    /** Asks the team server (through the worker; not at all when none is connected) and merges its answer when it comes. */
     const addTeam = (m: Extract<HostToFrame, { t: 'show' }>, card: EntityCard) => {
+      if (teamConnected === false) return;
       workerClient.teamLookup({ id: m.entityId }).then(
         (answer) => {
-          if (answer.state === 'off') return void teamCache.delete(m.entityId);
+          if (answer.state === 'off') return void ((teamConnected = false), teamCache.delete(m.entityId));
           // A team that does not answer now keeps its last answer out of the card: the card says it is unreachable.
           teamCache.set(m.entityId, answer);
           ready(m, card);
