@@ -258,8 +258,16 @@ export const GENERAL_NEWS_ENTITIES: ReadonlySet<string> = new Set([
   'rand-corporation', 'boston-university', 'boston-herald', 'the-guardian', 'cbs-news',
 ]);
 
-export const gazetteer: Entity[] = entities.map(withPressNames).map((e) =>
-  GENERAL_NEWS_ENTITIES.has(e.id) ? { ...e, aliases: e.aliases.map((a) => ({ ...a, ambiguous: true })) } : e,
-);
+const generalNewsAmbiguous = (e: Entity): Entity =>
+  GENERAL_NEWS_ENTITIES.has(e.id) ? { ...e, aliases: e.aliases.map((a) => ({ ...a, ambiguous: true })) } : e;
+
+export const gazetteer: Entity[] = entities.map(withPressNames).map(generalNewsAmbiguous);
+
+/**
+ * The gazetteer with the English press's names only (those written here, no corpus/names/): not
+ * shipped. The benchmark builds a second extension with it (COUNTERPOINT_NAMES=en, read by
+ * corpus/vitePlugin.ts) to measure what the region's languages cost the page scan (bench/run.mjs).
+ */
+export const englishGazetteer: Entity[] = entities.map(generalNewsAmbiguous);
 
 export const gazetteerById: ReadonlyMap<string, Entity> = new Map(gazetteer.map((e) => [e.id, e]));

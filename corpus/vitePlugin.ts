@@ -24,7 +24,7 @@ import type { Plugin } from 'vite';
 import { packCorpus } from '../lib/corpus/assets';
 import { CorpusStore } from '../lib/corpus/store';
 import { compileCorpus } from '../lib/corpus/compile';
-import { gazetteer } from './gazetteer';
+import { englishGazetteer, gazetteer } from './gazetteer';
 import { DOCUMENTS_DIR, loadDocuments } from './load';
 
 const CORPUS_MODULE_ID = 'virtual:counterpoint-corpus';
@@ -41,10 +41,12 @@ const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringi
 let compiledCache: { key: string; store: CorpusStore } | undefined;
 
 /** The corpus of the documents in `dir`, compiled again only when a file there changed. */
-function compiledStore(dir: string): CorpusStore {
+function compiledStore(dir: string, names: 'all' | 'en'): CorpusStore {
   const files = readdirSync(dir).sort().map((f) => ({ f, stat: statSync(join(dir, f)) }));
-  const key = JSON.stringify([dir, files.map(({ f, stat }) => [f, stat.mtimeMs, stat.size])]);
-  if (compiledCache?.key !== key) compiledCache = { key, store: new CorpusStore(compileCorpus(loadDocuments(dir), gazetteer)) };
+  const key = JSON.stringify([dir, names, files.map(({ f, stat }) => [f, stat.mtimeMs, stat.size])]);
+  if (compiledCache?.key !== key) {
+    compiledCache = { key, store: new CorpusStore(compileCorpus(loadDocuments(dir), names === 'en' ? englishGazetteer : gazetteer)) };
+  }
   return compiledCache.store;
 }
 
@@ -67,7 +69,9 @@ export function corpusPlugin(): Plugin {
       // generated corpora). Default: corpus/documents/.
       const dir = process.env.COUNTERPOINT_CORPUS_DIR || DOCUMENTS_DIR;
       this.addWatchFile(dir);
-      const store = compiledStore(dir);
+      // COUNTERPOINT_NAMES=en: the English names only, the benchmark's baseline for the scan cost
+      // of the region's languages (bench/build.mjs --english-names). Never for a shipped build.
+      const store = compiledStore(dir, process.env.COUNTERPOINT_NAMES === 'en' ? 'en' : 'all');
       if (id === RESOLVED_CORPUS) return jsonModule(store.corpus);
       if (id === RESOLVED_REVISION) return `export default ${JSON.stringify(store.revision)};`;
 

@@ -6,6 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { findCardHost, readCard, textRect, type CardSnapshot } from './shadow';
+import { underlinedTexts } from './seen';
 
 export interface ScanReport {
   url: string;
@@ -121,16 +122,7 @@ export async function pageHtml(page: Page | Frame): Promise<string> {
 
 /** Texts of the ranges in the extension's underline highlight, in document order of scanning. */
 export function highlightedTexts(page: Page | Frame): Promise<string[]> {
-  return page.evaluate(() => {
-    const h = (globalThis as any).CSS?.highlights?.get('counterpoint');
-    if (!h) return [];
-    return [...h].map((r: StaticRange) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  });
+  return page.evaluate(underlinedTexts);
 }
 
 /** The card is entirely inside the viewport. */

@@ -1,7 +1,8 @@
 /**
  * Smoke test of the hover card in Firefox ESR (MV3), driven by puppeteer-core over WebDriver BiDi:
  * underlines on the news fixture, a card on hover, Esc, and silence on the trap page; the same
- * on the Arabic right-to-left brief (a name after clitics).
+ * on the Arabic right-to-left brief (a name after clitics; the card inside the viewport). Which
+ * names the briefs underline, in all four languages: firefox-press-languages.e2e.test.ts.
  *
  * The card is read the way the browser's tools can: WebDriver BiDi's serialisation with
  * `includeShadowTree: "all"` shows the host's closed shadow root and the card page's iframe in it,
@@ -10,7 +11,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { pointAt, until, useFirefoxSuite } from './firefox';
-import { readCardFirefox } from './firefoxCard';
+import { expectInViewport, readCardFirefox } from './firefoxCard';
 import { BRIEFS } from '../fixtures/briefs';
 
 const suite = useFirefoxSuite();
@@ -59,6 +60,7 @@ describe('Firefox ESR', () => {
     await page.mouse.move(at.x, at.y);
     const card = await until(() => readCardFirefox(suite.ff.browser, page), (c) => !!c && c.name === 'Mosul');
     expect(card!.name).toBe('Mosul');
+    expectInViewport(card!); // placed on the right-to-left page (its alignment: firefox-rtl-card)
     await page.keyboard.press('Escape');
     expect(await until(() => readCardFirefox(suite.ff.browser, page), (c) => c === null)).toBeNull();
     await page.close();

@@ -8,18 +8,11 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { openExtensionPage, pointAt, until, useFirefoxSuite } from './firefox';
-import { readCardFirefox, type FirefoxCard } from './firefoxCard';
+import { expectInViewport, readCardFirefox } from './firefoxCard';
 
 const suite = useFirefoxSuite();
 
 const highlightCount = (page: Page): Promise<number> => page.evaluate(() => (globalThis as any).CSS?.highlights?.get('counterpoint')?.size ?? 0);
-
-function expectInViewport(card: FirefoxCard): void {
-  expect(card.rect.left).toBeGreaterThanOrEqual(0);
-  expect(card.rect.top).toBeGreaterThanOrEqual(0);
-  expect(card.rect.right).toBeLessThanOrEqual(card.viewport.width);
-  expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
-}
 
 describe('the card on a right-to-left page, in Arabic, in Firefox', () => {
   it('opens aligned to the mention’s right edge, inside the viewport, lang=ar dir=rtl, in Arabic; Esc closes it', async () => {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { ScanReport } from './content';
 import { ROOT, startServer, type StaticServer } from './server';
 
 /** The build under test: COUNTERPOINT_FIREFOX_DIR, else .output/firefox-mv3. */
@@ -142,4 +143,42 @@ export async function pointAt(page: Page, text: string, { nth = 0, within }: { n
   );
   if (!p) throw new Error(`"${text}" #${nth} not found`);
   return p;
+}
+
+/**
+ * The content script's scan report of the tab showing `url`, asked from an extension page as the
+ * sidebar does (no `tabs` permission: each tab's content script says its own address), once its
+ * first scan is complete. Like content.ts's waitScanned in Chromium.
+ */
+export async function waitScannedFirefox(extPage: Page, url: string, timeout = 20_000): Promise<ScanReport> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const json = await extPage.evaluate(async (url: string) => {
+      const browser = (globalThis as any).browser;
+      for (const tab of await browser.tabs.query({})) {
+        const message = { id: Math.floor(Math.random() * 1e6), type: 'pageMentions', timestamp: Date.now() };
+        const answer = await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+        if (typeof answer?.res?.url === 'string' && answer.res.url.startsWith(url)) return JSON.stringify(answer.res);
+      }
+      return 'null';
+    }, url);
+    const report = JSON.parse(json) as ScanReport | null;
+    if (report?.complete) return report;
+    if (Date.now() > end) throw new Error(`scan of ${url} not complete: ${json}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Errors the extension causes in `page` (uncaught, or logged to the console from its moz-extension:// code). */
+export function watchFirefoxErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const ours = (s: string | undefined) => !!s && s.includes(FIXED_UUID);
+  page.on('pageerror', (e) => {
+    const { message, stack } = e instanceof Error ? e : { message: String(e), stack: undefined };
+    if (ours(stack) || ours(message)) errors.push(`pageerror: ${message}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && (ours(m.location().url) || ours(m.text()))) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
 }

@@ -2,9 +2,10 @@
  * The open hover card in Firefox, read the way the browser's tools can: WebDriver BiDi's
  * serialisation with `includeShadowTree: "all"` shows the host's closed shadow root and the card
  * page's iframe in it, and the card page is a child browsing context, evaluated in its own right.
- * Shared by firefox-card and firefox-rtl-card.
+ * Shared by firefox-card, firefox-rtl-card and firefox-press-languages.
  */
 import type { Browser, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { bidi, contextOf, type SerializedNode } from './firefox';
 
 export interface FirefoxCard {
@@ -74,4 +75,12 @@ export async function readCardFirefox(browser: Browser, page: Page): Promise<Fir
   if (!card || !measured) return null;
   const { r, w, h } = measured;
   return { ...card, mode: (shadow as { mode?: string }).mode ?? '', url: frame.url, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, viewport: { width: w, height: h } };
+}
+
+/** The card's frame is entirely inside the page's viewport. */
+export function expectInViewport(card: FirefoxCard): void {
+  expect(card.rect.left).toBeGreaterThanOrEqual(0);
+  expect(card.rect.top).toBeGreaterThanOrEqual(0);
+  expect(card.rect.right).toBeLessThanOrEqual(card.viewport.width);
+  expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
 }
