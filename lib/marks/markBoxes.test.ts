@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { lineBoxes, middleInView, nearView, underlineLook, underlineOf } from './markBoxes';
+
+const view = { width: 800, height: 600 };
+const box = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
+
+describe('lineBoxes', () => {
+  it('merges the boxes of one line that touch (a name half in a link), keeps other lines apart', () => {
+    const rects = [box(10, 100, 60, 120), box(60, 100, 110, 120), box(0, 124, 40, 144)];
+    expect(lineBoxes(rects)).toEqual([box(10, 100, 110, 120), box(0, 124, 40, 144)]);
+  });
+
+  it('drops empty boxes (a collapsed end of a range at a line break)', () => {
+    expect(lineBoxes([box(10, 100, 10, 120), box(10, 100, 50, 100), box(10, 100, 50, 120)])).toEqual([box(10, 100, 50, 120)]);
+  });
+
+  it('keeps boxes of the same height on another line, or far apart on the same line, separate', () => {
+    expect(lineBoxes([box(10, 100, 50, 120), box(10, 130, 50, 150)])).toHaveLength(2);
+    expect(lineBoxes([box(10, 100, 50, 120), box(200, 100, 250, 120)])).toHaveLength(2);
+  });
+});
+
+describe('underlineOf', () => {
+  it('puts the underline in the line’s descent, on whole pixels, as wide as the line box', () => {
+    const u = underlineOf(box(10.4, 100, 90.6, 120));
+    expect(u).toEqual({ x: 10, y: 117, width: 81 });
+    expect(u.y).toBeGreaterThan(110); // below the middle: under the baseline, not through the text
+    expect(u.y).toBeLessThan(120);
+  });
+});
+
+describe('which marks are drawn', () => {
+  it('only boxes in or near the viewport', () => {
+    expect(nearView(box(10, 10, 50, 30), view, 0)).toBe(true);
+    expect(nearView(box(10, 650, 50, 670), view, 0)).toBe(false);
+    expect(nearView(box(10, 650, 50, 670), view, 100)).toBe(true);
+    expect(nearView(box(-90, 10, -50, 30), view, 40)).toBe(false);
+    expect(nearView(box(10, -2000, 50, -1980), view, 300)).toBe(false);
+  });
+
+  it('hit-tests only boxes whose middle is on screen', () => {
+    expect(middleInView(box(10, 10, 50, 30), view)).toBe(true);
+    expect(middleInView(box(780, 10, 840, 30), view)).toBe(false);
+    expect(middleInView(box(10, 590, 50, 620), view)).toBe(false);
+  });
+});
+
+describe('underlineLook', () => {
+  const written = `
+::highlight(counterpoint) {
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  /* Solid, ≥ 3:1 against white (4.2:1) and black (5.0:1): WCAG 1.4.11. */
+  text-decoration-color: rgb(190 100 0);
+  text-decoration-thickness: 2px;
+}
+::highlight(counterpoint-active) { text-decoration-style: solid; text-decoration-color: red; }`;
+
+  it('reads the bundled names’ underline, as written and as minified', () => {
+    const look = { style: 'dotted', color: 'rgb(190 100 0)', thickness: '2px' };
+    expect(underlineLook(written)).toEqual(look);
+    const minified = '::highlight(counterpoint-active){text-decoration-style:solid}::highlight(counterpoint){text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#be6400;text-decoration-thickness:2px}';
+    expect(underlineLook(minified)).toEqual({ ...look, color: '#be6400' });
+    // (as the build writes it into content.js: the longhands folded into the shorthand)
+    const folded = '::highlight(counterpoint){-webkit-text-decoration:underline dotted #be6400;text-decoration:underline dotted #be6400;text-decoration-thickness:2px}';
+    expect(underlineLook(folded)).toEqual({ ...look, color: '#be6400' });
+    expect(underlineLook('::highlight(counterpoint){text-decoration:underline wavy rgb(1 2 3) 3px}')).toEqual({ style: 'wavy', color: 'rgb(1 2 3)', thickness: '3px' });
+  });
+
+  it('falls back to a dotted 2px line without the rule', () => {
+    expect(underlineLook('')).toEqual({ style: 'dotted', color: 'currentColor', thickness: '2px' });
+  });
+});

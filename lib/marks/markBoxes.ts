@@ -1,0 +1,99 @@
+/**
+ * The geometry of the reader's own names' underlines (entrypoints/content/privateMarks.ts draws
+ * them in the extension's closed shadow root, since `CSS.highlights` is readable by the page):
+ * from a mention's line boxes (`Range.getClientRects()`) to the underline boxes to draw, only
+ * those in or near the viewport; and the underline's look, read from the bundled names' own
+ * `::highlight(counterpoint)` rule so that the two cannot drift apart.
+ */
+import type { Box } from '../card/placement';
+
+/** An underline to draw, in viewport coordinates: its top edge, left edge and width. */
+export interface MarkBox {
+  x: number;
+  y: number;
+  width: number;
+}
+
+export interface View {
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a line's underline sits: this fraction of the line box's height above its bottom (the
+ * box is the font's ascent + descent; the browser draws `text-decoration: underline` just below
+ * the baseline, in the descent).
+ */
+const UNDERLINE_RISE = 0.15;
+
+/** Does `b` reach into the viewport grown by `margin` on every side? */
+export function nearView(b: Box, view: View, margin: number): boolean {
+  return b.right > -margin && b.left < view.width + margin && b.bottom > -margin && b.top < view.height + margin;
+}
+
+/** Is the middle of `b` inside the viewport (where the browser can hit-test it)? */
+export function middleInView(b: Box, view: View): boolean {
+  const x = (b.left + b.right) / 2;
+  const y = (b.top + b.bottom) / 2;
+  return x >= 0 && x < view.width && y >= 0 && y < view.height;
+}
+
+/**
+ * The line boxes of one mention, merged: a range over several text nodes (a name half in a link)
+ * gives one box per node on the same line, which would draw as two underlines whose dots restart.
+ * Empty boxes are dropped; boxes stay in the order given.
+ */
+export function lineBoxes(rects: Iterable<Box>): Box[] {
+  const out: Box[] = [];
+  for (const r of rects) {
+    if (r.right - r.left <= 0 || r.bottom - r.top <= 0) continue;
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.top - r.top) < 1 && Math.abs(last.bottom - r.bottom) < 1 && r.left <= last.right + 1 && r.right >= last.left - 1) {
+      out[out.length - 1] = { left: Math.min(last.left, r.left), top: last.top, right: Math.max(last.right, r.right), bottom: last.bottom };
+    } else out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return out;
+}
+
+/** The underline of one line box, in whole device-independent pixels (crisp dots). */
+export function underlineOf(line: Box): MarkBox {
+  const rise = Math.round((line.bottom - line.top) * UNDERLINE_RISE);
+  return { x: Math.round(line.left), y: Math.round(line.bottom) - rise, width: Math.round(line.right) - Math.round(line.left) };
+}
+
+/** What an underline looks like: the declarations of the bundled names' `::highlight(counterpoint)` rule. */
+export interface UnderlineLook {
+  style: string;
+  color: string;
+  thickness: string;
+}
+
+/**
+ * Reads the underline's style, colour and thickness from the `::highlight(counterpoint)` rule of
+ * `css` (highlights.css, as written or minified by the build). Falls back to a dotted 2px line in
+ * the current colour where a declaration is missing.
+ */
+export function underlineLook(css: string): UnderlineLook {
+  const plain = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const body = /::highlight\(counterpoint\)\s*\{([^}]*)\}/.exec(plain)?.[1] ?? '';
+  const decls = new Map<string, string>();
+  for (const d of body.split(';')) {
+    const at = d.indexOf(':');
+    if (at > 0) decls.set(d.slice(0, at).trim(), d.slice(at + 1).trim());
+  }
+  // The build's minifier folds the longhands into `text-decoration: underline dotted #be6400`.
+  const short: Partial<UnderlineLook> = {};
+  for (const word of (decls.get('text-decoration') ?? '').match(/[^\s(]+(\([^)]*\))?/g) ?? []) {
+    if (LINE_STYLES.has(word)) short.style = word;
+    else if (/^\d|^(auto|from-font)$/.test(word)) short.thickness = word;
+    else if (!LINE_KINDS.has(word)) short.color = word;
+  }
+  return {
+    style: decls.get('text-decoration-style') ?? short.style ?? 'dotted',
+    color: decls.get('text-decoration-color') ?? short.color ?? 'currentColor',
+    thickness: decls.get('text-decoration-thickness') ?? short.thickness ?? '2px',
+  };
+}
+
+const LINE_STYLES = new Set(['solid', 'double', 'dotted', 'dashed', 'wavy']);
+const LINE_KINDS = new Set(['underline', 'overline', 'line-through', 'none', 'blink']);
