@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { bidi, contextOf, type SerializedNode } from './firefox';
+import { bidi, contextOf, hostsUnderHtml, type SerializedNode } from './firefox';
 
 export interface MarkRect {
   left: number;
@@ -59,15 +59,8 @@ const node = (n: SerializedNode): SerializedNode => n.value ?? n;
 export async function readMarksFirefox(browser: Browser, page: FirefoxPage): Promise<MarkRect[]> {
   const connection = bidi(browser);
   const context = contextOf(page);
-  const { result } = await connection.send('script.evaluate', {
-    expression: "[...document.documentElement.children].filter((e) => e.localName === 'div')",
-    target: { context },
-    awaitPromise: false,
-    resultOwnership: 'none',
-    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 4 },
-  });
   const out: MarkRect[] = [];
-  for (const host of (result.result?.value ?? []) as SerializedNode[]) {
+  for (const host of await hostsUnderHtml(browser, page, 4)) {
     const shadow = node(host).shadowRoot;
     const layer = shadow ? node(shadow).children?.map(node).find((c) => c.localName === 'div') : undefined;
     for (const span of layer?.children ?? []) {
