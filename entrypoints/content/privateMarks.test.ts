@@ -24,7 +24,7 @@ function fakeScope() {
     onDispose: (fn: () => void) => disposers.push(fn),
     dispose: () => disposers.splice(0).forEach((d) => d()),
   } as unknown as Scope;
-  return { scope, flush: () => frames.splice(0).forEach((f) => f()) };
+  return { scope, flush: () => frames.splice(0).forEach((f) => f()), pending: () => frames.length };
 }
 
 let roots: ShadowRoot[];
@@ -120,6 +120,26 @@ describe('private marks', () => {
     store.add([record('a', 'user-qarmaz', 100)]);
     flush();
     expect(pageSees()).toEqual([]);
+  });
+
+  it('follows the page’s own DOM changes (a cover removed) only while a private mention is on the page', async () => {
+    const { scope, flush, pending } = fakeScope();
+    const store = new MentionStore();
+    createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    flush();
+    const changeThePage = async () => {
+      document.body.append(document.createElement('div'));
+      await new Promise((r) => setTimeout(r, 0)); // (MutationObserver callbacks are microtasks)
+      return pending();
+    };
+    expect(await changeThePage()).toBe(0);
+    store.add([record('a', 'user-qarmaz', 100)]);
+    flush();
+    expect(await changeThePage()).toBe(1);
+    flush();
+    store.clear();
+    flush();
+    expect(await changeThePage()).toBe(0);
   });
 
   it('underlines private mentions on screen, in the lower part of the line; follows a scroll; none where covered or off screen', () => {
