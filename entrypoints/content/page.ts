@@ -92,7 +92,11 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     same: (a, b) =>
       a === b ||
       (a.entityId === b.entityId && a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset),
-    setActive: (r) => highlights.setActive(r && r.nodes.length > 0 ? r : null),
+    setActive: (r) => {
+      const shown = r && r.nodes.length > 0 ? r : null;
+      highlights.setActive(shown);
+      marks.setActive(shown);
+    },
     openDelay: () => hoverDelay,
     closeDelay: CLOSE_DELAY_MS,
     atSelection: () => mentionAtSelection(store, getMatcher),

@@ -122,6 +122,23 @@ describe('private marks', () => {
     expect(pageSees()).toEqual([]);
   });
 
+  it('draws the open card’s private mention as the active highlight: its line, down to a solid underline', () => {
+    const { scope, flush } = fakeScope();
+    const store = new MentionStore();
+    const m = createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    const mine = record('a', 'user-qarmaz', 100);
+    store.add([mine, record('b', 'raqqa', 130)]);
+    flush();
+    m.setActive(mine);
+    flush();
+    const span = roots[0]!.querySelector('span')!;
+    expect(span.className).toBe('active');
+    expect(span.style.cssText).toBe('transform: translate(20px, 100px); width: 120px; height: 17px;');
+    m.setActive(null);
+    flush();
+    expect(span.className).toBe('');
+  });
+
   it('follows the page’s own DOM changes (a cover removed) only while a private mention is on the page', async () => {
     const { scope, flush, pending } = fakeScope();
     const store = new MentionStore();
@@ -148,11 +165,11 @@ describe('private marks', () => {
     createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
     store.add([record('a', 'user-qarmaz', 100), record('c', 'user-qarmaz', 5000)]);
     flush();
-    expect(marks()).toEqual(['transform: translate(20px, 117px); width: 120px;']);
+    expect(marks()).toEqual(['transform: translate(20px, 117px); width: 120px; height: 0px;']);
     scrolled = 40;
     document.dispatchEvent(new Event('scroll'));
     flush();
-    expect(marks()).toEqual(['transform: translate(20px, 77px); width: 120px;']);
+    expect(marks()).toEqual(['transform: translate(20px, 77px); width: 120px; height: 0px;']);
     covered = document.getElementById('b');
     document.dispatchEvent(new Event('scroll'));
     flush();

@@ -52,17 +52,21 @@ const MAX_MARKS = 400;
 const MARKS_HOST_STYLE = HOST_STYLE.replace('pointer-events: auto', 'pointer-events: none');
 
 const look = underlineLook(highlightCss);
+const active = underlineLook(highlightCss, 'counterpoint-active');
 const LAYER_CSS = `
 div { position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; margin: 0; padding: 0; border: 0;
   overflow: hidden; contain: strict; pointer-events: none; }
 span { position: absolute; top: 0; left: 0; height: 0; margin: 0; padding: 0; border: 0;
-  border-bottom: ${look.thickness} ${look.style} ${look.color}; pointer-events: none; }`;
+  border-bottom: ${look.thickness} ${look.style} ${look.color}; pointer-events: none; }
+span.active { border-bottom: ${active.thickness} ${active.style} ${active.color}; background: ${active.background}; }`;
 
 export interface PrivateMarks {
   /** Our host (its insertion is not a page change; the scanner skips it). */
   isHost(node: Node): boolean;
   /** The underlines setting (the same switch as the bundled names' underline). */
   setOn(on: boolean): void;
+  /** The mention whose card is open (drawn as the bundled names' `counterpoint-active` highlight), if private. */
+  setActive(record: MentionRecord | null): void;
 }
 
 export interface PrivateMarksOptions {
@@ -92,6 +96,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   let frameQueued = false;
   let dirty = false;
   let pass: Pass | null = null;
+  let activeRecord: MentionRecord | null = null;
 
   const queue = () => {
     dirty = true;
@@ -120,7 +125,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     for (const line of lineBoxes(range.getClientRects())) {
       if (p.boxes.length >= MAX_MARKS || !nearView(line, p.view, NEAR_PX)) continue;
       if (middleInView(line, p.view) && !onTop(r, line)) continue;
-      p.boxes.push(underlineOf(line));
+      p.boxes.push({ ...underlineOf(line), active: r === activeRecord });
     }
   };
 
@@ -161,7 +166,10 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
         pool.push(el);
         layer!.append(el);
       }
-      el.style.cssText = `transform: translate(${b.x - p.origin.left}px, ${b.y - p.origin.top}px); width: ${b.width}px`;
+      // (The open card's mention: the box spans its line down to the underline, for the background.)
+      const top = b.active ? b.lineTop : b.y;
+      el.className = b.active ? 'active' : '';
+      el.style.cssText = `transform: translate(${b.x - p.origin.left}px, ${top - p.origin.top}px); width: ${b.width}px; height: ${b.y - top}px`;
     }
     for (let i = p.boxes.length; i < shown; i++) pool[i]!.style.cssText = 'display: none';
     shown = p.boxes.length;
@@ -237,5 +245,11 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   return {
     isHost: (node) => node === host,
     setOn,
+    setActive(record) {
+      const next = record && isPrivate(record) ? record : null;
+      if (next === activeRecord) return;
+      activeRecord = next;
+      queue();
+    },
   };
 }

@@ -23,7 +23,7 @@ describe('lineBoxes', () => {
 describe('underlineOf', () => {
   it('puts the underline in the line’s descent, on whole pixels, as wide as the line box', () => {
     const u = underlineOf(box(10.4, 100, 90.6, 120));
-    expect(u).toEqual({ x: 10, y: 117, width: 81 });
+    expect(u).toEqual({ x: 10, y: 117, width: 81, lineTop: 100 });
     expect(u.y).toBeGreaterThan(110); // below the middle: under the baseline, not through the text
     expect(u.y).toBeLessThan(120);
   });
@@ -57,17 +57,24 @@ describe('underlineLook', () => {
 ::highlight(counterpoint-active) { text-decoration-style: solid; text-decoration-color: red; }`;
 
   it('reads the bundled names’ underline, as written and as minified', () => {
-    const look = { style: 'dotted', color: 'rgb(190 100 0)', thickness: '2px' };
+    const look = { style: 'dotted', color: 'rgb(190 100 0)', thickness: '2px', background: 'transparent' };
     expect(underlineLook(written)).toEqual(look);
     const minified = '::highlight(counterpoint-active){text-decoration-style:solid}::highlight(counterpoint){text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#be6400;text-decoration-thickness:2px}';
     expect(underlineLook(minified)).toEqual({ ...look, color: '#be6400' });
     // (as the build writes it into content.js: the longhands folded into the shorthand)
     const folded = '::highlight(counterpoint){-webkit-text-decoration:underline dotted #be6400;text-decoration:underline dotted #be6400;text-decoration-thickness:2px}';
     expect(underlineLook(folded)).toEqual({ ...look, color: '#be6400' });
-    expect(underlineLook('::highlight(counterpoint){text-decoration:underline wavy rgb(1 2 3) 3px}')).toEqual({ style: 'wavy', color: 'rgb(1 2 3)', thickness: '3px' });
+    expect(underlineLook('::highlight(counterpoint){text-decoration:underline wavy rgb(1 2 3) 3px}')).toEqual({ style: 'wavy', color: 'rgb(1 2 3)', thickness: '3px', background: 'transparent' });
+  });
+
+  it('reads another highlight’s rule by name: the open card’s mention', () => {
+    expect(underlineLook(written, 'counterpoint-active')).toEqual({ style: 'solid', color: 'red', thickness: '2px', background: 'transparent' });
+    // (as the build writes it: the minifier drops `solid`, the initial style)
+    const active = '::highlight(counterpoint){text-decoration:underline dotted #be6400}::highlight(counterpoint-active){background-color:#f5a62338;text-decoration:underline #d67814;text-decoration-thickness:2px}';
+    expect(underlineLook(active, 'counterpoint-active')).toEqual({ style: 'solid', color: '#d67814', thickness: '2px', background: '#f5a62338' });
   });
 
   it('falls back to a dotted 2px line without the rule', () => {
-    expect(underlineLook('')).toEqual({ style: 'dotted', color: 'currentColor', thickness: '2px' });
+    expect(underlineLook('')).toEqual({ style: 'dotted', color: 'currentColor', thickness: '2px', background: 'transparent' });
   });
 });

@@ -7,11 +7,14 @@
  */
 import type { Box } from '../card/placement';
 
-/** An underline to draw, in viewport coordinates: its top edge, left edge and width. */
+/** An underline to draw, in viewport coordinates: its top edge, left edge and width; and the line's top. */
 export interface MarkBox {
   x: number;
   y: number;
   width: number;
+  lineTop: number;
+  /** The mention whose card is open (drawn as the `counterpoint-active` highlight). */
+  active?: boolean;
 }
 
 export interface View {
@@ -58,24 +61,25 @@ export function lineBoxes(rects: Iterable<Box>): Box[] {
 /** The underline of one line box, in whole device-independent pixels (crisp dots). */
 export function underlineOf(line: Box): MarkBox {
   const rise = Math.round((line.bottom - line.top) * UNDERLINE_RISE);
-  return { x: Math.round(line.left), y: Math.round(line.bottom) - rise, width: Math.round(line.right) - Math.round(line.left) };
+  return { x: Math.round(line.left), y: Math.round(line.bottom) - rise, width: Math.round(line.right) - Math.round(line.left), lineTop: Math.round(line.top) };
 }
 
-/** What an underline looks like: the declarations of the bundled names' `::highlight(counterpoint)` rule. */
+/** What an underline looks like: the declarations of the bundled names' `::highlight(counterpoint)` rule (or another). */
 export interface UnderlineLook {
   style: string;
   color: string;
   thickness: string;
+  background: string;
 }
 
 /**
- * Reads the underline's style, colour and thickness from the `::highlight(counterpoint)` rule of
- * `css` (highlights.css, as written or minified by the build). Falls back to a dotted 2px line in
- * the current colour where a declaration is missing.
+ * Reads the underline's style, colour and thickness, and the background, from the
+ * `::highlight(<name>)` rule of `css` (highlights.css, as written or minified by the build). Falls
+ * back to a dotted 2px line in the current colour, no background, where a declaration is missing.
  */
-export function underlineLook(css: string): UnderlineLook {
+export function underlineLook(css: string, name = 'counterpoint'): UnderlineLook {
   const plain = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const body = /::highlight\(counterpoint\)\s*\{([^}]*)\}/.exec(plain)?.[1] ?? '';
+  const body = new RegExp(`::highlight\\(${name}\\)\\s*\\{([^}]*)\\}`).exec(plain)?.[1] ?? '';
   const decls = new Map<string, string>();
   for (const d of body.split(';')) {
     const at = d.indexOf(':');
@@ -83,7 +87,10 @@ export function underlineLook(css: string): UnderlineLook {
   }
   // The build's minifier folds the longhands into `text-decoration: underline dotted #be6400`.
   const short: Partial<UnderlineLook> = {};
-  for (const word of (decls.get('text-decoration') ?? '').match(/[^\s(]+(\([^)]*\))?/g) ?? []) {
+  const shorthand = decls.get('text-decoration');
+  // (A shorthand without a style means solid, its initial value: the minifier drops it.)
+  if (shorthand) short.style = 'solid';
+  for (const word of shorthand?.match(/[^\s(]+(\([^)]*\))?/g) ?? []) {
     if (LINE_STYLES.has(word)) short.style = word;
     else if (/^\d|^(auto|from-font)$/.test(word)) short.thickness = word;
     else if (!LINE_KINDS.has(word)) short.color = word;
@@ -92,6 +99,7 @@ export function underlineLook(css: string): UnderlineLook {
     style: decls.get('text-decoration-style') ?? short.style ?? 'dotted',
     color: decls.get('text-decoration-color') ?? short.color ?? 'currentColor',
     thickness: decls.get('text-decoration-thickness') ?? short.thickness ?? '2px',
+    background: decls.get('background-color') ?? decls.get('background') ?? 'transparent',
   };
 }
 

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
-import { highlightedTexts, setSettings, waitScanned } from './content';
+import { highlightedTexts, hoverText, setSettings, waitCard, waitNoCard, waitScanned } from './content';
 import { boxOf, READER_ENTITY, READER_NAME, readMarks, underlines } from './privateMarks';
 import { startServer, type StaticServer } from './server';
 
@@ -80,6 +80,16 @@ describe('the reader’s own name on a page', () => {
     await expect.poll(async () => (await readMarks(page)).filter((m) => m.top >= 0 && m.top < 800).length).toBe(0);
     await page.evaluate(() => scrollTo(0, 0));
     await expect.poll(nameMarked).toBe(true);
+  });
+
+  it('opens its card on hover, and while it is open is drawn as the open card’s mention (its line tinted)', async () => {
+    await hoverText(page, READER_NAME);
+    expect((await waitCard(page)).name).toBe(READER_NAME);
+    const box = await page.evaluate(boxOf, 'name');
+    await expect.poll(async () => (await readMarks(page)).some((m) => Math.abs(m.top - box.top) <= 1 && m.height > box.height / 2)).toBe(true);
+    await page.mouse.move(5, 5);
+    await waitNoCard(page);
+    await expect.poll(async () => (await readMarks(page)).map((m) => m.height)).toEqual([2]);
   });
 
   it('is not marked where the page covers it', async () => {
