@@ -20,7 +20,7 @@ function fakeScope() {
     listen() {},
     frame: (fn: () => void) => frames.push(fn),
     idle() {},
-    timeout() {},
+    timeout: (fn: () => void) => setTimeout(fn, 0),
     onDispose: (fn: () => void) => disposers.push(fn),
     dispose: () => disposers.splice(0).forEach((d) => d()),
   } as unknown as Scope;
@@ -146,7 +146,7 @@ describe('private marks', () => {
     flush();
     const changeThePage = async () => {
       document.body.append(document.createElement('div'));
-      await new Promise((r) => setTimeout(r, 0)); // (MutationObserver callbacks are microtasks)
+      await new Promise((r) => setTimeout(r, 5)); // (MutationObserver callbacks are microtasks; then a timer, immediate here)
       return pending();
     };
     expect(await changeThePage()).toBe(0);

@@ -30,11 +30,12 @@
  *
  * Cost: scroll (any scroller, captured on the document), resize, a change in the size of <html>
  * or <body> (ResizeObserver), the page's own DOM changes (a MutationObserver, only while a private
- * mention is on the page), fonts loading and the mention store's private changes only queue one
- * animation frame; that frame measures each private mention's line boxes, keeps those in or near
+ * mention is on the page, at most every 100 ms), fonts loading and the mention store's private
+ * changes only queue one animation frame; that frame measures each private mention's line boxes, keeps those in or near
  * the viewport and, for those on screen, asks the browser what is at the line's middle (text
  * scrolled out of its box or covered by the page's own overlay gets no mark); a larger set is
- * measured over several frames (`FRAME_BUDGET_MS` each) before the marks are moved at once.
+ * measured over several frames (`FRAME_BUDGET_MS` each) before the marks are moved at once; a
+ * mark whose place did not change is not written again.
  */
 import { lineBoxes, middleInView, nearView, underlineLook, underlineOf, type MarkBox, type View } from '../../lib/marks/markBoxes';
 import { attachHost, HOST_STYLE } from './frameHost';
@@ -48,6 +49,8 @@ const NEAR_PX = 200;
 const FRAME_BUDGET_MS = 4;
 /** At most this many underlines at once. */
 const MAX_MARKS = 400;
+/** The page's own DOM changes move the marks at most this often. */
+const CHANGES_MS = 100;
 
 const MARKS_HOST_STYLE = HOST_STYLE.replace('pointer-events: auto', 'pointer-events: none');
 
@@ -91,6 +94,8 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   let host: HTMLDivElement | null = null;
   let layer: HTMLDivElement | null = null;
   let pool: HTMLSpanElement[] = [];
+  /** What each pool element was last given ("class|style"): unchanged marks are not written again. */
+  let drawn: string[] = [];
   let shown = 0;
   let following: AbortController | null = null;
   let frameQueued = false;
@@ -168,10 +173,17 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       }
       // (The open card's mention: the box spans its line down to the underline, for the background.)
       const top = b.active ? b.lineTop : b.y;
-      el.className = b.active ? 'active' : '';
-      el.style.cssText = `transform: translate(${b.x - p.origin.left}px, ${top - p.origin.top}px); width: ${b.width}px; height: ${b.y - top}px`;
+      const cls = b.active ? 'active' : '';
+      const style = `transform: translate(${b.x - p.origin.left}px, ${top - p.origin.top}px); width: ${b.width}px; height: ${b.y - top}px`;
+      if (drawn[i] === `${cls}|${style}`) continue;
+      drawn[i] = `${cls}|${style}`;
+      el.className = cls;
+      el.style.cssText = style;
     }
-    for (let i = p.boxes.length; i < shown; i++) pool[i]!.style.cssText = 'display: none';
+    for (let i = p.boxes.length; i < shown; i++) {
+      pool[i]!.style.cssText = 'display: none';
+      drawn[i] = '';
+    }
     shown = p.boxes.length;
   };
 
@@ -197,8 +209,18 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   };
 
   // The page's own changes that move or uncover text without resizing <html> or <body> (a banner
-  // removed, a class toggled): watched only while there is a private mention to follow.
-  const changes = new MutationObserver(queue);
+  // removed, a class toggled): watched only while there is a private mention to follow, and
+  // followed at most every CHANGES_MS (a page animating styles every frame would otherwise have
+  // every private mention measured in every frame).
+  let changesTimer = false;
+  const changes = new MutationObserver(() => {
+    if (changesTimer) return;
+    changesTimer = true;
+    scope.timeout(() => {
+      changesTimer = false;
+      queue();
+    }, CHANGES_MS);
+  });
   let watching = false;
   const watchChanges = () => {
     const want = host !== null && tracked.size > 0;
@@ -214,6 +236,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     host?.remove();
     host = layer = null;
     pool = [];
+    drawn = [];
     shown = 0;
     pass = null;
   };
