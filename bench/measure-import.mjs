@@ -187,8 +187,10 @@ export async function measureImport(extensionDir, { count = 1000, singles = 30, 
     }
     const t0 = await page.evaluate(() => performance.now());
     await chooseFiles(page, paths);
-    const read = await waitInPage(page, saveButton, `Save ${count} documents`);
-    const saveMs = await saveAndWait(page, `Save ${count} documents`, `Saved ${count} documents`);
+    // (The options page writes numbers as its language does: "Save 1,000 documents" in English.)
+    const shown = count.toLocaleString('en-US');
+    const read = await waitInPage(page, saveButton, `Save ${shown} documents`);
+    const saveMs = await saveAndWait(page, `Save ${shown} documents`, `Saved ${shown} documents`);
     const end = await page.evaluate(() => new Promise((r) => setTimeout(() => r(performance.now()), 200)));
     const cpuProfile = profile ? (await page.send('Profiler.stop')).profile : undefined;
     const { tasks, changeAt } = await page.evaluate(() => ({ tasks: globalThis.__longTasks, changeAt: globalThis.__changeAt }));

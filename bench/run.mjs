@@ -24,6 +24,7 @@ import { generateCorpus } from './corpora.mjs';
 import { closeExtension, launchExtension } from './extension.mjs';
 import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
 import { measureHover } from './measure-hover.mjs';
+import { updateReadme } from './readme.mjs';
 import { measureImport } from './measure-import.mjs';
 import { measureUserCorpus } from './measure-usercorpus.mjs';
 import { baselineRun, pageHeap, scanRun } from './measure-pages.mjs';
@@ -233,6 +234,7 @@ if (complete) {
     join(REPORT_DIR, 'PERFORMANCE.md'),
     `## Performance\n\nLatest \`npm run bench\` (see bench/README.md for what each figure measures and how to reproduce it).\n\n${md}\n`,
   );
+  updateReadme(); // README's targets table is this file's (bench/readme.mjs)
 }
 console.log('\n' + md + '\n');
 const shown = (f) => relative(ROOT, join(REPORT_DIR, f)) || f;

@@ -13,6 +13,15 @@ export class LiveCorpusStore extends CorpusStore {
   private readonly hidden = new Map<string, { document: SourceDocument; passages: Passage[] }>();
   /** Passage ids changed while there was no search index, for `takeIndexBacklog`. */
   private indexBacklog = new Set<number>();
+  /** Each document's place in the corpus, kept from the first hide on (a document shown again goes back to it). */
+  private order?: Map<string, number>;
+
+  /** Places of every document in the corpus now (new ones after every known one). */
+  private documentOrder(): Map<string, number> {
+    const order = (this.order ??= new Map<string, number>());
+    for (const d of this.corpus.documents) if (!order.has(d.meta.id)) order.set(d.meta.id, order.size);
+    return order;
+  }
 
 
   /** Appends documents with their passages (ids 0…n-1 within each document); returns the passages as numbered in the corpus. */
@@ -37,6 +46,7 @@ export class LiveCorpusStore extends CorpusStore {
   removeDocuments(ids: readonly string[], { hide = false } = {}): void {
     const gone = new Set(ids.filter((id) => this.documents.has(id)));
     if (!gone.size) return;
+    if (hide) this.documentOrder(); // (its place, to be put back in)
     const removed: Passage[] = [];
     this.corpus.passages.forEach((p, i) => {
       if (!gone.has(p.docId)) return;
@@ -62,25 +72,44 @@ export class LiveCorpusStore extends CorpusStore {
 
   /** Puts hidden documents back (at the end of the corpus). */
   unhideDocuments(ids: readonly string[]): void {
-    const items = ids.flatMap((id) => {
+    const back = ids.flatMap((id) => {
       const entry = this.hidden.get(id);
       this.hidden.delete(id);
-      return entry ? [{ document: entry.document, passages: entry.passages.map((p, i) => ({ ...p, id: i })) }] : [];
+      return entry && !this.documents.has(id) ? [entry] : [];
     });
-    this.addDocuments(items);
+    if (!back.length) return;
+    // Back in their own place: the same passage slots, and the document where the corpus had it,
+    // so the store is the one a worker that starts builds (ties are ranked by passage id).
+    const added: Passage[] = [];
+    for (const { document, passages } of back) {
+      this.documents.set(document.meta.id, document);
+      for (const p of passages) {
+        this.corpus.passages[p.id] = p;
+        added.push(p);
+      }
+    }
+    const order = this.documentOrder();
+    const documents = [...this.corpus.documents, ...back.map((b) => b.document)].sort((a, b) => order.get(a.meta.id)! - order.get(b.meta.id)!);
+    this.changed({ documents }, added, [], true);
   }
 
   /** New passages for a document already in the corpus (recompiled after the entities changed); it keeps its place. */
   replacePassages(docId: string, passages: readonly Passage[]): void {
     if (!this.documents.has(docId)) throw new NotFoundError(`No corpus document "${docId}"`);
+    // The new passages take the document's slots in order (so its passages keep the ids a worker
+    // that starts gives them); only extra ones are appended, slots left over are emptied.
     const removed: Passage[] = [];
+    const slots: number[] = [];
     this.corpus.passages.forEach((p, i) => {
       if (p.docId !== docId) return;
       removed.push(p);
+      slots.push(i);
       this.corpus.passages[i] = { ...p, docId: REMOVED, text: '', mentions: [], entityIds: [] };
     });
-    const added = passages.map((p) => ({ ...p, id: this.corpus.passages.push({ ...p, docId }) - 1, docId }));
-    added.forEach((p) => (this.corpus.passages[p.id] = p));
+    const added = passages.map((p, n) => {
+      const id = n < slots.length ? slots[n]! : this.corpus.passages.push({ ...p, docId }) - 1;
+      return (this.corpus.passages[id] = { ...p, id, docId });
+    });
     this.changed({}, added, removed);
   }
 

@@ -180,11 +180,28 @@ export class SearchIndex {
   search(query: string, limit = 100): number[] {
     const q = prepareForIndex(query).trim();
     if (!q) return [];
-    const exact = this.index.search(q, { limit }) as number[];
+    const exact = this.bestFirst(q, limit, false);
     if (exact.length > 0) return exact;
     const significant = [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= MIN_TERM);
     if (significant.length < 2) return [];
-    return this.index.search(significant.join(' '), { limit, suggest: true }) as number[];
+    return this.bestFirst(significant.join(' '), limit, true);
+  }
+
+  /**
+   * FlexSearch's answer by score bucket (`resolve: false`), each bucket in id order: which
+   * passages tie, and in what order, then depends on the corpus alone, not on the order they were
+   * indexed in (a bundled document shown again, or one recompiled after a new name, is indexed
+   * last in a running worker but in its place by a worker that starts; tests: platform/faultLoop.test.ts).
+   */
+  private bestFirst(query: string, limit: number, suggest: boolean): number[] {
+    const buckets = (this.index.search(query, { resolve: false, suggest }) as unknown as { result?: Array<number[] | undefined> }).result ?? [];
+    const out: number[] = [];
+    for (const bucket of buckets) {
+      if (!bucket?.length) continue;
+      out.push(...bucket.slice().sort((a, b) => a - b));
+      if (out.length >= limit) break;
+    }
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   /** The encoded forms of the query's words, to highlight with (short words only when alone). */

@@ -172,8 +172,12 @@ export class UserCorpus implements CorpusOverlay {
       } else {
         const entry = store.hiddenDocument(id);
         if (!entry) return;
-        await this.save({ unhide: [id], touched: [...new Set(entry.passages.flatMap((p) => p.entityIds))] });
+        // Compiled again with the names of now (a name added while it was hidden is found in it,
+        // as a worker that starts would find it), its cards and the old ones' touched.
+        const passages = this.compilerFor(store).passages(entry.document);
+        await this.save({ unhide: [id], touched: [...new Set([...entry.passages, ...passages].flatMap((p) => p.entityIds))] });
         store.unhideDocuments([id]);
+        store.replacePassages(id, passages);
       }
     });
   }

@@ -19,11 +19,17 @@ const immediate = () => Promise.resolve();
 /** The bundled corpus as the extension's files. */
 const bundledSource = (): CorpusSource => assetSource(manifest, async (path) => files.get(path) ?? Promise.reject(new Error(`no file ${path}`)));
 
-/** A worker over `idb`; `wrap` puts something between the UserCorpus and the storage (a fault injector). */
-export function userWorker(idb: IDBFactory, { source = bundledSource(), name = 'test', wrap = (s: UserStorePort) => s }: { source?: CorpusSource; name?: string; wrap?: (s: UserStore) => UserStorePort } = {}) {
+/**
+ * A worker over `idb`; `wrap` puts something between the UserCorpus and the storage (a fault
+ * injector); `now` is its clock (document ids and import order depend on it).
+ */
+export function userWorker(
+  idb: IDBFactory,
+  { source = bundledSource(), name = 'test', wrap = (s: UserStorePort) => s, now }: { source?: CorpusSource; name?: string; wrap?: (s: UserStore) => UserStorePort; now?: () => number } = {},
+) {
   const db = new UserDatabase(name, { indexedDB: idb, IDBKeyRange });
   const storage = new UserStore(db);
-  const user = new UserCorpus(wrap(storage));
+  const user = new UserCorpus(wrap(storage), now);
   const service = new CorpusService(source, { pause: immediate }, user);
   user.attach(service);
   return { service, user, db, storage };
