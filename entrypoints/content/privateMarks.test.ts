@@ -122,6 +122,23 @@ describe('private marks', () => {
     expect(pageSees()).toEqual([]);
   });
 
+  it('after a scroll of the document alone, measures only the mentions that can be near the viewport', () => {
+    const { scope, flush } = fakeScope();
+    const store = new MentionStore();
+    createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    store.add([record('a', 'user-qarmaz', 100), record('c', 'user-qarmaz', 5000)]);
+    flush();
+    const measured = vi.mocked(Range.prototype.getClientRects);
+    measured.mockClear();
+    document.dispatchEvent(new Event('scroll'));
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1); // 'a' only: 'c' is 4,400 px below
+    measured.mockClear();
+    window.dispatchEvent(new Event('resize'));
+    flush();
+    expect(measured).toHaveBeenCalledTimes(2); // a resize may move anything
+  });
+
   it('draws the open card’s private mention as the active highlight: its line, down to a solid underline', () => {
     const { scope, flush } = fakeScope();
     const store = new MentionStore();

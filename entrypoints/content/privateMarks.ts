@@ -35,9 +35,11 @@
  * the viewport and, for those on screen, asks the browser what is at the line's middle (text
  * scrolled out of its box or covered by the page's own overlay gets no mark); a larger set is
  * measured over several frames (`FRAME_BUDGET_MS` each) before the marks are moved at once; a
- * mark whose place did not change is not written again.
+ * mark whose place did not change is not written again. A scroll of the document alone moves
+ * nothing within it: that pass measures only the mentions that were near the viewport it brings
+ * into view (or near the viewport of the last full pass, for text in fixed or sticky boxes).
  */
-import { lineBoxes, middleInView, nearView, underlineLook, underlineOf, type MarkBox, type View } from '../../lib/marks/markBoxes';
+import { extentOf, lineBoxes, mayBeNear, middleInView, nearView, underlineLook, underlineOf, type Extent, type MarkBox, type View } from '../../lib/marks/markBoxes';
 import { attachHost, HOST_STYLE } from './frameHost';
 import highlightCss from './highlights.css?inline';
 import type { MentionRecord, MentionStore } from './mentions';
@@ -86,6 +88,7 @@ interface Pass {
   boxes: MarkBox[];
   view: View;
   origin: { left: number; top: number };
+  scrollY: number;
 }
 
 export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasNames, isPrivate }: PrivateMarksOptions): PrivateMarks {
@@ -102,8 +105,14 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   let dirty = false;
   let pass: Pass | null = null;
   let activeRecord: MentionRecord | null = null;
+  /** Where each private mention's lines were at its last measure (document coordinates). */
+  const extents = new WeakMap<MentionRecord, Extent>();
+  /** Must the next pass measure every private mention (the layout may have changed), or only those a scroll can bring near? */
+  let full = true;
+  let fullScrollY = 0;
 
-  const queue = () => {
+  const queue = (layoutChanged = true) => {
+    if (layoutChanged) full = true;
     dirty = true;
     if (!host || frameQueued) return;
     frameQueued = true;
@@ -127,7 +136,9 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     } catch {
       return; // the text changed under the record: the rescan replaces it
     }
-    for (const line of lineBoxes(range.getClientRects())) {
+    const lines = lineBoxes(range.getClientRects());
+    extents.set(r, extentOf(lines, p.scrollY));
+    for (const line of lines) {
       if (p.boxes.length >= MAX_MARKS || !nearView(line, p.view, NEAR_PX)) continue;
       if (middleInView(line, p.view) && !onTop(r, line)) continue;
       p.boxes.push({ ...underlineOf(line), active: r === activeRecord });
@@ -143,9 +154,18 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       const root = document.documentElement;
       // Where the layer's fixed origin is (not the viewport's corner when the page transforms <html>).
       const { left, top } = layer.getBoundingClientRect();
-      pass = { records: [...tracked], at: 0, boxes: [], view: { width: root.clientWidth, height: root.clientHeight }, origin: { left, top } };
+      const view = { width: root.clientWidth, height: root.clientHeight };
+      const scrollY = window.scrollY;
+      // After a scroll of the document alone, only mentions it can bring near are measured: near
+      // the viewport now, or at the last full pass (text in a fixed or sticky box stays there).
+      const near = (r: MentionRecord) => [scrollY, fullScrollY].some((y) => mayBeNear(extents.get(r), y, view.height, NEAR_PX));
+      const records = full ? [...tracked] : [...tracked].filter(near);
+      if (full) fullScrollY = scrollY;
+      full = false;
+      pass = { records, at: 0, boxes: [], view, origin: { left, top }, scrollY };
     }
     const p = pass;
+    p.scrollY = window.scrollY;
     const t0 = performance.now();
     while (p.at < p.records.length) {
       measure(p.records[p.at++]!, p);
@@ -158,7 +178,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     }
     pass = null;
     draw(p);
-    if (dirty) queue(); // something moved while a sliced pass ran
+    if (dirty) queue(false); // something moved while a sliced pass ran (`full` says what)
   };
 
   /** Moves the pool's elements to the pass's boxes; the rest are hidden. Writes only inside the closed root. */
@@ -193,10 +213,11 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     host = attachHost(MARKS_HOST_STYLE, LAYER_CSS, layer);
     following = new AbortController();
     const opts = { capture: true, passive: true, signal: following.signal };
-    document.addEventListener('scroll', queue, opts);
-    window.addEventListener('resize', queue, opts);
-    document.fonts.addEventListener('loadingdone', queue, opts);
-    const sizes = new ResizeObserver(queue);
+    // (A scroll of the document moves nothing within it; an element's scroll moves its content.)
+    document.addEventListener('scroll', (e: Event) => queue(e.target !== document), opts);
+    window.addEventListener('resize', () => queue(), opts);
+    document.fonts.addEventListener('loadingdone', () => queue(), opts);
+    const sizes = new ResizeObserver(() => queue());
     sizes.observe(document.documentElement);
     if (document.body) sizes.observe(document.body);
     following.signal.addEventListener('abort', () => {
@@ -272,7 +293,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       const next = record && isPrivate(record) ? record : null;
       if (next === activeRecord) return;
       activeRecord = next;
-      queue();
+      queue(false);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineBoxes, middleInView, nearView, underlineLook, underlineOf } from './markBoxes';
+import { extentOf, lineBoxes, mayBeNear, middleInView, nearView, underlineLook, underlineOf } from './markBoxes';
 
 const view = { width: 800, height: 600 };
 const box = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
@@ -42,6 +42,22 @@ describe('which marks are drawn', () => {
     expect(middleInView(box(10, 10, 50, 30), view)).toBe(true);
     expect(middleInView(box(780, 10, 840, 30), view)).toBe(false);
     expect(middleInView(box(10, 590, 50, 620), view)).toBe(false);
+  });
+});
+
+describe('which mentions a scroll can bring near', () => {
+  it('keeps where a mention’s lines were in the document, and tells from it whether a scroll brings it near', () => {
+    const e = extentOf([box(10, 100, 50, 120), box(10, 124, 40, 144)], 1000);
+    expect(e).toEqual({ top: 1100, bottom: 1144 });
+    expect(mayBeNear(e, 1000, 600, 100)).toBe(true);
+    expect(mayBeNear(e, 600, 600, 100)).toBe(true); // 500 px below the viewport's top: in it
+    expect(mayBeNear(e, 300, 600, 100)).toBe(false); // 800 px below: beyond the margin
+    expect(mayBeNear(e, 1300, 600, 100)).toBe(false); // scrolled 156 px past it
+  });
+
+  it('a mention never measured may be anywhere; one with no lines (hidden) is nowhere', () => {
+    expect(mayBeNear(undefined, 0, 600, 100)).toBe(true);
+    expect(mayBeNear(extentOf([], 0), 0, 600, 100)).toBe(false);
   });
 });
 

@@ -58,6 +58,26 @@ export function lineBoxes(rects: Iterable<Box>): Box[] {
   return out;
 }
 
+/** Where a mention's lines were, in document coordinates (their client box + the scroll offset then); NaN when it had none. */
+export interface Extent {
+  top: number;
+  bottom: number;
+}
+
+export function extentOf(lines: readonly Box[], scrollY: number): Extent {
+  if (lines.length === 0) return { top: NaN, bottom: NaN };
+  return { top: Math.min(...lines.map((l) => l.top)) + scrollY, bottom: Math.max(...lines.map((l) => l.bottom)) + scrollY };
+}
+
+/**
+ * Can a mention last seen at `e` be in or near the viewport at scroll offset `scrollY`, if only the
+ * document scrolled since? Unknown (never measured): yes; no lines then (hidden): no.
+ */
+export function mayBeNear(e: Extent | undefined, scrollY: number, height: number, margin: number): boolean {
+  if (!e) return true;
+  return e.top - scrollY < height + margin && e.bottom - scrollY > -margin;
+}
+
 /** The underline of one line box, in whole device-independent pixels (crisp dots). */
 export function underlineOf(line: Box): MarkBox {
   const rise = Math.round((line.bottom - line.top) * UNDERLINE_RISE);
