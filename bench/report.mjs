@@ -95,6 +95,10 @@ export function evaluateTargets(r) {
     add('Cold start → first search answer, 10k imported docs (index saved by an earlier worker)', u.coldSearchMs.median, ms(u.coldSearchMs.median, 0), '≤ 300 ms', u.coldSearchMs.median <= 300);
     if (Number.isFinite(u.scanRatio)) add('Content script start+scan, 1k user aliases / bundled only (median of pages)', u.scanRatio, ratio(u.scanRatio), 'reported', true);
   }
+  if (r.marks) {
+    const m = r.marks;
+    add(`${m.names} user names marked on a page: extra main-thread time on scroll and resize; long tasks`, m.extraMs, `${ms(m.extraMs)} (${ms(m.markedMs)} marked / ${ms(m.twinMs)} twin page); ${m.longTasks}`, 'reported; no long task', m.longTasks === 0);
+  }
   if (r.contentScript) {
     const g = r.contentScript.gzipBytes;
     add('Content script size (JS + CSS, gzip)', g, kb(g), '≤ 30 KB', g <= 30 * 1024);

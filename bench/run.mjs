@@ -3,7 +3,7 @@
  * 1,000 and 10,000 documents, runs it in headless Chromium, prints the results table and writes
  * bench/results.json and bench/PERFORMANCE.md. See bench/README.md.
  *
- *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import,usercorpus]
+ *   node bench/run.mjs [--pages DIR] [--runs N] [--no-build] [--only pages,hover,corpus,import,usercorpus,marks]
  *                      [--corpora bundled,1k,10k] [--mark-cap MS] [--out DIR] [--server-docs N]
  *
  * `--only server` (not in the default list: it files 100,000 documents into a throwaway PostgreSQL,
@@ -26,6 +26,7 @@ import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
 import { measureHover } from './measure-hover.mjs';
 import { updateReadme } from './readme.mjs';
 import { measureImport } from './measure-import.mjs';
+import { measureMarks } from './measure-marks.mjs';
 import { measureUserCorpus } from './measure-usercorpus.mjs';
 import { baselineRun, pageHeap, scanRun } from './measure-pages.mjs';
 import { generatePages, realPages, startServer } from './pages.mjs';
@@ -39,7 +40,7 @@ const started = Date.now();
 const DEFAULT_PAGES = resolve(ROOT, '../shared/pages');
 
 function parseArgs(argv) {
-  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus', 'import', 'usercorpus'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
+  const opts = { pages: DEFAULT_PAGES, runs: 3, build: true, only: ['pages', 'hover', 'corpus', 'import', 'usercorpus', 'marks'], corpora: ['bundled', '1k', '10k'], markCapMs: 2500, out: process.env.COUNTERPOINT_BENCH_OUT ? resolve(process.env.COUNTERPOINT_BENCH_OUT) : undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pages') opts.pages = resolve(argv[++i]);
@@ -200,6 +201,10 @@ if (opts.only.includes('usercorpus')) {
   const raw = await measureUserCorpus(buildInfo.bundled.extensionDir, { pool, pages: scanPages, origin: server.origin, runs: opts.runs, documents, log });
   results.userCorpus = summarizeUserCorpus(raw);
 }
+// ── The reader's own names marked (issue 18): 50 user names on a page, scroll and resize ──
+if (opts.only.includes('marks')) {
+  results.marks = await measureMarks(buildInfo.bundled.extensionDir, { pool, dir: genDir, origin: server.origin, prefix: '/gen/', runs: opts.runs, log });
+}
 await server.close();
 
 // ── Corpora: search, cold start, index, heap ──
@@ -240,7 +245,7 @@ results.targets = evaluateTargets(results);
 const md = renderMarkdown(results);
 writeFileSync(join(REPORT_DIR, 'results.json'), JSON.stringify(results, null, 1) + '\n');
 // PERFORMANCE.md (the README's section) only from a complete run on the default page set.
-const complete = ['pages', 'hover', 'corpus', 'import', 'usercorpus'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
+const complete = ['pages', 'hover', 'corpus', 'import', 'usercorpus', 'marks'].every((m) => opts.only.includes(m)) && ['bundled', '1k', '10k'].every((c) => opts.corpora.includes(c)) && hasPages && opts.pages === DEFAULT_PAGES;
 if (complete) {
   writeFileSync(
     join(REPORT_DIR, 'PERFORMANCE.md'),

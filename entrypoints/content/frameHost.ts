@@ -49,21 +49,30 @@ export type CardAnchor =
   /** A form field whose selected text names the entity: that text has no Range, so the card sits by the field. */
   | { field: Element };
 
+/**
+ * A host of ours at the end of <html>: a plain <div> with `style` (inline, every declaration
+ * !important) and a closed shadow root holding a <style> of `css` and `children`, all attached
+ * before the host enters the page.
+ */
+export function attachHost(style: string, css: string, ...children: Element[]): HTMLDivElement {
+  const host = document.createElement('div');
+  host.setAttribute('style', style);
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = document.createElement('style');
+  sheet.textContent = css;
+  root.append(sheet, ...children);
+  document.documentElement.appendChild(host);
+  return host;
+}
+
 /** Makes the hidden host with the card page at `src`, and puts it at the end of <html>. */
 export function createHost(src: string): { host: HTMLDivElement; iframe: HTMLIFrameElement } {
-  const host = document.createElement('div');
-  host.setAttribute('style', HIDDEN_HOST_STYLE);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = SHADOW_CSS;
   const iframe = document.createElement('iframe');
   iframe.setAttribute('aria-hidden', 'true');
   iframe.tabIndex = -1;
   iframe.title = 'Counterpoint card';
   iframe.src = src;
-  root.append(style, iframe);
-  document.documentElement.appendChild(host);
-  return { host, iframe };
+  return { host: attachHost(HIDDEN_HOST_STYLE, SHADOW_CSS, iframe), iframe };
 }
 
 /**

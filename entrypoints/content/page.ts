@@ -1,6 +1,7 @@
 /**
  * One session of Counterpoint on a page (a document: every frame has its own): connects the
- * scanner, the mention store, the highlights, hover tracking, the card and the mutation observer.
+ * scanner, the mention store, the highlights (and the reader's own names' marks), hover tracking,
+ * the card and the mutation observer.
  * Wiring only; each concern is in its own file.
  */
 import { AmbiguityGate } from '../../lib/text/ambiguity';
@@ -19,6 +20,7 @@ import type { Lifetime } from './lifetime';
 import { trackHover } from './hover';
 import { liveRange, MentionStore, type MentionRecord } from './mentions';
 import { observePage } from './observer';
+import { createPrivateMarks } from './privateMarks';
 import { Scanner } from './scanner';
 import { createWorkQueue } from './schedule';
 import { createScope } from './scope';
@@ -58,7 +60,10 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   const queue = createWorkQueue(scope);
   // Mentions of aliases the user added are private: never in page-readable highlights.
   const privateAliases = new Set(data.patterns.filter((p) => p.user).map((p) => `${p.entityId}\u0000${p.text}`));
-  const highlights = createHighlights(store, settings.underlines, (r) => privateAliases.size > 0 && privateAliases.has(`${r.entityId}\u0000${r.alias}`));
+  const isPrivate = (r: MentionRecord) => privateAliases.size > 0 && privateAliases.has(`${r.entityId}\u0000${r.alias}`);
+  const highlights = createHighlights(store, settings.underlines, isPrivate);
+  // …their underline is drawn where the page cannot read it (privateMarks.ts).
+  const marks = createPrivateMarks(scope, store, { on: settings.underlines, hasNames: privateAliases.size > 0, isPrivate });
   let hoverDelay = settings.hoverDelayMs;
 
   // ── The card: rendered in an extension frame (cardFrame.ts), driven by lib/card/cardController.ts ──
@@ -87,14 +92,18 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     same: (a, b) =>
       a === b ||
       (a.entityId === b.entityId && a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset),
-    setActive: (r) => highlights.setActive(r && r.nodes.length > 0 ? r : null),
+    setActive: (r) => {
+      const shown = r && r.nodes.length > 0 ? r : null;
+      highlights.setActive(shown);
+      marks.setActive(shown);
+    },
     openDelay: () => hoverDelay,
     closeDelay: CLOSE_DELAY_MS,
     atSelection: () => mentionAtSelection(store, getMatcher),
     // The card is revealed in the frame nearest the end of the delay (lib/card/paintTimer.ts).
     timers: paintTimers(frameClock()),
   });
-  const isOwnUi = (n: Node) => surface.isHost(n);
+  const isOwnUi = (n: Node) => surface.isHost(n) || marks.isHost(n);
   const hover = trackHover(scope, { store, card, isCard: (t) => surface.isHost(t) });
 
   // ── Scanning ──
@@ -187,6 +196,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     applySettings(next) {
       hoverDelay = next.hoverDelayMs;
       highlights.setUnderlines(next.underlines);
+      marks.setOn(next.underlines);
     },
     dispose() {
       reset();

@@ -106,6 +106,21 @@ export const bidi = (browser: Browser) => (browser as unknown as { connection: B
 /** A page's BiDi browsing-context id. */
 export const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
 
+/**
+ * The <div>s under <html> (where the extension puts its hosts) as BiDi serialises them with their
+ * shadow trees, closed ones included, `maxDomDepth` deep; each child keeps its `sharedId`.
+ */
+export async function hostsUnderHtml(browser: Browser, page: Page, maxDomDepth: number): Promise<SerializedNode[]> {
+  const { result } = await bidi(browser).send('script.evaluate', {
+    expression: "[...document.documentElement.children].filter((e) => e.localName === 'div')",
+    target: { context: contextOf(page) },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth },
+  });
+  return result.result?.value ?? [];
+}
+
 /** Calls `fn` every 100 ms until `ok` holds or `timeout` ms pass; returns the last value (the test asserts on it). */
 export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 8000): Promise<T> {
   const end = Date.now() + timeout;

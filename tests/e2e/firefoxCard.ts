@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { bidi, contextOf, type SerializedNode } from './firefox';
+import { bidi, contextOf, hostsUnderHtml, type SerializedNode } from './firefox';
 
 export interface FirefoxCard {
   text: string;
@@ -33,14 +33,7 @@ export interface FirefoxCard {
 export async function readCardFirefox(browser: Browser, page: Page): Promise<FirefoxCard | null> {
   const connection = bidi(browser);
   const context = contextOf(page);
-  const { result } = await connection.send('script.evaluate', {
-    expression: "[...document.documentElement.children].filter((e) => e.localName === 'div')",
-    target: { context },
-    awaitPromise: false,
-    resultOwnership: 'none',
-    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 3 },
-  });
-  const hosts: SerializedNode[] = (result.result?.value ?? []).map((n: SerializedNode) => n.value ?? n);
+  const hosts = (await hostsUnderHtml(browser, page, 3)).map((n) => n.value ?? n);
   const host = hosts.find((h) => h.shadowRoot?.value?.children?.some((c) => (c.value ?? c).localName === 'iframe'));
   const shadow = host?.shadowRoot?.value;
   if (!host || !shadow) return null;

@@ -9,8 +9,9 @@
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
 import { highlightedTexts, hoverText, setSettings, waitCard, waitNoCard, waitScanned } from './content';
+import { boxOf, NOBODY, probeInPage, READER_ENTITY, READER_NAME, readMarks, underlines } from './privateMarks';
 import { FIXTURES_DIR, startServer, type StaticServer } from './server';
 
 let ext: ExtensionBrowser;
@@ -174,6 +175,34 @@ describe('a hostile page', () => {
     expect(fromContent).toMatch(/^refused: /);
     expect(fromContent).not.toContain(NOTES_TITLE);
     await page.close();
+  });
+
+  it('cannot tell from the marks of the reader’s own names whether a name it wrote is theirs', async () => {
+    // The reader's group is underlined where the page cannot read it (privateMarks.ts). The page
+    // writes the reader's name, then a name of the same shape that is no one's, and records all
+    // it can observe: highlights, the name's computed style, hit-testing over it, the elements
+    // under <html> (restyled to measure what they hold), layout, animations, mutations.
+    const { err } = await sendFromExtensionPage(extPage, 'addEntity', READER_ENTITY);
+    expect(err).toBeUndefined();
+    const probes = [];
+    for (const name of [READER_NAME, NOBODY]) {
+      const page = await ext.context.newPage();
+      const at = url(`private-names.html?name=${encodeURIComponent(name)}`);
+      await page.goto(at, { waitUntil: 'load' });
+      await waitScanned(extPage, at);
+      // The reader's name is marked indeed (read from the closed root, as DevTools would); the other is not.
+      const marked = () => readMarks(page).then(async (m) => underlines(m, await page.evaluate(boxOf, 'name')));
+      if (name === READER_NAME) await expect.poll(marked, { timeout: 10_000 }).toBe(true);
+      else await page.waitForTimeout(1000);
+      expect(await marked()).toBe(name === READER_NAME);
+      probes.push(await page.evaluate(probeInPage));
+      await page.close();
+    }
+    expect(probes[1]).toEqual(probes[0]);
+    // (What it sees in both: its own text under the pointer, the bundled name's highlight, our host.)
+    expect(probes[0]!.hits).not.toContain('div');
+    expect(probes[0]!.highlights).toEqual(['counterpoint: Raqqa']);
+    expect(probes[0]!.extra).toEqual([expect.objectContaining({ tag: 'div', shadow: null, children: 0, text: '' })]);
   });
 
   it('cannot tell the extension is installed on a site the user switched off', async () => {
