@@ -19,24 +19,13 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MatcherData } from '../lib/messages/protocol';
 import type { DocumentDraft } from '../lib/userCorpus/types';
+import { rng } from '../bench/text.mjs';
 import { userWorker } from '../tests/unit/userWorker';
 import { publishIfStale } from './corpusPublisher';
 import { MATCHER_KEY } from './matcherCache';
 import type { UserStore } from './userStore';
 
 type Worker = ReturnType<typeof userWorker>;
-
-/** A small seeded generator (mulberry32): the same seed draws the same operations and stops. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts a worker's storage operations; once `budget` are spent every further one fails. */
 class Stop {
@@ -179,7 +168,7 @@ describe('a worker stopped at a random point of a write (50 seeded stops)', () =
     const outcomes: Record<string, { done: number; notDone: number }> = {};
     for (let i = 0; i < 50; i++) {
       const seed = 20261207 + i;
-      const draw = random(seed);
+      const draw = rng(seed); // (the benchmark's mulberry32: the same seed draws the same stops)
       const kind = KINDS[i % KINDS.length]!;
       const { before, after, operations } = expected.get(kind)!;
       const budget = Math.floor(draw() * (operations + 1));
