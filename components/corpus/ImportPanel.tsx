@@ -5,18 +5,9 @@
  * it would change (merge or replace) before anything is written.
  */
 import { memo } from 'preact/compat';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  countWithoutPerspective,
-  fillMissingPerspective,
-  importProblems,
-  needingAttention,
-  pinProblems,
-  saveBlockedReason,
-  unpinLeftOut,
-  visibleRows,
-  type DraftField,
-} from '../../lib/userCorpus/draftReview';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { countWithoutPerspective, importProblems, needingAttention, saveBlockedReason, visibleRows, type DraftField } from '../../lib/userCorpus/draftReview';
+import { DRAFT_PAGE, NO_DRAFTS, draftListReducer } from '../../lib/userCorpus/draftList';
 import { draftFromPage, extractionProblem, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { draftFromPaste, draftName, ACCEPTED_EXTENSIONS } from '../../lib/userCorpus/parseFile';
 import type { DocumentDraft, DraftMeta } from '../../lib/userCorpus/types';
@@ -46,8 +37,6 @@ interface Props {
 /** A page handed over without an article (its problem is worded when drawn). */
 const isPageProblem = (e: unknown): e is { page: Extract<PageExtraction, { ok: false }> } => typeof e === 'object' && e !== null && 'page' in e;
 
-/** Drafts shown for editing at once, and added by "Show more" (bench: 1,000 editable forms took seconds to render); drafts needing attention are shown too. */
-const SHOWN_DRAFTS = 20;
 /**
  * Rows added per frame: 20 forms at once were one layout of ~1,000 boxes, 17–67 ms on a busy
  * 2-core machine (bench/measure-import.mjs, trace); 5 per frame keep each frame's layout small.
@@ -56,7 +45,8 @@ const ROWS_PER_FRAME = 5;
 
 export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }: Props) {
   const t = useT();
-  const [drafts, setDrafts] = useState<DocumentDraft[]>([]);
+  // The drafts and the rows drawn for them, one reducer (lib/userCorpus/draftList.ts).
+  const [{ drafts, shown, pinned }, dispatch] = useReducer(draftListReducer, NO_DRAFTS);
   // What went wrong, as errors (or problems of a page): worded when drawn, in the page's language.
   const [errors, setErrors] = useState<unknown[]>([]);
   const [bundle, setBundle] = useState<{ bundle: Bundle; fileName: string } | null>(null);
@@ -77,24 +67,15 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
     if (page.ok) {
       setErrors([]);
       setFocusField(`draft-${drafts.length}-title`);
-      setPinned((p) => new Set(p).add(drafts.length));
-      setDrafts((d) => [...d, draftFromPage(page.article)]);
+      dispatch({ type: 'add', drafts: [draftFromPage(page.article)], pin: true });
     } else {
       setErrors([{ page }]);
       pasteRef.current?.focus();
     }
   }, [page]);
-  // Rows shown: the first `shown` drafts and the pinned ones (needing attention, or asked for), lib/userCorpus/draftReview.ts.
-  const [shown, setShown] = useState(SHOWN_DRAFTS);
-  const [pinned, setPinned] = useState<ReadonlySet<number>>(new Set());
+  // Rows shown: the first `shown` drafts and the pinned ones (needing attention, or asked for).
   const visible = useMemo(() => visibleRows(drafts.length, shown, pinned), [drafts.length, shown, pinned]);
   const attention = useMemo(() => needingAttention(drafts), [drafts]);
-  useEffect(() => {
-    if (drafts.length === 0) {
-      setShown(SHOWN_DRAFTS);
-      setPinned(new Set());
-    } else setPinned((p) => pinProblems(drafts, p, shown, SHOWN_DRAFTS));
-  }, [drafts.length]);
   // The rows drawn so far (ROWS_PER_FRAME more each frame, up to the rows shown); a field to focus waits for its row.
   const [rows, setRows] = useState(ROWS_PER_FRAME);
   const wanted = visible.length;
@@ -115,7 +96,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
   const take = async (files: ArrayLike<File>) => {
     setStatus('');
     const results = await readImportFiles(files, pageYielder());
-    setDrafts((d) => [...d, ...results.flatMap((r) => (r.kind === 'draft' ? [r.draft] : []))]);
+    dispatch({ type: 'add', drafts: results.flatMap((r) => (r.kind === 'draft' ? [r.draft] : [])) });
     setErrors(results.flatMap((r) => (r.kind === 'error' ? [r.error] : [])));
     const b = results.find((r) => r.kind === 'bundle');
     if (b && b.kind === 'bundle') setBundle({ bundle: b.bundle, fileName: b.fileName });
@@ -129,7 +110,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
       // In parts, committed once (lib/userCorpus/batches.ts): one 3 MB message blocked this page ~80 ms.
       const { added } = await sendDrafts(drafts, { stage: api.stageDrafts, commit: api.importDocuments, status: api.importStatus }, importId);
       setImportId(crypto.randomUUID());
-      setDrafts([]);
+      dispatch({ type: 'clear' });
       setErrors([]);
       setStatus(added.length === 1 ? t('savedOne', added[0]!.title) : t.plural('savedMany', added.length));
       setSavedOne(added.length === 1 ? { id: added[0]!.id, title: added[0]!.title } : null);
@@ -142,14 +123,11 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
   };
 
   // Stable, so the rows are not drawn again when only the status or the busy state changes.
-  const editDraft = useCallback((i: number, meta: DraftMeta) => setDrafts((ds) => ds.map((x, j) => (j === i ? { ...x, meta } : x))), []);
-  const leaveOut = useCallback((i: number) => {
-    setDrafts((ds) => ds.filter((_, j) => j !== i));
-    setPinned((p) => unpinLeftOut(p, i));
-  }, []);
+  const editDraft = useCallback((index: number, meta: DraftMeta) => dispatch({ type: 'edit', index, meta }), []);
+  const leaveOut = useCallback((index: number) => dispatch({ type: 'leaveOut', index }), []);
   // A draft named above Save: its row is drawn (pinned) and its first field to fix focused.
   const showDraft = (i: number, field: DraftField) => {
-    setPinned((p) => (p.has(i) ? p : new Set(p).add(i)));
+    dispatch({ type: 'pin', index: i });
     setFocusField(`draft-${i}-${field}`);
   };
   const blocked = saveBlockedReason(busy, attention.length, t);
@@ -190,8 +168,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
         <textarea id="import-paste" ref={pasteRef} rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="btn" disabled={!paste.trim()} onClick={() => {
           try {
-            setDrafts((d) => [...d, draftFromPaste(paste, t)]);
-            setPinned((p) => new Set(p).add(drafts.length));
+            dispatch({ type: 'add', drafts: [draftFromPaste(paste, t)], pin: true });
             setPaste('');
           } catch (e) {
             setErrors([e]);
@@ -223,10 +200,10 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
           ))}
           {visible.length < drafts.length && (
             <div class="row">
-              <button type="button" class="btn" onClick={() => setShown((s) => s + SHOWN_DRAFTS)}>
-                {t('draftsShowMore', Math.min(SHOWN_DRAFTS, drafts.length - shown))}
+              <button type="button" class="btn" onClick={() => dispatch({ type: 'showMore' })}>
+                {t('draftsShowMore', Math.min(DRAFT_PAGE, drafts.length - shown))}
               </button>
-              <button type="button" class="btn" onClick={() => setShown(drafts.length)}>
+              <button type="button" class="btn" onClick={() => dispatch({ type: 'showAll' })}>
                 {t('draftsShowAll', drafts.length)}
               </button>
             </div>
@@ -236,13 +213,13 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
             withoutPerspective={countWithoutPerspective(drafts)}
             onShow={showDraft}
             onLeaveOut={(i) => (leaveOut(i), setRefocus(true))}
-            onSetPerspective={(p) => setDrafts((ds) => fillMissingPerspective(ds, p))}
+            onSetPerspective={(perspective) => dispatch({ type: 'fillPerspective', perspective })}
           />
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={busy || attention.length > 0} aria-describedby={blocked ? 'save-blocked' : undefined}>
               {t.plural('saveDocuments', drafts.length)}
             </button>
-            <button type="button" class="btn" onClick={() => setDrafts([])}>
+            <button type="button" class="btn" onClick={() => dispatch({ type: 'clear' })}>
               {t('discard')}
             </button>
             {blocked && (
