@@ -6,6 +6,7 @@ import { DocumentList } from './DocumentList';
 import { EntityPanel } from './EntityPanel';
 import { ExportReset } from './ExportReset';
 import { ImportPanel } from './ImportPanel';
+import type { TeamFiling } from '../team/TeamFileDrafts';
 
 interface Props {
   api: CorpusApi;
@@ -13,9 +14,11 @@ interface Props {
   applySettings(settings: Record<string, unknown>): void;
   /** A page handed over to be added (components/corpus/ImportPanel.tsx). */
   page?: PageExtraction | null;
+  /** A writer's team corpus, which the import form can file to. */
+  team?: TeamFiling | null;
 }
 
-export function CorpusManager({ api, settings, applySettings, page }: Props) {
+export function CorpusManager({ api, settings, applySettings, page, team }: Props) {
   const [listing, setListing] = useState<UserCorpusListing | null>(null);
   const [proposeFor, setProposeFor] = useState<string | null>(null);
   const refresh = useCallback(() => void api.listUserCorpus().then(setListing), [api]);
@@ -31,6 +34,7 @@ export function CorpusManager({ api, settings, applySettings, page }: Props) {
         onPropose={setProposeFor}
         onBundleSettings={applySettings}
         page={page}
+        team={team}
       />
       {listing && (
         <>

@@ -19,6 +19,7 @@ import { DraftAttention } from './DraftAttention';
 import { DraftFields } from './DraftFields';
 import { readImportFiles } from './readFiles';
 import { pageYielder } from './yielder';
+import { TeamFileDrafts, type TeamFiling } from '../team/TeamFileDrafts';
 import type { Bundle } from '../../lib/userCorpus/bundle';
 import { sendDrafts } from '../../lib/userCorpus/batches';
 
@@ -32,6 +33,8 @@ interface Props {
   onBundleSettings(settings: Record<string, unknown>): void;
   /** A page the reader asked to add ("Add this page": platform/addPage.ts), to confirm here. */
   page?: PageExtraction | null;
+  /** A writer's team corpus: the drafts can be filed there too. */
+  team?: TeamFiling | null;
 }
 
 /** A page handed over without an article (its problem is worded when drawn). */
@@ -43,7 +46,7 @@ const isPageProblem = (e: unknown): e is { page: Extract<PageExtraction, { ok: f
  */
 const ROWS_PER_FRAME = 5;
 
-export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }: Props) {
+export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, team }: Props) {
   const t = useT();
   // The drafts and the rows drawn for them, one reducer (lib/userCorpus/draftList.ts).
   const [{ drafts, shown, pinned }, dispatch] = useReducer(draftListReducer, NO_DRAFTS);
@@ -228,6 +231,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page }:
               </span>
             )}
           </div>
+          {team && <TeamFileDrafts drafts={drafts} team={team.team} file={team.file} blocked={busy || attention.length > 0} />}
         </form>
       )}
 

@@ -8,8 +8,8 @@ import { useState } from 'preact/hooks';
 import { draftFromPage, type PageExtraction } from '../../lib/userCorpus/pageExtract';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import type { Result } from '../../lib/messages/registry';
-import type { MessageKey } from '../../lib/i18n/keys';
 import { useT } from '../i18n';
+import { TEAM_PROBLEMS } from './teamProblems';
 
 export type FileResult = Result<'teamFile'>;
 
@@ -17,10 +17,9 @@ export interface TeamFilePageProps {
   page: PageExtraction | null | undefined;
   team: string;
   file(drafts: DocumentDraft[]): Promise<FileResult>;
-  problemKey(result: Extract<FileResult, { state: 'error' }>): MessageKey;
 }
 
-export function TeamFilePage({ page, team, file, problemKey }: TeamFilePageProps) {
+export function TeamFilePage({ page, team, file }: TeamFilePageProps) {
   const t = useT();
   const [result, setResult] = useState<FileResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +43,7 @@ export function TeamFilePage({ page, team, file, problemKey }: TeamFilePageProps
       {result?.state === 'filed' && <p role="status">{t('teamFiled', team)}</p>}
       {result?.state === 'error' && (
         <p class="error" role="alert">
-          {t(problemKey(result))}
+          {t(TEAM_PROBLEMS[result.problem])}
         </p>
       )}
     </div>

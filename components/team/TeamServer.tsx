@@ -6,11 +6,11 @@
  * token. The token field is cleared once connected: no page shows it again.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { TeamProblem, TeamStatus } from '../../lib/messages/team';
-import type { MessageKey } from '../../lib/i18n/keys';
+import type { TeamStatus } from '../../lib/messages/team';
 import type { PageExtraction } from '../../lib/userCorpus/pageExtract';
 import { useT } from '../i18n';
 import { TeamFilePage, type TeamFilePageProps } from './TeamFilePage';
+import { TEAM_PROBLEMS } from './teamProblems';
 
 export interface TeamApi {
   status(): Promise<TeamStatus>;
@@ -20,17 +20,12 @@ export interface TeamApi {
   file: TeamFilePageProps['file'];
 }
 
-const PROBLEMS: Record<TeamProblem, MessageKey> = {
-  unauthorized: 'teamErrUnauthorized',
-  unreachable: 'teamErrUnreachable',
-  permission: 'teamErrPermission',
-  'invalid-url': 'teamErrInvalidUrl',
-  refused: 'teamErrRefused',
-  forbidden: 'teamErrForbidden',
-};
 
-/** `page`: a page handed over by "Add this page", which a writer may file to the team too. */
-export function TeamServer({ api, page }: { api: TeamApi; page?: PageExtraction | null }) {
+/**
+ * `page`: a page handed over by "Add this page", which a writer may file to the team too;
+ * `onStatus`: told of each status (the import form offers filing to a writer's team).
+ */
+export function TeamServer({ api, page, onStatus }: { api: TeamApi; page?: PageExtraction | null; onStatus?(status: TeamStatus | null): void }) {
   const t = useT();
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [url, setUrl] = useState('');
@@ -38,6 +33,7 @@ export function TeamServer({ api, page }: { api: TeamApi; page?: PageExtraction 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => void api.status().then(setStatus, () => setStatus({ state: 'off' })), [api]);
+  useEffect(() => onStatus?.(status), [status, onStatus]);
 
   const settle = (next: Promise<TeamStatus>) => {
     setBusy(true);
@@ -63,7 +59,7 @@ export function TeamServer({ api, page }: { api: TeamApi; page?: PageExtraction 
               {t('teamDisconnect')}
             </button>
           </p>
-          {status.role === 'writer' && <TeamFilePage page={page} team={status.team} file={api.file} problemKey={(r) => PROBLEMS[r.problem]} />}
+          {status.role === 'writer' && <TeamFilePage page={page} team={status.team} file={api.file} />}
         </>
       ) : (
         <form
@@ -86,7 +82,7 @@ export function TeamServer({ api, page }: { api: TeamApi; page?: PageExtraction 
           </button>
           {status?.state === 'error' && (
             <p class="team-error error" role="alert">
-              {t(PROBLEMS[status.problem])}
+              {t(TEAM_PROBLEMS[status.problem])}
             </p>
           )}
         </form>

@@ -4,10 +4,14 @@
  * the options page (URL, token, Connect: the permission for that one origin asked in the click).
  * The writer files a document; reader A's card and search quote it with "Team · Desk Iraq";
  * reader B, of another team, sees nothing of it; a writer's browser files a page "Add this page"
- * handed over, from the options page, and A's card quotes it; the server stopped mid-session
+ * handed over, from the options page, and files chosen in the import form, and A's card quotes
+ * them; the server stopped mid-session
  * leaves A's card and search drawn from the local corpus, saying the team corpus is unreachable.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +27,7 @@ import { startServer, type StaticServer } from './server';
 
 const FILED = 'Engineers of the Kestrel water brigade reopened the main pumping station in Raqqa on Sunday, residents said.';
 const WORD = 'Kestrel';
+const HERON = 'The Heron school in Raqqa reopened its doors to four hundred pupils, teachers said.';
 const PAGE = 'The Osprey relief convoy reached Raqqa at dawn with flour and medicine, aid workers said.';
 
 interface Reader {
@@ -178,6 +183,32 @@ describe('a team corpus shared by two readers and a writer', () => {
 
     const card = await raqqaCard(readers.a!, (t) => t.includes('Osprey'));
     expect(card.text).toContain('The Osprey relief convoy reached Raqqa');
+  });
+
+  it('a writer files the files chosen in the import form to the team; the local corpus is left as it was', async () => {
+    const w = readers.b!; // connected with Desk Iraq's writer token above
+    const dir = mkdtempSync(join(tmpdir(), 'counterpoint-team-'));
+    const files = [HERON, 'The Egret bakery in Raqqa opened again after the water came back, its owner said.'].map((text, i) => {
+      const path = join(dir, `desk-${i + 1}.md`);
+      writeFileSync(path, `---\ntitle: Desk note ${i + 1}\nperspective: Desk reporter\n---\n\n${text}\n`);
+      return path;
+    });
+    const before = (await sendFromExtensionPage(w.options, 'listUserCorpus')).res.documents.length;
+    // The page handed over above is still a draft of the form: discarded first.
+    await w.options.getByRole('button', { name: 'Discard' }).click();
+    await w.options.setInputFiles('#import-files', files);
+    const form = w.options.getByRole('form', { name: 'Documents to save' });
+    await form.getByRole('button', { name: 'File 2 documents to Desk Iraq' }).click();
+    await form.getByRole('status').filter({ hasText: 'Filed 2 documents to Desk Iraq' }).waitFor({ timeout: 30_000 });
+    // Filed once: the button says so by being disabled until the list changes.
+    expect(await form.getByRole('button', { name: 'File 2 documents to Desk Iraq' }).isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Discard' }).click();
+    expect((await sendFromExtensionPage(w.options, 'listUserCorpus')).res.documents.length).toBe(before);
+    rmSync(dir, { recursive: true, force: true });
+
+    const card = await raqqaCard(readers.a!, (t) => t.includes('Heron'));
+    expect(card.text).toContain('The Heron school in Raqqa reopened');
+    expect(card.text).toContain('Team · Desk Iraq');
   });
 
   it('with the server stopped, reader A’s card still shows the local corpus and says the team is unreachable', async () => {
