@@ -5,7 +5,7 @@
  * Columns stack when the panel is narrow (CSS grid auto-fit).
  */
 import { kindName } from '../lib/card/cardText';
-import { summarize, type ComparisonView } from '../lib/views/comparisonView';
+import { summarize, type ColumnView, type ComparisonView } from '../lib/views/comparisonView';
 import { STANCE_ORDER, stanceLabelKey } from '../lib/views/stanceLabel';
 import type { Passage } from '../lib/corpus/types';
 import { voiceText } from '../lib/card/cardText';
@@ -17,8 +17,12 @@ import { useT } from './i18n';
 
 export interface ComparisonProps {
   view: ComparisonView;
-  onOpenPassage: (passage: Passage) => void;
+  /** `origin`: the team whose server holds the passage's document (absent: the local corpus). */
+  onOpenPassage: (passage: Passage, origin?: string) => void;
 }
+
+/** A column's key and id: a document filed locally and to the team has one source id in both. */
+const columnKey = (c: ColumnView) => (c.origin ? `team-${c.source.id}` : c.source.id);
 
 export function Comparison({ view, onOpenPassage }: ComparisonProps) {
   const t = useT();
@@ -38,7 +42,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
         {view.columns.length > 0 && (
           <div class="stance-strip" aria-hidden="true">
             {view.columns.map((c) => (
-              <span key={c.source.id} class={`stance-strip-cell stance-bg-${c.stance}`} title={`${c.source.title}: ${t(stanceLabelKey(c.stance))}`} />
+              <span key={columnKey(c)} class={`stance-strip-cell stance-bg-${c.stance}`} title={`${c.source.title}: ${t(stanceLabelKey(c.stance))}`} />
             ))}
             {view.silent.map((s) => (
               <span key={s.id} class="stance-strip-cell stance-bg-silent" title={t('compareSilentTitle', s.title)} />
@@ -59,16 +63,21 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
             )}
           </ul>
         )}
+        {view.team?.unreachable && (
+          <p class="status team-note" role="status">
+            {t('teamUnreachable', view.team.name)}
+          </p>
+        )}
         {view.columns.length > 0 && <StanceKey />}
       </header>
 
       <div class="columns">
         {view.columns.map((c) => {
-          const titleId = `col-title-${c.source.id}`;
+          const titleId = `col-title-${columnKey(c)}`;
           return (
-            <article key={c.source.id} class={`column column-${c.stance}`} aria-labelledby={titleId} data-source={c.source.id}>
+            <article key={columnKey(c)} class={`column column-${c.stance}`} aria-labelledby={titleId} data-source={c.source.id}>
               <header class="column-head">
-                <SourceLabel source={c.source} titleAs="h3" titleId={titleId} notes />
+                <SourceLabel source={c.source} titleAs="h3" titleId={titleId} notes origin={c.origin} />
                 <p class="column-stance">
                   <StanceBadge stance={c.stance} overall />
                   <span class="muted column-count">
@@ -93,7 +102,7 @@ export function Comparison({ view, onOpenPassage }: ComparisonProps) {
                           <bdi>{t('quoted', passage.stanceCues.join(t('listSep')))}</bdi>
                         </span>
                       )}
-                      <button type="button" class="btn-link passage-open" onClick={() => onOpenPassage(passage)}>
+                      <button type="button" class="btn-link passage-open" onClick={() => onOpenPassage(passage, c.origin)}>
                         {t('readInContext')}
                         <span class="visually-hidden">: {c.source.title}</span>
                       </button>

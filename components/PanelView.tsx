@@ -19,7 +19,7 @@ import { useT } from './i18n';
 export interface PanelViewProps {
   panel: PanelController;
   findEntities: (text: string) => Promise<EntitySummary[]>;
-  onOpenPassage: (passage: Passage) => void;
+  onOpenPassage: (passage: Passage, origin?: string) => void;
 }
 
 export function PanelView({ panel, findEntities, onOpenPassage }: PanelViewProps) {

@@ -68,7 +68,7 @@ export function ReaderView({ reader, onCompare }: ReaderViewProps) {
         <h1 class="reader-title" dir="auto">
           {meta.title}
         </h1>
-        <SourceLabel source={meta} hideTitle />
+        <SourceLabel source={meta} hideTitle origin={doc.origin} />
         {sourceNotes(meta, t).map((note) => (
           <p key={note} class="reader-note muted" dir="auto">
             {note}

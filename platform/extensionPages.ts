@@ -19,13 +19,13 @@ import { answer, tabClient, workerClient } from './messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, updateSettings, watchSettings, type Settings } from './settings';
 import { openSidePanel } from './sidePanel';
 
-function readerUrl(docId: string, passageId?: number): string {
-  return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId);
+function readerUrl(docId: string, passageId?: number, team?: boolean): string {
+  return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId, team);
 }
 
-/** Opens a document in the reader, in a new tab next to the current one. */
-export async function openReader(docId: string, passageId?: number): Promise<void> {
-  await browser.tabs.create({ url: readerUrl(docId, passageId) });
+/** Opens a document in the reader, in a new tab next to the current one; `team`: the team server's (a team hit or column). */
+export async function openReader(docId: string, passageId?: number, team?: boolean): Promise<void> {
+  await browser.tabs.create({ url: readerUrl(docId, passageId, team) });
 }
 
 /**
@@ -129,7 +129,7 @@ export function popupPorts(tabId?: number): PopupPorts {
     cardShortcut,
     watchHandedQuery: (callback) => watchHandOff('popup', (p) => callback(p.query)),
     watchCorpus: (callback) => onCorpusChanged(() => callback()),
-    openReader: (hit) => openReader(hit.passage.docId, hit.passage.id),
+    openReader: (hit) => openReader(hit.passage.docId, hit.passage.id, !!hit.origin),
     // Synchronous up to chrome.sidePanel.open: the window id was fetched when the popup started.
     openComparison: (entityId) => openComparison(entityId, knownWindowId),
     addPage: async () => addPageFromTab((await targetTab(tabId)) ?? {}),

@@ -90,3 +90,43 @@ describe('the matcher data (content scripts)', () => {
     await expect(dispatch('matcherData', { all: true }, script)).rejects.toThrow(BadMessageError);
   });
 });
+
+describe('corpus reads with a team server', () => {
+  const service = new CorpusService(assetSource(manifest, async (path) => files.get(path)!));
+  const local = store.compare('raqqa');
+  const teamColumn = { ...local.columns[0]!, source: { ...local.columns[0]!.source, id: 'team-doc' }, passages: [{ ...local.columns[0]!.passages[0]!, docId: 'team-doc', text: 'The desk’s own filing on Raqqa.' }] };
+  const teamDoc = { document: { meta: { ...local.columns[0]!.source, id: 'team-doc' }, body: 'The desk’s own filing on Raqqa.' }, passages: teamColumn.passages };
+  const withTeam = (state: 'ok' | 'unreachable') =>
+    createDispatcher(
+      'background',
+      stubHandlers(
+        'background',
+        createCorpusReadHandlers({
+          corpus: service,
+          teamCompare: async () => (state === 'ok' ? { state, team: 'Desk Iraq', data: { ...local, columns: [teamColumn] } } : { state, team: 'Desk Iraq' }),
+          teamDocument: async (docId) => (state === 'ok' ? { state, team: 'Desk Iraq', ...(docId === 'team-doc' ? { data: teamDoc } : {}) } : { state, team: 'Desk Iraq' }),
+        }),
+      ),
+      self,
+    );
+
+  it('the comparison gains the team’s sources as labelled columns; the reader opens a team document, labelled', async () => {
+    const d = withTeam('ok');
+    const compared = await d('compare', { entityId: 'raqqa' }, page);
+    expect(compared.columns.slice(0, local.columns.length)).toEqual(local.columns);
+    expect(compared.columns.slice(local.columns.length).map((c) => [c.source.id, c.origin])).toEqual([['team-doc', 'Desk Iraq']]);
+    expect(await d('getDocument', { docId: 'team-doc', team: true }, page)).toEqual({ ...teamDoc, origin: 'Desk Iraq' });
+    // Without the flag the local corpus is asked, which has no such document.
+    await expect(d('getDocument', { docId: 'team-doc' }, page)).rejects.toThrow();
+    await expect(d('getDocument', { docId: 'gone', team: true }, page)).rejects.toThrow('Desk Iraq’s team corpus no longer has this document.');
+  });
+
+  it('a team that does not answer: the local comparison says so; the reader says why it shows nothing', async () => {
+    const d = withTeam('unreachable');
+    const compared = await d('compare', { entityId: 'raqqa' }, page);
+    expect(compared).toEqual({ ...local, team: { name: 'Desk Iraq', unreachable: true } });
+    await expect(d('getDocument', { docId: 'team-doc', team: true }, page)).rejects.toThrow('The team corpus (Desk Iraq) is unreachable');
+    // No team server: a team address is refused with the way to connect one.
+    await expect(dispatch('getDocument', { docId: 'team-doc', team: true }, page)).rejects.toThrow('no team server is connected');
+  });
+});

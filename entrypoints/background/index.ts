@@ -42,7 +42,7 @@ export default defineBackground({
       Object.assign(globalThis, { __counterpointBench: { corpus, user, store: () => corpus.searchReady(), mainAt: performance.now() } });
     }
     const publish = () => publishIfStale(corpus).then(() => undefined);
-    const handlers = { ...createCorpusReadHandlers({ corpus, teamSearch: team.search }), ...createCorpusWriteHandlers({ user, publish }), ...team.handlers } satisfies Handlers<'background'>;
+    const handlers = { ...createCorpusReadHandlers({ corpus, teamSearch: team.search, teamCompare: team.compare, teamDocument: team.document }), ...createCorpusWriteHandlers({ user, publish }), ...team.handlers } satisfies Handlers<'background'>;
     answer('background', handlers);
     // Install, update, browser start, or a worker stopped between a write and its publication.
     void publish().catch(() => undefined);

@@ -9,7 +9,7 @@
  * the stored configuration alone (kept in memory after its first read).
  */
 import type { Handlers } from '../../lib/messages/dispatch';
-import type { SearchResult, EntityCard } from '../../lib/messages/protocol';
+import type { Comparison, DocumentView, EntityCard, SearchResult } from '../../lib/messages/protocol';
 import type { Params } from '../../lib/messages/registry';
 import type { TeamAnswer, TeamProblem, TeamStatus } from '../../lib/messages/team';
 import { teamAddress } from '../../lib/team/url';
@@ -98,5 +98,9 @@ export function createTeamSide(ports: TeamPorts) {
     handlers,
     /** The team's hits for the worker's own search (corpusReads.ts), waited for at most SEARCH_WAIT_MS. */
     search: (params: Params<'search'>) => ask<SearchResult>('/v1/search', params, SEARCH_WAIT_MS),
+    /** The team's sources on an entity for the side panel's comparison (corpusReads.ts), waited for as long as a search's hits. */
+    compare: (entityId: string) => ask<Comparison>(`/v1/entities/${encodeURIComponent(entityId)}/compare`, undefined, SEARCH_WAIT_MS),
+    /** A team document for the reader (a team hit opened). */
+    document: (docId: string) => ask<Omit<DocumentView, 'origin'>>(`/v1/documents/${encodeURIComponent(docId)}`),
   };
 }

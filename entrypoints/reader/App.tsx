@@ -14,7 +14,7 @@ export function App() {
   const reader = useMemo(
     () =>
       new ReaderController({
-        getDocument: (docId) => workerClient.getDocument({ docId }),
+        getDocument: ({ docId, team }) => workerClient.getDocument(team ? { docId, team } : { docId }),
         listEntities: () => workerClient.listEntities().then((r) => r.entities),
         watchTarget: (callback) => {
           const onHash = () => callback(parseReaderHash(location.hash));

@@ -18,5 +18,5 @@ export function App() {
   const where = useMemo(() => parsePanelLocation(location.search, location.hash), []);
   const panel = useMemo(() => new PanelController(panelPorts(where.tabId)), []);
   useEffect(() => panel.start(where.entityId), [panel]);
-  return <PanelView panel={panel} findEntities={findEntities} onOpenPassage={(p) => void openReader(p.docId, p.id)} />;
+  return <PanelView panel={panel} findEntities={findEntities} onOpenPassage={(p, origin) => void openReader(p.docId, p.id, !!origin)} />;
 }

@@ -6,6 +6,9 @@ describe('reader address', () => {
     expect(readerHash('001_a3ed7a2f4efbeee5', 8)).toBe('#doc=001_a3ed7a2f4efbeee5&passage=8');
     expect(parseReaderHash('#doc=001_a3ed7a2f4efbeee5&passage=8')).toEqual({ docId: '001_a3ed7a2f4efbeee5', passageId: 8 });
     expect(parseReaderHash(readerHash('a b&c'))).toEqual({ docId: 'a b&c' });
+    expect(readerHash('d1', 3, true)).toBe('#doc=d1&passage=3&team=1');
+    expect(parseReaderHash(readerHash('d1', 3, true))).toEqual({ docId: 'd1', passageId: 3, team: true });
+    expect(parseReaderHash('#doc=d1&team=yes')).toEqual({ docId: 'd1' });
   });
 
   it('ignores a bad passage and refuses a missing document', () => {

@@ -2,7 +2,7 @@
  * The addresses of the extension's own pages and what their query and hash carry. Pure: the
  * pages pass in `location.search` / `location.hash` and prefix `browser.runtime.getURL(...)`.
  *
- *   reader.html#doc=DOC_ID&passage=PASSAGE_ID   a whole document, scrolled to one passage
+ *   reader.html#doc=DOC_ID&passage=PASSAGE_ID   a whole document, scrolled to one passage (&team=1: the team server's)
  *   sidepanel.html?tab=ID#entity=ENTITY_ID      the panel pointed at a tab (tests) and an entity
  *   popup.html?tab=ID#q=QUERY                   the search on a query (full-tab fallback)
  *   popup.html?layout=popup                     the popup's own layout even in a tab (screenshots)
@@ -11,11 +11,14 @@
 export interface ReaderTarget {
   docId: string;
   passageId?: number;
+  /** The document is the team server's (`&team=1`). */
+  team?: true;
 }
 
-export function readerHash(docId: string, passageId?: number): string {
+export function readerHash(docId: string, passageId?: number, team?: boolean): string {
   const params = new URLSearchParams({ doc: docId });
   if (passageId !== undefined) params.set('passage', String(passageId));
+  if (team) params.set('team', '1');
   return `#${params.toString()}`;
 }
 
@@ -33,7 +36,7 @@ export function parseReaderHash(hash: string): ReaderTarget | null {
   const docId = params.get('doc')?.trim();
   if (!docId) return null;
   const passageId = nonNegativeInt(params.get('passage'));
-  return passageId === undefined ? { docId } : { docId, passageId };
+  return { docId, ...(passageId === undefined ? {} : { passageId }), ...(params.get('team') === '1' ? { team: true as const } : {}) };
 }
 
 export interface PanelLocation {

@@ -9,6 +9,7 @@ import type {
   EntityType,
   MatchPattern,
   Passage,
+  SourceDocument,
   SourceMeta,
   Stance,
   Voice,
@@ -84,13 +85,24 @@ export interface ComparisonColumn {
   passages: Passage[];
   /** The source's overall stance on this entity (majority of its passages). */
   stance: Stance;
+  /** The team whose server it comes from (lib/team/merge.ts); absent: the local corpus. */
+  origin?: string;
 }
 
 export interface Comparison {
   entity: EntitySummary;
   columns: ComparisonColumn[];
-  /** Sources that never mention the entity. */
+  /** Sources that never mention the entity (the local corpus's). */
   silent: SourceMeta[];
+  /** With a team server configured: its name, or that it did not answer (lib/team/merge.ts). */
+  team?: TeamNote;
+}
+
+/** A whole document, for the reader; `origin`: the team whose server holds it (absent: the local corpus). */
+export interface DocumentView {
+  document: SourceDocument;
+  passages: Passage[];
+  origin?: string;
 }
 
 export interface MatcherData {

@@ -25,12 +25,12 @@
  * every runtime message travels on one channel.
  */
 import * as v from 'valibot';
-import type { SourceDocument, SourceMeta, Passage } from '../corpus/types';
+import type { SourceDocument, SourceMeta } from '../corpus/types';
 import type { BundlePreview } from '../userCorpus/bundle';
 import type { UserCorpusListing } from '../userCorpus/merge';
 import type { UserCorpusData } from '../userCorpus/types';
 import { corpusData, draftMeta, drafts, storedDocuments } from './corpusWrites';
-import { pageMentionsSchema, type Comparison, type EntityCard, type EntitySummary, type Facets, type MatcherData, type PageMentions, type SearchResult } from './protocol';
+import { pageMentionsSchema, type Comparison, type DocumentView, type EntityCard, type EntitySummary, type Facets, type MatcherData, type PageMentions, type SearchResult } from './protocol';
 import type { TeamAnswer, TeamProblem, TeamStatus } from './team';
 
 export type Privilege = 'extensionPage' | 'contentScript' | 'extension';
@@ -69,7 +69,8 @@ export const registry = {
     result: returns<{ entities: EntitySummary[] }>(),
   },
   compare: { to: worker, privilege: page, params: v.strictObject({ entityId: id }), result: returns<Comparison>() },
-  getDocument: { to: worker, privilege: page, params: v.strictObject({ docId: id }), result: returns<{ document: SourceDocument; passages: Passage[] }>() },
+  /** A whole document; `team`: the team server's (a team hit opened in the reader). */
+  getDocument: { to: worker, privilege: page, params: v.strictObject({ docId: id, team: v.optional(v.literal(true)) }), result: returns<DocumentView>() },
   listEntities: { to: worker, privilege: page, params: none, result: returns<{ entities: EntitySummary[]; totalSources: number }>() },
   /** What the search filters offer; asked once per page, not per search. */
   facets: { to: worker, privilege: page, params: none, result: returns<Facets>() },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityCard, Excerpt, SearchHit, SearchResult } from '../messages/protocol';
+import type { Comparison, ComparisonColumn, EntityCard, Excerpt, SearchHit, SearchResult } from '../messages/protocol';
 import type { SourceMeta } from '../corpus/types';
-import { mergeCard, mergeSearch, TEAM_EXCERPTS } from './merge';
+import { mergeCard, mergeComparison, mergeSearch, TEAM_EXCERPTS } from './merge';
 
 const source = (id: string): SourceMeta => ({ id, title: `Doc ${id}`, date: '2017', dateApproximate: false, dateLabel: '2017', perspective: 'p', origin: 'user' });
 const excerpt = (docId: string, text: string, inPassing?: true): Excerpt => ({
@@ -71,5 +71,38 @@ describe('mergeSearch', () => {
     expect(mergeSearch(local, { state: 'ok', team: 'T', data: result([hit('t2', 'Team hit.')]) }, 1).hits).toHaveLength(1);
     expect(mergeSearch(local, { state: 'unreachable', team: 'T' }).team).toEqual({ name: 'T', unreachable: true });
     expect(mergeSearch(local, { state: 'off' })).toBe(local);
+  });
+});
+
+describe('mergeComparison', () => {
+  const column = (docId: string, text: string): ComparisonColumn => ({ source: source(docId), passages: [excerpt(docId, text).passage], stance: 'neutral' });
+  const comparison = (columns: ComparisonColumn[], silent: SourceMeta[] = []): Comparison => ({
+    entity: { id: 'raqqa', name: 'Raqqa', type: 'place', kind: 'city', description: '', sourceCount: columns.length },
+    columns,
+    silent,
+  });
+  const local = comparison([column('l1', 'Local words about Raqqa.')], [source('quiet')]);
+  const cols = (c: Comparison) => c.columns.map((x) => [x.source.id, x.origin ?? 'local']);
+
+  it('is the local comparison when no server is configured; says when the team did not answer', () => {
+    expect(mergeComparison(local, { state: 'off' })).toBe(local);
+    const merged = mergeComparison(local, { state: 'unreachable', team: 'Desk Iraq' });
+    expect(merged.team).toEqual({ name: 'Desk Iraq', unreachable: true });
+    expect(cols(merged)).toEqual([['l1', 'local']]);
+  });
+
+  it('adds the team’s sources as labelled columns after the local ones, not one whose words are all shown', () => {
+    const team = comparison([column('t1', 'Team filing on Raqqa.'), column('t2', ' local words ABOUT Raqqa.')], [source('team-quiet')]);
+    const merged = mergeComparison(local, { state: 'ok', team: 'Desk Iraq', data: team });
+    expect(cols(merged)).toEqual([['l1', 'local'], ['t1', 'Desk Iraq']]);
+    expect(merged.silent.map((s) => s.id)).toEqual(['quiet']);
+    expect(merged.entity.sourceCount).toBe(3);
+    expect(merged.team).toEqual({ name: 'Desk Iraq' });
+  });
+
+  it('a team answer about another entity, or none, adds nothing', () => {
+    const other = { ...comparison([column('t1', 'Mosul.')]), entity: { ...local.entity, id: 'mosul' } };
+    expect(cols(mergeComparison(local, { state: 'ok', team: 'Desk Iraq', data: other }))).toEqual([['l1', 'local']]);
+    expect(cols(mergeComparison(local, { state: 'ok', team: 'Desk Iraq' }))).toEqual([['l1', 'local']]);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The team's corpus beside the local one (issue 21): a card or a search answered locally, with
+ * The team's corpus beside the local one (issue 21): a card, a search or a comparison answered locally, with
  * what the team server answered added after it. Local first; every team excerpt and hit carries
  * its origin (the team's name, shown as "Team · <name>"); a passage already shown (the same
  * words, whatever their source) is not shown twice; the team adds at most a few excerpts, so a
  * card keeps its size. Pure: the worker fetches, the card frame and the search merge.
  */
 import type { TeamAnswer } from '../messages/team';
-import type { EntityCard, Excerpt, SearchHit, SearchResult } from '../messages/protocol';
+import type { Comparison, ComparisonColumn, EntityCard, Excerpt, SearchHit, SearchResult } from '../messages/protocol';
 
 /** How many excerpts and viewpoints the team may add to a card. */
 export const TEAM_EXCERPTS = 3;
@@ -63,6 +63,29 @@ export function mergeSearch(local: SearchResult, answer: TeamAnswer<SearchResult
     entities: [...local.entities, ...team.entities.filter((e) => !entityIds.has(e.id))],
     hits,
     sources: [...local.sources, ...teamSources],
+    team: { name: answer.team },
+  };
+}
+
+/**
+ * The side panel's comparison with the team's sources as columns after the local ones, each
+ * labelled with its origin; a team column whose passages are all already shown (the same words:
+ * a document filed locally and to the team) is left out. The silent sources stay the local
+ * corpus's: a team's archive would list thousands.
+ */
+export function mergeComparison(local: Comparison, answer: TeamAnswer<Comparison>): Comparison {
+  if (answer.state === 'off') return local;
+  if (answer.state === 'unreachable') return { ...local, team: { name: answer.team, unreachable: true } };
+  const team = answer.data;
+  if (!team || team.entity.id !== local.entity.id) return { ...local, team: { name: answer.team } };
+  const seen = new Set(local.columns.flatMap((c) => c.passages.map((p) => sameWords(p.text))));
+  const columns: ComparisonColumn[] = team.columns
+    .filter((c) => c.passages.some((p) => !seen.has(sameWords(p.text))))
+    .map((c) => ({ ...c, origin: answer.team }));
+  return {
+    entity: { ...local.entity, sourceCount: local.entity.sourceCount + team.entity.sourceCount },
+    columns: [...local.columns, ...columns],
+    silent: local.silent,
     team: { name: answer.team },
   };
 }

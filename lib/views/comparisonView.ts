@@ -27,6 +27,8 @@ export interface ColumnView {
   passages: PassageView[];
   /** How many of its passages take each stance. */
   passageStances: Record<Stance, number>;
+  /** The team whose server it comes from; absent: the local corpus. */
+  origin?: string;
 }
 
 export interface ComparisonView {
@@ -41,6 +43,8 @@ export interface ComparisonView {
   summary: string;
   /** True when at least one source leans each way. */
   disagreement: boolean;
+  /** With a team server configured: its name, or that it did not answer. */
+  team?: Comparison['team'];
 }
 
 const emptyTally = (): Record<Stance, number> => ({ progress: 0, setback: 0, neutral: 0 });
@@ -54,7 +58,7 @@ function columnView(column: ComparisonColumn, entityId: string): ColumnView {
       .map((m): [number, number] => [m.start, m.end]);
     return { passage, mentionRanges, voice: voiceAt(passage, column.source, mentionRanges[0]?.[0] ?? 0) };
   });
-  return { source: column.source, stance: column.stance, passages, passageStances };
+  return { source: column.source, stance: column.stance, passages, passageStances, ...(column.origin ? { origin: column.origin } : {}) };
 }
 
 /**
@@ -77,6 +81,7 @@ export function buildComparisonView(comparison: Comparison): ComparisonView {
     totalSources: columns.length + comparison.silent.length,
     summary: summarize(entity, tally, comparison.silent.length),
     disagreement: tally.progress > 0 && tally.setback > 0,
+    ...(comparison.team ? { team: comparison.team } : {}),
   };
 }
 

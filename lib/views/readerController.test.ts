@@ -9,9 +9,9 @@ const doc = (id: string) => ({ document: { meta: source(id), body: 'Raqqa fell.'
 function setup() {
   const targets: Array<(t: ReaderTarget | null) => void> = [];
   const ports: ReaderPorts = {
-    getDocument: vi.fn(async (docId: string) => {
+    getDocument: vi.fn(async ({ docId, team }: ReaderTarget) => {
       if (docId === 'missing') throw new Error('No such document');
-      return doc(docId);
+      return team ? { ...doc(docId), origin: 'Desk Iraq' } : doc(docId);
     }),
     listEntities: async () => [summary('raqqa')],
     watchTarget: (cb) => (targets.push(cb), () => undefined),
@@ -39,5 +39,16 @@ describe('ReaderController', () => {
     targets[0]!({ docId: 'missing' });
     await flush();
     expect(reader.get()).toMatchObject({ doc: null, error: 'No such document' });
+  });
+
+  it('a team hit: the team server’s document, asked again when the same id is opened from the local corpus', async () => {
+    const { reader, ports, targets } = setup();
+    reader.start({ docId: 'a', team: true });
+    await flush();
+    expect(reader.get().doc?.origin).toBe('Desk Iraq');
+    targets[0]!({ docId: 'a' });
+    await flush();
+    expect(ports.getDocument).toHaveBeenCalledTimes(2);
+    expect(reader.get().doc?.origin).toBeUndefined();
   });
 });

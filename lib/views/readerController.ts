@@ -6,12 +6,12 @@
  */
 import { ENGLISH } from '../i18n/english';
 import type { ReaderTarget } from '../messages/pageUrls';
-import type { EntitySummary } from '../messages/protocol';
-import type { Passage, SourceDocument } from '../corpus/types';
+import type { DocumentView, EntitySummary } from '../messages/protocol';
 import { Store } from './store';
 
 export interface ReaderPorts {
-  getDocument(docId: string): Promise<{ document: SourceDocument; passages: Passage[] }>;
+  /** The target's document: the local corpus's, or the team server's (`target.team`). */
+  getDocument(target: ReaderTarget): Promise<DocumentView>;
   listEntities(): Promise<EntitySummary[]>;
   /** Calls back with the target each time the page's address changes. */
   watchTarget(callback: (target: ReaderTarget | null) => void): () => void;
@@ -19,7 +19,7 @@ export interface ReaderPorts {
 
 export interface ReaderState {
   target: ReaderTarget | null;
-  doc: { document: SourceDocument; passages: Passage[] } | null;
+  doc: DocumentView | null;
   error: string | null;
   entities: ReadonlyMap<string, EntitySummary>;
 }
@@ -50,10 +50,11 @@ export class ReaderController extends Store<ReaderState> {
   private go(target: ReaderTarget | null): void {
     this.set({ target, error: null });
     if (!target) return this.set({ doc: null, error: NO_DOCUMENT });
-    if (this.state.doc?.document.meta.id === target.docId) return;
+    const doc = this.state.doc;
+    if (doc && doc.document.meta.id === target.docId && !!doc.origin === !!target.team) return;
     const seq = ++this.seq;
     this.ports
-      .getDocument(target.docId)
+      .getDocument(target)
       .then((doc) => seq === this.seq && this.set({ doc }))
       .catch((e: Error) => seq === this.seq && this.set({ doc: null, error: e.message || 'This document could not be loaded.' }));
   }

@@ -2,7 +2,8 @@
  * A desk shares one corpus (issue 21), end to end: a team server on a throwaway PostgreSQL
  * cluster, two readers each in their own Chromium with the built extension, connected through
  * the options page (URL, token, Connect: the permission for that one origin asked in the click).
- * The writer files a document; reader A's card and search quote it with "Team · Desk Iraq";
+ * The writer files a document; reader A's card and search quote it with "Team · Desk Iraq", the
+ * team hit opens in the reader and the side panel's comparison has the team's column;
  * reader B, of another team, sees nothing of it; a writer's browser files a page "Add this page"
  * handed over, from the options page, and files chosen in the import form, and A's card quotes
  * them; the server stopped mid-session
@@ -147,7 +148,23 @@ describe('a team corpus shared by two readers and a writer', () => {
     const results = popup.getByRole('listbox');
     await expect.poll(async () => (await results.textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('pumping station');
     expect(await results.textContent()).toContain('Team · Desk Iraq');
-    await popup.close();
+    // The team hit opens in the reader, from the team server, labelled.
+    const [reader] = await Promise.all([readers.a!.ext.context.waitForEvent('page'), results.getByText('pumping station').first().click()]);
+    expect(reader.url()).toContain('team=1');
+    await reader.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
+    expect(await reader.locator('main').innerText()).toContain('Team · Desk Iraq');
+    expect(await reader.locator('main').innerText()).toContain('Kestrel water brigade reopened the main pumping station');
+    await reader.close();
+    await popup.close().catch(() => undefined);
+
+    // The side panel's comparison on Raqqa: the team's source is a column of its own, labelled.
+    const panel = await readers.a!.ext.context.newPage();
+    await panel.goto(`chrome-extension://${readers.a!.ext.extensionId}/sidepanel.html#entity=raqqa`);
+    const column = panel.locator('article.column').filter({ hasText: 'Kestrel water brigade' });
+    await column.waitFor({ timeout: 15_000 });
+    expect(await column.innerText()).toContain('Team · Desk Iraq');
+    expect(await panel.locator('article.column').count()).toBeGreaterThan(1); // the local sources too
+    await panel.close();
   });
 
   it('reader B, of another team, sees nothing of it', async () => {
