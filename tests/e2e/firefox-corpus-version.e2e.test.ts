@@ -8,8 +8,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage, pointAt, sendFromFirefoxPage, until, useFirefoxSuite } from './firefox';
-import { readCardFirefox } from './firefoxCard';
+import { openExtensionPage, sendFromFirefoxPage, until, useFirefoxSuite } from './firefox';
+import { hoverCardFirefox } from './firefoxCard';
 
 const suite = useFirefoxSuite();
 
@@ -31,16 +31,7 @@ describe('Firefox: an open tab and popup follow every change of the corpus', () 
     return res;
   };
   /** The text of the card a fresh hover on `text` (in the element `within`, else its first occurrence) opens; null: none opens. */
-  const cardOn = async (text: string, within?: string, wait = (t: string) => t.length > 0) => {
-    await page.bringToFront(); // (the reader looks at the tab: a background tab's timers are throttled)
-    await page.keyboard.press('Escape');
-    await page.mouse.move(1, 1);
-    await until(() => readCardFirefox(suite.ff.browser, page), (c) => c === null);
-    const at = await pointAt(page, text, { within });
-    await page.mouse.move(at.x, at.y, { steps: 4 });
-    const card = await until(() => readCardFirefox(suite.ff.browser, page), (c) => !!c && wait(c.text), 6000);
-    return card?.text ?? null;
-  };
+  const cardOn = (text: string, within?: string, wait?: (t: string) => boolean) => hoverCardFirefox(suite.ff.browser, page, text, wait, within);
   const coverage = async (text: string, within?: string) => /in \d+ of \d+ sources?/.exec((await cardOn(text, within, (t) => /in \d+ of \d+ source/.test(t))) ?? '')?.[0];
   const popupText = () => popup.evaluate(() => document.body.innerText);
 

@@ -22,7 +22,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
+/** `prefs`: more of Firefox's preferences for this browser. */
+export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD, prefs: Record<string, unknown> = {}): Promise<FirefoxWithExtension> {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npm run build" first`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -35,6 +36,7 @@ export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<F
       // Content scripts on every origin without a permission prompt.
       'extensions.originControls.grantByDefault': true,
       'network.dns.disableIPv6': true,
+      ...prefs,
     },
   });
   await browser.installExtension(dir);

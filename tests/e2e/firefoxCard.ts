@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { bidi, contextOf, hostsUnderHtml, type SerializedNode } from './firefox';
+import { bidi, contextOf, hostsUnderHtml, pointAt, until, type SerializedNode } from './firefox';
 
 export interface FirefoxCard {
   text: string;
@@ -76,4 +76,20 @@ export function expectInViewport(card: FirefoxCard): void {
   expect(card.rect.top).toBeGreaterThanOrEqual(0);
   expect(card.rect.right).toBeLessThanOrEqual(card.viewport.width);
   expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.height);
+}
+
+/**
+ * The text of the card a fresh hover on `text` (in the element `within`, else its first
+ * occurrence) opens, once `wait` holds of it; null when none opens. The tab is brought to the
+ * front first: a background tab's timers are throttled.
+ */
+export async function hoverCardFirefox(browser: Browser, page: Page, text: string, wait: (text: string) => boolean = (t) => t.length > 0, within?: string, timeout = 6000): Promise<string | null> {
+  await page.bringToFront();
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await until(() => readCardFirefox(browser, page), (c) => c === null);
+  const at = await pointAt(page, text, { within });
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  const card = await until(() => readCardFirefox(browser, page), (c) => !!c && wait(c.text), timeout);
+  return card?.text ?? null;
 }

@@ -10,21 +10,15 @@
  * leaves A's card and search drawn from the local corpus, saying the team corpus is unreachable.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/app';
-import { startCluster, type Cluster } from '../../server/src/cluster';
-import { createPools, type Pools } from '../../server/src/db';
-import { migrate } from '../../server/src/migrate';
-import { createToken } from '../../server/src/tokens';
 import { launchWithExtension, sendFromExtensionPage, type ExtensionBrowser } from './chromium';
 import { hoverText, waitCard, waitScanned } from './content';
 import { readCard } from './shadow';
 import { startServer, type StaticServer } from './server';
+import { startTeamServer, type TeamServer } from './teamServer';
 
 const FILED = 'Engineers of the Kestrel water brigade reopened the main pumping station in Raqqa on Sunday, residents said.';
 const WORD = 'Kestrel';
@@ -36,32 +30,21 @@ interface Reader {
   options: Page;
 }
 
-let cluster: Cluster;
-let pools: Pools;
-let app: FastifyInstance;
+let team: TeamServer;
 let base: string;
+let tokens: TeamServer['tokens'];
 let fixtures: StaticServer;
-const tokens: Record<'writer' | 'readerA' | 'readerB', string> = { writer: '', readerA: '', readerB: '' };
 const readers: Partial<Record<'a' | 'b', Reader>> = {};
 
 beforeAll(async () => {
-  cluster = await startCluster();
-  await migrate(cluster.url());
-  pools = createPools(cluster.url('counterpoint_app'));
-  app = await buildApp(pools);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  tokens.writer = (await createToken(cluster.url(), 'desk-iraq', 'writer', 'Desk Iraq')).token;
-  tokens.readerA = (await createToken(cluster.url(), 'desk-iraq', 'reader', 'Desk Iraq')).token;
-  tokens.readerB = (await createToken(cluster.url(), 'desk-syria', 'reader', 'Desk Syria')).token;
+  team = await startTeamServer();
+  ({ base, tokens } = team);
   fixtures = await startServer();
 }, 120_000);
 
 afterAll(async () => {
   for (const r of Object.values(readers)) await r?.ext.close();
-  await app?.close();
-  await pools?.end();
-  await cluster?.stop();
+  await team?.close();
   await fixtures?.close();
 });
 
@@ -131,12 +114,7 @@ describe('a team corpus shared by two readers and a writer', () => {
   });
 
   it('the writer files a document; reader A’s card and search quote it with its team label', async () => {
-    const filed = await fetch(`${base}/v1/documents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.writer}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text: FILED }),
-    });
-    expect(filed.status).toBe(201);
+    expect(await team.fileText(FILED)).toBe(201);
 
     const card = await raqqaCard(readers.a!, (t) => t.includes(WORD));
     expect(card.text).toContain('Kestrel water brigade reopened the main pumping station');
@@ -151,8 +129,7 @@ describe('a team corpus shared by two readers and a writer', () => {
     // The team hit opens in the reader, from the team server, labelled.
     const [reader] = await Promise.all([readers.a!.ext.context.waitForEvent('page'), results.getByText('pumping station').first().click()]);
     expect(reader.url()).toContain('team=1');
-    await reader.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
-    expect(await reader.locator('main').innerText()).toContain('Team · Desk Iraq');
+    await reader.locator('.source-origin').filter({ hasText: 'Team · Desk Iraq' }).waitFor({ timeout: 15_000 });
     expect(await reader.locator('main').innerText()).toContain('Kestrel water brigade reopened the main pumping station');
     await reader.close();
     await popup.close().catch(() => undefined);
@@ -229,7 +206,7 @@ describe('a team corpus shared by two readers and a writer', () => {
   });
 
   it('with the server stopped, reader A’s card still shows the local corpus and says the team is unreachable', async () => {
-    await app.close();
+    await team.stop();
     const card = await raqqaCard(readers.a!, (t) => /unreachable/i.test(t));
     expect(card.text).toContain('The team corpus (Desk Iraq) is unreachable');
     expect(card.text).not.toContain(WORD);
