@@ -1,21 +1,16 @@
 /**
- * A team server for end-to-end tests (issue 21): a throwaway PostgreSQL cluster
- * (server/src/cluster.ts), migrated, the server listening on 127.0.0.1, and tokens of two teams —
- * Desk Iraq's writer and reader, Desk Syria's reader. Shared by team.e2e (Chromium) and
- * firefox-team.e2e.
+ * A team server for end-to-end tests and the bench (issue 21): the server tests' harness
+ * (server/test/harness.ts: a throwaway PostgreSQL cluster, migrated) listening on 127.0.0.1, with
+ * tokens of two teams — Desk Iraq's writer and reader, Desk Syria's reader. Shared by team.e2e
+ * (Chromium), firefox-team.e2e and bench/team-server.mjs.
  */
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app';
-import { startCluster, type Cluster } from '../../server/src/cluster';
-import { createPools, type Pools } from '../../server/src/db';
-import { migrate } from '../../server/src/migrate';
-import { createToken } from '../../server/src/tokens';
+import { pasted, startHarness } from '../../server/test/harness';
 
 export interface TeamServer {
   base: string;
   tokens: Record<'writer' | 'readerA' | 'readerB', string>;
-  /** Files a text to Desk Iraq as its writer, over HTTP; the response's status. */
+  /** Files a text to Desk Iraq as its writer; the response's status. */
   fileText(text: string): Promise<number>;
   /** Stops answering (the server closes; the database stays until `close`). */
   stop(): Promise<void>;
@@ -23,37 +18,19 @@ export interface TeamServer {
 }
 
 export async function startTeamServer(): Promise<TeamServer> {
-  const cluster: Cluster = await startCluster();
-  await migrate(cluster.url());
-  const pools: Pools = createPools(cluster.url('counterpoint_app'));
-  const app: FastifyInstance = await buildApp(pools);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const h = await startHarness();
+  await h.app.listen({ host: '127.0.0.1', port: 0 });
   const tokens = {
-    writer: (await createToken(cluster.url(), 'desk-iraq', 'writer', 'Desk Iraq')).token,
-    readerA: (await createToken(cluster.url(), 'desk-iraq', 'reader', 'Desk Iraq')).token,
-    readerB: (await createToken(cluster.url(), 'desk-syria', 'reader', 'Desk Syria')).token,
+    writer: await h.token('desk-iraq', 'writer', 'Desk Iraq'),
+    readerA: await h.token('desk-iraq', 'reader', 'Desk Iraq'),
+    readerB: await h.token('desk-syria', 'reader', 'Desk Syria'),
   };
-  let stopped = false;
   return {
-    base,
+    base: `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`,
     tokens,
-    fileText: async (text) =>
-      (
-        await fetch(`${base}/v1/documents`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens.writer}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ text }),
-        })
-      ).status,
-    stop: async () => {
-      stopped = true;
-      await app.close();
-    },
-    close: async () => {
-      if (!stopped) await app.close();
-      await pools.end();
-      await cluster.stop();
-    },
+    fileText: async (text) => (await h.call(tokens.writer, 'POST', '/v1/documents', pasted(text))).status,
+    // (Closing the app twice is harmless: the harness's close closes it again, then the pools and cluster.)
+    stop: () => h.app.close(),
+    close: () => h.close(),
   };
 }
