@@ -24,6 +24,7 @@ import { generateCorpus } from './corpora.mjs';
 import { closeExtension, launchExtension } from './extension.mjs';
 import { matcherPatterns, measureCorpus } from './measure-corpus.mjs';
 import { measureHover } from './measure-hover.mjs';
+import { measureHoverWithTeam } from './measure-hoverteam.mjs';
 import { updateReadme } from './readme.mjs';
 import { measureImport } from './measure-import.mjs';
 import { measureMarks } from './measure-marks.mjs';
@@ -188,6 +189,8 @@ if (opts.only.includes('hover')) {
     const hoverPage = pages.find((p) => p.name.includes('dev4510b')) ?? pages.find((p) => !p.spa && !p.name.includes('5MB'));
     const h = await measureHover(ext, server.origin, hoverPage, { warm: 20, cold: Math.max(5, opts.runs), log });
     results.hover = { page: hoverPage.name, ...h };
+    // The same hovers with a team server connected (issue 21): the local card first, the team's part after.
+    results.hoverTeam = await measureHoverWithTeam(ext, ROOT, server.origin, hoverPage, { warm: 20, log }).catch((e) => (log(`  hover with a team server: skipped (${e.message})`), undefined));
   } finally {
     await closeExtension(ext);
   }
