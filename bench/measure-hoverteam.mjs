@@ -8,6 +8,7 @@
  * hover figure is the same as measure 3's (the loaded card painted); what the team adds comes after.
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { closePage, openPage } from './cdp.mjs';
 import { send } from './extension.mjs';
@@ -15,7 +16,7 @@ import { measureHover } from './measure-hover.mjs';
 
 /** Starts the team server child; resolves with { base, token, stop() }. */
 function startTeam(root) {
-  const child = spawn('npx', ['vite-node', 'bench/team-server.mjs'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn('npx', ['vite-node', join(root, 'bench/team-server.mjs')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
