@@ -15,6 +15,11 @@ export interface MentionRecord {
   nodes: Text[];
   /** Scan generation of those nodes when found (see Scanner). */
   gen: number;
+  /**
+   * A mention of one of the user's own aliases (Matcher.findLayers' `mine`): never in what the
+   * page can read (highlights.ts), underlined where it cannot (privateMarks.ts).
+   */
+  mine?: true;
   /** A name in a form field's selection (selection.ts): the card is anchored to the field. */
   field?: HTMLTextAreaElement | HTMLInputElement;
 }

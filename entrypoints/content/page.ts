@@ -58,12 +58,11 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   const store = new MentionStore();
   const gate = new AmbiguityGate<MentionRecord>();
   const queue = createWorkQueue(scope);
-  // Mentions of aliases the user added are private: never in page-readable highlights.
-  const privateAliases = new Set(data.patterns.filter((p) => p.user).map((p) => `${p.entityId}\u0000${p.text}`));
-  const isPrivate = (r: MentionRecord) => privateAliases.size > 0 && privateAliases.has(`${r.entityId}\u0000${r.alias}`);
+  // Mentions of aliases the user added are private (the scanner reads them apart): never in page-readable highlights…
+  const isPrivate = (r: MentionRecord) => r.mine === true;
   const highlights = createHighlights(store, settings.underlines, isPrivate);
   // …their underline is drawn where the page cannot read it (privateMarks.ts).
-  const marks = createPrivateMarks(scope, store, { on: settings.underlines, hasNames: privateAliases.size > 0, isPrivate });
+  const marks = createPrivateMarks(scope, store, { on: settings.underlines, hasNames: data.patterns.some((p) => p.user), isPrivate });
   let hoverDelay = settings.hoverDelayMs;
 
   // ── The card: rendered in an extension frame (cardFrame.ts), driven by lib/card/cardController.ts ──

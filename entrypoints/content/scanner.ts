@@ -12,6 +12,7 @@
  * where a name was found.
  */
 import type { AmbiguityGate } from '../../lib/text/ambiguity';
+import type { Match } from '../../lib/corpus/types';
 import type { Matcher } from '../../lib/text/matcher';
 import { isWhitespace } from '../../lib/text/normalize';
 import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
@@ -162,28 +163,38 @@ export class Scanner {
   }
 
   private matchBlock(block: TextBlock<Text>, gen: number): void {
-    const matches = this.deps.matcher().findAll(block.text);
-    if (matches.length === 0) return;
-    const records: MentionRecord[] = [];
+    // What the page may see is read as if the user had no names of their own; their names apart.
+    const { open, mine } = this.deps.matcher().findLayers(block.text);
+    if (open.length === 0 && mine.length === 0) return;
     const seen = new Map<Element, boolean>();
-    for (const m of matches) {
-      const span = locateSpan(block, m.start, m.end);
-      // Shown? Asked here, of the few nodes with a name, not of every element on the way.
-      if (!span.nodes.every((n) => shown(n.parentElement, seen))) continue;
-      records.push({
-        entityId: m.entityId,
-        alias: m.alias,
-        ambiguous: m.ambiguous,
-        range: new StaticRange({
-          startContainer: span.startNode,
-          startOffset: span.startOffset,
-          endContainer: span.endNode,
-          endOffset: span.endOffset,
-        }),
-        nodes: span.nodes,
-        gen,
-      });
-    }
+    const recordsOf = (matches: readonly Match[], isMine: boolean): MentionRecord[] => {
+      const records: MentionRecord[] = [];
+      for (const m of matches) {
+        const span = locateSpan(block, m.start, m.end);
+        // Shown? Asked here, of the few nodes with a name, not of every element on the way.
+        if (!span.nodes.every((n) => shown(n.parentElement, seen))) continue;
+        records.push({
+          entityId: m.entityId,
+          alias: m.alias,
+          ambiguous: m.ambiguous,
+          range: new StaticRange({
+            startContainer: span.startNode,
+            startOffset: span.startOffset,
+            endContainer: span.endNode,
+            endOffset: span.endOffset,
+          }),
+          nodes: span.nodes,
+          gen,
+          ...(isMine ? { mine: true as const } : {}),
+        });
+      }
+      return records;
+    };
+    // The user's own names never pass the gate: only mentions a page may see open it, so which
+    // ambiguous names are underlined does not depend on them.
+    const mineRecords = recordsOf(mine, true);
+    if (mineRecords.length) this.deps.store.add(mineRecords);
+    const records = recordsOf(open, false);
     if (records.length === 0) return;
     const { gate } = this.deps;
     const wasOpen = gate.isOpen;

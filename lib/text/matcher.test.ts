@@ -400,3 +400,29 @@ describe('Matcher: a large page', () => {
     expect(r).toHaveLength(reps * 6); // Syrian, Raqqa, ISIS, Deir ez-Zor, Mosul, Qunaiṭra
   });
 });
+
+describe('Matcher.findLayers: what a page may see never depends on the user’s own aliases', () => {
+  it('a longer private name does not take the place of the bundled one it overlaps', () => {
+    const m = new Matcher([pat('Raqqa', 'raqqa'), pat('Raqqa Governorate', 'notes', { user: true })]);
+    const text = 'Fighting in Raqqa Governorate and in Raqqa.';
+    const { open, mine } = m.findLayers(text);
+    expect(open.map((x) => text.slice(x.start, x.end))).toEqual(['Raqqa', 'Raqqa']);
+    expect(mine.map((x) => text.slice(x.start, x.end))).toEqual(['Raqqa Governorate']);
+    // findAll reads every pattern as one: the private name wins there, as before.
+    expect(m.findAll(text).map((x) => x.alias)).toEqual(['Raqqa Governorate', 'Raqqa']);
+  });
+
+  it('on random texts and pattern sets: `open` is what a matcher without the user’s aliases finds; `mine` is the user’s part of findAll', () => {
+    const flagged = fc.array(fc.tuple(patternArb, fc.boolean()), { minLength: 1, maxLength: 8 }).map((list) => list.map(([p, user]): MatchPattern => (user ? { ...p, user: true } : p)));
+    fc.assert(
+      fc.property(flagged, textArb, (patterns, text) => {
+        const m = new Matcher(patterns);
+        const { open, mine } = m.findLayers(text);
+        expect(open).toEqual(new Matcher(patterns.filter((p) => !p.user)).findAll(text));
+        const userAliases = new Set(patterns.filter((p) => p.user).map((p) => `${p.entityId}|${p.text}`));
+        expect(mine).toEqual(m.findAll(text).filter((x) => userAliases.has(`${x.entityId}|${x.alias}`)));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000); // a limit for a loaded machine, not a timing assertion
+});

@@ -70,6 +70,8 @@ export class Matcher {
   private readonly hidden: Uint8Array | undefined;
   /** Leading units of each pattern that are not underlined (MatchPattern.lead), by pattern id. */
   private readonly lead: Uint8Array;
+  /** 1 for the user's own aliases (MatchPattern.user); undefined when there are none. */
+  private readonly user: Uint8Array | undefined;
 
   constructor(patterns: readonly MatchPattern[], { packed, shown }: MatcherOptions = {}) {
     this.patterns = patterns;
@@ -77,6 +79,7 @@ export class Matcher {
     this.dfa = ready ? unpackAutomaton(ready, patterns) : buildAutomaton(patterns, SYM_SPECIAL);
     if (shown && !patterns.every(shown)) this.hidden = Uint8Array.from(patterns, (p) => (shown(p) ? 0 : 1));
     this.lead = Uint8Array.from(patterns, (p) => p.lead ?? 0);
+    if (patterns.some((p) => p.user)) this.user = Uint8Array.from(patterns, (p) => (p.user ? 1 : 0));
     // Ring must reach back maxDepth + 2 units from the newest one (start - 2 of the longest
     // match), and a clitic run further (the units before a name inside its word: startsAt).
     let ring = 8;
@@ -87,13 +90,33 @@ export class Matcher {
 
   /** All mentions in `text`, leftmost-longest, non-overlapping, sorted by start. */
   findAll(text: string): Match[] {
+    return this.select(this.scan(text));
+  }
+
+  /**
+   * One pass over `text`, two readings (issue 18's private names): `open`, the mentions as if the
+   * user's own aliases (`MatchPattern.user`) were not there — what a page may see, so a longer
+   * private name never takes the place of a bundled one it overlaps —, and `mine`, the mentions
+   * of the user's aliases among all of them (leftmost-longest over every pattern).
+   */
+  findLayers(text: string): { open: Match[]; mine: Match[] } {
     const cand = this.scan(text);
+    const user = this.user;
+    if (!user) return { open: this.select(cand), mine: [] };
+    return { open: this.select(cand, (id) => user[id] === 0), mine: this.select(cand, undefined, (id) => user[id] === 1) };
+  }
+
+  /**
+   * The leftmost-longest non-overlapping candidates among those `among` keeps (all by default),
+   * then only those `keep` keeps; sorted by start.
+   */
+  private select(cand: readonly number[], among?: (patternId: number) => boolean, keep?: (patternId: number) => boolean): Match[] {
     const nc = cand.length / 5;
     if (nc === 0) return [];
     // Candidates arrive in order of end. Order: start asc, length desc, pattern id asc;
     // then the greedy pass keeps the leftmost-longest non-overlapping ones.
-    const order = new Array<number>(nc);
-    for (let c = 0; c < nc; c++) order[c] = c * 5;
+    const order: number[] = [];
+    for (let c = 0; c < nc; c++) if (!among || among(cand[c * 5 + 2]!)) order.push(c * 5);
     order.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || cand[a + 2]! - cand[b + 2]!);
     const { compiled } = this.dfa;
     const out: Match[] = [];
@@ -101,7 +124,10 @@ export class Matcher {
     for (const c of order) {
       const start = cand[c]!;
       if (start < lastEnd) continue;
-      const p = compiled[cand[c + 2]!]!;
+      lastEnd = start + cand[c + 1]!;
+      const id = cand[c + 2]!;
+      if (keep && !keep(id)) continue;
+      const p = compiled[id]!;
       out.push({
         entityId: p.entityId,
         start: cand[c + 3]!,
@@ -109,7 +135,6 @@ export class Matcher {
         alias: p.alias,
         ambiguous: p.ambiguous,
       });
-      lastEnd = start + cand[c + 1]!;
     }
     return out;
   }

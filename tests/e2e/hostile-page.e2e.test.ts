@@ -205,6 +205,30 @@ describe('a hostile page', () => {
     expect(probes[0]!.extra).toEqual([expect.objectContaining({ tag: 'div', shadow: null, children: 0, text: '' })]);
   });
 
+  it.each([
+    // A private name that extends a bundled one: the bundled "Raqqa" is highlighted inside it all the same.
+    { why: 'a longer name of theirs over a bundled one', mine: 'Raqqa Crossing Guard', nobody: 'Raqqa Crossing Gates', news: '', highlights: ['counterpoint: Raqqa | Raqqa'] },
+    // Only an ambiguous bundled name ("Jordan") on the page: the reader's own name does not open the gate that would underline it.
+    { why: 'their name opening the gate for an ambiguous one', mine: READER_NAME, nobody: NOBODY, news: 'Jordan watched the crossing from the south.', highlights: [] },
+  ])('cannot tell from the highlights whether a name it wrote is theirs: $why', async ({ mine, nobody, news, highlights }) => {
+    for (const entity of [READER_ENTITY, { ...READER_ENTITY, name: 'Raqqa Crossing Guard' }]) await sendFromExtensionPage(extPage, 'addEntity', entity);
+    const probes = [];
+    for (const name of [mine, nobody]) {
+      const page = await ext.context.newPage();
+      const at = url(`private-names.html?name=${encodeURIComponent(name)}${news ? `&news=${encodeURIComponent(news)}` : ''}`);
+      await page.goto(at, { waitUntil: 'load' });
+      await waitScanned(extPage, at);
+      // The reader's own name is found and marked (read from the closed root, as DevTools would).
+      const marked = () => readMarks(page).then(async (m) => underlines(m, await page.evaluate(boxOf, 'name')));
+      if (name === mine) await expect.poll(marked, { timeout: 10_000 }).toBe(true);
+      else await page.waitForTimeout(1000);
+      probes.push(await page.evaluate(probeInPage));
+      await page.close();
+    }
+    expect(probes[1]).toEqual(probes[0]);
+    expect(probes[0]!.highlights).toEqual(highlights);
+  });
+
   it('cannot tell the extension is installed on a site the user switched off', async () => {
     await setSettings(extPage, { disabledSites: ['127.0.0.1'] });
     try {

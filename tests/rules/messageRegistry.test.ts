@@ -111,8 +111,9 @@ describe('no message outside the registry', () => {
 
   it('every name the end-to-end tests put on the wire is a registry name', () => {
     const sent = new Set<string>();
-    // askContent(page, url, 'name'), sendFromExtensionPage(page, 'name'), call(page, 'name'), send('name'), ask('name'), { id: …, type: 'name' }
-    const call = /\b(?:askContent\([^,]+,[^,]+,|sendFrom(?:Extension|Firefox)Page\([^,]+,|call\((?:[a-z.]+, )?|send\(|ask\()\s*'(\w+)'|\{ id: [^,]+, type: '(\w+)'/g;
+    // askContent(page, url, 'name'), sendFromExtensionPage(page, 'name'), call(page, 'name'), send('name'), ask('name'), { id: …, type: 'name' };
+    // names are camelCase (an HTTP method, call(token, 'POST', …), is not one)
+    const call = /\b(?:askContent\([^,]+,[^,]+,|sendFrom(?:Extension|Firefox)Page\([^,]+,|call\((?:[a-z.]+, )?|send\(|ask\()\s*'([a-z]\w*)'|\{ id: [^,]+, type: '([a-z]\w*)'/g;
     for (const file of sources('tests/e2e')) {
       for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(call)) sent.add((m[1] ?? m[2])!);
     }
