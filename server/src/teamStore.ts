@@ -17,6 +17,12 @@ export type Language = (typeof LANGUAGES)[number];
 const ENTITY_DOCS = 50;
 /** How many passages full-text search hands to the ranking (lib/corpus/store.ts, which then ranks them with FlexSearch). */
 const TEXT_HITS = 100;
+/**
+ * Of how many matches, the newest, full-text search picks its best `TEXT_HITS`: a word in every
+ * fourth passage matches 250,000 of a million, and ranking them all took seconds
+ * (server/migrations/003_text_hits.sql).
+ */
+const TEXT_NEWEST = 500;
 
 type Client = pg.PoolClient;
 
@@ -48,8 +54,8 @@ export async function insertDocuments(client: Client, docs: StoredDocument[], la
   const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
   const passages = docs.flatMap((d) => d.passages.map((p) => ({ doc: d.meta.id, p })));
   await client.query(
-    'INSERT INTO passages (doc_id, n, text, data, entity_ids, config) SELECT doc_id, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $6::regconfig FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(doc_id, n, text, data, ids)',
-    [passages.map((x) => x.doc), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
+    'INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config) SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(doc_id, seq, n, text, data, ids)',
+    [passages.map((x) => x.doc), passages.map((x) => seqOf.get(x.doc)!), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
   );
   const links = docs.flatMap((d) => d.entityIds.map((e) => [e, seqOf.get(d.meta.id)!, d.meta.id] as const));
   await client.query(
@@ -104,17 +110,18 @@ export async function counts(client: Client, entityId: string): Promise<{ source
   return { sources: Number(rows[0]!.sources), total: Number(rows[0]!.total) };
 }
 
-/** The passages that best match `query` in full text, in any of the languages, with their metadata. */
+/**
+ * The passages that best match `query` in full text, in any of the languages, with their metadata:
+ * of the newest `TEXT_NEWEST` matches, the best `TEXT_HITS` (cp_text_hits: the GIN index cannot
+ * serve a query under row-level security, server/migrations/003_text_hits.sql).
+ */
 export async function textMatches(client: Client, query: string): Promise<UserPassage[]> {
-  const q = LANGUAGES.map((l) => `websearch_to_tsquery('cp_${l}', $1)`).join(' || ');
   const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
-    `WITH q AS (SELECT ${q} AS q)
-     SELECT d.meta, p.data FROM (
-       SELECT p.doc_id, p.n, ts_rank_cd(p.tsv, q.q) AS rank FROM passages p, q WHERE p.tsv @@ q.q ORDER BY rank DESC LIMIT ${TEXT_HITS}
-     ) h JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
+    `SELECT d.meta, p.data FROM cp_text_hits($1, $2::regconfig[], ${TEXT_NEWEST}, ${TEXT_HITS}) h
+       JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
        JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
      ORDER BY h.rank DESC`,
-    [query],
+    [query, LANGUAGES.map((l) => `cp_${l}`)],
   );
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
 }
