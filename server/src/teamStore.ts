@@ -101,10 +101,10 @@ export async function entityPassages(client: Client, entityId: string): Promise<
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
 }
 
-/** How many of the team's documents mention `entityId`, and how many it has in all. */
+/** How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers: server/migrations/004_source_counts.sql). */
 export async function counts(client: Client, entityId: string): Promise<{ sources: number; total: number }> {
   const { rows } = await client.query<{ sources: string; total: string }>(
-    'SELECT (SELECT count(*) FROM document_entities WHERE entity_id = $1) AS sources, (SELECT count(*) FROM documents) AS total',
+    'SELECT coalesce((SELECT documents FROM entity_sources WHERE entity_id = $1), 0) AS sources, coalesce((SELECT documents FROM team_sources), 0) AS total',
     [entityId],
   );
   return { sources: Number(rows[0]!.sources), total: Number(rows[0]!.total) };
