@@ -28,13 +28,15 @@ type Client = pg.PoolClient;
 
 /** The places, groups and names the team added. */
 export async function teamAdditions(client: Client): Promise<{ entities: Entity[]; aliases: UserAlias[] }> {
-  const [entities, names] = await Promise.all([
-    client.query<{ data: Entity }>('SELECT data FROM entities ORDER BY id'),
-    client.query<{ entity_id: string; text: string; case_sensitive: boolean; ambiguous: boolean }>('SELECT entity_id, text, case_sensitive, ambiguous FROM names ORDER BY entity_id, text'),
-  ]);
+  // One statement, one round trip: every request reads them.
+  const { rows } = await client.query<{ entities: Entity[]; names: Array<{ entity_id: string; text: string; case_sensitive: boolean; ambiguous: boolean }> }>(
+    `SELECT coalesce((SELECT jsonb_agg(data ORDER BY id) FROM entities), '[]') AS entities,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('entity_id', entity_id, 'text', text, 'case_sensitive', case_sensitive, 'ambiguous', ambiguous) ORDER BY entity_id, text) FROM names), '[]') AS names`,
+  );
+  const { entities, names } = rows[0]!;
   return {
-    entities: entities.rows.map((r) => r.data),
-    aliases: names.rows.map((r) => ({ entityId: r.entity_id, text: r.text, ...(r.case_sensitive ? { caseSensitive: true } : {}), ...(r.ambiguous ? { ambiguous: true } : {}) })),
+    entities,
+    aliases: names.map((r) => ({ entityId: r.entity_id, text: r.text, ...(r.case_sensitive ? { caseSensitive: true } : {}), ...(r.ambiguous ? { ambiguous: true } : {}) })),
   };
 }
 
