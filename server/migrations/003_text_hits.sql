@@ -15,7 +15,13 @@
 -- documents are then read by the caller, under row-level security as before.
 
 ALTER TABLE passages ADD COLUMN seq bigint;
+-- The rows already there, past row-level security for this transaction only (an owner that is not a
+-- superuser is bound by FORCE, and no team is set here).
+ALTER TABLE passages NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;
 UPDATE passages p SET seq = d.seq FROM documents d WHERE d.team_id = p.team_id AND d.id = p.doc_id;
+ALTER TABLE passages FORCE ROW LEVEL SECURITY;
+ALTER TABLE documents FORCE ROW LEVEL SECURITY;
 ALTER TABLE passages ALTER COLUMN seq SET NOT NULL;
 -- The document's filing order (documents.seq), newest last: the newest matches of a common word are
 -- read from this index backwards and stop at the bound, whatever the corpus's size.
