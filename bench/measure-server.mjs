@@ -2,11 +2,13 @@
  * The team server's benchmark (issue 21), on loopback only: a throwaway PostgreSQL cluster
  * (server/src/cluster.ts), the server listening on 127.0.0.1, one team.
  *
- *   npx vite-node bench/measure-server.mjs -- [--docs 100000] [--batch 250] [--seconds 60]
+ *   npx vite-node bench/measure-server.mjs -- [--docs 100000] [--batch 250] [--uploads 2] [--seconds 60]
  *                                             [--readers 50] [--writers 5] [--out FILE]
  *
  * 1. Bulk import: `--docs` generated documents (real paragraphs, bench/text.mjs; 3–8 each) filed
- *    through POST /v1/documents in batches of `--batch` drafts → documents/s, passages stored.
+ *    through POST /v1/documents in batches of `--batch` drafts, `--uploads` requests at a time (as a
+ *    bulk importer keeps the server busy: one batch is compiled while the last is written) →
+ *    documents/s, passages stored.
  * 2. Idle: 200 searches (bench/queries.json) and cards of every gazetteer entity that has
  *    documents, one at a time → p50/p95, server-side (Fastify's reply time) and round trip.
  * 3. Load: `--readers` readers (card or search, at random) and `--writers` writers (one document
@@ -37,6 +39,7 @@ const opt = (name, dflt) => {
 };
 const DOCS = Number(opt('docs', 100000));
 const BATCH = Number(opt('batch', 250));
+const UPLOADS = Number(opt('uploads', 2));
 const SECONDS = Number(opt('seconds', 60));
 const READERS = Number(opt('readers', 50));
 const WRITERS = Number(opt('writers', 5));
@@ -79,11 +82,17 @@ try {
 
   // 1. Bulk import.
   const t0 = performance.now();
-  for (let i = 0; i < DOCS; i += BATCH) {
-    const drafts = Array.from({ length: Math.min(BATCH, DOCS - i) }, (_, k) => draft(i + k));
-    await call('POST', '/v1/documents', { drafts });
-    if ((i / BATCH) % 40 === 0) log(`imported ${i + drafts.length} / ${DOCS} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  }
+  let next = 0;
+  const uploader = async () => {
+    while (next < DOCS) {
+      const i = next;
+      next += BATCH;
+      const drafts = Array.from({ length: Math.min(BATCH, DOCS - i) }, (_, k) => draft(i + k));
+      await call('POST', '/v1/documents', { drafts });
+      if ((i / BATCH) % 40 === 0) log(`imported ${i + drafts.length} / ${DOCS} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  };
+  await Promise.all(Array.from({ length: UPLOADS }, uploader));
   const importSeconds = (performance.now() - t0) / 1000;
   const admin = (await import('pg')).default;
   const c = new admin.Client(cluster.url());
@@ -146,7 +155,7 @@ try {
     documents: DOCS,
     passages,
     dbBytes,
-    import: { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH },
+    import: { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH, uploads: UPLOADS },
     idle: sum(idle),
     load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }) },
   };

@@ -31,8 +31,10 @@ export function createPools(writeUrl: string, readUrl = writeUrl, max = 20): Poo
 export async function withTeam<T>(pool: pg.Pool, teamId: number, fn: (client: pg.PoolClient) => Promise<T>, readOnly = false): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
-    await client.query("SELECT set_config('counterpoint.team', $1, true)", [String(teamId)]);
+    // One round trip for both (a request's fixed cost): the simple protocol takes no parameters, and
+    // the team is an integer this server read from its own database, never text from a request.
+    if (!Number.isSafeInteger(teamId)) throw new Error(`Not a team id: ${teamId}`);
+    await client.query(`${readOnly ? 'BEGIN READ ONLY' : 'BEGIN'}; SELECT set_config('counterpoint.team', '${teamId}', true)`);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

@@ -17,18 +17,26 @@ export type Language = (typeof LANGUAGES)[number];
 const ENTITY_DOCS = 50;
 /** How many passages full-text search hands to the ranking (lib/corpus/store.ts, which then ranks them with FlexSearch). */
 const TEXT_HITS = 100;
+/**
+ * Of how many matches, the newest, full-text search picks its best `TEXT_HITS`: a word in every
+ * fourth passage matches 250,000 of a million, and ranking them all took seconds; reading the
+ * newest 250 of them takes a few ms (server/migrations/003_text_hits.sql).
+ */
+const TEXT_NEWEST = 250;
 
 type Client = pg.PoolClient;
 
 /** The places, groups and names the team added. */
 export async function teamAdditions(client: Client): Promise<{ entities: Entity[]; aliases: UserAlias[] }> {
-  const [entities, names] = await Promise.all([
-    client.query<{ data: Entity }>('SELECT data FROM entities ORDER BY id'),
-    client.query<{ entity_id: string; text: string; case_sensitive: boolean; ambiguous: boolean }>('SELECT entity_id, text, case_sensitive, ambiguous FROM names ORDER BY entity_id, text'),
-  ]);
+  // One statement, one round trip: every request reads them.
+  const { rows } = await client.query<{ entities: Entity[]; names: Array<{ entity_id: string; text: string; case_sensitive: boolean; ambiguous: boolean }> }>(
+    `SELECT coalesce((SELECT jsonb_agg(data ORDER BY id) FROM entities), '[]') AS entities,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('entity_id', entity_id, 'text', text, 'case_sensitive', case_sensitive, 'ambiguous', ambiguous) ORDER BY entity_id, text) FROM names), '[]') AS names`,
+  );
+  const { entities, names } = rows[0]!;
   return {
-    entities: entities.rows.map((r) => r.data),
-    aliases: names.rows.map((r) => ({ entityId: r.entity_id, text: r.text, ...(r.case_sensitive ? { caseSensitive: true } : {}), ...(r.ambiguous ? { ambiguous: true } : {}) })),
+    entities,
+    aliases: names.map((r) => ({ entityId: r.entity_id, text: r.text, ...(r.case_sensitive ? { caseSensitive: true } : {}), ...(r.ambiguous ? { ambiguous: true } : {}) })),
   };
 }
 
@@ -48,8 +56,8 @@ export async function insertDocuments(client: Client, docs: StoredDocument[], la
   const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
   const passages = docs.flatMap((d) => d.passages.map((p) => ({ doc: d.meta.id, p })));
   await client.query(
-    'INSERT INTO passages (doc_id, n, text, data, entity_ids, config) SELECT doc_id, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $6::regconfig FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(doc_id, n, text, data, ids)',
-    [passages.map((x) => x.doc), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
+    'INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config) SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(doc_id, seq, n, text, data, ids)',
+    [passages.map((x) => x.doc), passages.map((x) => seqOf.get(x.doc)!), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
   );
   const links = docs.flatMap((d) => d.entityIds.map((e) => [e, seqOf.get(d.meta.id)!, d.meta.id] as const));
   await client.query(
@@ -95,26 +103,27 @@ export async function entityPassages(client: Client, entityId: string): Promise<
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
 }
 
-/** How many of the team's documents mention `entityId`, and how many it has in all. */
+/** How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers: server/migrations/004_source_counts.sql). */
 export async function counts(client: Client, entityId: string): Promise<{ sources: number; total: number }> {
   const { rows } = await client.query<{ sources: string; total: string }>(
-    'SELECT (SELECT count(*) FROM document_entities WHERE entity_id = $1) AS sources, (SELECT count(*) FROM documents) AS total',
+    'SELECT coalesce((SELECT documents FROM entity_sources WHERE entity_id = $1), 0) AS sources, coalesce((SELECT documents FROM team_sources), 0) AS total',
     [entityId],
   );
   return { sources: Number(rows[0]!.sources), total: Number(rows[0]!.total) };
 }
 
-/** The passages that best match `query` in full text, in any of the languages, with their metadata. */
+/**
+ * The passages that best match `query` in full text, in any of the languages, with their metadata:
+ * of the newest `TEXT_NEWEST` matches, the best `TEXT_HITS` (cp_text_hits: the GIN index cannot
+ * serve a query under row-level security, server/migrations/003_text_hits.sql).
+ */
 export async function textMatches(client: Client, query: string): Promise<UserPassage[]> {
-  const q = LANGUAGES.map((l) => `websearch_to_tsquery('cp_${l}', $1)`).join(' || ');
   const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
-    `WITH q AS (SELECT ${q} AS q)
-     SELECT d.meta, p.data FROM (
-       SELECT p.doc_id, p.n, ts_rank_cd(p.tsv, q.q) AS rank FROM passages p, q WHERE p.tsv @@ q.q ORDER BY rank DESC LIMIT ${TEXT_HITS}
-     ) h JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
+    `SELECT d.meta, p.data FROM cp_text_hits($1, $2::regconfig[], ${TEXT_NEWEST}, ${TEXT_HITS}) h
+       JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
        JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
      ORDER BY h.rank DESC`,
-    [query],
+    [query, LANGUAGES.map((l) => `cp_${l}`)],
   );
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
 }

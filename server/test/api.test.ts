@@ -77,9 +77,18 @@ describe('team server', () => {
     expect(group.json.recompiled).toBe(1);
     const card = await h.call(reader, 'GET', `/v1/entities/${group.json.id}/card`);
     expect(card.json.excerpts[0].passage.text).toContain('Hamza Brigade held the crossing');
+    // The counts kept by triggers (server/migrations/004_source_counts.sql) follow the recompile's delete and insert.
+    const stored = async (sql: string, params: unknown[] = []) => (await h.admin<{ n: number }>(sql, params))[0]!.n;
+    const documents = await stored("SELECT count(*)::int AS n FROM documents d JOIN teams t ON t.id = d.team_id WHERE t.slug = 'desk-iraq'");
+    expect(documents).toBeGreaterThan(1);
+    expect(card.json.entity.sourceCount).toBe(1);
+    expect(card.json.totalSources).toBe(documents);
 
     const name = await h.call(writer, 'POST', '/v1/names', { entityId: 'mosul', text: 'the old city' });
     expect(name.json.recompiled).toBe(1);
+    const mosul = (await h.call(reader, 'GET', '/v1/entities/mosul/card')).json;
+    expect(mosul.entity.sourceCount).toBe(await stored("SELECT count(DISTINCT doc_id)::int AS n FROM passages WHERE 'mosul' = ANY (entity_ids)"));
+    expect(mosul.totalSources).toBe(documents);
   });
 
   it('refuses a reader\'s write, a missing or unknown token, a bad param, an unknown entity, each with its own error', async () => {

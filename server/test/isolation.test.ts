@@ -16,7 +16,7 @@ let iraqGroup = '';
 /** A word only Desk Iraq's document has. */
 const SECRET = 'Zubaydiyah';
 
-const TABLES = ['documents', 'passages', 'document_entities', 'entities', 'names'];
+const TABLES = ['documents', 'passages', 'document_entities', 'entities', 'names', 'entity_sources', 'team_sources'];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -81,6 +81,15 @@ describe('one team cannot read, search or write another team\'s rows', () => {
     }
     await expect(withTeam(pool, syriaTeam!.id, (c) => c.query("INSERT INTO entities (team_id, id, data) VALUES ($1, 'x', '{}')", [iraq!.id]))).rejects.toThrow(/row-level security/);
     await expect(withTeam(pool, syriaTeam!.id, (c) => c.query('UPDATE documents SET body = $1 WHERE team_id = $2', ['gone', iraq!.id]))).resolves.toMatchObject({ rowCount: 0 });
+    // Full text runs past row-level security, in cp_text_hits (server/migrations/003_text_hits.sql): it answers for the bound team only.
+    const hits = (team?: number) => {
+      const sql = "SELECT count(*) AS n FROM cp_text_hits($1, ARRAY['cp_english']::regconfig[], 500, 100)";
+      return (team === undefined ? pool.query(sql, [SECRET]) : withTeam(pool, team, (c) => c.query(sql, [SECRET]), true)).then((r) => r.rows[0]);
+    };
+    expect(await hits(iraq!.id)).toEqual({ n: '1' });
+    expect(await hits(syriaTeam!.id)).toEqual({ n: '0' });
+    expect(await hits()).toEqual({ n: '0' });
+    await expect(pool.query('SET ROLE counterpoint_search')).rejects.toThrow(/permission denied/);
     await expect(pool.query('SELECT * FROM tokens')).rejects.toThrow(/permission denied/);
     await expect(pool.query('SELECT * FROM teams')).rejects.toThrow(/permission denied/);
     expect((await h.admin<{ body: string }>('SELECT body FROM documents WHERE id = $1', [iraqDoc]))[0]!.body).toContain(SECRET);
