@@ -93,13 +93,16 @@ export function draftProblems(meta: DraftMeta, t: T = ENGLISH): Partial<Record<k
   return Object.fromEntries(Object.entries(draftProblemKeys(meta)).map(([field, key]) => [field, t(key)]));
 }
 
-/** The perspective shown when the user gave none: the outlet, else the author, else "Your documents". */
-function defaultPerspective(meta: DraftMeta): string {
-  return meta.perspective.trim() || meta.outlet.trim() || meta.author.trim() || 'Your documents';
+/** The perspective shown when the user gave none: the outlet, else the author, else `last` ("Your documents"; a team's name on its server). */
+function defaultPerspective(meta: DraftMeta, last: string): string {
+  return meta.perspective.trim() || meta.outlet.trim() || meta.author.trim() || last;
 }
 
-/** The stored document of a draft; `id` unique among documents. Throws ImportError when the draft cannot be saved. */
-export function finishDraft(draft: DocumentDraft, id: string): SourceDocument {
+/**
+ * The stored document of a draft; `id` unique among documents; `filedBy`: the perspective of a
+ * draft with no perspective, outlet or author. Throws ImportError when the draft cannot be saved.
+ */
+export function finishDraft(draft: DocumentDraft, id: string, filedBy = 'Your documents'): SourceDocument {
   const problem = Object.values(draftProblemKeys(draft.meta))[0];
   if (problem) throw new ImportError(draft.fileName, problem);
   const body = draft.body.trim();
@@ -112,7 +115,7 @@ export function finishDraft(draft: DocumentDraft, id: string): SourceDocument {
     date,
     dateApproximate: m.dateApproximate,
     dateLabel: dateLabel(date, m.dateApproximate),
-    perspective: defaultPerspective(m),
+    perspective: defaultPerspective(m, filedBy),
     origin: 'user',
     ...(m.author.trim() ? { author: m.author.trim() } : {}),
     ...(m.outlet.trim() ? { outlet: m.outlet.trim() } : {}),

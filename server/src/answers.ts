@@ -87,8 +87,8 @@ export async function getDocument(client: Client, docId: string): Promise<{ docu
   return { document: { meta: row.meta, body: row.body }, passages: row.passages.map((p) => ({ ...p, docId })) };
 }
 
-/** Files drafts as documents of the team; returns their ids. */
-export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language): Promise<string[]> {
+/** Files drafts as documents of the team (`team`: its name, the perspective of a draft that names none); returns their ids. */
+export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language, team: string): Promise<string[]> {
   const compiler = (await teamOf(client)).compiler();
   const salt = String(Date.now());
   const fresh = drafts.map((d) => newDocumentId(d.body, salt, new Set()));
@@ -98,7 +98,7 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
   const rows = drafts.map((draft, i) => {
     const id = newDocumentId(draft.body, salt, new Set([...taken, ...ids]));
     ids.add(id);
-    const document = finishDraft(draft, id);
+    const document = finishDraft(draft, id, team);
     return stored(document, compiler.passages(document, 0), now + i / 1000);
   });
   await db.insertDocuments(client, rows, language);

@@ -132,7 +132,7 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
   app.post('/v1/documents', { bodyLimit: 32 * ONE_MB }, async (req, reply) => {
     const body = parse(routeSchemas.addDocuments, req.body);
     const drafts = draftsOf(body);
-    const ids = await write(req, (c) => answers.addDocuments(c, drafts, body.language ?? 'english'));
+    const ids = await write(req, (c) => answers.addDocuments(c, drafts, body.language ?? 'english', teamOf(req).name));
     return reply.code(201).send({ ids });
   });
   app.post('/v1/entities', async (req, reply) => {

@@ -40,6 +40,8 @@ describe('team server', () => {
 
     const doc = await h.call(reader, 'GET', `/v1/documents/${docId}`);
     expect(doc.json.document.body).toBe(RAQQA);
+    // A pasted text names no perspective, outlet or author: it is filed under the team's name, not "Your documents".
+    expect(doc.json.document.meta.perspective).toBe('Desk Iraq');
     expect(doc.json.passages.length).toBeGreaterThanOrEqual(2);
   });
 
