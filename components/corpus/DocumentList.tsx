@@ -11,6 +11,7 @@ import { localDateLabel } from '../../lib/i18n/dates';
 import type { CorpusApi, UserCorpusListing } from './api';
 import { useT } from '../i18n';
 import { DraftFields } from './DraftFields';
+import { LIST_ROWS_PER_FRAME, useRowsByFrame } from './rowsByFrame';
 
 interface Props {
   api: CorpusApi;
@@ -36,6 +37,8 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
     .filter((d) => !q || [d.meta.title, d.meta.author, d.meta.outlet, d.meta.perspective].some((s) => s?.toLowerCase().includes(q)))
     .sort((a, b) => (sort === 'title' ? a.meta.title.localeCompare(b.meta.title) : sort === 'date' ? b.meta.date.localeCompare(a.meta.date) : 0));
   if (sort === 'added') docs.reverse();
+  // Drawn a few rows per frame (rowsByFrame.ts): the first listing after a large import is 50 rows.
+  const drawn = useRowsByFrame(Math.min(shown, docs.length), LIST_ROWS_PER_FRAME);
 
   const act = async (task: () => Promise<string>) => {
     try {
@@ -75,7 +78,7 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
         <p class="muted">{t(listing.documents.length ? 'docsNoMatch' : 'docsNone')}</p>
       ) : (
         <ul class="doc-list" aria-label={t('docsList')}>
-          {docs.slice(0, shown).map((d) => (
+          {docs.slice(0, drawn).map((d) => (
             <li key={d.meta.id} class="doc">
               {editing && editing.id === d.meta.id ? (
                 <form aria-label={t('docsEdit', d.meta.title)} onSubmit={(e) => {

@@ -19,6 +19,7 @@ import { DraftAttention } from './DraftAttention';
 import { DraftFields } from './DraftFields';
 import { readImportFiles } from './readFiles';
 import { pageYielder } from './yielder';
+import { FORMS_PER_FRAME, useRowsByFrame } from './rowsByFrame';
 import { TeamFileDrafts, type TeamFiling } from '../team/TeamFileDrafts';
 import type { Bundle } from '../../lib/userCorpus/bundle';
 import { sendDrafts } from '../../lib/userCorpus/batches';
@@ -39,12 +40,6 @@ interface Props {
 
 /** A page handed over without an article (its problem is worded when drawn). */
 const isPageProblem = (e: unknown): e is { page: Extract<PageExtraction, { ok: false }> } => typeof e === 'object' && e !== null && 'page' in e;
-
-/**
- * Rows added per frame: 20 forms at once were one layout of ~1,000 boxes, 17–67 ms on a busy
- * 2-core machine (bench/measure-import.mjs, trace); 5 per frame keep each frame's layout small.
- */
-const ROWS_PER_FRAME = 5;
 
 export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, team }: Props) {
   const t = useT();
@@ -79,15 +74,9 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
   // Rows shown: the first `shown` drafts and the pinned ones (needing attention, or asked for).
   const visible = useMemo(() => visibleRows(drafts.length, shown, pinned), [drafts.length, shown, pinned]);
   const attention = useMemo(() => needingAttention(drafts), [drafts]);
-  // The rows drawn so far (ROWS_PER_FRAME more each frame, up to the rows shown); a field to focus waits for its row.
-  const [rows, setRows] = useState(ROWS_PER_FRAME);
+  // The rows drawn so far (a few more each frame, up to the rows shown); a field to focus waits for its row.
   const wanted = visible.length;
-  useEffect(() => {
-    if (drafts.length === 0) setRows(ROWS_PER_FRAME);
-    if (rows >= wanted) return;
-    const frame = requestAnimationFrame(() => setRows((r) => r + ROWS_PER_FRAME));
-    return () => cancelAnimationFrame(frame);
-  }, [rows, wanted, drafts.length]);
+  const rows = useRowsByFrame(wanted, FORMS_PER_FRAME);
   useEffect(() => {
     if (!focusField) return;
     const field = sectionRef.current?.querySelector<HTMLInputElement>(`#${focusField}`);
