@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './corpus/vitePlugin';
+import { DATABASES_SCRIPT } from './platform/workerDatabases';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -76,6 +77,13 @@ export default defineConfig({
     // event of a guessable name (issue 9): as an unlisted script, declared in the manifest above.
     'entrypoints:found': (_wxt, infos) => {
       for (const info of infos) if (info.name === 'content' && info.type === 'content-script') info.type = 'unlisted-script';
+    },
+    // The worker's IndexedDB stores are a script of their own, imported on first use in Chrome's
+    // service worker (platform/workerDatabases.ts); Firefox's background page has no importScripts:
+    // there it is loaded before background.js.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const background = manifest.background;
+      if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(DATABASES_SCRIPT);
     },
   },
   vite: () => ({
