@@ -25,6 +25,7 @@
 import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
 import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
+import { lazy } from '../lazy';
 
 export type { IndexChunk };
 import { prepareArabicForSearch } from '../text/languages/arabic';
@@ -47,10 +48,10 @@ function prepareForIndex(text: string): string {
  * for every script, with Arabic script folded as the matcher folds it and its article and clitics
  * taken off first (lib/text/languages/arabic.ts).
  */
-const PASSAGE_ENCODER = new Encoder({ ...Charset.Default, prepare: prepareArabicForSearch });
+const PASSAGE_ENCODER = lazy(() => new Encoder({ ...Charset.Default, prepare: prepareArabicForSearch }));
 
 /** FlexSearch's options for the passage index: the build step's export and the worker's import must agree. */
-const INDEX_OPTIONS = { tokenize: 'forward', encoder: PASSAGE_ENCODER, cache: 100 } as const;
+const INDEX_OPTIONS = () => ({ tokenize: 'forward', encoder: PASSAGE_ENCODER(), cache: 100 }) as const;
 
 /** FlexSearch 0.8's `Index.import`, which also accepts the entries already parsed. */
 interface ImportsParsed {
@@ -78,8 +79,8 @@ export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>)
 }
 
 export class SearchIndex {
-  private readonly index = new Index(INDEX_OPTIONS);
-  private readonly encoder = PASSAGE_ENCODER;
+  private readonly index = new Index(INDEX_OPTIONS());
+  private readonly encoder = PASSAGE_ENCODER();
 
   /** Indexes `passages` at once; without, an empty index to fill with `add` (or use `build`/`load`). */
   constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map()) {
