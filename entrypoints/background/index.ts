@@ -3,7 +3,7 @@
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
  * (IndexedDB, lib/userCorpus/userCorpus.ts), the handlers of every message to the worker, answered
  * through the registry's dispatcher (lib/messages/registry.ts, dispatch.ts),
- * the IndexedDB stores made on first use (platform/workerDatabases.ts),
+ * Dexie's stores and FlexSearch loaded on first use (platform/workerScripts.ts),
  * the corpus version with its matcher data published to storage (at start when stale,
  * after every write) so content scripts scan pages without waking this worker and every open
  * page drops what is older. Listeners are registered synchronously at start, as MV3 requires.
@@ -20,7 +20,8 @@ import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
 import { teamRequest } from '../../platform/teamClient';
 import { dropTeamPermission, hasTeamPermission } from '../../platform/teamPermission';
-import { installDatabasesScript, lazyDatabase } from '../../platform/workerDatabases';
+import { lazyDatabase } from '../../platform/workerDatabases';
+import { installWorkerScripts } from '../../platform/workerScripts';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
 import { createCorpusReadHandlers } from './corpusReads';
@@ -30,8 +31,8 @@ import { announceTeam } from '../../platform/teamFlag';
 
 export default defineBackground({
   main() {
-    // The IndexedDB stores are made, and their script loaded, on first use (platform/workerDatabases.ts).
-    installDatabasesScript();
+    // Dexie's stores and FlexSearch are loaded on first use (platform/workerScripts.ts).
+    installWorkerScripts();
     const user = new UserCorpus(new SessionCachedStore(lazyDatabase((d) => d.userStore()), browser.storage.session));
     const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, lazyDatabase((d) => d.indexStore()));
     user.attach(corpus);
