@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './corpus/vitePlugin';
+import { WORKER_SCRIPTS } from './platform/workerScripts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -77,6 +80,19 @@ export default defineConfig({
     'entrypoints:found': (_wxt, infos) => {
       for (const info of infos) if (info.name === 'content' && info.type === 'content-script') info.type = 'unlisted-script';
     },
+    // The worker's Dexie stores and FlexSearch are scripts of their own, imported on first use in
+    // Chrome's service worker (platform/workerScripts.ts); Firefox's background page has no
+    // importScripts: there they are loaded before background.js.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const background = manifest.background;
+      if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(...WORKER_SCRIPTS);
+    },
+    // In the background's build only, the search index reads FlexSearch from its script
+    // (platform/workerSearchEngine.ts); every other build, worker-search.js included, bundles the package.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'background')) return;
+      config.plugins = [...(config.plugins ?? []), deferredFlexSearch()];
+    },
   },
   vite: () => ({
     plugins: [preact(), corpusPlugin()],
@@ -85,3 +101,14 @@ export default defineConfig({
     define: { 'import.meta.env.COUNTERPOINT_BENCH': JSON.stringify(process.env.COUNTERPOINT_BENCH === '1') },
   }),
 });
+
+/** Resolves the search index's `flexsearch` import to the worker's loader (see the hook above). */
+function deferredFlexSearch(): Plugin {
+  const searchIndex = resolve(import.meta.dirname, 'lib/search/searchIndex.ts');
+  const loader = resolve(import.meta.dirname, 'platform/workerSearchEngine.ts');
+  return {
+    name: 'counterpoint:deferred-flexsearch',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'flexsearch' && importer && resolve(importer) === searchIndex ? loader : undefined),
+  };
+}

@@ -65,18 +65,23 @@ export function connectCardHost(pageUrl: string, on: HostEvents): Channel<HostTo
 /**
  * The card frame's end: waits for the pairing message carrying its own token (from its URL's
  * fragment, which the page cannot read), first use wins; every other message is dropped. Call it
- * before the page has loaded (main.tsx), so the pairing cannot arrive unheard.
+ * before the page has loaded (main.tsx), so the pairing cannot arrive unheard. `onArrival` sees
+ * each message as it arrives, before the page may have attached (main.tsx starts a card's lookup).
  */
 export interface HostListener {
   /** Delivers the content script's messages (those that came first, then the rest) to `on`. */
   attach(on: (m: HostToFrame) => void): Channel<FrameToHost>;
 }
 
-export function listenForHost(token: string): HostListener {
+export function listenForHost(token: string, onArrival?: (m: HostToFrame) => void): HostListener {
   let port: MessagePort | null = null;
   let early: HostToFrame[] = [];
   let deliver: ((m: HostToFrame) => void) | null = null;
-  const receive = (m: HostToFrame) => (deliver ? deliver(m) : early.push(m));
+  const receive = (m: HostToFrame) => {
+    onArrival?.(m);
+    if (deliver) deliver(m);
+    else early.push(m);
+  };
   const onPair = (e: MessageEvent) => {
     const m = parse(pairing, e.data);
     if (port || !m || m.token !== token || e.ports.length !== 1) return;

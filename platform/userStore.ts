@@ -27,7 +27,6 @@ import type { EntityCard } from '../lib/messages/protocol';
 import type { Entity, Passage } from '../lib/corpus/types';
 import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
-import type { Wording } from '../lib/i18n/wording';
 
 const USER_DB_NAME = 'counterpoint-user';
 
@@ -94,15 +93,6 @@ export class UserDatabase extends Dexie {
         if (uncompiled.length) await tx.table('state').put({ key: 'uncompiled', value: uncompiled });
       });
   }
-}
-
-/** "Storage is full" and other failures of a write, as a sentence for the user. */
-export function describeStorageError(e: unknown): Wording {
-  const name = (e as { name?: string })?.name ?? '';
-  const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { key: 'storageFull' };
-  if (name === 'AbortError' || inner === 'AbortError') return { key: 'storageAborted' };
-  return { key: 'storageFailed', args: [(e as Error)?.message ?? String(e)] };
 }
 
 export class UserStore implements UserStorePort {

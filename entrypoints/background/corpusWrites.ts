@@ -10,7 +10,7 @@ import type { Handlers } from '../../lib/messages/dispatch';
 import type { UserCorpus } from '../../lib/userCorpus/userCorpus';
 import { ImportError } from '../../lib/userCorpus/limits';
 import { DraftStaging } from '../../lib/userCorpus/staging';
-import { describeStorageError } from '../../platform/userStore';
+import { describeStorageError } from '../../platform/storageError';
 import { WordedError, type WordingArg } from '../../lib/i18n/wording';
 
 export interface CorpusWritesContext {

@@ -3,6 +3,7 @@
  * extension read when a message needs them, see lib/corpus/service.ts) with the user's own part
  * (IndexedDB, lib/userCorpus/userCorpus.ts), the handlers of every message to the worker, answered
  * through the registry's dispatcher (lib/messages/registry.ts, dispatch.ts),
+ * Dexie's stores and FlexSearch loaded on first use (platform/workerScripts.ts),
  * the corpus version with its matcher data published to storage (at start when stale,
  * after every write) so content scripts scan pages without waking this worker and every open
  * page drops what is older. Listeners are registered synchronously at start, as MV3 requires.
@@ -17,11 +18,10 @@ import type { Handlers } from '../../lib/messages/dispatch';
 import { answer } from '../../platform/messaging';
 import { publishIfStale } from '../../platform/corpusPublisher';
 import { SessionCachedStore } from '../../platform/sessionCache';
-import { UserStore } from '../../platform/userStore';
-import { IndexStore } from '../../platform/indexStore';
 import { teamRequest } from '../../platform/teamClient';
 import { dropTeamPermission, hasTeamPermission } from '../../platform/teamPermission';
-import { TeamStore } from '../../platform/teamStore';
+import { lazyDatabase } from '../../platform/workerDatabases';
+import { installWorkerScripts } from '../../platform/workerScripts';
 import { setUpCommands } from './commands';
 import { setUpContextMenus } from './contextMenus';
 import { createCorpusReadHandlers } from './corpusReads';
@@ -31,11 +31,13 @@ import { announceTeam } from '../../platform/teamFlag';
 
 export default defineBackground({
   main() {
-    const user = new UserCorpus(new SessionCachedStore(new UserStore(), browser.storage.session));
-    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, new IndexStore());
+    // Dexie's stores and FlexSearch are loaded on first use (platform/workerScripts.ts).
+    installWorkerScripts();
+    const user = new UserCorpus(new SessionCachedStore(lazyDatabase((d) => d.userStore()), browser.storage.session));
+    const corpus = new CorpusService(assetSource(manifest, readExtensionFile), {}, user, lazyDatabase((d) => d.indexStore()));
     user.attach(corpus);
-    corpus.warmUp(); // IndexedDB opens while the first message is on its way
-    const team = createTeamSide({ store: new TeamStore(), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission, announce: announceTeam });
+    corpus.warmUp(); // the user's summary (storage.session, else IndexedDB) is read while the first message is on its way
+    const team = createTeamSide({ store: lazyDatabase((d) => d.teamStore()), request: teamRequest, hasPermission: hasTeamPermission, dropPermission: dropTeamPermission, announce: announceTeam });
     // Benchmark builds only (bench/run.mjs, COUNTERPOINT_BENCH=1): lets the benchmark time the
     // store inside the worker, without message IPC. Compiled out of every other build.
     if (import.meta.env.COUNTERPOINT_BENCH) {

@@ -13,7 +13,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEAM_FLAG_KEY } from '../../platform/teamFlag';
 import { connectCardHost, listenForHost, type HostListener } from '../../platform/cardChannel';
 import { CardFrame, type CardAnchor } from '../content/cardFrame';
-import { useCardFrame } from './useCardFrame';
+import type { HostToFrame } from '../../lib/messages/cardChannel';
+import { prefetchCard, useCardFrame } from './useCardFrame';
 
 const lookups = vi.hoisted(() => ({ count: 0, team: 0 }));
 vi.mock('../../platform/messaging', () => ({
@@ -44,48 +45,57 @@ function anchor(): CardAnchor {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A CardFrame joined to a card page (its listener made when the frame is, as main.tsx does); the page drawn at once, or when `draw` is called. */
+function setUp({ onArrival, drawLater = false }: { onArrival?: (m: HostToFrame) => void; drawLater?: boolean } = {}) {
+  const portPosts = vi.spyOn(new MessageChannel().port1.constructor.prototype as MessagePort, 'postMessage');
+  let windowPosts = 0;
+  let iframe!: HTMLIFrameElement;
+  let host!: HostListener;
+  const root = document.createElement('div');
+  document.body.append(root);
+  const draw = () => act(() => render(<Probe host={host} />, root));
+  const rendered = vi.fn();
+  const frame = new CardFrame({
+    pageUrl: PAGE_URL,
+    connect: (on) =>
+      connectCardHost(PAGE_URL, {
+        ...on,
+        token: (token) => {
+          iframe = on.token(token);
+          // The card page, listening from its first script on; a post to its window arrives as a message event.
+          host = listenForHost(token, onArrival);
+          Object.defineProperty(iframe, 'contentWindow', {
+            value: {
+              postMessage: (data: unknown, _origin: string, ports: MessagePort[]) => {
+                windowPosts++;
+                const e = new Event('message');
+                Object.defineProperties(e, { data: { value: data }, ports: { value: ports } });
+                window.dispatchEvent(e);
+              },
+            },
+          });
+          if (!drawLater) void draw();
+          return iframe;
+        },
+      }),
+    onPin: vi.fn(),
+    onClose: vi.fn(),
+    onPointer: vi.fn(),
+    onRendered: rendered,
+    onGone: vi.fn(),
+  });
+  const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
+  const load = () => iframe.dispatchEvent(new Event('load'));
+  return { frame, root, rendered, legs, load, draw };
+}
+
 describe('message legs of a hover', () => {
   it('first hover on a page: 4 (2 through the worker); a later one: 2; with no team server connected, no team message', async () => {
     await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
-    const portPosts = vi.spyOn(new MessageChannel().port1.constructor.prototype as MessagePort, 'postMessage');
-    let windowPosts = 0;
-    let iframe!: HTMLIFrameElement;
-    const root = document.createElement('div');
-    document.body.append(root);
-    const rendered = vi.fn();
-    const frame = new CardFrame({
-      pageUrl: PAGE_URL,
-      connect: (on) =>
-        connectCardHost(PAGE_URL, {
-          ...on,
-          token: (token) => {
-            iframe = on.token(token);
-            // The card page, listening from its first script on; a post to its window arrives as a message event.
-            const host = listenForHost(token);
-            Object.defineProperty(iframe, 'contentWindow', {
-              value: {
-                postMessage: (data: unknown, _origin: string, ports: MessagePort[]) => {
-                  windowPosts++;
-                  const e = new Event('message');
-                  Object.defineProperties(e, { data: { value: data }, ports: { value: ports } });
-                  window.dispatchEvent(e);
-                },
-              },
-            });
-            void act(() => render(<Probe host={host} />, root));
-            return iframe;
-          },
-        }),
-      onPin: vi.fn(),
-      onClose: vi.fn(),
-      onPointer: vi.fn(),
-      onRendered: rendered,
-      onGone: vi.fn(),
-    });
-    const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
+    const { frame, root, rendered, legs, load } = setUp();
 
     frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
-    iframe.dispatchEvent(new Event('load'));
+    load();
     await vi.waitFor(() => expect(root.textContent).toBe('ready'));
     await vi.waitFor(() => expect(rendered).toHaveBeenCalledOnce());
     expect({ legs: legs(), worker: 2 * lookups.count }).toEqual({ legs: 4, worker: 2 });
@@ -97,6 +107,22 @@ describe('message legs of a hover', () => {
     expect(legs() - before).toBe(2);
     expect(lookups.count).toBe(1);
     expect(lookups.team).toBe(0); // (a card the frame holds, with no team: the worker, asleep or not, hears nothing)
+    frame.dispose();
+  });
+
+  it('the first card\'s lookup starts when the pairing brings its request, before the page has drawn itself; still one lookup, still 4 legs', async () => {
+    await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
+    const { frame, root, rendered, legs, load, draw } = setUp({ onArrival: prefetchCard, drawLater: true });
+    const before = { legs: legs(), lookups: lookups.count };
+
+    frame.request(anchor(), { id: 'mosul', label: 'Mosul' }, { pinned: false, focus: false });
+    load();
+    expect(lookups.count - before.lookups).toBe(1); // asked at once: the page has not drawn anything yet
+    expect(root.textContent).toBe('');
+    await draw();
+    await vi.waitFor(() => expect(root.textContent).toBe('ready'));
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledOnce());
+    expect({ legs: legs() - before.legs, lookups: lookups.count - before.lookups }).toEqual({ legs: 4, lookups: 1 });
     frame.dispose();
   });
 });

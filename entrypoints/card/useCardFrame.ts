@@ -45,6 +45,21 @@ const cardCache = new Map<string, EntityCard>();
 const teamCache = new Map<string, TeamAnswer<EntityCard>>();
 /** Whether a team server is connected (platform/teamFlag.ts); undefined: not known, ask. */
 let teamConnected: boolean | undefined;
+/** Lookups started when their request arrived (`prefetchCard`), each taken by its request's `load`. */
+const inflight = new Map<string, Promise<EntityCard>>();
+
+/**
+ * Starts fetching a requested card as soon as the request arrives over the channel (main.tsx;
+ * the pairing message carries a page's first request), while this page still reads its settings
+ * and draws itself: on a page's first hover the lookup, and the start of a stopped worker, do not
+ * wait for the frame's first render. One lookup per request, as before: `load` takes it.
+ */
+export function prefetchCard(m: HostToFrame): void {
+  if (m.t !== 'show' || cardCache.has(m.entityId) || inflight.has(m.entityId)) return;
+  const lookup = workerClient.lookupEntity({ id: m.entityId });
+  lookup.catch(() => undefined); // (its request's `load` handles the failure)
+  inflight.set(m.entityId, lookup);
+}
 
 export function useCardFrame(host: HostListener) {
   const [view, setView] = useState<FrameView | null>(null);
@@ -53,7 +68,7 @@ export function useCardFrame(host: HostListener) {
   const cache = cardCache;
   const seqRef = useRef(0);
   // Cards of an older corpus version are not shown again (platform/corpusVersion.ts).
-  useEffect(() => onCorpusChanged(() => (cache.clear(), teamCache.clear())), [cache]);
+  useEffect(() => onCorpusChanged(() => (cache.clear(), teamCache.clear(), inflight.clear())), [cache]);
   // A connect or disconnect: the team's answers of before are dropped with it.
   useEffect(() => watchTeamFlag((connected) => ((teamConnected = connected), teamCache.clear())), []);
   const fill = useRef<() => void>(() => undefined);
@@ -86,7 +101,9 @@ export function useCardFrame(host: HostListener) {
       );
     };
     const load = (m: Extract<HostToFrame, { t: 'show' }>) => {
-      workerClient.lookupEntity({ id: m.entityId }).then(
+      const started = inflight.get(m.entityId);
+      inflight.delete(m.entityId);
+      (started ?? workerClient.lookupEntity({ id: m.entityId })).then(
         (card) => {
           cache.set(m.entityId, card);
           ready(m, card);

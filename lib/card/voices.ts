@@ -25,6 +25,7 @@
  */
 import type { Passage, SourceMeta, Speech, Voice } from '../corpus/types';
 import { splitSentences } from '../text/sentences';
+import { lazy } from '../lazy';
 
 export type { Speech };
 
@@ -33,7 +34,7 @@ const VERBS =
   'said|says|say|told|tells|added|adds|stated|declared|announced|announces|warned|warns|insisted|insists|claimed|claims|' +
   'explained|noted|wrote|writes|argued|argues|reported|reports|suggested|suggest|suggests|confirmed|confirms|acknowledged|' +
   'admitted|denied|estimated|asked|replied|recalled|predicted|vowed|urged|stressed|conceded|countered|promised|boasted';
-const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
+const VERB = lazy(() => new RegExp(`\\b(?:${VERBS})\\b`, 'g'));
 const AUX = /(?:\s+(?:has|have|had|also|later|again|then|have also|has also))+\s*$/;
 const PRONOUN = /^(?:he|she|they|we|i)$/i;
 const ROLE_NOUNS =
@@ -41,12 +42,12 @@ const ROLE_NOUNS =
 const RANK = '(?:(?:Army|Navy|Air Force|Marine|Police|Brigadier) )?(?:(?:Col|Gen|Lt|Maj|Capt|Sgt|Dr|Prof|Gov|Sen|Rep|Mr|Mrs|Ms|Adm|Brig|Cmdr)\\. )?';
 const TOKEN = "(?:(?:al|el|bin|ibn|de|da|van|von|abu|Abu|Al|El)[-\\s])?\\p{Lu}[\\p{L}\\p{M}’'-]*";
 /** A person's name at the end of a phrase: up to four capitalised tokens, with a rank before. */
-const NAME_AT_END = new RegExp(`(?<![\\p{L}\\p{M}.])${RANK}${TOKEN}(?:\\s+${TOKEN}){0,3}$`, 'u');
+const NAME_AT_END = lazy(() => new RegExp(`(?<![\\p{L}\\p{M}.])${RANK}${TOKEN}(?:\\s+${TOKEN}){0,3}$`, 'u'));
 const NOT_NAMES = /^(?:Many|Some|Others|Most|All|Few|Several|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Here|There|It|This|That|The|But|And)$/;
 const QUOTE_OPEN = /[“"]/;
 const RANK_WORD = /^(?:General|Colonel|Major|Captain|Lieutenant|Sergeant|Admiral|Commander)$/;
 /** ", said a shopkeeper, Elen Dask." : a role, then the name in apposition. */
-const ROLE_THEN_NAME = new RegExp(`^\\s*(?:[Aa]n?|[Tt]he)\\s+((?:[\\p{L}-]+\\s+){0,3}(?:${ROLE_NOUNS.source.slice(4, -2)})),\\s+(${TOKEN}(?:\\s+${TOKEN}){1,3})\\s*(?:[,;:]|\\.?\\s*$)`, 'u');
+const ROLE_THEN_NAME = lazy(() => new RegExp(`^\\s*(?:[Aa]n?|[Tt]he)\\s+((?:[\\p{L}-]+\\s+){0,3}(?:${ROLE_NOUNS.source.slice(4, -2)})),\\s+(${TOKEN}(?:\\s+${TOKEN}){1,3})\\s*(?:[,;:]|\\.?\\s*$)`, 'u'));
 /** "One can say", "it is fair to say": not a speaker. */
 const MODAL_END = /\b(?:can|could|would|will|may|might|must|should|to|not|one)$/i;
 const PASSIVE = /\b(?:as )?(?:confirmed|reported|announced|stated|claimed|said) by\s+([^,;:.]+?)\s*(?:[,;:]|\.?\s*$)/i;
@@ -136,7 +137,7 @@ function blankQuotes(text: string, startsOpen: boolean): { outside: string; quot
 /** The speaker the unquoted text names, 'pronoun' for he/she/they, or undefined. */
 function attribution(outside: string, isPlace: IsPlace): Person | 'pronoun' | undefined {
   const according = /\baccording to\s+([^,;:.]+?)\s*(?:[,;:]|\.?\s*$)/i.exec(outside);
-  for (const m of outside.matchAll(VERB)) {
+  for (const m of outside.matchAll(VERB())) {
     const before = outside.slice(0, m.index).replace(AUX, '');
     const after = outside.slice(m.index + m[0].length);
     // Plain: "X said", "X, who serves as Y, told".
@@ -144,7 +145,7 @@ function attribution(outside: string, isPlace: IsPlace): Person | 'pronoun' | un
     if (subject) return subject;
     // Inverted: "…,” said X" / ", said professor X." / ", said a shopkeeper, Elen Dask."
     if (/(?:^|,)\s*$/.test(before)) {
-      const named = ROLE_THEN_NAME.exec(after);
+      const named = ROLE_THEN_NAME().exec(after);
       if (named) return { name: named[2]!, role: named[1]! };
       const clause = /^\s*([^,;:]*?)\s*(?:[,;:]|\.?\s*$)/.exec(after)?.[1] ?? '';
       const person = personAt(clause, after.indexOf(clause) + m.index + m[0].length, isPlace);
@@ -166,7 +167,7 @@ function attribution(outside: string, isPlace: IsPlace): Person | 'pronoun' | un
 function personAt(phrase: string, offset: number, isPlace: IsPlace): Person | undefined {
   const p = phrase.trim();
   if (!p || p.split(/\s+/).length > 10) return undefined;
-  const name = NAME_AT_END.exec(p);
+  const name = NAME_AT_END().exec(p);
   if (name && !NOT_NAMES.test(name[0])) {
     const at = offset + phrase.indexOf(p) + name.index;
     if (isPlace(at, at + name[0].length)) return undefined;
@@ -215,7 +216,7 @@ function subjectBefore(before: string, isPlace: IsPlace): Person | 'pronoun' | u
   const lead = /^\s*([^,]+),\s+(?:the|a|an|who)\b/.exec(trimmed);
   if (lead && clauseStart > 0) {
     const phrase = lead[1]!.trim();
-    const name = NAME_AT_END.exec(phrase);
+    const name = NAME_AT_END().exec(phrase);
     if (name && name.index === 0 && !isPlace(lead.index, lead.index + lead[1]!.length)) return { name: name[0] };
     if (/^(?:A|An|The)\s/.test(phrase) && phrase.split(/\s+/).length <= 5) return { name: phrase }; // "A nurse from Varenna, who asked…, said"
   }

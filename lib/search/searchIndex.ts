@@ -25,11 +25,13 @@
 import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
 import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
+import { lazy } from '../lazy';
 
 export type { IndexChunk };
 import { prepareArabicForSearch } from '../text/languages/arabic';
 
-const { Index, Charset, Encoder } = FlexSearch;
+// (Its members are read where used, not when this module is evaluated: the worker loads FlexSearch
+// on its first search, platform/workerSearchEngine.ts.)
 
 /** Apostrophes inside words are dropped before encoding ("Da'esh" → "Daesh", "ISIS'" → "ISIS"). */
 const APOSTROPHES = /['’‘ʼ`´]/g;
@@ -47,10 +49,10 @@ function prepareForIndex(text: string): string {
  * for every script, with Arabic script folded as the matcher folds it and its article and clitics
  * taken off first (lib/text/languages/arabic.ts).
  */
-const PASSAGE_ENCODER = new Encoder({ ...Charset.Default, prepare: prepareArabicForSearch });
+const PASSAGE_ENCODER = lazy(() => new FlexSearch.Encoder({ ...FlexSearch.Charset.Default, prepare: prepareArabicForSearch }));
 
 /** FlexSearch's options for the passage index: the build step's export and the worker's import must agree. */
-const INDEX_OPTIONS = { tokenize: 'forward', encoder: PASSAGE_ENCODER, cache: 100 } as const;
+const INDEX_OPTIONS = () => ({ tokenize: 'forward', encoder: PASSAGE_ENCODER(), cache: 100 }) as const;
 
 /** FlexSearch 0.8's `Index.import`, which also accepts the entries already parsed. */
 interface ImportsParsed {
@@ -78,8 +80,8 @@ export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>)
 }
 
 export class SearchIndex {
-  private readonly index = new Index(INDEX_OPTIONS);
-  private readonly encoder = PASSAGE_ENCODER;
+  private readonly index = new FlexSearch.Index(INDEX_OPTIONS());
+  private readonly encoder = PASSAGE_ENCODER();
 
   /** Indexes `passages` at once; without, an empty index to fill with `add` (or use `build`/`load`). */
   constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map()) {
@@ -240,7 +242,7 @@ export class SearchIndex {
  * (ISIS, US) and keys shorter than 4 letters are left out: they would match too much.
  */
 export class PhoneticNames {
-  private readonly encoder = new Encoder(Charset.LatinAdvanced);
+  private readonly encoder = new FlexSearch.Encoder(FlexSearch.Charset.LatinAdvanced);
   private readonly keys = new Map<string, Set<string>>();
   private maxWords = 1;
 

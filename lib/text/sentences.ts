@@ -21,6 +21,7 @@
  */
 import { isWhitespace } from './normalize';
 import { GERMAN_MONTHS, SENTENCE_ABBREVIATIONS } from './languages';
+import { lazy } from '../lazy';
 
 export type Span = [start: number, end: number];
 
@@ -50,7 +51,7 @@ const OPENERS = new Set([
   'last', 'according', 'although', 'though', 'because', 'despite', 'both', 'each', 'no', 'not',
 ]);
 
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+const SEGMENTER = lazy(() => new Intl.Segmenter('en', { granularity: 'sentence' }));
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -61,7 +62,7 @@ const CLOSERS = '"\'’”»)]';
 export function splitSentences(text: string): Span[] {
   // Candidate boundaries: UAX #29's, plus free-standing periods and ellipsis characters.
   const cuts = new Set<number>();
-  for (const s of SEGMENTER.segment(text)) cuts.add(s.index + s.segment.length);
+  for (const s of SEGMENTER().segment(text)) cuts.add(s.index + s.segment.length);
   for (const m of text.matchAll(/(?<=\s)\.(?=\s*\S)|…(?=\s)/g)) cuts.add(afterClosers(text, m.index + 1));
   const sorted = [...cuts].sort((a, b) => a - b);
 
