@@ -56,6 +56,14 @@ export class IndexStore implements IndexStorePort {
     return out;
   }
 
+  async chunksAt(numbers: readonly number[]): Promise<IndexChunk[]> {
+    const rows = await this.db.chunks.bulkGet([...numbers]);
+    return rows.map((row, i) => {
+      if (!row) throw new Error(`Search index chunk ${numbers[i]} is missing`);
+      return { key: row.key, data: row.data };
+    });
+  }
+
   async save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.header, db.chunks], async () => {

@@ -143,6 +143,21 @@ export class UserStore implements UserStorePort {
     return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
+  async documentOrder(): Promise<Array<[string, number]>> {
+    const db = this.db;
+    return db.transaction('r', [db.documents, db.passages], async () => {
+      const [ids, keys] = await Promise.all([db.documents.orderBy('addedAt').primaryKeys(), db.passages.orderBy('[docId+n]').primaryKeys()]);
+      const counts = new Map<string, number>();
+      for (const [docId] of keys) counts.set(docId, (counts.get(docId) ?? 0) + 1);
+      return ids.map((id): [string, number] => [id, counts.get(id) ?? 0]);
+    });
+  }
+
+  async passagesAt(keys: ReadonlyArray<readonly [string, number]>): Promise<Array<StoredPassage | undefined>> {
+    const rows = await this.db.passages.bulkGet(keys.map(([docId, n]) => [docId, n] as [string, number]));
+    return rows.map((row) => row && { meta: row.meta, addedAt: row.addedAt, passage: row.passage });
+  }
+
   async write(change: UserChange): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {

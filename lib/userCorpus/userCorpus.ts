@@ -88,6 +88,11 @@ export class UserCorpus implements CorpusOverlay {
     return s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
   }
 
+  searchParts = {
+    documentOrder: () => this.port.documentOrder(),
+    passagesAt: (keys: ReadonlyArray<readonly [string, number]>) => this.port.passagesAt(keys),
+    passagesMentioning: (entityId: string) => this.port.passagesMentioning(entityId),
+  };
   cachedCard = (entityId: string) => this.port.card(entityId);
   saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());

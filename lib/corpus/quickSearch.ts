@@ -1,0 +1,222 @@
+/**
+ * Searches answered before the user's documents are loaded (issue 16: with 10,000 of them, loading
+ * the store and the whole saved index took ~20 s before the first answer). From the saved index
+ * (lib/search/persistedIndex.ts) when it was saved at the corpus version of now:
+ *
+ * 1. The store's numbering, without the store: the bundled part is loaded (small), the user's
+ *    documents are appended after it in import order, each with its passage count (keys read
+ *    from storage, not documents); each saved passage key (document id, place) is given the id it
+ *    will have once the store is loaded. A key that fits nothing means the save is not of this
+ *    corpus: no quick answer.
+ * 2. The query's terms only are read from the index (lib/search/lazyIndex.ts).
+ * 3. The passages a search reads, and no others: the text hits' (by key) and those of the
+ *    entities the query names (their per-entity list), with their documents' metadata, make a
+ *    corpus of their own, numbered as the whole one; `CorpusStore.search`, the one search, runs on
+ *    it. Its answer is the whole store's (lib/corpus/quickSearch.test.ts).
+ *
+ * Pure: storage is an IndexStorePort and the overlay's `SearchParts`.
+ */
+import type { SearchResult } from '../messages/protocol';
+import type { Params } from '../messages/registry';
+import { LazyIndex } from '../search/lazyIndex';
+import { isCurrent, passageKeys, type IndexStorePort } from '../search/persistedIndex';
+import type { LiveCorpusStore } from './liveStore';
+import type { OverlayState } from './overlay';
+import type { UserPassage } from './partialCard';
+import { CorpusStore, REMOVED } from './store';
+import type { Passage, SourceDocument, SourceMeta } from './types';
+
+/** What a quick search reads from the user's storage (lib/userCorpus/userCorpus.ts). */
+export interface SearchParts {
+  /** The user's documents in import order (the order the store loads them in), with their passage counts. */
+  documentOrder(): Promise<Array<readonly [docId: string, passages: number]>>;
+  /** Passages by document and place (undefined where there is none). */
+  passagesAt(keys: ReadonlyArray<readonly [docId: string, n: number]>): Promise<Array<UserPassage | undefined>>;
+  /** The user's passages that mention an entity, in import order. */
+  passagesMentioning(entityId: string): Promise<UserPassage[]>;
+}
+
+/** What a quick search starts from (lib/corpus/service.ts). */
+export interface QuickSearchDeps {
+  port: IndexStorePort;
+  parts: SearchParts;
+  /** The bundled store with the user's names applied; its first `baseLength` passages are the bundled ones. */
+  base: LiveCorpusStore;
+  baseLength: number;
+  corpusVersion: string;
+}
+
+/** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */
+class Numbering {
+  /** Each user document's first passage id, and one past the last. */
+  private readonly starts: number[] = [];
+  private readonly firstOf = new Map<string, number>();
+
+  constructor(
+    readonly baseLength: number,
+    private readonly order: ReadonlyArray<readonly [string, number]>,
+  ) {
+    let next = baseLength;
+    for (const [docId, count] of order) {
+      this.starts.push(next);
+      this.firstOf.set(docId, next);
+      next += count;
+    }
+    this.starts.push(next);
+  }
+
+  get total(): number {
+    return this.starts[this.starts.length - 1]!;
+  }
+
+  /** A user passage's id; -1 when the store has no such passage. */
+  idOf(docId: string, n: number): number {
+    const first = this.firstOf.get(docId);
+    return first === undefined || n < 0 || first + n >= this.starts[this.starts.length - 1]! || this.keyOf(first + n)[0] !== docId ? -1 : first + n;
+  }
+
+  /** A user passage id's document and place. */
+  keyOf(id: number): readonly [string, number] {
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    return [this.order[lo]![0], id - this.starts[lo]!];
+  }
+}
+
+export class QuickSearch {
+  private constructor(
+    private readonly d: QuickSearchDeps,
+    private readonly numbering: Numbering,
+    readonly lazy: LazyIndex,
+  ) {}
+
+  /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
+  static async open(d: QuickSearchDeps): Promise<QuickSearch | undefined> {
+    const [header, order] = await Promise.all([d.port.header(), d.parts.documentOrder()]);
+    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion) return undefined;
+    const numbering = new Numbering(d.baseLength, order);
+    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, (p) => p.docId === REMOVED || !p.text);
+    const bundledId = new Map<string, number>();
+    bundledKeys.forEach((k, id) => k && bundledId.set(k, id));
+    const target = new Int32Array(header.keys.length).fill(-1);
+    let bundledCovered = 0;
+    for (let stored = 0; stored < header.keys.length; stored++) {
+      const key = header.keys[stored]!;
+      if (!key) continue;
+      const bundled = bundledId.get(key);
+      if (bundled !== undefined) {
+        target[stored] = bundled;
+        bundledCovered++;
+        continue;
+      }
+      const hash = key.lastIndexOf(':');
+      const place = key.lastIndexOf('#', hash);
+      const id = numbering.idOf(key.slice(0, place), Number(key.slice(place + 1, hash)));
+      if (id < 0) return undefined;
+      target[stored] = id;
+    }
+    if (bundledCovered !== bundledId.size) return undefined;
+    const remap = (id: number) => (id < target.length ? target[id]! : -1);
+    return new QuickSearch(d, numbering, new LazyIndex(d.port, header, remap));
+  }
+
+  /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
+  async search(params: Params<'search'>): Promise<SearchResult> {
+    const { base, baseLength, parts } = this.d;
+    const query = params.query.trim();
+    const index = await this.lazy.forQuery(query);
+    const named = base.entitiesInQuery(query);
+    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
+    const userIds = textIds.filter((id) => id >= baseLength);
+    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e) => parts.passagesMentioning(e.id))]);
+
+    const passages: Passage[] = new Array<Passage>(this.numbering.total);
+    const documents = new Map<string, SourceDocument>();
+    const bundled = (id: number) => {
+      const p = base.corpus.passages[id];
+      const document = p && p.docId !== REMOVED ? base.documents.get(p.docId) : undefined;
+      if (!document) throw new Error(`No bundled passage ${id}`);
+      passages[id] = p!;
+      documents.set(document.meta.id, document);
+    };
+    const user = (id: number, meta: SourceMeta, passage: Passage) => {
+      passages[id] = { ...passage, id, docId: meta.id };
+      if (!documents.has(meta.id)) documents.set(meta.id, { meta, body: '' });
+    };
+    for (const id of textIds) if (id < baseLength) bundled(id);
+    userIds.forEach((id, i) => {
+      const hit = hits[i];
+      if (!hit) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
+      user(id, hit.meta, hit.passage);
+    });
+    const entityPassages: Record<string, number[]> = {};
+    named.forEach((e, i) => {
+      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
+      ids.forEach(bundled);
+      for (const { meta, passage } of mentioning[i]!) {
+        const id = this.numbering.idOf(meta.id, passage.id);
+        if (id < 0) throw new Error(`Passage ${meta.id}#${passage.id} is not in the saved index's corpus`);
+        user(id, meta, passage);
+        ids.push(id);
+      }
+      entityPassages[e.id] = ids;
+    });
+    const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
+    store.useSearchIndex(index, 0);
+    return store.search(params);
+  }
+}
+
+/** Where `QuickSearches` gets its inputs (lib/corpus/service.ts). */
+export interface QuickSearchSource {
+  overlay(): Promise<OverlayState | undefined>;
+  /** With the bundled passages' count (before any user document was added to it). */
+  base(): Promise<{ base: LiveCorpusStore; baseLength: number }>;
+  corpusVersion(): Promise<string>;
+  port?: IndexStorePort;
+  parts?: SearchParts;
+}
+
+/**
+ * The quick searches of one state of the corpus: opened on the first search, dropped by `reset`
+ * (a change); given up after a failure until then (the whole store and index answer, rebuilt if
+ * need be: never fatal).
+ */
+export class QuickSearches {
+  private opened?: Promise<QuickSearch | undefined>;
+  private resets = 0;
+
+  constructor(private readonly source: QuickSearchSource) {}
+
+  reset(): void {
+    this.opened = undefined;
+    this.resets++;
+  }
+
+  /** The answer, or undefined when the store has to answer. */
+  async search(params: Params<'search'>): Promise<SearchResult | undefined> {
+    const { port, parts } = this.source;
+    if (!port || !parts) return undefined;
+    const resets = this.resets;
+    const opened = (this.opened ??= this.open(port, parts));
+    try {
+      const result = await (await opened)?.search(params);
+      return resets === this.resets ? result : undefined;
+    } catch {
+      if (this.opened === opened) this.opened = Promise.resolve(undefined);
+      return undefined;
+    }
+  }
+
+  private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
+    const overlay = await this.source.overlay();
+    if (!overlay?.active || overlay.touchesAll) return undefined;
+    const [{ base, baseLength }, corpusVersion] = await Promise.all([this.source.base(), this.source.corpusVersion()]);
+    return QuickSearch.open({ port, parts, base, baseLength, corpusVersion });
+  }
+}
