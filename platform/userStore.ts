@@ -143,14 +143,8 @@ export class UserStore implements UserStorePort {
     return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
-  async documentOrder(): Promise<Array<[string, number]>> {
-    const db = this.db;
-    return db.transaction('r', [db.documents, db.passages], async () => {
-      const [ids, keys] = await Promise.all([db.documents.orderBy('addedAt').primaryKeys(), db.passages.orderBy('[docId+n]').primaryKeys()]);
-      const counts = new Map<string, number>();
-      for (const [docId] of keys) counts.set(docId, (counts.get(docId) ?? 0) + 1);
-      return ids.map((id): [string, number] => [id, counts.get(id) ?? 0]);
-    });
+  async documentOrder(): Promise<string[]> {
+    return this.db.documents.orderBy('addedAt').primaryKeys();
   }
 
   async passagesAt(keys: ReadonlyArray<readonly [string, number]>): Promise<Array<StoredPassage | undefined>> {

@@ -19,7 +19,7 @@
 import type { SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { LazyIndex } from '../search/lazyIndex';
-import { isCurrent, passageKeys, type IndexStorePort } from '../search/persistedIndex';
+import { emptySlot, isCurrent, passageKeys, placeOf, type IndexStorePort } from '../search/persistedIndex';
 import type { LiveCorpusStore } from './liveStore';
 import type { OverlayState } from './overlay';
 import type { UserPassage } from './partialCard';
@@ -28,12 +28,23 @@ import type { Passage, SourceDocument, SourceMeta } from './types';
 
 /** What a quick search reads from the user's storage (lib/userCorpus/userCorpus.ts). */
 export interface SearchParts {
-  /** The user's documents in import order (the order the store loads them in), with their passage counts. */
-  documentOrder(): Promise<Array<readonly [docId: string, passages: number]>>;
+  /** The user's document ids in import order (the order the store loads them in). */
+  documentOrder(): Promise<string[]>;
   /** Passages by document and place (undefined where there is none). */
   passagesAt(keys: ReadonlyArray<readonly [docId: string, n: number]>): Promise<Array<UserPassage | undefined>>;
   /** The user's passages that mention an entity, in import order. */
   passagesMentioning(entityId: string): Promise<UserPassage[]>;
+}
+
+/** Where a quick search's time went (bench/): opening (the numbering), the index's buckets, the passages, the search; ms. */
+export interface QuickTimings {
+  openMs?: number;
+  bucketsMs?: number;
+  readMs?: number;
+  searchMs?: number;
+  /** Buckets read so far, passages read for this search. */
+  buckets?: number;
+  passages?: number;
 }
 
 /** What a quick search starts from (lib/corpus/service.ts). */
@@ -96,45 +107,46 @@ export class QuickSearch {
   ) {}
 
   /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
-  static async open(d: QuickSearchDeps): Promise<QuickSearch | undefined> {
-    const [header, order] = await Promise.all([d.port.header(), d.parts.documentOrder()]);
-    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion) return undefined;
-    const numbering = new Numbering(d.baseLength, order);
-    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, (p) => p.docId === REMOVED || !p.text);
+  static async open(d: QuickSearchDeps, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
+    const t0 = performance.now();
+    const [header, order] = await Promise.all([d.port.header().finally(() => (timings.headerMs = performance.now() - t0)), d.parts.documentOrder().finally(() => (timings.orderMs = performance.now() - t0))]);
+    const t1 = performance.now();
+    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion || !header.counts) return undefined;
+    const counts = header.counts;
+    const numbering = new Numbering(d.baseLength, order.map((id) => [id, counts[id] ?? 0]));
+    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, emptySlot);
     const bundledId = new Map<string, number>();
     bundledKeys.forEach((k, id) => k && bundledId.set(k, id));
-    const target = new Int32Array(header.keys.length).fill(-1);
-    let bundledCovered = 0;
-    for (let stored = 0; stored < header.keys.length; stored++) {
-      const key = header.keys[stored]!;
-      if (!key) continue;
-      const bundled = bundledId.get(key);
-      if (bundled !== undefined) {
-        target[stored] = bundled;
-        bundledCovered++;
-        continue;
+    // Each stored id's id in the store as it will be loaded (or -1), worked out for the ids the
+    // buckets read hold only: the table is the corpus of now (same corpus version), in another numbering.
+    const UNKNOWN = -2;
+    const target = new Int32Array(header.keys.length).fill(UNKNOWN);
+    const remap = (stored: number) => {
+      if (stored >= target.length) return -1;
+      if (target[stored] === UNKNOWN) {
+        const key = header.keys[stored]!;
+        target[stored] = !key ? -1 : (bundledId.get(key) ?? numbering.idOf(...placeOf(key)));
       }
-      const hash = key.lastIndexOf(':');
-      const place = key.lastIndexOf('#', hash);
-      const id = numbering.idOf(key.slice(0, place), Number(key.slice(place + 1, hash)));
-      if (id < 0) return undefined;
-      target[stored] = id;
-    }
-    if (bundledCovered !== bundledId.size) return undefined;
-    const remap = (id: number) => (id < target.length ? target[id]! : -1);
+      return target[stored]!;
+    };
+    timings.numberingMs = performance.now() - t1;
     return new QuickSearch(d, numbering, new LazyIndex(d.port, header, remap));
   }
 
   /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
-  async search(params: Params<'search'>): Promise<SearchResult> {
+  async search(params: Params<'search'>, timings: QuickTimings = {}): Promise<SearchResult> {
     const { base, baseLength, parts } = this.d;
     const query = params.query.trim();
+    let t = performance.now();
+    const lap = () => -t + (t = performance.now());
     const index = await this.lazy.forQuery(query);
+    timings.bucketsMs = lap();
     const named = base.entitiesInQuery(query);
     const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
     const userIds = textIds.filter((id) => id >= baseLength);
     const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e) => parts.passagesMentioning(e.id))]);
 
+    timings.readMs = lap();
     const passages: Passage[] = new Array<Passage>(this.numbering.total);
     const documents = new Map<string, SourceDocument>();
     const bundled = (id: number) => {
@@ -168,7 +180,9 @@ export class QuickSearch {
     });
     const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
     store.useSearchIndex(index, 0);
-    return store.search(params);
+    const result = store.search(params);
+    Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: hits.length + mentioning.reduce((n, m) => n + m.length, 0) });
+    return result;
   }
 }
 
@@ -190,6 +204,9 @@ export interface QuickSearchSource {
 export class QuickSearches {
   private opened?: Promise<QuickSearch | undefined>;
   private resets = 0;
+  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read; the opening's steps. */
+  last?: QuickTimings;
+  opening?: Record<string, number>;
 
   constructor(private readonly source: QuickSearchSource) {}
 
@@ -205,7 +222,10 @@ export class QuickSearches {
     const resets = this.resets;
     const opened = (this.opened ??= this.open(port, parts));
     try {
-      const result = await (await opened)?.search(params);
+      const t0 = performance.now();
+      const quick = await opened;
+      const t1 = performance.now();
+      const result = await quick?.search(params, (this.last = { openMs: t1 - t0 }));
       return resets === this.resets ? result : undefined;
     } catch {
       if (this.opened === opened) this.opened = Promise.resolve(undefined);
@@ -214,9 +234,11 @@ export class QuickSearches {
   }
 
   private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
+    const t0 = performance.now();
     const overlay = await this.source.overlay();
     if (!overlay?.active || overlay.touchesAll) return undefined;
     const [{ base, baseLength }, corpusVersion] = await Promise.all([this.source.base(), this.source.corpusVersion()]);
-    return QuickSearch.open({ port, parts, base, baseLength, corpusVersion });
+    this.opening = { overlayAndBaseMs: performance.now() - t0 };
+    return QuickSearch.open({ port, parts, base, baseLength, corpusVersion }, this.opening);
   }
 }

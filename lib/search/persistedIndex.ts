@@ -23,7 +23,7 @@ import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } 
 import { BucketedExport, fnv1a } from './indexChunks';
 
 /** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
-export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:2';
+export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:3';
 /** How many buckets the term map is saved in (lib/search/lazyIndex.ts reads a query's only). */
 const TERM_BUCKETS = 256;
 
@@ -38,6 +38,8 @@ export interface StoredIndexHeader {
   buckets: number[];
   /** The corpus version (lib/corpus/version.ts) the passage table describes: equal to the current one, the table is the store's as it is now. */
   corpusVersion?: string;
+  /** Each document's passage count, from the table (lib/corpus/quickSearch.ts numbers passages with it). */
+  counts?: Record<string, number>;
 }
 
 export interface IndexStorePort {
@@ -71,9 +73,30 @@ export function passageKeys(passages: readonly Passage[], entitiesById: Readonly
   });
 }
 
-/** A store's passage keys: an emptied slot (a removed document's passage) has none. */
+/** An emptied slot (a removed document's passage): it has no key. (A passage without text has one: every passage of a document is in the table, so its count is too, lib/corpus/quickSearch.ts.) */
+export const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
+
+/** A passage key's document and place. */
+export function placeOf(key: string): [docId: string, place: number] {
+  const hash = key.lastIndexOf(':');
+  const place = key.lastIndexOf('#', hash);
+  return [key.slice(0, place), Number(key.slice(place + 1, hash))];
+}
+
+/** Each document's passage count, from its keys. */
+function passageCounts(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) {
+    if (!key) continue;
+    const [docId, n] = placeOf(key);
+    counts[docId] = Math.max(counts[docId] ?? 0, n + 1);
+  }
+  return counts;
+}
+
+/** A store's passage keys. */
 export function storeKeys(store: CorpusStore): string[] {
-  return passageKeys(store.corpus.passages, store.entities, (p) => p.docId === REMOVED || !p.text);
+  return passageKeys(store.corpus.passages, store.entities, emptySlot);
 }
 
 /**
@@ -198,7 +221,7 @@ export class IndexSaver {
     // (The corpus version read again: a write that moved it meanwhile saves again later.)
     if (snap.stale() || corpusVersion !== (await snap.corpusVersion?.())) return this.schedule();
     const { chunks, starts } = pieces.finish();
-    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion }, chunks);
+    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, counts: passageCounts(keys) }, chunks);
     this.lastVersion = savedName(version, corpusVersion);
     this.lastSave = { ms: performance.now() - t0, chars: chunks.reduce((n, c) => n + c.data.length, 0), chunks: chunks.length, version };
   }
