@@ -47,7 +47,7 @@ export interface QuickTimings {
   passages?: number;
 }
 
-/** What a quick search starts from (lib/corpus/service.ts). */
+/** What a quick search works with. */
 export interface QuickSearchDeps {
   port: IndexStorePort;
   parts: SearchParts;
@@ -107,9 +107,12 @@ export class QuickSearch {
   ) {}
 
   /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
-  static async open(d: QuickSearchDeps, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
+  /** `ready`: the base store and corpus version, got while the header and the document order are read. */
+  static async open(port: IndexStorePort, parts: SearchParts, ready: Promise<Omit<QuickSearchDeps, 'port' | 'parts'>>, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
     const t0 = performance.now();
-    const [header, order] = await Promise.all([d.port.header().finally(() => (timings.headerMs = performance.now() - t0)), d.parts.documentOrder().finally(() => (timings.orderMs = performance.now() - t0))]);
+    const lap = (step: string) => () => (timings[step] = performance.now() - t0);
+    const [header, order, got] = await Promise.all([port.header().finally(lap('headerMs')), parts.documentOrder().finally(lap('orderMs')), ready.finally(lap('baseMs'))]);
+    const d: QuickSearchDeps = { port, parts, ...got };
     const t1 = performance.now();
     if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion || !header.counts) return undefined;
     const counts = header.counts;
@@ -234,11 +237,9 @@ export class QuickSearches {
   }
 
   private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
-    const t0 = performance.now();
     const overlay = await this.source.overlay();
     if (!overlay?.active || overlay.touchesAll) return undefined;
-    const [{ base, baseLength }, corpusVersion] = await Promise.all([this.source.base(), this.source.corpusVersion()]);
-    this.opening = { overlayAndBaseMs: performance.now() - t0 };
-    return QuickSearch.open({ port, parts, base, baseLength, corpusVersion }, this.opening);
+    const ready = Promise.all([this.source.base(), this.source.corpusVersion()]).then(([base, corpusVersion]) => ({ ...base, corpusVersion }));
+    return QuickSearch.open(port, parts, ready, (this.opening = {}));
   }
 }
