@@ -4,10 +4,11 @@
  * (lib/search/persistedIndex.ts) when it was saved at the corpus version of now:
  *
  * 1. The store's numbering, without the store: the bundled part is loaded (small), the user's
- *    documents are appended after it in import order, each with its passage count (keys read
- *    from storage, not documents); each saved passage key (document id, place) is given the id it
- *    will have once the store is loaded. A key that fits nothing means the save is not of this
- *    corpus: no quick answer.
+ *    documents are appended after it in import order (their ids read from storage, keys only),
+ *    each with its passage count (saved in the index's header, exact at the same corpus version);
+ *    a saved passage key (document id, place) is given the id it will have once the store is
+ *    loaded when a bucket read holds it (a key that fits nothing is dropped: the corpus version
+ *    says it cannot happen).
  * 2. The query's terms only are read from the index (lib/search/lazyIndex.ts).
  * 3. The passages a search reads, and no others: the text hits' (by key) and those of the
  *    entities the query names (their per-entity list), with their documents' metadata, make a
