@@ -149,7 +149,7 @@ async function coldCard(ext, id) {
 export async function measureSeeded(ext, { runs, log }) {
   const shape = await inWorker(ext, shapeInWorker);
   const settleMs = await inWorker(ext, settledInWorker);
-  const out = { shape: { ...shape, touched: undefined, touchedFirst: shape.touched[0] }, settleMs, savedAt: [], firstAt: [], coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], corpusLoadMs: [], indexMs: [], indexHow: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
+  const out = { shape: { ...shape, touched: undefined, touchedFirst: shape.touched[0] }, settleMs, savedAt: [], firstAt: [], coldSavedCardMs: [], coldFirstCardMs: [], coldSearchMs: [], coldSearchHow: [], coldSearchSteps: [], corpusLoadMs: [], indexMs: [], indexHow: [], lookupDuringLoadMaxMs: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], cards: [] };
   // The first search ever on this corpus: the index is built (bundled index imported, the user's
   // passages added), then saved for the next workers (lib/search/persistedIndex.ts).
   await stopWorker(ext);
@@ -190,8 +190,12 @@ export async function measureSeeded(ext, { runs, log }) {
     out.lookupDuringLoadMaxMs.push(Math.max(0, ...cold.lookups));
     const loaded = await inWorker(ext, async () => {
       const b = globalThis.__counterpointBench;
-      return { indexMs: (await b.store()).indexBuildMs, corpusMs: b.corpus.timings?.corpusMs ?? 0, how: b.corpus.timings?.index };
+      // (How the first search was answered, read before waiting for the store: 'quick' = from the query's part of the saved index.)
+      const first = { firstSearch: b.corpus.timings?.firstSearch, quick: { ...b.corpus.quick?.last, opening: b.corpus.quick?.opening } };
+      return { ...first, indexMs: (await b.store()).indexBuildMs, corpusMs: b.corpus.timings?.corpusMs ?? 0, how: b.corpus.timings?.index };
     });
+    out.coldSearchHow.push(loaded.firstSearch);
+    out.coldSearchSteps.push(loaded.quick);
     out.corpusLoadMs.push(loaded.corpusMs);
     out.indexMs.push(loaded.indexMs);
     out.indexHow.push(loaded.how);
@@ -203,6 +207,8 @@ export async function measureSeeded(ext, { runs, log }) {
     out.ipcP95.push(percentile(ipc, 0.95));
     const w = (a) => `main ${a.mainAt?.toFixed(0)}, summary ${a.overlayAt?.toFixed(0)}, card ${a.cardAt?.toFixed(0)} ms: ${a.how}`;
     log(`  (in the worker: saved ahead: ${w(out.savedAt[r])}; none saved: ${w(first.at)})`);
+    const q = loaded.quick ?? {};
+    log(`  (first search answered ${loaded.firstSearch}${loaded.firstSearch === 'quick' ? `: opening ${q.openMs?.toFixed(0)} (${Object.entries(q.opening ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}), buckets ${q.bucketsMs?.toFixed(0)} (${q.buckets}), passages ${q.readMs?.toFixed(0)} (${q.passages}), search ${q.searchMs?.toFixed(0)} ms` : ''})`);
     log(`  run ${r + 1}/${runs}: cold card ${out.coldSavedCardMs[r].toFixed(0)} ms (saved ahead), ${first.ms.toFixed(0)} ms (none saved); cold search ${cold.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, then index ${loaded.how} in ${loaded.indexMs.toFixed(0)} ms; slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
   }
   return out;

@@ -19,8 +19,13 @@ interface ChunkRow extends IndexChunk {
   n: number;
 }
 
+/** The header as stored: its passage table as one string (a structured clone of 100,000 short strings is what took time to read). */
+type HeaderRow = Omit<StoredIndexHeader, 'keys'> & { name: string; keys: string; keyCount: number };
+/** Between two passage keys (never in a document id). */
+const KEY_SEPARATOR = '\u0001';
+
 export class IndexDatabase extends Dexie {
-  header!: Table<StoredIndexHeader & { name: string }, string>;
+  header!: Table<HeaderRow, string>;
   chunks!: Table<ChunkRow, number>;
 
   constructor(name = INDEX_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -35,8 +40,8 @@ export class IndexStore implements IndexStorePort {
   async header(): Promise<StoredIndexHeader | undefined> {
     const row = await this.db.header.get('search');
     if (!row) return undefined;
-    const { name: _name, ...header } = row;
-    return header;
+    const { name: _name, keys, keyCount, ...header } = row;
+    return { ...header, keys: keyCount ? keys.split(KEY_SEPARATOR) : [] };
   }
 
   chunks(count: number): Array<Promise<IndexChunk>> {
@@ -56,12 +61,20 @@ export class IndexStore implements IndexStorePort {
     return out;
   }
 
+  async chunksAt(numbers: readonly number[]): Promise<IndexChunk[]> {
+    const rows = await this.db.chunks.bulkGet([...numbers]);
+    return rows.map((row, i) => {
+      if (!row) throw new Error(`Search index chunk ${numbers[i]} is missing`);
+      return { key: row.key, data: row.data };
+    });
+  }
+
   async save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.header, db.chunks], async () => {
       await db.chunks.clear();
       await db.chunks.bulkPut(chunks.map((c, n) => ({ n, key: c.key, data: c.data })));
-      await db.header.put({ name: 'search', ...header });
+      await db.header.put({ name: 'search', ...header, keys: header.keys.join(KEY_SEPARATOR), keyCount: header.keys.length });
     });
   }
 }

@@ -73,6 +73,14 @@ export class SessionCachedStore implements UserStorePort {
     return this.inner.passagesMentioning(entityId);
   }
 
+  documentOrder() {
+    return this.inner.documentOrder();
+  }
+
+  passagesAt(keys: ReadonlyArray<readonly [string, number]>) {
+    return this.inner.passagesAt(keys);
+  }
+
   savedCards() {
     return this.inner.savedCards();
   }

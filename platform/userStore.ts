@@ -133,6 +133,15 @@ export class UserStore implements UserStorePort {
     return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
+  async documentOrder(): Promise<string[]> {
+    return this.db.documents.orderBy('addedAt').primaryKeys();
+  }
+
+  async passagesAt(keys: ReadonlyArray<readonly [string, number]>): Promise<Array<StoredPassage | undefined>> {
+    const rows = await this.db.passages.bulkGet(keys.map(([docId, n]) => [docId, n] as [string, number]));
+    return rows.map((row) => row && { meta: row.meta, addedAt: row.addedAt, passage: row.passage });
+  }
+
   async write(change: UserChange): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {

@@ -6,14 +6,31 @@
  */
 import type { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
-import type { CorpusTimings } from './service';
 import { SearchIndex, type SliceOptions } from '../search/searchIndex';
 import { indexVersion, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type RestoredIndex } from '../search/persistedIndex';
+
+/** Diagnostics of the worker's first answers (bench/). */
+export interface CorpusTimings {
+  /** Loading the corpus (reading, parsing, the store's maps), ms. */
+  corpusMs?: number;
+  /** Getting the index ready once the corpus was loaded, ms; and how. */
+  indexMs?: number;
+  index?: 'imported' | 'built' | 'restored';
+  /** When (ms since the worker's start) the user's summary was first read, and the first card answered, and how. */
+  overlayAt?: number;
+  firstCardAt?: number;
+  firstCard?: 'memory' | 'saved' | 'passages' | 'store' | 'file';
+  /** When the first search was answered, and whether before the store was loaded ('quick'). */
+  firstSearchAt?: number;
+  firstSearch?: 'quick' | 'store';
+}
 
 export interface IndexLoadDeps {
   store(): Promise<LiveCorpusStore>;
   /** Whether the user has data (then a saved index is looked for, and the result saved). */
   persisted(): Promise<boolean>;
+  /** The corpus version now (a saved index of another one is saved again, for lib/search/lazyIndex.ts). */
+  corpusVersion(): Promise<string>;
   source: CorpusSource;
   slices: SliceOptions;
   indexStore?: IndexStorePort;
@@ -46,7 +63,7 @@ export async function loadSearchIndex(d: IndexLoadDeps): Promise<LiveCorpusStore
   const ms = performance.now() - t0;
   store.useSearchIndex(index, ms);
   Object.assign(d.timings, { indexMs: ms, index: restored?.index ? 'restored' : chunks ? 'imported' : 'built' });
-  if (persisted && (!restored?.index || restored.changed)) d.indexSaver?.schedule();
+  if (persisted && (!restored?.index || restored.changed || restored.corpusVersion !== (await d.corpusVersion()))) d.indexSaver?.schedule();
   return store;
 }
 
@@ -59,6 +76,6 @@ async function restoreSaved(d: IndexLoadDeps, store: LiveCorpusStore): Promise<P
   const backlog = store.takeIndexBacklog(); // (the passage keys below describe the store as it is now)
   const keys = keysOf(store);
   const restored = await restoreIndex(d.indexStore!, keys, d.slices).catch(() => undefined);
-  if (restored && !restored.changed) d.indexSaver?.savedAs(indexVersion(keys));
+  if (restored && !restored.changed) d.indexSaver?.savedAs(indexVersion(keys), restored.corpusVersion);
   return restored ?? { missing: backlog };
 }

@@ -4,6 +4,7 @@
  */
 import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
 import type { LiveCorpusStore } from './liveStore';
+import type { SearchParts } from './quickSearch';
 
 /**
  * The user's additions on top of the bundled corpus (lib/userCorpus/userCorpus.ts): what cards can
@@ -25,6 +26,8 @@ export interface CorpusOverlay {
   /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
   cachedCard?(entityId: string): Promise<EntityCard | undefined>;
   saveCard?(entityId: string, card: EntityCard): void;
+  /** What a search before the store is loaded reads (lib/corpus/quickSearch.ts). */
+  searchParts?: SearchParts;
 }
 
 export interface OverlayState {

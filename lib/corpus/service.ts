@@ -11,8 +11,9 @@
  * - facets: the sources file, without the corpus; then the search is got ready in the background
  *   (whoever asks for the filters is about to search).
  * - search: the store plus its index; the index is imported from the prebuilt chunks (or, for a
- *   corpus without them, built) in slices, so cards are answered while it loads, and a search
- *   that arrives meanwhile waits for it.
+ *   corpus without them, built) in slices, so cards are answered while it loads. With the user's
+ *   data and an index saved at this corpus version, searches are answered meanwhile from the
+ *   query's terms and passages alone (./quickSearch.ts).
  * - compare, getDocument: the store.
  *
  * Loading the store parses the corpus shard by shard, yielding between them for the same reason.
@@ -32,24 +33,13 @@ import type { Params } from '../messages/registry';
 import { findEntities } from '../search/entityLookup';
 import { nextTask, type SliceOptions } from '../search/searchIndex';
 import { IndexSaver, storeKeys as keysOf, type IndexStorePort } from '../search/persistedIndex';
-import { loadSearchIndex } from './indexLoad';
+import { loadSearchIndex, type CorpusTimings } from './indexLoad';
+import { QuickSearches } from './quickSearch';
 import type { Passage, SourceDocument } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
 const CARD_CACHE = 100;
 
-
-export interface CorpusTimings {
-  /** Loading the corpus (reading, parsing, the store's maps), ms. */
-  corpusMs?: number;
-  /** Getting the index ready once the corpus was loaded, ms; and how. */
-  indexMs?: number;
-  index?: 'imported' | 'built' | 'restored';
-  /** When (ms since the worker's start) the user's summary was first read, and the first card answered, and how. */
-  overlayAt?: number;
-  firstCardAt?: number;
-  firstCard?: 'memory' | 'saved' | 'passages' | 'store' | 'file';
-}
 
 export class CorpusService {
   readonly manifest: CorpusManifest;
@@ -66,6 +56,10 @@ export class CorpusService {
   private indexLoad?: Promise<LiveCorpusStore>;
   /** The store once loaded. */
   private loaded?: LiveCorpusStore;
+  /** How many passages the base store had when made (the bundled ones, before the user's documents). */
+  private baseLength = 0;
+  /** Searches answered before the store is loaded (its own entry: tests, bench/). */
+  readonly quick: QuickSearches;
   /** Cards already answered (a few KB each; a card never changes for a given corpus). */
   private readonly cards = new Map<string, EntityCard>();
   /** Saves the search index of a corpus with the user's data after changes (lib/search/persistedIndex.ts). */
@@ -82,6 +76,8 @@ export class CorpusService {
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
     if (indexStore) this.indexSaver = new IndexSaver(indexStore, () => this.indexSnapshot(), { pause: this.slices.pause });
+    const base = () => this.base().then((store) => ({ base: store, baseLength: this.baseLength }));
+    this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, corpusVersion: () => this.version(), port: indexStore, parts: overlay?.searchParts });
   }
 
   /**
@@ -184,6 +180,7 @@ export class CorpusService {
     this.generation++;
     this.cards.clear();
     this.overlayState = undefined;
+    this.quick.reset();
     if (this.loaded?.searchIndexNow) this.indexSaver?.schedule(); // (the index followed the change in place)
   }
 
@@ -214,7 +211,12 @@ export class CorpusService {
 
   async search(params: Params<'search'>): Promise<SearchResult> {
     if (!params.query.trim()) return { query: '', entities: [], hits: [], sources: [] };
-    return (await this.searchReady()).search(params);
+    // Until the store and its whole index are ready, from the query's part of the saved index (then they are got ready).
+    const quick = this.loaded?.hasSearchIndex ? undefined : await this.quick.search(params);
+    if (quick) this.searchReady().catch(() => undefined);
+    const result = quick ?? (await this.searchReady()).search(params);
+    if (this.timings.firstSearch === undefined) Object.assign(this.timings, { firstSearch: quick ? 'quick' : 'store', firstSearchAt: performance.now() });
+    return result;
   }
 
   async compare(entityId: string): Promise<Comparison> {
@@ -235,6 +237,7 @@ export class CorpusService {
       // (The user's documents change the store in place: a plain store is made live.)
       const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
       if (this.overlay) await this.overlay.applyNames(store, this.slices.pause!);
+      this.baseLength = store.corpus.passages.length;
       return store;
     })().catch((e: unknown) => {
       this.baseLoad = undefined;
@@ -266,6 +269,7 @@ export class CorpusService {
     this.indexLoad ??= loadSearchIndex({
       store: () => this.store(),
       persisted: async () => !!this.indexStore && !!(await this.overlayNow().catch(() => undefined))?.active,
+      corpusVersion: () => this.version(),
       source: this.source,
       slices: this.slices,
       indexStore: this.indexStore,
@@ -284,7 +288,7 @@ export class CorpusService {
     const index = store?.searchIndexNow;
     if (!store || !index) return undefined;
     const corpus = store.corpus;
-    return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store };
+    return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store, corpusVersion: () => this.version() };
   }
 }
 

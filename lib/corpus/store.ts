@@ -54,7 +54,11 @@ export class CorpusStore {
   /** How long building the search index took, in ms, once built (diagnostics: bench/). */
   indexBuildMs?: number;
 
-  constructor(public corpus: CompiledCorpus) {
+  /** `names`: a store of the same entities whose query matcher this one uses (a search over part of the corpus, lib/corpus/quickSearch.ts). */
+  constructor(
+    public corpus: CompiledCorpus,
+    private readonly names?: CorpusStore,
+  ) {
     this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
     this.documents = new Map(corpus.documents.map((d) => [d.meta.id, d]));
     for (const e of corpus.entities) {
@@ -131,6 +135,7 @@ export class CorpusStore {
 
   /** Entities the query names: by a full alias anywhere in it, by a name that sounds the same, or, while typing, by an alias prefix. */
   entitiesInQuery(query: string): Entity[] {
+    if (this.names) return this.names.entitiesInQuery(query);
     if (!this.queryMatcher || !this.aliasPrefixes) {
       const patterns = patternsFromEntities(this.corpus.entities);
       this.queryMatcher = new Matcher(patterns);

@@ -75,3 +75,66 @@ export function parseChunk(key: string, data: string, remap?: (id: number) => nu
   }
   return remap && key.endsWith('.reg') ? moved(entries as number[]) : entries;
 }
+
+/** FNV-1a, 32 bits (unsigned). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The bucket a term of the saved index is kept in (of `count`): a cold worker reads its query's buckets only. */
+export function termBucket(term: string, count: number): number {
+  return fnv1a(term) % count;
+}
+
+/**
+ * FlexSearch's exported pieces regrouped for a lazy read (lib/search/lazyIndex.ts): the term
+ * map's entries by bucket of their term, each bucket cut into chunks of about `maxChars`
+ * (bucket 0's chunks first, then bucket 1's…), then the other pieces (the id register). `starts[k]`
+ * is bucket k's first chunk, `starts[count]` the first chunk after the buckets.
+ */
+export class BucketedExport {
+  private readonly buckets: string[][];
+  private readonly rest: IndexChunk[] = [];
+
+  constructor(
+    private readonly count: number,
+    private readonly maxChars: number,
+  ) {
+    this.buckets = Array.from({ length: count }, () => []);
+  }
+
+  /** One piece of FlexSearch's export. */
+  add(key: string, data: string): void {
+    if (!key.endsWith('.map')) return splitChunk(key, data, this.maxChars, this.rest);
+    for (const entry of JSON.parse(data) as unknown[]) {
+      const mapped = mapEntry(entry, deltaEncode) as [string, unknown];
+      this.buckets[termBucket(mapped[0], this.count)]!.push(JSON.stringify(mapped));
+    }
+  }
+
+  finish(): { chunks: IndexChunk[]; starts: number[] } {
+    const chunks: IndexChunk[] = [];
+    const starts: number[] = [];
+    const push = (kind: string, data: string) => chunks.push({ key: `${chunks.length + 1}.${kind}`, data });
+    for (const entries of this.buckets) {
+      starts.push(chunks.length);
+      let piece: string[] = [];
+      let chars = 0;
+      for (const json of entries) {
+        if (piece.length && chars + json.length > this.maxChars) {
+          push('map', `[${piece.join(',')}]`);
+          piece = [];
+          chars = 0;
+        }
+        piece.push(json);
+        chars += json.length + 1;
+      }
+      if (piece.length) push('map', `[${piece.join(',')}]`);
+    }
+    starts.push(chunks.length);
+    for (const c of this.rest) push(c.key.split('.').pop()!, c.data);
+    return { chunks, starts };
+  }
+}

@@ -15,6 +15,7 @@ function memoryPort() {
   const port: IndexStorePort = {
     header: async () => stored.header && structuredClone(stored.header),
     chunks: (count) => stored.chunks.slice(0, count).map(async (c) => ({ ...c })),
+    chunksAt: async (numbers) => numbers.map((n) => ({ ...stored.chunks[n]! })),
     save: async (header, chunks) => void Object.assign(stored, { header: structuredClone(header), chunks: [...chunks] }),
   };
   return { port, stored };

@@ -20,9 +20,12 @@
 import type { Entity, Passage } from '../corpus/types';
 import { REMOVED, type CorpusStore } from '../corpus/store';
 import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
+import { BucketedExport, fnv1a } from './indexChunks';
 
 /** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
-export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:1';
+export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:3';
+/** How many buckets the term map is saved in (lib/search/lazyIndex.ts reads a query's only). */
+const TERM_BUCKETS = 256;
 
 /** An index as stored: its passage table (stored id → passage key; '' for an empty slot), then its chunks. */
 export interface StoredIndexHeader {
@@ -31,6 +34,12 @@ export interface StoredIndexHeader {
   version: string;
   keys: string[];
   chunkCount: number;
+  /** The term map's buckets: bucket k is chunks `buckets[k]` to `buckets[k + 1]` (lib/search/indexChunks.ts `BucketedExport`). */
+  buckets: number[];
+  /** The corpus version (lib/corpus/version.ts) the passage table describes: equal to the current one, the table is the store's as it is now. */
+  corpusVersion?: string;
+  /** Each document's passage count, from the table (lib/corpus/quickSearch.ts numbers passages with it). */
+  counts?: Record<string, number>;
 }
 
 export interface IndexStorePort {
@@ -38,15 +47,15 @@ export interface IndexStorePort {
   header(): Promise<StoredIndexHeader | undefined>;
   /** Its chunks, in order (read ahead, each resolved as it arrives). */
   chunks(count: number): Array<Promise<IndexChunk>>;
+  /** Some of its chunks, by number (a bucket of the term map). */
+  chunksAt(numbers: readonly number[]): Promise<IndexChunk[]>;
   /** Replaces the stored index with this one, in one transaction. */
   save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void>;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a passage's indexed text changes → its key changes. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(text).toString(16).padStart(8, '0');
 }
 
 /**
@@ -64,9 +73,30 @@ export function passageKeys(passages: readonly Passage[], entitiesById: Readonly
   });
 }
 
-/** A store's passage keys: an emptied slot (a removed document's passage) has none. */
+/** An emptied slot (a removed document's passage): it has no key. (A passage without text has one: every passage of a document is in the table, so its count is too, lib/corpus/quickSearch.ts.) */
+export const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
+
+/** A passage key's document and place. */
+export function placeOf(key: string): [docId: string, place: number] {
+  const hash = key.lastIndexOf(':');
+  const place = key.lastIndexOf('#', hash);
+  return [key.slice(0, place), Number(key.slice(place + 1, hash))];
+}
+
+/** Each document's passage count, from its keys. */
+function passageCounts(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) {
+    if (!key) continue;
+    const [docId, n] = placeOf(key);
+    counts[docId] = Math.max(counts[docId] ?? 0, n + 1);
+  }
+  return counts;
+}
+
+/** A store's passage keys. */
 export function storeKeys(store: CorpusStore): string[] {
-  return passageKeys(store.corpus.passages, store.entities, (p) => p.docId === REMOVED || !p.text);
+  return passageKeys(store.corpus.passages, store.entities, emptySlot);
 }
 
 /**
@@ -77,12 +107,19 @@ export function indexVersion(keys: readonly string[]): string {
   return `${keys.length}:${hash(keys.join('\n'))}`;
 }
 
+/** A header this code wrote (another format, or one damaged, is not read). */
+export function isCurrent(header: StoredIndexHeader | undefined): header is StoredIndexHeader {
+  return !!header && header.format === INDEX_FORMAT && Array.isArray(header.keys) && Array.isArray(header.buckets) && header.buckets.length > 1;
+}
+
 export interface RestoredIndex {
   index: SearchIndex;
   /** Current passage ids the stored index lacks: to be indexed on top. */
   missing: number[];
   /** Whether the result differs from what is stored (worth saving again once `missing` are added). */
   changed: boolean;
+  /** The corpus version stored with it. */
+  corpusVersion?: string;
 }
 
 /**
@@ -91,7 +128,7 @@ export interface RestoredIndex {
  */
 export async function restoreIndex(port: IndexStorePort, keys: readonly string[], slices: SliceOptions = {}): Promise<RestoredIndex | undefined> {
   const header = await port.header();
-  if (!header || header.format !== INDEX_FORMAT || !Array.isArray(header.keys)) return undefined;
+  if (!isCurrent(header)) return undefined;
   const idOf = new Map<string, number>();
   keys.forEach((k, id) => k && idOf.set(k, id));
   const target = new Int32Array(header.keys.length);
@@ -107,8 +144,10 @@ export async function restoreIndex(port: IndexStorePort, keys: readonly string[]
   const index = await SearchIndex.load(port.chunks(header.chunkCount), { pause: slices.pause, remap });
   const missing: number[] = [];
   keys.forEach((k, id) => k && !covered[id] && missing.push(id));
-  return { index, missing, changed: !identity || missing.length > 0 || header.version !== indexVersion(keys) };
+  return { index, missing, changed: !identity || missing.length > 0 || header.version !== indexVersion(keys), corpusVersion: header.corpusVersion };
 }
+
+const savedName = (version: string, corpusVersion: string | undefined) => `${version}@${corpusVersion ?? ''}`;
 
 /** What is saved: the index as it is now, and the passage keys of the store it indexes. */
 export interface IndexSnapshot {
@@ -116,6 +155,8 @@ export interface IndexSnapshot {
   keys: () => string[];
   /** Whether the store changed since `keys` (the export is then of another state: not saved). */
   stale: () => boolean;
+  /** The corpus version the store is at (kept in the header for lib/search/lazyIndex.ts). */
+  corpusVersion?: () => Promise<string>;
 }
 
 /**
@@ -135,9 +176,9 @@ export class IndexSaver {
     private readonly options: { delayMs?: number; pause?: () => Promise<void>; chunkChars?: number } = {},
   ) {}
 
-  /** The index as restored or saved now has this version: no save needed for it. */
-  savedAs(version: string): void {
-    this.lastVersion = version;
+  /** The index as restored or saved now has this version (and corpus version): no save needed for it. */
+  savedAs(version: string, corpusVersion: string | undefined): void {
+    this.lastVersion = savedName(version, corpusVersion);
   }
 
   /** Something changed: save after `delayMs` of quiet. */
@@ -163,22 +204,25 @@ export class IndexSaver {
     const snap = this.snapshot();
     if (!snap) return;
     const t0 = performance.now();
+    const corpusVersion = await snap.corpusVersion?.();
     const keys = snap.keys();
     const version = indexVersion(keys);
-    if (version === this.lastVersion) return;
+    if (savedName(version, corpusVersion) === this.lastVersion) return;
     // A change of the store between two slices ends this export at once (saved again after it).
     const pause = this.options.pause ?? nextTask;
     const overtaken = new Error('overtaken');
-    let chunks: IndexChunk[];
+    const pieces = new BucketedExport(TERM_BUCKETS, this.options.chunkChars ?? 1_000_000);
     try {
-      chunks = await snap.index.exportInSlices(this.options.chunkChars, { pause: () => pause().then(() => { if (snap.stale()) throw overtaken; }) });
+      await snap.index.exportPieces((key, data) => pieces.add(key, data), { pause: () => pause().then(() => { if (snap.stale()) throw overtaken; }) });
     } catch (e) {
       if (e === overtaken) return this.schedule();
       throw e;
     }
-    if (snap.stale()) return this.schedule();
-    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length }, chunks);
-    this.lastVersion = version;
+    // (The corpus version read again: a write that moved it meanwhile saves again later.)
+    if (snap.stale() || corpusVersion !== (await snap.corpusVersion?.())) return this.schedule();
+    const { chunks, starts } = pieces.finish();
+    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, counts: passageCounts(keys) }, chunks);
+    this.lastVersion = savedName(version, corpusVersion);
     this.lastSave = { ms: performance.now() - t0, chars: chunks.reduce((n, c) => n + c.data.length, 0), chunks: chunks.length, version };
   }
 }

@@ -44,6 +44,12 @@ function prepareForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 
+/** The words a failed search falls back to (3+ letters), when there are two or more; else undefined. */
+function significantWords(q: string): string | undefined {
+  const significant = [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= MIN_TERM);
+  return significant.length < 2 ? undefined : significant.join(' ');
+}
+
 /**
  * The passage encoder: FlexSearch's Default (case and diacritics folded, doubled letters merged)
  * for every script, with Arabic script folded as the matcher folds it and its article and clitics
@@ -144,14 +150,12 @@ export class SearchIndex {
   }
 
   /**
-   * The same chunks as `export`, pausing after each of FlexSearch's own pieces (a few thousand
-   * terms), so the worker keeps answering while a large index is saved (lib/search/persistedIndex.ts).
+   * FlexSearch's export, a piece (a few thousand terms) at a time to `onPiece`, pausing after each,
+   * so the worker keeps answering while a large index is saved (lib/search/persistedIndex.ts).
    */
-  async exportInSlices(maxChars = 1_000_000, { pause = nextTask }: Pick<SliceOptions, 'pause'> = {}): Promise<IndexChunk[]> {
-    const out: IndexChunk[] = [];
+  async exportPieces(onPiece: (key: string, data: string) => void, { pause = nextTask }: Pick<SliceOptions, 'pause'> = {}): Promise<void> {
     // FlexSearch waits for a handler's promise before exporting its next piece.
-    await (this.index.export((key: string, data: string) => (splitChunk(key, data, maxChars, out), pause())) as unknown as Promise<void> | undefined);
-    return out;
+    await (this.index.export((key: string, data: string) => (onPiece(key, data), pause())) as unknown as Promise<void> | undefined);
   }
 
   /**
@@ -165,13 +169,16 @@ export class SearchIndex {
   ): Promise<SearchIndex> {
     const index = new SearchIndex();
     for (const chunk of chunks) {
-      const { key, data } = await chunk;
-      const entries = parseChunk(key, data, remap);
-      // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
-      (index.index as ImportsParsed).import(key, entries);
+      index.importChunk(await chunk, remap);
       await pause();
     }
     return index;
+  }
+
+  /** One chunk of `export()` into this index (`remap` as for `load`). */
+  importChunk({ key, data }: IndexChunk, remap?: (id: number) => number): void {
+    // FlexSearch's import takes the parsed entries as well as their JSON (its typings say JSON only).
+    (this.index as ImportsParsed).import(key, parseChunk(key, data, remap));
   }
 
   /**
@@ -184,9 +191,22 @@ export class SearchIndex {
     if (!q) return [];
     const exact = this.bestFirst(q, limit, false);
     if (exact.length > 0) return exact;
-    const significant = [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= MIN_TERM);
-    if (significant.length < 2) return [];
-    return this.bestFirst(significant.join(' '), limit, true);
+    const fallback = significantWords(q);
+    return fallback ? this.bestFirst(fallback, limit, true) : [];
+  }
+
+  /**
+   * The terms `search(query)` may look up in FlexSearch's term map, encoded as FlexSearch encodes
+   * a query: an index holding these terms of a bigger one answers `query` as the bigger one does
+   * (lib/search/lazyIndex.ts imports only them).
+   */
+  lookupTerms(query: string): string[] {
+    const q = prepareForIndex(query).trim();
+    if (!q) return [];
+    const fallback = significantWords(q);
+    // (FlexSearch's search encodes a query with `encode(query, true)`: terms deduplicated; its typings lack the flag.)
+    const encoder = this.encoder as unknown as { encode(text: string, dedupe: boolean): string[] };
+    return [...new Set([...encoder.encode(q, true), ...(fallback ? encoder.encode(fallback, true) : [])])];
   }
 
   /**

@@ -57,6 +57,10 @@ export interface UserStorePort {
   documents(offset: number, limit: number): Promise<StoredDocument[]>;
   /** The user's passages that mention the entity, in import order: a card reads these, not every document. */
   passagesMentioning(entityId: string): Promise<StoredPassage[]>;
+  /** The user's document ids in import order (keys only: no document is read). */
+  documentOrder(): Promise<string[]>;
+  /** Passages by document id and place (undefined where none is stored). */
+  passagesAt(keys: ReadonlyArray<readonly [docId: string, n: number]>): Promise<Array<StoredPassage | undefined>>;
   write(change: UserChange): Promise<void>;
   card(entityId: string): Promise<EntityCard | undefined>;
   saveCard(entityId: string, card: EntityCard): Promise<void>;

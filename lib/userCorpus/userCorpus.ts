@@ -88,6 +88,10 @@ export class UserCorpus implements CorpusOverlay {
     return s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
   }
 
+  /** What a search before the store is loaded reads: the storage's own (lib/corpus/quickSearch.ts). */
+  get searchParts(): NonNullable<CorpusOverlay['searchParts']> {
+    return this.port;
+  }
   cachedCard = (entityId: string) => this.port.card(entityId);
   saveCard = (entityId: string, card: EntityCard): void => void this.port.saveCard(entityId, card).catch(() => undefined);
   listDocuments = async (): Promise<UserCorpusListing> => listUserCorpus(await this.store(), await this.summary());

@@ -17,14 +17,15 @@ async function call(page: Page, type: string, data?: unknown): Promise<any> {
   return res;
 }
 
-/** The passage keys of the search index saved in IndexedDB (lib/search/persistedIndex.ts), read from an extension page. */
+/** The passage keys of the search index saved in IndexedDB (lib/search/persistedIndex.ts, platform/indexStore.ts), read from an extension page. */
 function savedKeys(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, fail) => Object.assign(indexedDB.open('counterpoint-index'), { onsuccess: (e: Event) => ok((e.target as IDBOpenDBRequest).result), onerror: fail }));
     try {
       if (!db.objectStoreNames.contains('header')) return [];
       const row = await new Promise<any>((ok, fail) => Object.assign(db.transaction('header').objectStore('header').get('search'), { onsuccess: (e: Event) => ok((e.target as IDBRequest).result), onerror: fail }));
-      return (row?.keys as string[]) ?? [];
+      // (platform/indexStore.ts keeps the passage table as one string, keys separated by U+0001.)
+      return row?.keyCount ? (row.keys as string).split('\u0001') : [];
     } finally {
       db.close();
     }

@@ -1,0 +1,48 @@
+/**
+ * Cold start → first search, step by step, on a smaller user corpus than the full run's (a quick
+ * look at issue 16's search before the store is loaded, lib/corpus/quickSearch.ts):
+ *
+ *   node bench/build.mjs .output/bench/bundled && node bench/measure-quicksearch.mjs [documents=2000] [runs=3] [aliases=0]
+ *
+ * Seeds the documents (and, with aliases, 20 user entities and that many aliases, as the full run
+ * does) through the options page's messages, makes the first search
+ * ever (the index built and saved), then `runs` times: worker stopped → one search, and where its
+ * time went in the worker.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { closeExtension, launchExtension, send, stopWorker } from './extension.mjs';
+import { inWorker, seed } from './measure-usercorpus.mjs';
+import { paragraphPool } from './text.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const [documents = 2000, runs = 3, aliases = 0] = process.argv.slice(2).map(Number);
+const pool = paragraphPool({ pagesDir: resolve(ROOT, '../shared/pages'), documentsDir: join(ROOT, 'corpus/documents') });
+const profile = mkdtempSync(join(tmpdir(), 'counterpoint-quicksearch-'));
+const ext = await launchExtension(join(ROOT, '.output/bench/bundled/chrome-mv3'), { profile });
+const fixed = (o) => JSON.stringify(o, (_, v) => (typeof v === 'number' ? Math.round(v) : v));
+try {
+  await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
+  await stopWorker(ext);
+  const first = await send(ext, 'search', { query: 'Kirkook' });
+  await inWorker(ext, async () => {
+    const b = globalThis.__counterpointBench;
+    await b.store();
+    await b.corpus.indexSaver?.settled();
+  });
+  console.log(`first search ever: ${first.ms.toFixed(0)} ms; index saved`);
+  for (let r = 0; r < runs; r++) {
+    await stopWorker(ext);
+    const cold = await send(ext, 'search', { query: 'Kirkook' }, { keepResult: true });
+    const at = await inWorker(ext, () => {
+      const b = globalThis.__counterpointBench;
+      const t = b.corpus.timings;
+      return { mainAt: b.mainAt, overlayAt: t.overlayAt, answeredAt: t.firstSearchAt, how: t.firstSearch, opening: b.corpus.quick.opening, search: b.corpus.quick.last };
+    });
+    console.log(`cold search ${cold.ms.toFixed(0)} ms, ${cold.res?.hits.length} hits; in the worker: ${fixed(at)}`);
+  }
+} finally {
+  await closeExtension(ext);
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}

@@ -1,0 +1,102 @@
+/**
+ * A search before the store is loaded (./quickSearch.ts: the query's buckets of the saved index,
+ * the passages it reads by key) answers exactly as the whole store with an index built from the
+ * passages: the benchmark's 200 queries, prefixes typed so far, several words, filters, the user's
+ * own names, over a corpus with user documents, a user entity and alias (bundled documents
+ * recompiled) and a hidden bundled document; and after the corpus changed between the save and the
+ * restart, it does not answer from the older save, and answers again once the index is saved anew.
+ */
+import corpus from 'virtual:counterpoint-corpus';
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { userWorker } from '../../tests/unit/userWorker';
+import type { Params } from '../messages/registry';
+import type { DocumentDraft } from '../userCorpus/types';
+
+const bench = JSON.parse(readFileSync(new URL('../../bench/queries.json', import.meta.url), 'utf8')) as { queries: Array<{ q: string }> };
+const USER_NAME = 'Quince Valley Council';
+const QUERIES: Array<Params<'search'>> = [
+  ...bench.queries.map(({ q }) => ({ query: q })),
+  // typed so far, several words, nothing, stop words, the user's own names
+  ...['k', 'Ki', 'Kir', 'Kirk', 'Mos', 'Raqq', 'civ', 'civilians displaced', 'siege of Mosul', 'Raqqa Mosul Aleppo', 'zzqxv', 'the', 'of the', 'quince', 'Quince Valley', USER_NAME, 'Bench Alias'].map((query) => ({ query })),
+  { query: 'Mosul', perspectives: [corpus.documents[0]!.meta.perspective] },
+  { query: 'Raqqa', entityTypes: ['group'], limit: 10 },
+];
+
+/** User documents of real text: bundled passages, three to a document, with the user's names in some. */
+function drafts(count: number, from = 0): DocumentDraft[] {
+  const texts = corpus.passages.map((p) => p.text).filter((t) => t.length > 80);
+  return Array.from({ length: count }, (_, i) => ({
+    fileName: `note-${from + i}.txt`,
+    meta: { title: `Note ${from + i}`, author: `Author ${i % 3}`, outlet: '', date: '2018', dateApproximate: false, perspective: i % 2 ? 'Field notes' : 'Local journalist', url: '' },
+    body: [0, 1, 2].map((k) => texts[(from + i * 7 + k * 13) % texts.length]).join('\n\n') + (i % 4 ? '' : `\n\nThe ${USER_NAME} met on Tuesday. Bench Alias was there.`),
+  }));
+}
+
+/** What the whole store answers, its index built (no saved index read). */
+async function reference(idb: IDBFactory) {
+  const w = userWorker(idb);
+  await w.service.searchReady();
+  return Promise.all(QUERIES.map((q) => w.service.search(q)));
+}
+
+/** The same queries answered by a worker just started, before it loads its store. */
+async function quickAnswers(idb: IDBFactory) {
+  const w = userWorker(idb, { index: true });
+  const answers = [];
+  for (const q of QUERIES) answers.push(await w.service.quick.search(q));
+  expect(w.service.timings.corpusMs).toBeUndefined(); // (the store was never loaded)
+  return { w, answers };
+}
+
+/** Waits until the worker saved its index. */
+async function saved(w: ReturnType<typeof userWorker>) {
+  await w.service.searchReady();
+  await w.user.settled();
+  await w.service.indexSaver!.settled();
+}
+
+describe('A search before the store is loaded', { timeout: 120_000 }, () => {
+  it('answers as the whole store with a built index, and not from a save of another corpus version', async () => {
+    const idb = new IDBFactory();
+    const first = userWorker(idb, { index: true });
+    const entity = await first.user.addEntity({ name: USER_NAME, type: 'group', kind: '', description: '', aliases: [] });
+    await first.user.addAlias(corpus.entities[0]!.id, 'Bench Alias');
+    const imported = await first.user.importDrafts(drafts(40));
+    await first.user.setSeedHidden(corpus.documents[1]!.meta.id, true);
+    await saved(first);
+
+    const expected = await reference(idb);
+    expect(expected.filter((r) => r.hits.some((h) => h.source.origin === 'user')).length).toBeGreaterThan(100);
+    expect(expected.find((r, i) => QUERIES[i]!.query === USER_NAME)?.entities.map((e) => e.id)).toContain(entity.id);
+    const { answers } = await quickAnswers(idb);
+    QUERIES.forEach((q, i) => expect(answers[i], q.query).toEqual(expected[i]));
+
+    // The corpus changes after the save: that save answers nothing…
+    const later = userWorker(idb, { index: true });
+    await later.user.importDrafts(drafts(5, 40));
+    await later.user.deleteDocuments([imported[3]!.id]);
+    const changed = await reference(idb);
+    const stale = userWorker(idb, { index: true });
+    expect(await stale.service.quick.search({ query: 'Mosul' })).toBeUndefined();
+    expect(await stale.service.search({ query: 'Mosul' })).toEqual(changed[QUERIES.findIndex((q) => q.query === 'Mosul')]);
+    // …until the index is saved at the new version.
+    await saved(stale);
+    const again = await quickAnswers(idb);
+    QUERIES.forEach((q, i) => expect(again.answers[i], q.query).toEqual(changed[i]));
+  });
+
+  it('falls back to the store when a bucket cannot be read, never failing', async () => {
+    const idb = new IDBFactory();
+    const first = userWorker(idb, { index: true });
+    await first.user.importDrafts(drafts(10));
+    await saved(first);
+    const expected = await reference(idb);
+    await first.indexDb!.chunks.toCollection().modify((c) => void (c.data = '[["kirk'));
+    const w = userWorker(idb, { index: true });
+    expect(await w.service.quick.search({ query: 'Mosul' })).toBeUndefined();
+    expect(await w.service.search(QUERIES[0]!)).toEqual(expected[0]);
+    expect(w.service.timings.index).toBe('imported'); // (rebuilt)
+  });
+});

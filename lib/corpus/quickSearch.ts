@@ -1,0 +1,246 @@
+/**
+ * Searches answered before the user's documents are loaded (issue 16: with 10,000 of them, loading
+ * the store and the whole saved index took ~20 s before the first answer). From the saved index
+ * (lib/search/persistedIndex.ts) when it was saved at the corpus version of now:
+ *
+ * 1. The store's numbering, without the store: the bundled part is loaded (small), the user's
+ *    documents are appended after it in import order (their ids read from storage, keys only),
+ *    each with its passage count (saved in the index's header, exact at the same corpus version);
+ *    a saved passage key (document id, place) is given the id it will have once the store is
+ *    loaded when a bucket read holds it (a key that fits nothing is dropped: the corpus version
+ *    says it cannot happen).
+ * 2. The query's terms only are read from the index (lib/search/lazyIndex.ts).
+ * 3. The passages a search reads, and no others: the text hits' (by key) and those of the
+ *    entities the query names (their per-entity list), with their documents' metadata, make a
+ *    corpus of their own, numbered as the whole one; `CorpusStore.search`, the one search, runs on
+ *    it. Its answer is the whole store's (lib/corpus/quickSearch.test.ts).
+ *
+ * Pure: storage is an IndexStorePort and the overlay's `SearchParts`.
+ */
+import type { SearchResult } from '../messages/protocol';
+import type { Params } from '../messages/registry';
+import { LazyIndex } from '../search/lazyIndex';
+import { emptySlot, isCurrent, passageKeys, placeOf, type IndexStorePort } from '../search/persistedIndex';
+import type { LiveCorpusStore } from './liveStore';
+import type { OverlayState } from './overlay';
+import type { UserPassage } from './partialCard';
+import { CorpusStore, REMOVED } from './store';
+import type { Passage, SourceDocument, SourceMeta } from './types';
+
+/** What a quick search reads from the user's storage (lib/userCorpus/userCorpus.ts). */
+export interface SearchParts {
+  /** The user's document ids in import order (the order the store loads them in). */
+  documentOrder(): Promise<string[]>;
+  /** Passages by document and place (undefined where there is none). */
+  passagesAt(keys: ReadonlyArray<readonly [docId: string, n: number]>): Promise<Array<UserPassage | undefined>>;
+  /** The user's passages that mention an entity, in import order. */
+  passagesMentioning(entityId: string): Promise<UserPassage[]>;
+}
+
+/** Where a quick search's time went (bench/): opening (the numbering), the index's buckets, the passages, the search; ms. */
+export interface QuickTimings {
+  openMs?: number;
+  bucketsMs?: number;
+  readMs?: number;
+  searchMs?: number;
+  /** Buckets read so far, passages read for this search. */
+  buckets?: number;
+  passages?: number;
+}
+
+/** What a quick search works with. */
+export interface QuickSearchDeps {
+  port: IndexStorePort;
+  parts: SearchParts;
+  /** The bundled store with the user's names applied; its first `baseLength` passages are the bundled ones. */
+  base: LiveCorpusStore;
+  baseLength: number;
+  corpusVersion: string;
+}
+
+/** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */
+class Numbering {
+  /** Each user document's first passage id, and one past the last. */
+  private readonly starts: number[] = [];
+  private readonly firstOf = new Map<string, number>();
+
+  constructor(
+    readonly baseLength: number,
+    private readonly order: ReadonlyArray<readonly [string, number]>,
+  ) {
+    let next = baseLength;
+    for (const [docId, count] of order) {
+      this.starts.push(next);
+      this.firstOf.set(docId, next);
+      next += count;
+    }
+    this.starts.push(next);
+  }
+
+  get total(): number {
+    return this.starts[this.starts.length - 1]!;
+  }
+
+  /** A user passage's id; -1 when the store has no such passage. */
+  idOf(docId: string, n: number): number {
+    const first = this.firstOf.get(docId);
+    return first === undefined || n < 0 || first + n >= this.starts[this.starts.length - 1]! || this.keyOf(first + n)[0] !== docId ? -1 : first + n;
+  }
+
+  /** A user passage id's document and place. */
+  keyOf(id: number): readonly [string, number] {
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    return [this.order[lo]![0], id - this.starts[lo]!];
+  }
+}
+
+export class QuickSearch {
+  private constructor(
+    private readonly d: QuickSearchDeps,
+    private readonly numbering: Numbering,
+    readonly lazy: LazyIndex,
+  ) {}
+
+  /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
+  /** `ready`: the base store and corpus version, got while the header and the document order are read. */
+  static async open(port: IndexStorePort, parts: SearchParts, ready: Promise<Omit<QuickSearchDeps, 'port' | 'parts'>>, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
+    const t0 = performance.now();
+    const lap = (step: string) => () => (timings[step] = performance.now() - t0);
+    const [header, order, got] = await Promise.all([port.header().finally(lap('headerMs')), parts.documentOrder().finally(lap('orderMs')), ready.finally(lap('baseMs'))]);
+    const d: QuickSearchDeps = { port, parts, ...got };
+    const t1 = performance.now();
+    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion || !header.counts) return undefined;
+    const counts = header.counts;
+    const numbering = new Numbering(d.baseLength, order.map((id) => [id, counts[id] ?? 0]));
+    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, emptySlot);
+    const bundledId = new Map<string, number>();
+    bundledKeys.forEach((k, id) => k && bundledId.set(k, id));
+    // Each stored id's id in the store as it will be loaded (or -1), worked out for the ids the
+    // buckets read hold only: the table is the corpus of now (same corpus version), in another numbering.
+    const UNKNOWN = -2;
+    const target = new Int32Array(header.keys.length).fill(UNKNOWN);
+    const remap = (stored: number) => {
+      if (stored >= target.length) return -1;
+      if (target[stored] === UNKNOWN) {
+        const key = header.keys[stored]!;
+        target[stored] = !key ? -1 : (bundledId.get(key) ?? numbering.idOf(...placeOf(key)));
+      }
+      return target[stored]!;
+    };
+    timings.numberingMs = performance.now() - t1;
+    return new QuickSearch(d, numbering, new LazyIndex(d.port, header, remap));
+  }
+
+  /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
+  async search(params: Params<'search'>, timings: QuickTimings = {}): Promise<SearchResult> {
+    const { base, baseLength, parts } = this.d;
+    const query = params.query.trim();
+    let t = performance.now();
+    const lap = () => -t + (t = performance.now());
+    const index = await this.lazy.forQuery(query);
+    timings.bucketsMs = lap();
+    const named = base.entitiesInQuery(query);
+    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
+    const userIds = textIds.filter((id) => id >= baseLength);
+    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e) => parts.passagesMentioning(e.id))]);
+
+    timings.readMs = lap();
+    const passages: Passage[] = new Array<Passage>(this.numbering.total);
+    const documents = new Map<string, SourceDocument>();
+    const bundled = (id: number) => {
+      const p = base.corpus.passages[id];
+      const document = p && p.docId !== REMOVED ? base.documents.get(p.docId) : undefined;
+      if (!document) throw new Error(`No bundled passage ${id}`);
+      passages[id] = p!;
+      documents.set(document.meta.id, document);
+    };
+    const user = (id: number, meta: SourceMeta, passage: Passage) => {
+      passages[id] = { ...passage, id, docId: meta.id };
+      if (!documents.has(meta.id)) documents.set(meta.id, { meta, body: '' });
+    };
+    for (const id of textIds) if (id < baseLength) bundled(id);
+    userIds.forEach((id, i) => {
+      const hit = hits[i];
+      if (!hit) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
+      user(id, hit.meta, hit.passage);
+    });
+    const entityPassages: Record<string, number[]> = {};
+    named.forEach((e, i) => {
+      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
+      ids.forEach(bundled);
+      for (const { meta, passage } of mentioning[i]!) {
+        const id = this.numbering.idOf(meta.id, passage.id);
+        if (id < 0) throw new Error(`Passage ${meta.id}#${passage.id} is not in the saved index's corpus`);
+        user(id, meta, passage);
+        ids.push(id);
+      }
+      entityPassages[e.id] = ids;
+    });
+    const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
+    store.useSearchIndex(index, 0);
+    const result = store.search(params);
+    Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: hits.length + mentioning.reduce((n, m) => n + m.length, 0) });
+    return result;
+  }
+}
+
+/** Where `QuickSearches` gets its inputs (lib/corpus/service.ts). */
+export interface QuickSearchSource {
+  overlay(): Promise<OverlayState | undefined>;
+  /** With the bundled passages' count (before any user document was added to it). */
+  base(): Promise<{ base: LiveCorpusStore; baseLength: number }>;
+  corpusVersion(): Promise<string>;
+  port?: IndexStorePort;
+  parts?: SearchParts;
+}
+
+/**
+ * The quick searches of one state of the corpus: opened on the first search, dropped by `reset`
+ * (a change); given up after a failure until then (the whole store and index answer, rebuilt if
+ * need be: never fatal).
+ */
+export class QuickSearches {
+  private opened?: Promise<QuickSearch | undefined>;
+  private resets = 0;
+  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read; the opening's steps. */
+  last?: QuickTimings;
+  opening?: Record<string, number>;
+
+  constructor(private readonly source: QuickSearchSource) {}
+
+  reset(): void {
+    this.opened = undefined;
+    this.resets++;
+  }
+
+  /** The answer, or undefined when the store has to answer. */
+  async search(params: Params<'search'>): Promise<SearchResult | undefined> {
+    const { port, parts } = this.source;
+    if (!port || !parts) return undefined;
+    const resets = this.resets;
+    const opened = (this.opened ??= this.open(port, parts));
+    try {
+      const t0 = performance.now();
+      const quick = await opened;
+      const t1 = performance.now();
+      const result = await quick?.search(params, (this.last = { openMs: t1 - t0 }));
+      return resets === this.resets ? result : undefined;
+    } catch {
+      if (this.opened === opened) this.opened = Promise.resolve(undefined);
+      return undefined;
+    }
+  }
+
+  private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
+    const overlay = await this.source.overlay();
+    if (!overlay?.active || overlay.touchesAll) return undefined;
+    const ready = Promise.all([this.source.base(), this.source.corpusVersion()]).then(([base, corpusVersion]) => ({ ...base, corpusVersion }));
+    return QuickSearch.open(port, parts, ready, (this.opening = {}));
+  }
+}
