@@ -113,11 +113,15 @@ export class Matcher {
   private select(cand: readonly number[], among?: (patternId: number) => boolean, keep?: (patternId: number) => boolean): Match[] {
     const nc = cand.length / 5;
     if (nc === 0) return [];
-    // Candidates arrive in order of end. Order: start asc, length desc, pattern id asc;
-    // then the greedy pass keeps the leftmost-longest non-overlapping ones.
+    // Candidates arrive in order of end. Order: start asc, length desc, the open (not the user's
+    // own) pattern first, pattern id asc; then the greedy pass keeps the leftmost-longest
+    // non-overlapping ones. So a user's alias that repeats an open one on the same span is never
+    // the one kept: the mention is open, whatever order the patterns came in.
     const order: number[] = [];
     for (let c = 0; c < nc; c++) if (!among || among(cand[c * 5 + 2]!)) order.push(c * 5);
-    order.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || cand[a + 2]! - cand[b + 2]!);
+    const user = this.user;
+    const mine = (c: number): number => (user ? user[cand[c + 2]!]! : 0);
+    order.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || mine(a) - mine(b) || cand[a + 2]! - cand[b + 2]!);
     const { compiled } = this.dfa;
     const out: Match[] = [];
     let lastEnd = 0;
