@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_PAGE, NO_DRAFTS, draftListReducer, type DraftEvent, type DraftList } from './draftList';
 import { needingAttention, visibleRows } from './draftReview';
-import type { DocumentDraft, DraftMeta } from './types';
+import { draft, import30, meta } from './fixtures';
 
-const meta = (over: Partial<DraftMeta> = {}): DraftMeta => ({
-  title: 'A note',
-  author: '',
-  outlet: '',
-  date: '2017',
-  dateApproximate: false,
-  perspective: 'Field team',
-  url: '',
-  ...over,
-});
-const draft = (i: number, over: Partial<DraftMeta> = {}): DocumentDraft => ({ fileName: `notes-${i}.md`, meta: meta(over), body: 'Raqqa.' });
-/** 30 drafts; the 25th (index 24) has no perspective. */
-const import30 = () => Array.from({ length: 30 }, (_, i) => draft(i + 1, i === 24 ? { perspective: '' } : {}));
 const run = (...events: DraftEvent[]): DraftList => events.reduce(draftListReducer, NO_DRAFTS);
 /** The file names of the rows drawn, as the options page draws them. */
 const rows = (s: DraftList) => visibleRows(s.drafts.length, s.shown, s.pinned).map((i) => s.drafts[i]!.fileName);

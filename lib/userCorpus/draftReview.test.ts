@@ -12,21 +12,8 @@ import {
   unpinLeftOut,
   visibleRows,
 } from './draftReview';
-import type { DocumentDraft, DraftMeta } from './types';
+import { draft, import30, meta } from './fixtures';
 
-const meta = (over: Partial<DraftMeta> = {}): DraftMeta => ({
-  title: 'A note',
-  author: '',
-  outlet: '',
-  date: '2017',
-  dateApproximate: false,
-  perspective: 'Field team',
-  url: '',
-  ...over,
-});
-const draft = (i: number, over: Partial<DraftMeta> = {}): DocumentDraft => ({ fileName: `notes-${i}.md`, meta: meta(over), body: 'Raqqa.' });
-/** 30 drafts; the 25th (index 24) has no perspective. */
-const import30 = () => Array.from({ length: 30 }, (_, i) => draft(i + 1, i === 24 ? { perspective: '' } : {}));
 
 describe('importProblems', () => {
   it('asks for a perspective on top of the store’s rules', () => {
