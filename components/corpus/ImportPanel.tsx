@@ -22,7 +22,8 @@ import { pageYielder } from './yielder';
 import { FORMS_PER_FRAME, useRowsByFrame } from './rowsByFrame';
 import { TeamFileDrafts, type TeamFiling } from '../team/TeamFileDrafts';
 import type { Bundle } from '../../lib/userCorpus/bundle';
-import { sendDrafts } from '../../lib/userCorpus/batches';
+import { RoundsStopped } from '../../lib/userCorpus/importRounds';
+import { useImportSave } from './useImportSave';
 
 interface Props {
   api: CorpusApi;
@@ -94,21 +95,21 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
     if (b && b.kind === 'bundle') setBundle({ bundle: b.bundle, fileName: b.fileName });
   };
 
-  // One id per set of drafts: Save clicked again after a lost answer saves nothing twice.
-  const [importId, setImportId] = useState(() => crypto.randomUUID());
+  // Round after round, in parts, committed once per round; a stopped import goes on (useImportSave.ts).
+  const saving = useImportSave(api);
   const save = async () => {
     setBusy(true);
     try {
-      // In parts, committed once (lib/userCorpus/batches.ts): one 3 MB message blocked this page ~80 ms.
-      const { added } = await sendDrafts(drafts, { stage: api.stageDrafts, commit: api.importDocuments, status: api.importStatus }, importId);
-      setImportId(crypto.randomUUID());
+      const { added, before } = await saving.save(drafts);
       dispatch({ type: 'clear' });
       setErrors([]);
-      setStatus(added.length === 1 ? t('savedOne', added[0]!.title) : t.plural('savedMany', added.length));
-      setSavedOne(added.length === 1 ? { id: added[0]!.id, title: added[0]!.title } : null);
+      setStatus(added.length === 1 && before === 0 ? t('savedOne', added[0]!.title) : t.plural('savedMany', before + added.length));
+      setSavedOne(added.length === 1 && before === 0 ? { id: added[0]!.id, title: added[0]!.title } : null);
       onSaved();
     } catch (e) {
-      setErrors([e]);
+      // Rounds saved before the stop are said, then why the next one was not.
+      setErrors(e instanceof RoundsStopped ? (e.saved > 0 ? [e, e.cause] : [e.cause]) : [e]);
+      if (e instanceof RoundsStopped && e.saved > 0) onSaved();
     } finally {
       setBusy(false);
     }
@@ -134,6 +135,15 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
   return (
     <section class="corpus-section" aria-labelledby="import-title" id="add-page" ref={sectionRef}>
       <h2 id="import-title">{t('importTitle')}</h2>
+      {/* An import that stopped part way: said before the files are chosen again. */}
+      {saving.pending && !busy && (
+        <p class="import-pending" role="status">
+          {t.plural('importPending', saving.pending.total, saving.pending.saved)}{' '}
+          <button type="button" class="link-btn" onClick={saving.forget}>
+            {t('importPendingForget')}
+          </button>
+        </p>
+      )}
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -177,7 +187,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
           ))}
         </ul>
       )}
-      <p class="import-status" role="status">{status}</p>
+      <p class="import-status" role="status">{saving.progress ? t.plural('importSaving', saving.progress.total, saving.progress.saved) : status}</p>
       {savedOne && (
         <button type="button" class="btn" onClick={() => (onPropose(savedOne.id), setSavedOne(null))}>
           {t('proposeInQuoted', savedOne.title)}

@@ -20,10 +20,14 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { extensionDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+/**
+ * `profile`: a profile directory of the caller's, kept on close (a browser closed and started
+ * again on it); by default a throwaway one, removed on close.
+ */
+export async function launchWithExtension(options: { extensionDir?: string; headless?: boolean; profile?: string } = {}): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run "npm run build" first`);
-  const profile = mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -49,7 +53,7 @@ export async function launchWithExtension(options: { extensionDir?: string; head
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
