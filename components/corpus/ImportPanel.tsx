@@ -29,6 +29,8 @@ interface Props {
   api: CorpusApi;
   /** After documents were saved (the list refreshes). */
   onSaved(): void;
+  /** A save starts (true) or ends (false): the lists wait for its end. */
+  onImporting?(on: boolean): void;
   /** Look for new places and groups in a document. */
   onPropose(docId: string): void;
   /** Settings found in an imported bundle, applied by the page. */
@@ -42,7 +44,7 @@ interface Props {
 /** A page handed over without an article (its problem is worded when drawn). */
 const isPageProblem = (e: unknown): e is { page: Extract<PageExtraction, { ok: false }> } => typeof e === 'object' && e !== null && 'page' in e;
 
-export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, team }: Props) {
+export function ImportPanel({ api, onSaved, onImporting, onPropose, onBundleSettings, page, team }: Props) {
   const t = useT();
   // The drafts and the rows drawn for them, one reducer (lib/userCorpus/draftList.ts).
   const [{ drafts, shown, pinned }, dispatch] = useReducer(draftListReducer, NO_DRAFTS);
@@ -75,6 +77,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
   // Rows shown: the first `shown` drafts and the pinned ones (needing attention, or asked for).
   const visible = useMemo(() => visibleRows(drafts.length, shown, pinned), [drafts.length, shown, pinned]);
   const attention = useMemo(() => needingAttention(drafts), [drafts]);
+  const withoutPerspective = useMemo(() => countWithoutPerspective(drafts), [drafts]);
   // The rows drawn so far (a few more each frame, up to the rows shown); a field to focus waits for its row.
   const wanted = visible.length;
   const rows = useRowsByFrame(wanted, FORMS_PER_FRAME);
@@ -99,6 +102,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
   const saving = useImportSave(api);
   const save = async () => {
     setBusy(true);
+    onImporting?.(true);
     try {
       const { added, before } = await saving.save(drafts);
       dispatch({ type: 'clear' });
@@ -112,6 +116,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
       if (e instanceof RoundsStopped && e.saved > 0) onSaved();
     } finally {
       setBusy(false);
+      onImporting?.(false);
     }
   };
 
@@ -212,7 +217,7 @@ export function ImportPanel({ api, onSaved, onPropose, onBundleSettings, page, t
           )}
           <DraftAttention
             attention={attention}
-            withoutPerspective={countWithoutPerspective(drafts)}
+            withoutPerspective={withoutPerspective}
             onShow={showDraft}
             onLeaveOut={(i) => (leaveOut(i), setRefocus(true))}
             onSetPerspective={(perspective) => dispatch({ type: 'fillPerspective', perspective })}

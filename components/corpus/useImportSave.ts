@@ -10,6 +10,7 @@ import { sendDrafts } from '../../lib/userCorpus/batches';
 import { resumeOrStart, saveInRounds, worthResuming, type PendingImport, type RoundsProgress } from '../../lib/userCorpus/importRounds';
 import type { DocumentDraft } from '../../lib/userCorpus/types';
 import type { CorpusApi } from './api';
+import { pageYielder } from './yielder';
 
 export function useImportSave(api: CorpusApi) {
   const [pending, setPending] = useState(() => api.pendingImports.read());
@@ -26,7 +27,7 @@ export function useImportSave(api: CorpusApi) {
   /** Saves `drafts`, going on with the stopped import they are (same files, same order), else a new one; throws `RoundsStopped` when a round was not saved. */
   const save = async (drafts: readonly DocumentDraft[]) => {
     // The record first: Save clicked again after a lost answer takes the same id, and saves nothing twice.
-    const imp = resumeOrStart(drafts, api.pendingImports.read(), () => crypto.randomUUID());
+    const imp = await resumeOrStart(drafts, api.pendingImports.read(), () => crypto.randomUUID(), pageYielder());
     record(imp);
     try {
       const done = await saveInRounds(drafts, imp, sender, record, setProgress);

@@ -41,12 +41,13 @@ describe('draftRounds and roundId', () => {
 });
 
 describe('draftsFingerprint', () => {
-  it('is the same for the same files in the same order, and differs when one is left out, edited or moved', () => {
+  it('is the same for the same files in the same order, and differs when one is left out, edited or moved', async () => {
     const list = drafts(5);
-    expect(draftsFingerprint(drafts(5))).toBe(draftsFingerprint(list));
-    expect(draftsFingerprint(list.slice(1))).not.toBe(draftsFingerprint(list));
-    expect(draftsFingerprint([...list.slice(0, 4), { ...list[4]!, body: 'Mosul.' }])).not.toBe(draftsFingerprint(list));
-    expect(draftsFingerprint([list[1]!, list[0]!, ...list.slice(2)])).not.toBe(draftsFingerprint(list));
+    const of = await draftsFingerprint(list);
+    expect(await draftsFingerprint(drafts(5))).toBe(of);
+    expect(await draftsFingerprint(list.slice(1))).not.toBe(of);
+    expect(await draftsFingerprint([...list.slice(0, 4), { ...list[4]!, body: 'Mosul.' }])).not.toBe(of);
+    expect(await draftsFingerprint([list[1]!, list[0]!, ...list.slice(2)])).not.toBe(of);
   });
 });
 
@@ -56,7 +57,7 @@ describe('saveInRounds', () => {
     const records: number[] = [];
     const said: string[] = [];
     const list = drafts(2500);
-    const pending = resumeOrStart(list, null, () => 'imp');
+    const pending = await resumeOrStart(list, null, () => 'imp');
     const { added, before } = await saveInRounds(list, pending, bg, (p) => void records.push(p.saved), (p) => void said.push(`${p.saved}/${p.total}`));
     expect(before).toBe(0);
     expect(added).toHaveLength(2500);
@@ -70,7 +71,7 @@ describe('saveInRounds', () => {
     const list = drafts(2500);
     let kept: PendingImport | null = null;
     bg.stopAt(1);
-    const first = resumeOrStart(list, kept, () => 'imp');
+    const first = await resumeOrStart(list, kept, () => 'imp');
     const stop = await saveInRounds(list, first, bg, (p) => void (kept = p)).catch((e: unknown) => e);
     expect(stop).toBeInstanceOf(RoundsStopped);
     expect((stop as RoundsStopped).saved).toBe(1000);
@@ -79,7 +80,7 @@ describe('saveInRounds', () => {
     expect(bg.stored).toHaveLength(1000);
     // The browser closed; the same files are chosen again (new draft objects, same content).
     const again = drafts(2500);
-    const resumed = resumeOrStart(again, kept, () => 'another');
+    const resumed = await resumeOrStart(again, kept, () => 'another');
     expect(resumed.importId).toBe('imp');
     const { added, before } = await saveInRounds(again, resumed, bg, (p) => void (kept = p));
     expect(before).toBe(1000);
@@ -93,9 +94,9 @@ describe('saveInRounds', () => {
     const list = drafts(1500);
     let kept: PendingImport | null = null;
     bg.stopAt(1);
-    await saveInRounds(list, resumeOrStart(list, null, () => 'imp'), bg, (p) => void (kept = p)).catch(() => undefined);
+    await saveInRounds(list, await resumeOrStart(list, null, () => 'imp'), bg, (p) => void (kept = p)).catch(() => undefined);
     bg.reset();
-    const { added, before } = await saveInRounds(list, resumeOrStart(list, kept, () => 'x'), bg, () => {});
+    const { added, before } = await saveInRounds(list, await resumeOrStart(list, kept, () => 'x'), bg, () => {});
     expect(before).toBe(0);
     expect(added).toHaveLength(1500);
     expect(bg.stored).toHaveLength(1500);
@@ -104,15 +105,15 @@ describe('saveInRounds', () => {
   it('a round saved whose record was lost (the page closed between the two) is not stored twice', async () => {
     const bg = background();
     const list = drafts(2100);
-    const pending = resumeOrStart(list, null, () => 'imp');
+    const pending = await resumeOrStart(list, null, () => 'imp');
     await bg.send(list.slice(0, 1000), 'imp#0'); // round 0 saved, its record never written
     const { added } = await saveInRounds(list, pending, bg, () => {});
     expect(added).toHaveLength(2100); // round 0 answered from what it saved
     expect(bg.stored).toHaveLength(2100);
   });
 
-  it('other files (or a draft left out) start a new import: nothing of theirs was saved', () => {
-    const kept: PendingImport = { importId: 'imp', fingerprint: draftsFingerprint(drafts(2500)), total: 2500, saved: 1000 };
-    expect(resumeOrStart(drafts(2499), kept, () => 'new')).toEqual({ importId: 'new', fingerprint: draftsFingerprint(drafts(2499)), total: 2499, saved: 0 });
+  it('other files (or a draft left out) start a new import: nothing of theirs was saved', async () => {
+    const kept: PendingImport = { importId: 'imp', fingerprint: await draftsFingerprint(drafts(2500)), total: 2500, saved: 1000 };
+    expect(await resumeOrStart(drafts(2499), kept, () => 'new')).toEqual({ importId: 'new', fingerprint: await draftsFingerprint(drafts(2499)), total: 2499, saved: 0 });
   });
 });

@@ -13,6 +13,7 @@
  */
 import { WordedError } from '../i18n/wording';
 import type { DocumentDraft } from './types';
+import { noYield, type Yielder } from './yielder';
 
 /** Drafts per round: a fifth of what the background stages for one import. */
 const ROUND_DRAFTS = 1000;
@@ -52,31 +53,34 @@ export const roundId = (importId: string, k: number, rounds: number): string => 
 /**
  * What tells one list of drafts from another: each draft's file name, length and the start and end
  * of its text, in order (FNV-1a, two seeds). Same files chosen again in the same order: the same
- * fingerprint; a draft left out, added, or another file: another one. Cheap at 100,000 drafts.
+ * fingerprint; a draft left out, added, or another file: another one. In slices (`pause` between
+ * drafts): 100,000 drafts never hold the page for a long task.
  */
-export function draftsFingerprint(drafts: readonly DocumentDraft[]): string {
+export async function draftsFingerprint(drafts: readonly DocumentDraft[], pause: Yielder = noYield): Promise<string> {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
+  const mix = (s: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
     }
   };
   for (const d of drafts) {
-    mix(d.fileName);
-    mix(`\u0000${d.body.length}\u0000`);
-    mix(d.body.slice(0, 256));
-    mix(d.body.slice(-256));
-    mix('\u0001');
+    const n = d.body.length;
+    const length = `\u0000${n}\u0000`;
+    mix(d.fileName, 0, d.fileName.length);
+    mix(length, 0, length.length);
+    mix(d.body, 0, Math.min(64, n));
+    mix(d.body, Math.max(64, n - 64), n);
+    await pause();
   }
   return `${drafts.length}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
 }
 
 /** The import to go on with for `drafts`: the pending one if it is theirs, else a new one. */
-export function resumeOrStart(drafts: readonly DocumentDraft[], pending: PendingImport | null, newId: () => string): PendingImport {
-  const fingerprint = draftsFingerprint(drafts);
+export async function resumeOrStart(drafts: readonly DocumentDraft[], pending: PendingImport | null, newId: () => string, pause?: Yielder): Promise<PendingImport> {
+  const fingerprint = await draftsFingerprint(drafts, pause);
   if (pending && pending.fingerprint === fingerprint && pending.total === drafts.length) return pending;
   return { importId: newId(), fingerprint, total: drafts.length, saved: 0 };
 }
