@@ -34,7 +34,7 @@ function fakePage(scope: Scope) {
   const queue = createWorkQueue(scope);
   let mentions: string[] = [];
   const seen: string[][] = [];
-  const found = (el: Element): string[] => (el.textContent ?? "").match(/\b(Mosul|Daesh|Kirkuk)\b/g) ?? [];
+  const found = (el: Element): string[] => (el.textContent ?? '').match(/\b(Mosul|Daesh|Kirkuk)\b/g) ?? [];
   const scan =
     (root: Element): Job =>
     () => {
