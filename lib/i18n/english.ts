@@ -7,5 +7,5 @@ import en from '../../public/_locales/en/messages.json';
 import type { MessageKey, T } from './keys';
 import { makeTranslator } from './translate';
 
-// Pure: a bundle that imports this module without calling ENGLISH (the worker) leaves the table out.
+// Pure: a bundle that imports this module and never words with ENGLISH leaves the table out.
 export const ENGLISH: T = /* @__PURE__ */ makeTranslator<MessageKey>('en', en);
