@@ -88,10 +88,11 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(...WORKER_SCRIPTS);
     },
     // In the background's build only, the search index reads FlexSearch from its script
-    // (platform/workerSearchEngine.ts); every other build, worker-search.js included, bundles the package.
+    // (platform/workerSearchEngine.ts) and the English translator its table (platform/workerEnglish.ts);
+    // every other build, the worker's scripts included, bundles the package and the table.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'background')) return;
-      config.plugins = [...(config.plugins ?? []), deferredFlexSearch()];
+      config.plugins = [...(config.plugins ?? []), deferredImports()];
     },
   },
   vite: () => ({
@@ -102,13 +103,16 @@ export default defineConfig({
   }),
 });
 
-/** Resolves the search index's `flexsearch` import to the worker's loader (see the hook above). */
-function deferredFlexSearch(): Plugin {
-  const searchIndex = resolve(import.meta.dirname, 'lib/search/searchIndex.ts');
-  const loader = resolve(import.meta.dirname, 'platform/workerSearchEngine.ts');
+/** Resolves each deferred import (the specifier, in the one module that imports it) to the worker's loader (see the hook above). */
+function deferredImports(): Plugin {
+  const at = (path: string) => resolve(import.meta.dirname, path);
+  const deferred = [
+    { importer: at('lib/search/searchIndex.ts'), id: 'flexsearch', loader: at('platform/workerSearchEngine.ts') },
+    { importer: at('lib/i18n/english.ts'), id: '../../public/_locales/en/messages.json', loader: at('platform/workerEnglish.ts') },
+  ];
   return {
-    name: 'counterpoint:deferred-flexsearch',
+    name: 'counterpoint:deferred-imports',
     enforce: 'pre',
-    resolveId: (id, importer) => (id === 'flexsearch' && importer && resolve(importer) === searchIndex ? loader : undefined),
+    resolveId: (id, importer) => (importer ? deferred.find((d) => d.id === id && d.importer === resolve(importer))?.loader : undefined),
   };
 }

@@ -1,32 +1,24 @@
 /**
- * User settings, in storage.local through WXT's storage wrapper (@wxt-dev/storage: typed items
- * with defaults and change watchers, so the content script, popup and options page stay in sync
- * without messages).
+ * User settings, in storage.local under one key (lib/settings/settings.ts: shape, defaults,
+ * migration): read and watched as the content script does (./settingsReader.ts), written whole
+ * here, so the content script, popup and options page stay in sync without messages. Plain
+ * storage calls, no storage library: the worker (its context menu reads and toggles a site) loads
+ * no code it does not run.
  */
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, withDefaults, type Settings } from '../lib/settings/settings';
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, isSiteEnabled, SETTINGS_STORAGE_KEY, type Settings } from '../lib/settings/settings';
+import { onSettingsChanged, storedSettings } from './settingsReader';
 
-// The shape, defaults, key and migration live in lib/settings/settings.ts, shared with the content
-// script's light reader (platform/settingsReader.ts). Every read migrates (withDefaults); the next
-// write stores the current version.
+// Every read migrates (withDefaults); the next write stores the current version.
 export { DEFAULT_SETTINGS, isSiteEnabled, type Settings };
 
-const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
-  fallback: DEFAULT_SETTINGS,
-});
-
-export async function getSettings(): Promise<Settings> {
-  return withDefaults(await settingsItem.getValue());
-}
+export const getSettings: () => Promise<Settings> = storedSettings;
+export const watchSettings: (callback: (settings: Settings) => void) => () => void = onSettingsChanged;
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await getSettings()), ...patch };
-  await settingsItem.setValue(next);
+  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: next });
   return next;
-}
-
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(withDefaults(value)));
 }
 
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<Settings> {

@@ -1,18 +1,20 @@
 /**
  * The content script's view of the settings: read and watched straight from storage.local, without
- * the storage library the extension's pages use (platform/settings.ts), to keep the script that
+ * a storage library (platform/settings.ts writes through the same key), to keep the script that
  * runs in every page small. Same key and defaults (lib/settings/settings/settings.ts).
  */
 import { browser } from 'wxt/browser';
 import { SETTINGS_STORAGE_KEY, withDefaults, type Settings } from '../lib/settings/settings';
 
-export async function readSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.local.get(SETTINGS_STORAGE_KEY);
-    return withDefaults(got[SETTINGS_STORAGE_KEY]);
-  } catch {
-    return withDefaults(undefined); // storage unavailable in this frame
-  }
+/** The stored settings (migrated); rejects when storage cannot be read (a write must not follow then: platform/settings.ts). */
+export async function storedSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_STORAGE_KEY);
+  return withDefaults(got[SETTINGS_STORAGE_KEY]);
+}
+
+/** The settings, or the defaults where storage is unavailable (a sandboxed frame). */
+export function readSettings(): Promise<Settings> {
+  return storedSettings().catch(() => withDefaults(undefined));
 }
 
 /** Calls back with the new settings whenever they change. Returns the unsubscribe function. */

@@ -8,7 +8,8 @@
  * Open shadow roots the scanner reads are watched by the same observer (`watch`); a change in
  * one is widened to its container the same way, out of the shadow tree to its host if need be.
  *
- * SPA navigation: when the URL's path or query changes, `onNavigate` resets and rescans the page.
+ * SPA navigation: when the URL's path or query changes, `onNavigate` resets and rescans the page,
+ * at the URL check or at the first flush of changes that finds the URL moved, whichever comes first.
  */
 import { INLINE_TAGS, SKIP_TAGS } from '../../lib/text/textBlocks';
 import type { Job, WorkQueue } from './schedule';
@@ -62,6 +63,9 @@ export function observePage(scope: Scope, deps: ObserverDeps): PageObserver {
 
   const flush: Job = () => {
     queued = false;
+    // The URL moved before its check came (the Navigation API's 50 ms, or the 1 s poll): the new
+    // page is scanned whole from the reset, never in part first and then emptied by the reset.
+    if (navigated()) return true;
     const records = pending;
     pending = [];
     const targets = new Set<Node>();
@@ -116,17 +120,18 @@ export function observePage(scope: Scope, deps: ObserverDeps): PageObserver {
   const watched = new WeakSet<ShadowRoot>();
 
   let lastPage = pageKey(location.href);
-  watchLocation(scope, () => {
-    // The Navigation API reports the new URL before the page has updated; check in a moment.
-    scope.timeout(() => {
-      const key = pageKey(location.href);
-      if (key === lastPage) return; // only the #fragment changed
-      lastPage = key;
-      deps.onNavigate(); // clears the work queue, our queued flush with it
-      pending = [];
-      queued = false;
-    }, 50);
-  });
+  /** Resets the page if its URL's path or query moved since the last look (not the #fragment); true if it did. */
+  function navigated(): boolean {
+    const key = pageKey(location.href);
+    if (key === lastPage) return false;
+    lastPage = key;
+    deps.onNavigate(); // clears the work queue, our queued flush with it
+    pending = [];
+    queued = false;
+    return true;
+  }
+  // The Navigation API reports the new URL before the page has updated; check in a moment.
+  watchLocation(scope, () => scope.timeout(navigated, 50));
   return {
     watch(root) {
       if (watched.has(root)) return;

@@ -41,8 +41,9 @@ export function createWorkQueue(scope: Scope): WorkQueue {
     const shouldYield = () => (++checks & 7) === 0 && performance.now() - start > SLICE_MS;
     try {
       while (jobs.length > 0) {
-        const done = jobs[0]!(shouldYield);
-        if (done) jobs.shift();
+        const job = jobs[0]!;
+        const done = job(shouldYield);
+        if (done && jobs[0] === job) jobs.shift(); // (a job may have cleared the queue: a navigation)
         if (performance.now() - start > SLICE_MS) break;
       }
     } catch (err) {

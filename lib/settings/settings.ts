@@ -1,8 +1,8 @@
 /**
  * The user's settings as data: shape, defaults, the storage key and the migration of older stored
- * values. Pure, so both the full settings module (platform/settings.ts, @wxt-dev/storage, for the
- * extension's pages) and the content script's light reader (platform/settingsReader.ts, no storage
- * library: the content script must stay small) agree on them.
+ * values. Pure, so the settings module (platform/settings.ts: the extension's pages and the worker
+ * write) and the reader (platform/settingsReader.ts: the content script and everyone's reads) agree
+ * on them.
  */
 import type { EntityType, MatchPattern } from '../corpus/types';
 import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/translate';
@@ -43,7 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
 };
 
-/** The key in storage.local (WXT storage item "local:counterpoint:settings"). */
+/** The key in storage.local (the settings, one object). */
 export const SETTINGS_STORAGE_KEY = 'counterpoint:settings';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../components/corpus/article';
-import { draftFromPage, extractionProblem, NO_ARTICLE, readExtraction, UNREADABLE_PAGE } from './pageExtract';
+import { draftFromPage, extractionProblem, NO_ARTICLE, readExtraction, TOO_LONG, UNREADABLE_PAGE } from './pageExtract';
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
 const doc = (html: string): Document => parseHTML(html).document;
@@ -55,7 +55,13 @@ describe('readExtraction (the extension reading the tab’s answer)', () => {
   it('passes a failure on, and words it with the way forward', () => {
     const failure = { ok: false as const, url: tab.url, title: 'Sections', reason: NO_ARTICLE };
     expect(readExtraction(failure, tab)).toEqual(failure);
-    expect(extractionProblem(failure)).toBe(`Sections: ${NO_ARTICLE}. Paste its text below instead.`);
+    expect(extractionProblem(failure)).toBe('Sections: Counterpoint found no article on this page (too little running text for Readability to read). Paste its text below instead.');
+  });
+
+  it('takes only a reason it knows from the tab: any other text the page wrote is an unreadable page', () => {
+    const failure = { ok: false as const, url: tab.url, title: 'Sections', reason: '<b>Your notes on Palmyra</b>' };
+    expect(readExtraction(failure, tab)).toEqual({ ok: false, url: tab.url, title: tab.title, reason: UNREADABLE_PAGE });
+    expect(extractionProblem({ ...failure, reason: TOO_LONG })).toBe('Sections: the article is longer than the 20 MB a document may hold. Paste its text below instead.');
   });
 });
 

@@ -13,19 +13,23 @@ import { MAX_FILE_BYTES } from './limits';
 import { draftFromArticle, type ExtractedArticle } from './parseFile';
 import type { DocumentDraft } from './types';
 
-/** The page's article, or why there is none (with the page's address and title, for the message). */
-export type PageExtraction = { ok: true; article: ExtractedArticle } | { ok: false; url: string; title: string; reason: string };
+/**
+ * Why a page gave no article, as a message key: the extraction script answers with one, the
+ * extension words it in the reader's language (`extractionProblem`). No English at import: the
+ * worker reads answers (platform/addPage.ts) without the message table.
+ */
+export const NO_ARTICLE = 'pageNoArticle' as const;
+export const UNREADABLE_PAGE = 'pageUnreadable' as const;
+export const TOO_LONG = 'pageTooLong' as const;
+const REASONS = {
+  [NO_ARTICLE]: [NO_ARTICLE],
+  [UNREADABLE_PAGE]: [UNREADABLE_PAGE],
+  [TOO_LONG]: [TOO_LONG, MAX_FILE_BYTES / (1024 * 1024)],
+} as const satisfies Record<string, readonly [MessageKey, ...number[]]>;
+type PageReason = keyof typeof REASONS;
 
-/** The reasons, in English as the extraction script returns them, and their keys (a page shows them in its language). */
-const REASONS = new Map<string, [MessageKey, ...number[]]>();
-const reason = (key: MessageKey, ...args: number[]) => {
-  const text = ENGLISH(key, ...args);
-  REASONS.set(text, [key, ...args]);
-  return text;
-};
-export const NO_ARTICLE = reason('pageNoArticle');
-export const UNREADABLE_PAGE = reason('pageUnreadable');
-export const TOO_LONG = reason('pageTooLong', MAX_FILE_BYTES / (1024 * 1024));
+/** The page's article, or why there is none (with the page's address and title, for the message). */
+export type PageExtraction = { ok: true; article: ExtractedArticle } | { ok: false; url: string; title: string; reason: PageReason };
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const articleSchema = v.object({
@@ -38,7 +42,7 @@ const articleSchema = v.object({
 });
 const extractionSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), article: articleSchema }),
-  v.object({ ok: v.literal(false), url: text(4000), title: text(1000), reason: text(500) }),
+  v.object({ ok: v.literal(false), url: text(4000), title: text(1000), reason: v.picklist([NO_ARTICLE, UNREADABLE_PAGE, TOO_LONG]) }),
 ]);
 
 /**
@@ -68,8 +72,8 @@ export function draftFromPage(article: ExtractedArticle): DocumentDraft {
 }
 
 /** The message for a page without an article, with the way forward, in the language of `t`. */
-export function extractionProblem(failure: { url: string; title: string; reason: string }, t: T = ENGLISH): string {
+export function extractionProblem(failure: { url: string; title: string; reason: PageReason }, t: T = ENGLISH): string {
   const name = failure.title.trim() || failure.url || t('thisPage');
-  const known = REASONS.get(failure.reason); // (a Map: the reason is text the page's tab returned)
-  return t('pageProblem', name, known ? t(...known) : failure.reason);
+  const [key, ...subs]: readonly [MessageKey, ...number[]] = REASONS[failure.reason];
+  return t('pageProblem', name, t(key, ...subs));
 }
