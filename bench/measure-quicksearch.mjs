@@ -38,7 +38,7 @@ try {
     const at = await inWorker(ext, () => {
       const b = globalThis.__counterpointBench;
       const t = b.corpus.timings;
-      return { mainAt: b.mainAt, overlayAt: t.overlayAt, answeredAt: t.firstSearchAt, how: t.firstSearch, opening: b.corpus.quick.opening, search: b.corpus.quick.last };
+      return { mainAt: b.mainAt, overlayAt: t.overlayAt, answeredAt: t.firstSearchAt, how: t.firstSearch, search: b.corpus.quick.last };
     });
     console.log(`cold search ${cold.ms.toFixed(0)} ms, ${cold.res?.hits.length} hits; in the worker: ${fixed(at)}`);
   }

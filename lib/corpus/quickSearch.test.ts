@@ -87,6 +87,26 @@ describe('A search before the store is loaded', { timeout: 120_000 }, () => {
     QUERIES.forEach((q, i) => expect(again.answers[i], q.query).toEqual(changed[i]));
   });
 
+  it('reads what a starting worker derives from the save at its corpus version, and never from another', async () => {
+    const idb = new IDBFactory();
+    const first = userWorker(idb, { index: true });
+    await first.user.addAlias(corpus.entities[0]!.id, 'Bench Alias');
+    await first.user.importDrafts(drafts(5));
+    await saved(first);
+    const docId = corpus.documents[0]!.meta.id;
+    const bundledText = (await first.service.getDocument(docId)).passages[0]!.text;
+    // The bundled passages with the user's names, as saved, are what the next worker takes (marked so that it shows)…
+    await first.indexDb!.header.toCollection().modify((row) => {
+      if ('opening' in row) row.opening!.bundled.find(([id]) => id === docId)![1][0]!.text = 'Marked by the test';
+    });
+    const next = userWorker(idb, { index: true });
+    expect((await next.service.getDocument(docId)).passages[0]!.text).toBe('Marked by the test');
+    // …while the corpus is at the version they were saved at: after a change they are compiled again.
+    await next.user.importDrafts(drafts(1, 5));
+    const after = userWorker(idb, { index: true });
+    expect((await after.service.getDocument(docId)).passages[0]!.text).toBe(bundledText);
+  });
+
   it('falls back to the store when a bucket cannot be read, never failing', async () => {
     const idb = new IDBFactory();
     const first = userWorker(idb, { index: true });

@@ -3,12 +3,12 @@
  * the store and the whole saved index took ~20 s before the first answer). From the saved index
  * (lib/search/persistedIndex.ts) when it was saved at the corpus version of now:
  *
- * 1. The store's numbering, without the store: the bundled part is loaded (small), the user's
- *    documents are appended after it in import order (their ids read from storage, keys only),
- *    each with its passage count (saved in the index's header, exact at the same corpus version);
- *    a saved passage key (document id, place) is given the id it will have once the store is
- *    loaded when a bucket read holds it (a key that fits nothing is dropped: the corpus version
- *    says it cannot happen).
+ * 1. The store's numbering, without the store: the bundled part is loaded (small; the passages the
+ *    user's names make of it are read from the save, not compiled again), the user's documents
+ *    come after it in import order, each with its passage count; each stored passage id's id in
+ *    the store as it will be loaded. All of this is derived when the index is saved and saved in
+ *    its header with the corpus version (`SavedOpening`, one small read: not the passage table,
+ *    nor the document order from the user's storage); a save of another version is not read.
  * 2. The query's terms only are read from the index (lib/search/lazyIndex.ts).
  * 3. The passages a search reads, and no others: the text hits' (by key) and those of the
  *    entities the query names (their per-entity list), with their documents' metadata, make a
@@ -20,7 +20,7 @@
 import type { SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { LazyIndex } from '../search/lazyIndex';
-import { emptySlot, isCurrent, passageKeys, placeOf, type IndexStorePort } from '../search/persistedIndex';
+import { passageCounts, placeOf, type IndexStorePort, type QuickHeader } from '../search/persistedIndex';
 import type { LiveCorpusStore } from './liveStore';
 import type { OverlayState } from './overlay';
 import type { UserPassage } from './partialCard';
@@ -55,7 +55,41 @@ export interface QuickSearchDeps {
   /** The bundled store with the user's names applied; its first `baseLength` passages are the bundled ones. */
   base: LiveCorpusStore;
   baseLength: number;
-  corpusVersion: string;
+}
+
+/**
+ * What a worker that starts derives from the corpus before its first answer, saved with the
+ * index at one corpus version (lib/search/persistedIndex.ts) and read instead of derived again.
+ */
+export interface SavedOpening {
+  /** The bundled documents' passages with the user's names applied (CorpusOverlay.applyNames takes them instead of compiling again), by document; hidden ones left out. */
+  bundled: Array<[docId: string, passages: Passage[]]>;
+  /** How many passages the base store has: the bundled ones (a hidden document's slots included). */
+  baseLength: number;
+  /** The user's documents in import order (the order the store loads them in) and each one's passage count. */
+  order: string[];
+  counts: number[];
+  /** Each stored passage id's id in the store as a worker that starts loads it, or -1. */
+  ids: Int32Array;
+}
+
+/**
+ * The opening of the corpus a running store holds, for its index saved with `keys` (the store's
+ * passage keys, by id): its bundled slots [0, baseLength) are a worker's that starts (a hidden or
+ * recompiled document keeps its slots, lib/corpus/liveStore.ts); its user documents are numbered
+ * after them in `order`.
+ */
+export function savedOpening(store: CorpusStore, baseLength: number, keys: readonly string[], order: readonly string[]): SavedOpening {
+  const all = passageCounts(keys);
+  const counts = order.map((id) => all[id] ?? 0);
+  const numbering = new Numbering(baseLength, order.map((id, i) => [id, counts[i]!]));
+  const ids = Int32Array.from(keys, (key, stored) => (!key ? -1 : stored < baseLength ? stored : numbering.idOf(...placeOf(key))));
+  const bundled = new Map<string, Passage[]>();
+  for (const p of store.corpus.passages.slice(0, baseLength)) {
+    if (p.docId === REMOVED || store.documents.get(p.docId)?.meta.origin !== 'seed') continue;
+    bundled.set(p.docId, [...(bundled.get(p.docId) ?? []), p]);
+  }
+  return { bundled: [...bundled], baseLength, order: [...order], counts, ids };
 }
 
 /** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */
@@ -107,34 +141,13 @@ export class QuickSearch {
     readonly lazy: LazyIndex,
   ) {}
 
-  /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
-  /** `ready`: the base store and corpus version, got while the header and the document order are read. */
-  static async open(port: IndexStorePort, parts: SearchParts, ready: Promise<Omit<QuickSearchDeps, 'port' | 'parts'>>, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
-    const t0 = performance.now();
-    const lap = (step: string) => () => (timings[step] = performance.now() - t0);
-    const [header, order, got] = await Promise.all([port.header().finally(lap('headerMs')), parts.documentOrder().finally(lap('orderMs')), ready.finally(lap('baseMs'))]);
-    const d: QuickSearchDeps = { port, parts, ...got };
-    const t1 = performance.now();
-    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion || !header.counts) return undefined;
-    const counts = header.counts;
-    const numbering = new Numbering(d.baseLength, order.map((id) => [id, counts[id] ?? 0]));
-    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, emptySlot);
-    const bundledId = new Map<string, number>();
-    bundledKeys.forEach((k, id) => k && bundledId.set(k, id));
-    // Each stored id's id in the store as it will be loaded (or -1), worked out for the ids the
-    // buckets read hold only: the table is the corpus of now (same corpus version), in another numbering.
-    const UNKNOWN = -2;
-    const target = new Int32Array(header.keys.length).fill(UNKNOWN);
-    const remap = (stored: number) => {
-      if (stored >= target.length) return -1;
-      if (target[stored] === UNKNOWN) {
-        const key = header.keys[stored]!;
-        target[stored] = !key ? -1 : (bundledId.get(key) ?? numbering.idOf(...placeOf(key)));
-      }
-      return target[stored]!;
-    };
-    timings.numberingMs = performance.now() - t1;
-    return new QuickSearch(d, numbering, new LazyIndex(d.port, header, remap));
+  /** Undefined when the saved index holds no opening for this base (then the store is loaded). `saved`: the header saved at the corpus version of now. */
+  static open(port: IndexStorePort, parts: SearchParts, saved: QuickHeader, got: Pick<QuickSearchDeps, 'base' | 'baseLength'>): QuickSearch | undefined {
+    const opening = saved.opening;
+    if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
+    const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
+    const { ids } = opening;
+    return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)));
   }
 
   /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
@@ -195,7 +208,8 @@ export interface QuickSearchSource {
   overlay(): Promise<OverlayState | undefined>;
   /** With the bundled passages' count (before any user document was added to it). */
   base(): Promise<{ base: LiveCorpusStore; baseLength: number }>;
-  corpusVersion(): Promise<string>;
+  /** The saved index's header when it was saved at the corpus version of now. */
+  saved(): Promise<QuickHeader | undefined>;
   port?: IndexStorePort;
   parts?: SearchParts;
 }
@@ -208,9 +222,8 @@ export interface QuickSearchSource {
 export class QuickSearches {
   private opened?: Promise<QuickSearch | undefined>;
   private resets = 0;
-  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read; the opening's steps. */
+  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read. */
   last?: QuickTimings;
-  opening?: Record<string, number>;
 
   constructor(private readonly source: QuickSearchSource) {}
 
@@ -240,7 +253,7 @@ export class QuickSearches {
   private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
     const overlay = await this.source.overlay();
     if (!overlay?.active || overlay.touchesAll) return undefined;
-    const ready = Promise.all([this.source.base(), this.source.corpusVersion()]).then(([base, corpusVersion]) => ({ ...base, corpusVersion }));
-    return QuickSearch.open(port, parts, ready, (this.opening = {}));
+    const saved = await this.source.saved();
+    return saved?.opening && QuickSearch.open(port, parts, saved, await this.source.base());
   }
 }
