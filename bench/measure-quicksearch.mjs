@@ -7,9 +7,11 @@
  * Seeds the documents (and, with aliases, 20 user entities and that many aliases, as the full run
  * does) through the options page's messages, makes the first search
  * ever (the index built and saved), then `runs` times: worker stopped → one search, and where its
- * time went in the worker.
+ * time went in the worker. COUNTERPOINT_QS_PROFILE=DIR keeps the browser profile in DIR and, when
+ * DIR was seeded before, seeds nothing (one alias is added instead, so the index is saved again at
+ * a new corpus version by this build).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { closeExtension, launchExtension, send, stopWorker } from './extension.mjs';
@@ -19,11 +21,15 @@ import { paragraphPool } from './text.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const [documents = 2000, runs = 3, aliases = 0] = process.argv.slice(2).map(Number);
 const pool = paragraphPool({ pagesDir: resolve(ROOT, '../shared/pages'), documentsDir: join(ROOT, 'corpus/documents') });
-const profile = mkdtempSync(join(tmpdir(), 'counterpoint-quicksearch-'));
+const kept = process.env.COUNTERPOINT_QS_PROFILE;
+const profile = kept ? (mkdirSync(kept, { recursive: true }), kept) : mkdtempSync(join(tmpdir(), 'counterpoint-quicksearch-'));
+const seeded = join(profile, 'counterpoint-seeded.json');
 const ext = await launchExtension(join(ROOT, '.output/bench/bundled/chrome-mv3'), { profile });
 const fixed = (o) => JSON.stringify(o, (_, v) => (typeof v === 'number' ? Math.round(v) : v));
 try {
-  await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
+  if (existsSync(seeded)) await send(ext, 'addAlias', { entityId: (await send(ext, 'listEntities', {}, { keepResult: true })).res.entities[0].id, text: `Bench Alias ${Date.now()}` });
+  else await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
+  if (kept) writeFileSync(seeded, JSON.stringify({ documents, aliases }));
   await stopWorker(ext);
   const first = await send(ext, 'search', { query: 'Kirkook' });
   await inWorker(ext, async () => {
@@ -44,5 +50,5 @@ try {
   }
 } finally {
   await closeExtension(ext);
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  if (!kept) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }

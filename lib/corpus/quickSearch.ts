@@ -20,7 +20,8 @@
 import type { SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { LazyIndex } from '../search/lazyIndex';
-import { passageCounts, placeOf, type IndexStorePort, type QuickHeader } from '../search/persistedIndex';
+import type { IndexStorePort, QuickHeader } from '../search/persistedIndex';
+import { Numbering, type RankedRows } from './savedOpening';
 import type { LiveCorpusStore } from './liveStore';
 import type { OverlayState } from './overlay';
 import type { UserPassage } from './partialCard';
@@ -57,88 +58,12 @@ export interface QuickSearchDeps {
   baseLength: number;
 }
 
-/**
- * What a worker that starts derives from the corpus before its first answer, saved with the
- * index at one corpus version (lib/search/persistedIndex.ts) and read instead of derived again.
- */
-export interface SavedOpening {
-  /** The bundled documents' passages with the user's names applied (CorpusOverlay.applyNames takes them instead of compiling again), by document; hidden ones left out. */
-  bundled: Array<[docId: string, passages: Passage[]]>;
-  /** How many passages the base store has: the bundled ones (a hidden document's slots included). */
-  baseLength: number;
-  /** The user's documents in import order (the order the store loads them in) and each one's passage count. */
-  order: string[];
-  counts: number[];
-  /** Each stored passage id's id in the store as a worker that starts loads it, or -1. */
-  ids: Int32Array;
-}
-
-/**
- * The opening of the corpus a running store holds, for its index saved with `keys` (the store's
- * passage keys, by id): its bundled slots [0, baseLength) are a worker's that starts (a hidden or
- * recompiled document keeps its slots, lib/corpus/liveStore.ts); its user documents are numbered
- * after them in `order`.
- */
-export function savedOpening(store: CorpusStore, baseLength: number, keys: readonly string[], order: readonly string[]): SavedOpening {
-  const all = passageCounts(keys);
-  const counts = order.map((id) => all[id] ?? 0);
-  const numbering = new Numbering(baseLength, order.map((id, i) => [id, counts[i]!]));
-  const ids = Int32Array.from(keys, (key, stored) => (!key ? -1 : stored < baseLength ? stored : numbering.idOf(...placeOf(key))));
-  const bundled = new Map<string, Passage[]>();
-  for (const p of store.corpus.passages.slice(0, baseLength)) {
-    if (p.docId === REMOVED || store.documents.get(p.docId)?.meta.origin !== 'seed') continue;
-    bundled.set(p.docId, [...(bundled.get(p.docId) ?? []), p]);
-  }
-  return { bundled: [...bundled], baseLength, order: [...order], counts, ids };
-}
-
-/** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */
-class Numbering {
-  /** Each user document's first passage id, and one past the last. */
-  private readonly starts: number[] = [];
-  private readonly firstOf = new Map<string, number>();
-
-  constructor(
-    readonly baseLength: number,
-    private readonly order: ReadonlyArray<readonly [string, number]>,
-  ) {
-    let next = baseLength;
-    for (const [docId, count] of order) {
-      this.starts.push(next);
-      this.firstOf.set(docId, next);
-      next += count;
-    }
-    this.starts.push(next);
-  }
-
-  get total(): number {
-    return this.starts[this.starts.length - 1]!;
-  }
-
-  /** A user passage's id; -1 when the store has no such passage. */
-  idOf(docId: string, n: number): number {
-    const first = this.firstOf.get(docId);
-    return first === undefined || n < 0 || first + n >= this.starts[this.starts.length - 1]! || this.keyOf(first + n)[0] !== docId ? -1 : first + n;
-  }
-
-  /** A user passage id's document and place. */
-  keyOf(id: number): readonly [string, number] {
-    let lo = 0;
-    let hi = this.order.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= id) lo = mid;
-      else hi = mid - 1;
-    }
-    return [this.order[lo]![0], id - this.starts[lo]!];
-  }
-}
-
 export class QuickSearch {
   private constructor(
     private readonly d: QuickSearchDeps,
     private readonly numbering: Numbering,
     readonly lazy: LazyIndex,
+    private readonly ranked: Readonly<Record<string, RankedRows>>,
   ) {}
 
   /** Undefined when the saved index holds no opening for this base (then the store is loaded). `saved`: the header saved at the corpus version of now. */
@@ -147,11 +72,23 @@ export class QuickSearch {
     if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
     const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
     const { ids } = opening;
-    return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)));
+    return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)), opening.ranked ?? {});
   }
 
-  /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
+  /**
+   * `CorpusStore.search` over the passages it reads: the text hits', and the named entities'
+   * (only the best saved rows of a much-mentioned one, when no filter is set and the answer shows
+   * that no row left out could have made it; else all of them). Throws when storage does not hold
+   * what the saved index says.
+   */
   async search(params: Params<'search'>, timings: QuickTimings = {}): Promise<SearchResult> {
+    const filtered = !!(params.docIds?.length || params.perspectives?.length || params.entityTypes?.length);
+    const quick = filtered ? undefined : await this.searchOver(params, timings, true);
+    return quick ?? (await this.searchOver(params, timings, false))!;
+  }
+
+  /** Undefined when `topOnly` and the best rows did not settle the answer. */
+  private async searchOver(params: Params<'search'>, timings: QuickTimings, topOnly: boolean): Promise<SearchResult | undefined> {
     const { base, baseLength, parts } = this.d;
     const query = params.query.trim();
     let t = performance.now();
@@ -160,8 +97,10 @@ export class QuickSearch {
     timings.bucketsMs = lap();
     const named = base.entitiesInQuery(query);
     const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
-    const userIds = textIds.filter((id) => id >= baseLength);
-    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e) => parts.passagesMentioning(e.id))]);
+    const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
+    if (topOnly && !tops.some(Boolean)) return undefined;
+    const userIds = [...new Set([...textIds, ...tops.flatMap((top) => top?.ids ?? [])])].filter((id) => id >= baseLength);
+    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e, i) => (tops[i] ? [] : parts.passagesMentioning(e.id)))]);
 
     timings.readMs = lap();
     const passages: Passage[] = new Array<Passage>(this.numbering.total);
@@ -173,9 +112,11 @@ export class QuickSearch {
       passages[id] = p!;
       documents.set(document.meta.id, document);
     };
+    const read: number[] = [];
     const user = (id: number, meta: SourceMeta, passage: Passage) => {
       passages[id] = { ...passage, id, docId: meta.id };
       if (!documents.has(meta.id)) documents.set(meta.id, { meta, body: '' });
+      read.push(id);
     };
     for (const id of textIds) if (id < baseLength) bundled(id);
     userIds.forEach((id, i) => {
@@ -183,23 +124,34 @@ export class QuickSearch {
       if (!hit) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
       user(id, hit.meta, hit.passage);
     });
-    const entityPassages: Record<string, number[]> = {};
-    named.forEach((e, i) => {
-      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
-      ids.forEach(bundled);
-      for (const { meta, passage } of mentioning[i]!) {
+    for (const rows of mentioning) {
+      for (const { meta, passage } of rows) {
         const id = this.numbering.idOf(meta.id, passage.id);
         if (id < 0) throw new Error(`Passage ${meta.id}#${passage.id} is not in the saved index's corpus`);
         user(id, meta, passage);
-        ids.push(id);
       }
-      entityPassages[e.id] = ids;
-    });
+    }
+    // Each named entity's passages among those read (all of its own when read whole), so that every passage read scores as in the whole store.
+    const entityPassages: Record<string, number[]> = {};
+    const users = [...new Set(read)].sort((x, y) => x - y);
+    for (const e of named) {
+      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
+      ids.forEach(bundled);
+      entityPassages[e.id] = [...ids, ...users.filter((id) => passages[id]!.entityIds.includes(e.id))];
+    }
     const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
     store.useSearchIndex(index, 0);
     const result = store.search(params);
     Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: hits.length + mentioning.reduce((n, m) => n + m.length, 0) });
-    return result;
+    if (!tops.some(Boolean)) return result;
+    // A row left out scores at most 1 + its entity's last saved row's score, and ties it only with a greater id (rows are saved by
+    // score, then id; text hits were all read): the last hit shown must come before that.
+    const limit = params.limit ?? 50;
+    const last = result.hits[limit - 1];
+    const settled = (top: RankedRows) => !!last && (last.score > 1 + top.scores.at(-1)! || (last.score === 1 + top.scores.at(-1)! && last.passage.id <= top.ids.at(-1)!));
+    if (!tops.every((top) => !top || settled(top))) return undefined;
+    const sources = new Map(named.flatMap((e, i) => (tops[i] ? [[e.id, tops[i].sources] as const] : [])));
+    return { ...result, entities: result.entities.map((e) => ({ ...e, sourceCount: sources.get(e.id) ?? e.sourceCount })) };
   }
 }
 

@@ -25,7 +25,6 @@ import { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';
 import { corpusVersion } from './version';
-
 export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
@@ -33,7 +32,8 @@ import { findEntities } from '../search/entityLookup';
 import { nextTask, type SliceOptions } from '../search/searchIndex';
 import { IndexSaver, storeKeys as keysOf, type IndexStorePort, type QuickHeader } from '../search/persistedIndex';
 import { loadSearchIndex, savedAt, type CorpusTimings } from './indexLoad';
-import { QuickSearches, savedOpening } from './quickSearch';
+import { QuickSearches } from './quickSearch';
+import { savedOpening } from './savedOpening';
 import { isCardOf } from './partialCard';
 import type { Passage, SourceDocument } from './types';
 

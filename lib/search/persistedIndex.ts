@@ -21,7 +21,7 @@ import type { Entity, Passage } from '../corpus/types';
 import { REMOVED, type CorpusStore } from '../corpus/store';
 import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
 import { BucketedExport, fnv1a } from './indexChunks';
-import type { SavedOpening } from '../corpus/quickSearch';
+import type { SavedOpening } from '../corpus/savedOpening';
 
 /** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
 export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:4';
