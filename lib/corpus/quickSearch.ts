@@ -56,6 +56,8 @@ export interface QuickSearchDeps {
   /** The bundled store with the user's names applied; its first `baseLength` passages are the bundled ones. */
   base: LiveCorpusStore;
   baseLength: number;
+  /** Yields to the worker's other messages between the search's steps (a card does not wait for the whole search). */
+  pause?: () => Promise<void>;
 }
 
 export class QuickSearch {
@@ -67,7 +69,7 @@ export class QuickSearch {
   ) {}
 
   /** Undefined when the saved index holds no opening for this base (then the store is loaded). `saved`: the header saved at the corpus version of now. */
-  static open(port: IndexStorePort, parts: SearchParts, saved: QuickHeader, got: Pick<QuickSearchDeps, 'base' | 'baseLength'>): QuickSearch | undefined {
+  static open(port: IndexStorePort, parts: SearchParts, saved: QuickHeader, got: Pick<QuickSearchDeps, 'base' | 'baseLength' | 'pause'>): QuickSearch | undefined {
     const opening = saved.opening;
     if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
     const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
@@ -89,19 +91,22 @@ export class QuickSearch {
 
   /** Undefined when `topOnly` and the best rows did not settle the answer. */
   private async searchOver(params: Params<'search'>, timings: QuickTimings, topOnly: boolean): Promise<SearchResult | undefined> {
-    const { base, baseLength, parts } = this.d;
+    const { base, baseLength, parts, pause = () => Promise.resolve() } = this.d;
     const query = params.query.trim();
     let t = performance.now();
     const lap = () => -t + (t = performance.now());
     const index = await this.lazy.forQuery(query);
+    await pause();
     timings.bucketsMs = lap();
     const named = base.entitiesInQuery(query);
+    await pause();
     const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
     const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
     if (topOnly && !tops.some(Boolean)) return undefined;
     const userIds = [...new Set([...textIds, ...tops.flatMap((top) => top?.ids ?? [])])].filter((id) => id >= baseLength);
     const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e, i) => (tops[i] ? [] : parts.passagesMentioning(e.id)))]);
 
+    await pause();
     timings.readMs = lap();
     const passages: Passage[] = new Array<Passage>(this.numbering.total);
     const documents = new Map<string, SourceDocument>();
@@ -158,8 +163,8 @@ export class QuickSearch {
 /** Where `QuickSearches` gets its inputs (lib/corpus/service.ts). */
 export interface QuickSearchSource {
   overlay(): Promise<OverlayState | undefined>;
-  /** With the bundled passages' count (before any user document was added to it). */
-  base(): Promise<{ base: LiveCorpusStore; baseLength: number }>;
+  /** With the bundled passages' count (before any user document was added to it), and how to yield. */
+  base(): Promise<{ base: LiveCorpusStore; baseLength: number; pause?: () => Promise<void> }>;
   /** The saved index's header when it was saved at the corpus version of now. */
   saved(): Promise<QuickHeader | undefined>;
   port?: IndexStorePort;

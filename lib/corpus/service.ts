@@ -77,7 +77,7 @@ export class CorpusService {
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
     if (indexStore) this.indexSaver = new IndexSaver(indexStore, () => this.indexSnapshot(), { pause: this.slices.pause });
-    const base = () => this.base().then((store) => ({ base: store, baseLength: this.baseLength }));
+    const base = () => this.base().then((store) => ({ base: store, baseLength: this.baseLength, pause: this.slices.pause }));
     this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, saved: () => this.saved(), port: indexStore, parts: overlay?.searchParts });
   }
 
