@@ -80,7 +80,7 @@ export function passageKeys(passages: readonly Passage[], entitiesById: Readonly
 }
 
 /** An emptied slot (a removed document's passage): it has no key. (A passage without text has one: every passage of a document is in the table, so its count is too, lib/corpus/quickSearch.ts.) */
-export const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
+const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
 
 /** A passage key's document and place. */
 export function placeOf(key: string): [docId: string, place: number] {
