@@ -9,7 +9,8 @@
  * ever (the index built and saved), then `runs` times: worker stopped → one search, and where its
  * time went in the worker. COUNTERPOINT_QS_PROFILE=DIR keeps the browser profile in DIR and, when
  * DIR was seeded before, seeds nothing (one alias is added instead, so the index is saved again at
- * a new corpus version by this build).
+ * a new corpus version by this build). After a rebuild, Chrome keeps running the worker script it
+ * installed in DIR until the extension is reloaded (chrome.runtime.reload() from one of its pages).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const seeded = join(profile, 'counterpoint-seeded.json');
 const ext = await launchExtension(join(ROOT, '.output/bench/bundled/chrome-mv3'), { profile });
 const fixed = (o) => JSON.stringify(o, (_, v) => (typeof v === 'number' ? Math.round(v) : v));
 try {
-  if (existsSync(seeded)) await send(ext, 'addAlias', { entityId: (await send(ext, 'listEntities', {}, { keepResult: true })).res.entities[0].id, text: `Bench Alias ${Date.now()}` });
+  if (existsSync(seeded)) console.log('addAlias', (await send(ext, 'addAlias', { entityId: 'raqqa', text: `Bench Alias ${Date.now()}` })).err ?? 'ok');
   else await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
   if (kept) writeFileSync(seeded, JSON.stringify({ documents, aliases }));
   await stopWorker(ext);
