@@ -7,9 +7,12 @@
  * Seeds the documents (and, with aliases, 20 user entities and that many aliases, as the full run
  * does) through the options page's messages, makes the first search
  * ever (the index built and saved), then `runs` times: worker stopped → one search, and where its
- * time went in the worker.
+ * time went in the worker. COUNTERPOINT_QS_PROFILE=DIR keeps the browser profile in DIR and, when
+ * DIR was seeded before, seeds nothing (one alias is added instead, so the index is saved again at
+ * a new corpus version by this build). After a rebuild, Chrome keeps running the worker script it
+ * installed in DIR until the extension is reloaded (chrome.runtime.reload() from one of its pages).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { closeExtension, launchExtension, send, stopWorker } from './extension.mjs';
@@ -19,11 +22,15 @@ import { paragraphPool } from './text.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const [documents = 2000, runs = 3, aliases = 0] = process.argv.slice(2).map(Number);
 const pool = paragraphPool({ pagesDir: resolve(ROOT, '../shared/pages'), documentsDir: join(ROOT, 'corpus/documents') });
-const profile = mkdtempSync(join(tmpdir(), 'counterpoint-quicksearch-'));
+const kept = process.env.COUNTERPOINT_QS_PROFILE;
+const profile = kept ? (mkdirSync(kept, { recursive: true }), kept) : mkdtempSync(join(tmpdir(), 'counterpoint-quicksearch-'));
+const seeded = join(profile, 'counterpoint-seeded.json');
 const ext = await launchExtension(join(ROOT, '.output/bench/bundled/chrome-mv3'), { profile });
 const fixed = (o) => JSON.stringify(o, (_, v) => (typeof v === 'number' ? Math.round(v) : v));
 try {
-  await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
+  if (existsSync(seeded)) console.log('addAlias', (await send(ext, 'addAlias', { entityId: 'raqqa', text: `Bench Alias ${Date.now()}` })).err ?? 'ok');
+  else await seed(ext, pool, { documents, aliases, entities: aliases ? 20 : 0, batch: 500, log: console.log });
+  if (kept) writeFileSync(seeded, JSON.stringify({ documents, aliases }));
   await stopWorker(ext);
   const first = await send(ext, 'search', { query: 'Kirkook' });
   await inWorker(ext, async () => {
@@ -38,11 +45,11 @@ try {
     const at = await inWorker(ext, () => {
       const b = globalThis.__counterpointBench;
       const t = b.corpus.timings;
-      return { mainAt: b.mainAt, overlayAt: t.overlayAt, answeredAt: t.firstSearchAt, how: t.firstSearch, opening: b.corpus.quick.opening, search: b.corpus.quick.last };
+      return { mainAt: b.mainAt, overlayAt: t.overlayAt, answeredAt: t.firstSearchAt, how: t.firstSearch, search: b.corpus.quick.last };
     });
     console.log(`cold search ${cold.ms.toFixed(0)} ms, ${cold.res?.hits.length} hits; in the worker: ${fixed(at)}`);
   }
 } finally {
   await closeExtension(ext);
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  if (!kept) rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }

@@ -191,7 +191,7 @@ export async function measureSeeded(ext, { runs, log }) {
     const loaded = await inWorker(ext, async () => {
       const b = globalThis.__counterpointBench;
       // (How the first search was answered, read before waiting for the store: 'quick' = from the query's part of the saved index.)
-      const first = { firstSearch: b.corpus.timings?.firstSearch, quick: { ...b.corpus.quick?.last, opening: b.corpus.quick?.opening } };
+      const first = { firstSearch: b.corpus.timings?.firstSearch, quick: { ...b.corpus.quick?.last } };
       return { ...first, indexMs: (await b.store()).indexBuildMs, corpusMs: b.corpus.timings?.corpusMs ?? 0, how: b.corpus.timings?.index };
     });
     out.coldSearchHow.push(loaded.firstSearch);
@@ -208,7 +208,7 @@ export async function measureSeeded(ext, { runs, log }) {
     const w = (a) => `main ${a.mainAt?.toFixed(0)}, summary ${a.overlayAt?.toFixed(0)}, card ${a.cardAt?.toFixed(0)} ms: ${a.how}`;
     log(`  (in the worker: saved ahead: ${w(out.savedAt[r])}; none saved: ${w(first.at)})`);
     const q = loaded.quick ?? {};
-    log(`  (first search answered ${loaded.firstSearch}${loaded.firstSearch === 'quick' ? `: opening ${q.openMs?.toFixed(0)} (${Object.entries(q.opening ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}), buckets ${q.bucketsMs?.toFixed(0)} (${q.buckets}), passages ${q.readMs?.toFixed(0)} (${q.passages}), search ${q.searchMs?.toFixed(0)} ms` : ''})`);
+    log(`  (first search answered ${loaded.firstSearch}${loaded.firstSearch === 'quick' ? `: opening ${q.openMs?.toFixed(0)}, buckets ${q.bucketsMs?.toFixed(0)} (${q.buckets}), passages ${q.readMs?.toFixed(0)} (${q.passages}), search ${q.searchMs?.toFixed(0)} ms` : ''})`);
     log(`  run ${r + 1}/${runs}: cold card ${out.coldSavedCardMs[r].toFixed(0)} ms (saved ahead), ${first.ms.toFixed(0)} ms (none saved); cold search ${cold.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, then index ${loaded.how} in ${loaded.indexMs.toFixed(0)} ms; slowest card meanwhile ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${out.searchP95[r].toFixed(2)} ms in worker, ${out.ipcP95[r].toFixed(1)} ms round trip`);
   }
   return out;

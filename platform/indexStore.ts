@@ -9,7 +9,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { IndexChunk } from '../lib/search/searchIndex';
-import type { IndexStorePort, StoredIndexHeader } from '../lib/search/persistedIndex';
+import type { IndexStorePort, QuickHeader, StoredIndexHeader } from '../lib/search/persistedIndex';
 
 const INDEX_DB_NAME = 'counterpoint-index';
 /** Chunks read per request (all requests are made at once; the first arrive first). */
@@ -19,8 +19,12 @@ interface ChunkRow extends IndexChunk {
   n: number;
 }
 
-/** The header as stored: its passage table as one string (a structured clone of 100,000 short strings is what took time to read). */
-type HeaderRow = Omit<StoredIndexHeader, 'keys'> & { name: string; keys: string; keyCount: number };
+/**
+ * The header as stored, in two rows: 'search', what a worker reads before its first answer, and
+ * 'keys', its passage table as one string (a structured clone of 100,000 short strings is what
+ * took time to read), read by a whole restore only.
+ */
+type HeaderRow = (QuickHeader & { name: 'search' }) | { name: 'keys'; keys: string; keyCount: number };
 /** Between two passage keys (never in a document id). */
 const KEY_SEPARATOR = '\u0001';
 
@@ -38,10 +42,16 @@ export class IndexStore implements IndexStorePort {
   constructor(readonly db: IndexDatabase = new IndexDatabase()) {}
 
   async header(): Promise<StoredIndexHeader | undefined> {
+    const [header, table] = await Promise.all([this.quickHeader(), this.db.header.get('keys')]);
+    if (!header || table?.name !== 'keys') return undefined;
+    return { ...header, keys: table.keyCount ? table.keys.split(KEY_SEPARATOR) : [] };
+  }
+
+  async quickHeader(): Promise<QuickHeader | undefined> {
     const row = await this.db.header.get('search');
-    if (!row) return undefined;
-    const { name: _name, keys, keyCount, ...header } = row;
-    return { ...header, keys: keyCount ? keys.split(KEY_SEPARATOR) : [] };
+    if (row?.name !== 'search') return undefined;
+    const { name: _name, ...header } = row;
+    return header;
   }
 
   chunks(count: number): Array<Promise<IndexChunk>> {
@@ -74,7 +84,8 @@ export class IndexStore implements IndexStorePort {
     await db.transaction('rw', [db.header, db.chunks], async () => {
       await db.chunks.clear();
       await db.chunks.bulkPut(chunks.map((c, n) => ({ n, key: c.key, data: c.data })));
-      await db.header.put({ name: 'search', ...header, keys: header.keys.join(KEY_SEPARATOR), keyCount: header.keys.length });
+      const { keys, ...quick } = header;
+      await db.header.bulkPut([{ name: 'search', ...quick }, { name: 'keys', keys: keys.join(KEY_SEPARATOR), keyCount: keys.length }]);
     });
   }
 }

@@ -7,7 +7,7 @@
 import type { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import { SearchIndex, type SliceOptions } from '../search/searchIndex';
-import { indexVersion, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type RestoredIndex } from '../search/persistedIndex';
+import { indexVersion, isCurrent, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type QuickHeader, type RestoredIndex } from '../search/persistedIndex';
 
 /** Diagnostics of the worker's first answers (bench/). */
 export interface CorpusTimings {
@@ -78,4 +78,11 @@ async function restoreSaved(d: IndexLoadDeps, store: LiveCorpusStore): Promise<P
   const restored = await restoreIndex(d.indexStore!, keys, d.slices).catch(() => undefined);
   if (restored && !restored.changed) d.indexSaver?.savedAs(indexVersion(keys), restored.corpusVersion);
   return restored ?? { missing: backlog };
+}
+
+/** The saved index's header if it was saved at corpus version `version` (what a worker that starts reads instead of deriving it); never fatal: undefined if it cannot be read. */
+export function savedAt(port: IndexStorePort, version: Promise<string>): Promise<QuickHeader | undefined> {
+  return Promise.all([port.quickHeader(), version])
+    .then(([header, now]) => (isCurrent(header) && header.corpusVersion === now ? header : undefined))
+    .catch(() => undefined);
 }

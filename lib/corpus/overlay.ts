@@ -5,6 +5,7 @@
 import type { EntityCard, EntitySummary, MatcherData } from '../messages/protocol';
 import type { LiveCorpusStore } from './liveStore';
 import type { SearchParts } from './quickSearch';
+import type { Passage } from './types';
 
 /**
  * The user's additions on top of the bundled corpus (lib/userCorpus/userCorpus.ts): what cards can
@@ -13,8 +14,12 @@ import type { SearchParts } from './quickSearch';
 export interface CorpusOverlay {
   /** Small, read once at start (and after every change): whether anything was added, and what it touches. */
   state(): Promise<OverlayState>;
-  /** Puts the user's entities and aliases into the freshly loaded bundled store, and takes hidden documents out. */
-  applyNames(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
+  /**
+   * Puts the user's entities and aliases into the freshly loaded bundled store, and takes hidden
+   * documents out. `compiled`: the bundled documents' passages with these names, saved at this
+   * corpus version (lib/corpus/quickSearch.ts `SavedOpening`): taken instead of compiling again.
+   */
+  applyNames(store: LiveCorpusStore, pause: () => Promise<void>, compiled?: ReadonlyArray<readonly [string, Passage[]]>): Promise<void>;
   /** Then adds the user's documents to it, a page at a time. */
   applyDocuments(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
   /**

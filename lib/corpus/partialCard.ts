@@ -44,3 +44,9 @@ export function cardFromParts(base: CorpusStore, entityId: string, user: readonl
   };
   return { ...new CorpusStore(corpus).lookupEntity(entityId), totalSources };
 }
+
+/** A stored card as this code writes it (storage written by another version, or damaged, is not trusted). */
+export function isCardOf(x: unknown, id: string): x is EntityCard {
+  const c = x as Partial<EntityCard> | null | undefined;
+  return !!c && typeof c === 'object' && c.entity?.id === id && Array.isArray(c.excerpts) && Array.isArray(c.viewpoints);
+}

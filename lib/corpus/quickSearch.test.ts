@@ -35,17 +35,17 @@ function drafts(count: number, from = 0): DocumentDraft[] {
 }
 
 /** What the whole store answers, its index built (no saved index read). */
-async function reference(idb: IDBFactory) {
+async function reference(idb: IDBFactory, queries = QUERIES) {
   const w = userWorker(idb);
   await w.service.searchReady();
-  return Promise.all(QUERIES.map((q) => w.service.search(q)));
+  return Promise.all(queries.map((q) => w.service.search(q)));
 }
 
 /** The same queries answered by a worker just started, before it loads its store. */
-async function quickAnswers(idb: IDBFactory) {
+async function quickAnswers(idb: IDBFactory, queries = QUERIES) {
   const w = userWorker(idb, { index: true });
   const answers = [];
-  for (const q of QUERIES) answers.push(await w.service.quick.search(q));
+  for (const q of queries) answers.push(await w.service.quick.search(q));
   expect(w.service.timings.corpusMs).toBeUndefined(); // (the store was never loaded)
   return { w, answers };
 }
@@ -85,6 +85,41 @@ describe('A search before the store is loaded', { timeout: 120_000 }, () => {
     await saved(stale);
     const again = await quickAnswers(idb);
     QUERIES.forEach((q, i) => expect(again.answers[i], q.query).toEqual(changed[i]));
+  });
+
+  it('reads what a starting worker derives from the save at its corpus version, and never from another', async () => {
+    const idb = new IDBFactory();
+    const first = userWorker(idb, { index: true });
+    await first.user.addAlias(corpus.entities[0]!.id, 'Bench Alias');
+    await first.user.importDrafts(drafts(5));
+    await saved(first);
+    const docId = corpus.documents[0]!.meta.id;
+    const bundledText = (await first.service.getDocument(docId)).passages[0]!.text;
+    // The bundled passages with the user's names, as saved, are what the next worker takes (marked so that it shows)…
+    await first.indexDb!.header.toCollection().modify((row) => {
+      if ('opening' in row) row.opening!.bundled.find(([id]) => id === docId)![1][0]!.text = 'Marked by the test';
+    });
+    const next = userWorker(idb, { index: true });
+    expect((await next.service.getDocument(docId)).passages[0]!.text).toBe('Marked by the test');
+    // …while the corpus is at the version they were saved at: after a change they are compiled again.
+    await next.user.importDrafts(drafts(1, 5));
+    const after = userWorker(idb, { index: true });
+    expect((await after.service.getDocument(docId)).passages[0]!.text).toBe(bundledText);
+  });
+
+  it('reads only the best saved rows of a much-mentioned entity, and answers as the whole store', async () => {
+    const idb = new IDBFactory();
+    const first = userWorker(idb, { index: true });
+    // 130 documents of three passages, each naming Mosul: 390 user passages about it, more than the rows saved.
+    await first.user.importDrafts(drafts(130).map((d) => ({ ...d, body: d.body.split('\n\n').slice(0, 3).map((t) => `${t} Fighting went on in Mosul.`).join('\n\n') })));
+    await saved(first);
+    const mosul = { query: 'Mosul' };
+    const queries = [mosul, { query: 'Mossul' }, { query: 'Mosul', limit: 10 }, { query: 'siege of Mosul' }, { query: 'Mosul', perspectives: ['Field notes'] }, { query: 'Raqqa Mosul' }];
+    const expected = await reference(idb, queries);
+    const { w, answers } = await quickAnswers(idb, queries);
+    queries.forEach((q, i) => expect(answers[i], JSON.stringify(q)).toEqual(expected[i]));
+    await w.service.quick.search(mosul);
+    expect(w.service.quick.last!.passages).toBeLessThan(390);
   });
 
   it('falls back to the store when a bucket cannot be read, never failing', async () => {

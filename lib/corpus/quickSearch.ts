@@ -3,12 +3,12 @@
  * the store and the whole saved index took ~20 s before the first answer). From the saved index
  * (lib/search/persistedIndex.ts) when it was saved at the corpus version of now:
  *
- * 1. The store's numbering, without the store: the bundled part is loaded (small), the user's
- *    documents are appended after it in import order (their ids read from storage, keys only),
- *    each with its passage count (saved in the index's header, exact at the same corpus version);
- *    a saved passage key (document id, place) is given the id it will have once the store is
- *    loaded when a bucket read holds it (a key that fits nothing is dropped: the corpus version
- *    says it cannot happen).
+ * 1. The store's numbering, without the store: the bundled part is loaded (small; the passages the
+ *    user's names make of it are read from the save, not compiled again), the user's documents
+ *    come after it in import order, each with its passage count; each stored passage id's id in
+ *    the store as it will be loaded. All of this is derived when the index is saved and saved in
+ *    its header with the corpus version (`SavedOpening`, one small read: not the passage table,
+ *    nor the document order from the user's storage); a save of another version is not read.
  * 2. The query's terms only are read from the index (lib/search/lazyIndex.ts).
  * 3. The passages a search reads, and no others: the text hits' (by key) and those of the
  *    entities the query names (their per-entity list), with their documents' metadata, make a
@@ -20,7 +20,8 @@
 import type { SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { LazyIndex } from '../search/lazyIndex';
-import { emptySlot, isCurrent, passageKeys, placeOf, type IndexStorePort } from '../search/persistedIndex';
+import type { IndexStorePort, QuickHeader } from '../search/persistedIndex';
+import { Numbering, type RankedRows } from './savedOpening';
 import type { LiveCorpusStore } from './liveStore';
 import type { OverlayState } from './overlay';
 import type { UserPassage } from './partialCard';
@@ -55,49 +56,8 @@ export interface QuickSearchDeps {
   /** The bundled store with the user's names applied; its first `baseLength` passages are the bundled ones. */
   base: LiveCorpusStore;
   baseLength: number;
-  corpusVersion: string;
-}
-
-/** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */
-class Numbering {
-  /** Each user document's first passage id, and one past the last. */
-  private readonly starts: number[] = [];
-  private readonly firstOf = new Map<string, number>();
-
-  constructor(
-    readonly baseLength: number,
-    private readonly order: ReadonlyArray<readonly [string, number]>,
-  ) {
-    let next = baseLength;
-    for (const [docId, count] of order) {
-      this.starts.push(next);
-      this.firstOf.set(docId, next);
-      next += count;
-    }
-    this.starts.push(next);
-  }
-
-  get total(): number {
-    return this.starts[this.starts.length - 1]!;
-  }
-
-  /** A user passage's id; -1 when the store has no such passage. */
-  idOf(docId: string, n: number): number {
-    const first = this.firstOf.get(docId);
-    return first === undefined || n < 0 || first + n >= this.starts[this.starts.length - 1]! || this.keyOf(first + n)[0] !== docId ? -1 : first + n;
-  }
-
-  /** A user passage id's document and place. */
-  keyOf(id: number): readonly [string, number] {
-    let lo = 0;
-    let hi = this.order.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= id) lo = mid;
-      else hi = mid - 1;
-    }
-    return [this.order[lo]![0], id - this.starts[lo]!];
-  }
+  /** Yields to the worker's other messages between the search's steps (a card does not wait for the whole search). */
+  pause?: () => Promise<void>;
 }
 
 export class QuickSearch {
@@ -105,51 +65,48 @@ export class QuickSearch {
     private readonly d: QuickSearchDeps,
     private readonly numbering: Numbering,
     readonly lazy: LazyIndex,
+    private readonly ranked: Readonly<Record<string, RankedRows>>,
   ) {}
 
-  /** Undefined when the saved index is not of the corpus as it is now (then the store is loaded). */
-  /** `ready`: the base store and corpus version, got while the header and the document order are read. */
-  static async open(port: IndexStorePort, parts: SearchParts, ready: Promise<Omit<QuickSearchDeps, 'port' | 'parts'>>, timings: Record<string, number> = {}): Promise<QuickSearch | undefined> {
-    const t0 = performance.now();
-    const lap = (step: string) => () => (timings[step] = performance.now() - t0);
-    const [header, order, got] = await Promise.all([port.header().finally(lap('headerMs')), parts.documentOrder().finally(lap('orderMs')), ready.finally(lap('baseMs'))]);
-    const d: QuickSearchDeps = { port, parts, ...got };
-    const t1 = performance.now();
-    if (!isCurrent(header) || header.corpusVersion !== d.corpusVersion || !header.counts) return undefined;
-    const counts = header.counts;
-    const numbering = new Numbering(d.baseLength, order.map((id) => [id, counts[id] ?? 0]));
-    const bundledKeys = passageKeys(d.base.corpus.passages.slice(0, d.baseLength), d.base.entities, emptySlot);
-    const bundledId = new Map<string, number>();
-    bundledKeys.forEach((k, id) => k && bundledId.set(k, id));
-    // Each stored id's id in the store as it will be loaded (or -1), worked out for the ids the
-    // buckets read hold only: the table is the corpus of now (same corpus version), in another numbering.
-    const UNKNOWN = -2;
-    const target = new Int32Array(header.keys.length).fill(UNKNOWN);
-    const remap = (stored: number) => {
-      if (stored >= target.length) return -1;
-      if (target[stored] === UNKNOWN) {
-        const key = header.keys[stored]!;
-        target[stored] = !key ? -1 : (bundledId.get(key) ?? numbering.idOf(...placeOf(key)));
-      }
-      return target[stored]!;
-    };
-    timings.numberingMs = performance.now() - t1;
-    return new QuickSearch(d, numbering, new LazyIndex(d.port, header, remap));
+  /** Undefined when the saved index holds no opening for this base (then the store is loaded). `saved`: the header saved at the corpus version of now. */
+  static open(port: IndexStorePort, parts: SearchParts, saved: QuickHeader, got: Pick<QuickSearchDeps, 'base' | 'baseLength' | 'pause'>): QuickSearch | undefined {
+    const opening = saved.opening;
+    if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
+    const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
+    const { ids } = opening;
+    return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)), opening.ranked ?? {});
   }
 
-  /** `CorpusStore.search` over the passages it reads. Throws when storage does not hold what the saved index says. */
+  /**
+   * `CorpusStore.search` over the passages it reads: the text hits', and the named entities'
+   * (only the best saved rows of a much-mentioned one, when no filter is set and the answer shows
+   * that no row left out could have made it; else all of them). Throws when storage does not hold
+   * what the saved index says.
+   */
   async search(params: Params<'search'>, timings: QuickTimings = {}): Promise<SearchResult> {
-    const { base, baseLength, parts } = this.d;
+    const filtered = !!(params.docIds?.length || params.perspectives?.length || params.entityTypes?.length);
+    const quick = filtered ? undefined : await this.searchOver(params, timings, true);
+    return quick ?? (await this.searchOver(params, timings, false))!;
+  }
+
+  /** Undefined when `topOnly` and the best rows did not settle the answer. */
+  private async searchOver(params: Params<'search'>, timings: QuickTimings, topOnly: boolean): Promise<SearchResult | undefined> {
+    const { base, baseLength, parts, pause = () => Promise.resolve() } = this.d;
     const query = params.query.trim();
     let t = performance.now();
     const lap = () => -t + (t = performance.now());
     const index = await this.lazy.forQuery(query);
+    await pause();
     timings.bucketsMs = lap();
     const named = base.entitiesInQuery(query);
+    await pause();
     const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
-    const userIds = textIds.filter((id) => id >= baseLength);
-    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e) => parts.passagesMentioning(e.id))]);
+    const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
+    if (topOnly && !tops.some(Boolean)) return undefined;
+    const userIds = [...new Set([...textIds, ...tops.flatMap((top) => top?.ids ?? [])])].filter((id) => id >= baseLength);
+    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e, i) => (tops[i] ? [] : parts.passagesMentioning(e.id)))]);
 
+    await pause();
     timings.readMs = lap();
     const passages: Passage[] = new Array<Passage>(this.numbering.total);
     const documents = new Map<string, SourceDocument>();
@@ -160,9 +117,11 @@ export class QuickSearch {
       passages[id] = p!;
       documents.set(document.meta.id, document);
     };
+    const read: number[] = [];
     const user = (id: number, meta: SourceMeta, passage: Passage) => {
       passages[id] = { ...passage, id, docId: meta.id };
       if (!documents.has(meta.id)) documents.set(meta.id, { meta, body: '' });
+      read.push(id);
     };
     for (const id of textIds) if (id < baseLength) bundled(id);
     userIds.forEach((id, i) => {
@@ -170,32 +129,44 @@ export class QuickSearch {
       if (!hit) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
       user(id, hit.meta, hit.passage);
     });
-    const entityPassages: Record<string, number[]> = {};
-    named.forEach((e, i) => {
-      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
-      ids.forEach(bundled);
-      for (const { meta, passage } of mentioning[i]!) {
+    for (const rows of mentioning) {
+      for (const { meta, passage } of rows) {
         const id = this.numbering.idOf(meta.id, passage.id);
         if (id < 0) throw new Error(`Passage ${meta.id}#${passage.id} is not in the saved index's corpus`);
         user(id, meta, passage);
-        ids.push(id);
       }
-      entityPassages[e.id] = ids;
-    });
+    }
+    // Each named entity's passages among those read (all of its own when read whole), so that every passage read scores as in the whole store.
+    const entityPassages: Record<string, number[]> = {};
+    const users = [...new Set(read)].sort((x, y) => x - y);
+    for (const e of named) {
+      const ids = (base.corpus.entityPassages[e.id] ?? []).filter((id) => id < baseLength);
+      ids.forEach(bundled);
+      entityPassages[e.id] = [...ids, ...users.filter((id) => passages[id]!.entityIds.includes(e.id))];
+    }
     const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
     store.useSearchIndex(index, 0);
     const result = store.search(params);
     Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: hits.length + mentioning.reduce((n, m) => n + m.length, 0) });
-    return result;
+    if (!tops.some(Boolean)) return result;
+    // A row left out scores at most 1 + its entity's last saved row's score, and ties it only with a greater id (rows are saved by
+    // score, then id; text hits were all read): the last hit shown must come before that.
+    const limit = params.limit ?? 50;
+    const last = result.hits[limit - 1];
+    const settled = (top: RankedRows) => !!last && (last.score > 1 + top.scores.at(-1)! || (last.score === 1 + top.scores.at(-1)! && last.passage.id <= top.ids.at(-1)!));
+    if (!tops.every((top) => !top || settled(top))) return undefined;
+    const sources = new Map(named.flatMap((e, i) => (tops[i] ? [[e.id, tops[i].sources] as const] : [])));
+    return { ...result, entities: result.entities.map((e) => ({ ...e, sourceCount: sources.get(e.id) ?? e.sourceCount })) };
   }
 }
 
 /** Where `QuickSearches` gets its inputs (lib/corpus/service.ts). */
 export interface QuickSearchSource {
   overlay(): Promise<OverlayState | undefined>;
-  /** With the bundled passages' count (before any user document was added to it). */
-  base(): Promise<{ base: LiveCorpusStore; baseLength: number }>;
-  corpusVersion(): Promise<string>;
+  /** With the bundled passages' count (before any user document was added to it), and how to yield. */
+  base(): Promise<{ base: LiveCorpusStore; baseLength: number; pause?: () => Promise<void> }>;
+  /** The saved index's header when it was saved at the corpus version of now. */
+  saved(): Promise<QuickHeader | undefined>;
   port?: IndexStorePort;
   parts?: SearchParts;
 }
@@ -208,9 +179,8 @@ export interface QuickSearchSource {
 export class QuickSearches {
   private opened?: Promise<QuickSearch | undefined>;
   private resets = 0;
-  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read; the opening's steps. */
+  /** Diagnostics (bench/): the last quick search's steps, ms, and what it read. */
   last?: QuickTimings;
-  opening?: Record<string, number>;
 
   constructor(private readonly source: QuickSearchSource) {}
 
@@ -240,7 +210,7 @@ export class QuickSearches {
   private async open(port: IndexStorePort, parts: SearchParts): Promise<QuickSearch | undefined> {
     const overlay = await this.source.overlay();
     if (!overlay?.active || overlay.touchesAll) return undefined;
-    const ready = Promise.all([this.source.base(), this.source.corpusVersion()]).then(([base, corpusVersion]) => ({ ...base, corpusVersion }));
-    return QuickSearch.open(port, parts, ready, (this.opening = {}));
+    const saved = await this.source.saved();
+    return saved?.opening && QuickSearch.open(port, parts, saved, await this.source.base());
   }
 }

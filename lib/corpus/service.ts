@@ -17,8 +17,7 @@
  * - compare, getDocument: the store.
  *
  * Loading the store parses the corpus shard by shard, yielding between them for the same reason.
- * Pure: the background gives it a source that reads extension files (`assetSource`, lib/corpus/source.ts); tests and
- * later user-imported corpora use `memorySource`.
+ * Pure: the background gives it a source that reads extension files (`assetSource`, lib/corpus/source.ts).
  */
 import type { CorpusManifest } from './assets';
 import { NotFoundError } from './store';
@@ -26,20 +25,20 @@ import { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';
 import { corpusVersion } from './version';
-
 export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { findEntities } from '../search/entityLookup';
 import { nextTask, type SliceOptions } from '../search/searchIndex';
-import { IndexSaver, storeKeys as keysOf, type IndexStorePort } from '../search/persistedIndex';
-import { loadSearchIndex, type CorpusTimings } from './indexLoad';
+import { IndexSaver, storeKeys as keysOf, type IndexStorePort, type QuickHeader } from '../search/persistedIndex';
+import { loadSearchIndex, savedAt, type CorpusTimings } from './indexLoad';
 import { QuickSearches } from './quickSearch';
+import { savedOpening } from './savedOpening';
+import { isCardOf } from './partialCard';
 import type { Passage, SourceDocument } from './types';
 
 /** How many cards the service keeps in memory, least recently used dropped first. */
 const CARD_CACHE = 100;
-
 
 export class CorpusService {
   readonly manifest: CorpusManifest;
@@ -58,6 +57,8 @@ export class CorpusService {
   private loaded?: LiveCorpusStore;
   /** How many passages the base store had when made (the bundled ones, before the user's documents). */
   private baseLength = 0;
+  /** The saved index's header, when saved at the corpus version of now (read once per version). */
+  private savedRead?: Promise<QuickHeader | undefined>;
   /** Searches answered before the store is loaded (its own entry: tests, bench/). */
   readonly quick: QuickSearches;
   /** Cards already answered (a few KB each; a card never changes for a given corpus). */
@@ -76,14 +77,11 @@ export class CorpusService {
     this.entityIds = new Set(this.manifest.entities.map((e) => e.id));
     this.slices = { sliceMs: slices.sliceMs ?? 20, pause: slices.pause ?? nextTask };
     if (indexStore) this.indexSaver = new IndexSaver(indexStore, () => this.indexSnapshot(), { pause: this.slices.pause });
-    const base = () => this.base().then((store) => ({ base: store, baseLength: this.baseLength }));
-    this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, corpusVersion: () => this.version(), port: indexStore, parts: overlay?.searchParts });
+    const base = () => this.base().then((store) => ({ base: store, baseLength: this.baseLength, pause: this.slices.pause }));
+    this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, saved: () => this.saved(), port: indexStore, parts: overlay?.searchParts });
   }
 
-  /**
-   * At the worker's start: reads what the user added (a small summary) at once, so the first
-   * message does not wait for IndexedDB to open before it can tell which cards that touches.
-   */
+  /** At the worker's start: reads what the user added (a small summary) at once, so the first message does not wait for IndexedDB to open. */
   warmUp(): void {
     this.overlayNow().catch(() => undefined);
   }
@@ -180,6 +178,7 @@ export class CorpusService {
     this.generation++;
     this.cards.clear();
     this.overlayState = undefined;
+    this.savedRead = undefined;
     this.quick.reset();
     if (this.loaded?.searchIndexNow) this.indexSaver?.schedule(); // (the index followed the change in place)
   }
@@ -236,7 +235,8 @@ export class CorpusService {
       const loaded = await this.source.store(this.slices.pause!);
       // (The user's documents change the store in place: a plain store is made live.)
       const store = loaded instanceof LiveCorpusStore ? loaded : new LiveCorpusStore(loaded.corpus);
-      if (this.overlay) await this.overlay.applyNames(store, this.slices.pause!);
+      // (What the names make of the bundled documents is read from the index saved at this corpus version, if any, not compiled again.)
+      if (this.overlay) await this.overlay.applyNames(store, this.slices.pause!, (await this.saved())?.opening?.bundled);
       this.baseLength = store.corpus.passages.length;
       return store;
     })().catch((e: unknown) => {
@@ -244,6 +244,11 @@ export class CorpusService {
       throw e;
     });
     return this.baseLoad;
+  }
+
+  /** The saved index's header if it was saved at the corpus version of now (never fatal: undefined if it cannot be read). */
+  private saved(): Promise<QuickHeader | undefined> {
+    return !this.indexStore || !this.overlay ? Promise.resolve(undefined) : (this.savedRead ??= savedAt(this.indexStore, this.version()));
   }
 
   /** The store, loading the corpus on the first call (a failed load is retried by the next call). */
@@ -288,12 +293,8 @@ export class CorpusService {
     const index = store?.searchIndexNow;
     if (!store || !index) return undefined;
     const corpus = store.corpus;
-    return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store, corpusVersion: () => this.version() };
+    const parts = this.overlay?.searchParts;
+    const opening = async (keys: readonly string[]) => parts && savedOpening(store, this.baseLength, keys, await parts.documentOrder());
+    return { index, keys: () => keysOf(store), stale: () => store.corpus !== corpus || this.loaded !== store, corpusVersion: () => this.version(), opening };
   }
-}
-
-/** A stored card as this code writes it (storage written by another version, or damaged, is not trusted). */
-function isCardOf(x: unknown, id: string): x is EntityCard {
-  const c = x as Partial<EntityCard> | null | undefined;
-  return !!c && typeof c === 'object' && c.entity?.id === id && Array.isArray(c.excerpts) && Array.isArray(c.viewpoints);
 }

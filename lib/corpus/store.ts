@@ -162,7 +162,7 @@ export class CorpusStore {
     const scores = new Map<number, number>();
     // Passages about an entity the query names come first, ranked by relevance to it.
     for (const e of named) {
-      for (const { passage, score } of this.ranked(e.id)) {
+      for (const { passage, score } of this.rankedPassages(e.id)) {
         scores.set(passage.id, Math.max(scores.get(passage.id) ?? 0, 1 + score));
       }
     }
@@ -187,7 +187,8 @@ export class CorpusStore {
     return { query, entities, hits, sources };
   }
 
-  private ranked(entityId: string): RankedPassage[] {
+  /** The entity's passages ranked by aboutness (kept until the corpus changes). */
+  rankedPassages(entityId: string): RankedPassage[] {
     let ranked = this.rankedByEntity.get(entityId);
     if (!ranked) this.rankedByEntity.set(entityId, (ranked = rankPassagesForEntity(this.corpus, entityId)));
     return ranked;

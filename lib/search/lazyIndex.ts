@@ -8,7 +8,7 @@
  * next queries. A bucket that cannot be read throws (the caller falls back to the whole index,
  * rebuilt if need be). Pure: storage is an IndexStorePort.
  */
-import type { IndexStorePort, StoredIndexHeader } from './persistedIndex';
+import type { IndexStorePort, QuickHeader } from './persistedIndex';
 import { termBucket } from './indexChunks';
 import { SearchIndex } from './searchIndex';
 
@@ -19,7 +19,7 @@ export class LazyIndex {
   /** `remap`: each stored id's id in the store as it will be loaded, or -1 (as for `SearchIndex.load`). */
   constructor(
     private readonly port: IndexStorePort,
-    private readonly header: StoredIndexHeader,
+    private readonly header: QuickHeader,
     private readonly remap?: (id: number) => number,
   ) {}
 

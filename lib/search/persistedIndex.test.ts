@@ -14,6 +14,7 @@ function memoryPort() {
   const stored: { header?: StoredIndexHeader; chunks: IndexChunk[] } = { chunks: [] };
   const port: IndexStorePort = {
     header: async () => stored.header && structuredClone(stored.header),
+    quickHeader: async () => stored.header && structuredClone({ ...stored.header, keys: undefined }),
     chunks: (count) => stored.chunks.slice(0, count).map(async (c) => ({ ...c })),
     chunksAt: async (numbers) => numbers.map((n) => ({ ...stored.chunks[n]! })),
     save: async (header, chunks) => void Object.assign(stored, { header: structuredClone(header), chunks: [...chunks] }),

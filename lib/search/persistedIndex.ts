@@ -21,9 +21,10 @@ import type { Entity, Passage } from '../corpus/types';
 import { REMOVED, type CorpusStore } from '../corpus/store';
 import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
 import { BucketedExport, fnv1a } from './indexChunks';
+import type { SavedOpening } from '../corpus/savedOpening';
 
 /** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
-export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:3';
+export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:4';
 /** How many buckets the term map is saved in (lib/search/lazyIndex.ts reads a query's only). */
 const TERM_BUCKETS = 256;
 
@@ -38,13 +39,18 @@ export interface StoredIndexHeader {
   buckets: number[];
   /** The corpus version (lib/corpus/version.ts) the passage table describes: equal to the current one, the table is the store's as it is now. */
   corpusVersion?: string;
-  /** Each document's passage count, from the table (lib/corpus/quickSearch.ts numbers passages with it). */
-  counts?: Record<string, number>;
+  /** What a worker that starts at this corpus version derives before its first answer, saved so that it reads it instead (lib/corpus/quickSearch.ts `SavedOpening`). */
+  opening?: SavedOpening;
 }
+
+/** The header without its passage table: what a worker reads before its first search or card (the table is read by a whole restore only). */
+export type QuickHeader = Omit<StoredIndexHeader, 'keys'>;
 
 export interface IndexStorePort {
   /** The stored header, undefined when none. */
   header(): Promise<StoredIndexHeader | undefined>;
+  /** The same without its passage table (one small read). */
+  quickHeader(): Promise<QuickHeader | undefined>;
   /** Its chunks, in order (read ahead, each resolved as it arrives). */
   chunks(count: number): Array<Promise<IndexChunk>>;
   /** Some of its chunks, by number (a bucket of the term map). */
@@ -74,7 +80,7 @@ export function passageKeys(passages: readonly Passage[], entitiesById: Readonly
 }
 
 /** An emptied slot (a removed document's passage): it has no key. (A passage without text has one: every passage of a document is in the table, so its count is too, lib/corpus/quickSearch.ts.) */
-export const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
+const emptySlot = (p: Passage): boolean => p.docId === REMOVED;
 
 /** A passage key's document and place. */
 export function placeOf(key: string): [docId: string, place: number] {
@@ -84,7 +90,7 @@ export function placeOf(key: string): [docId: string, place: number] {
 }
 
 /** Each document's passage count, from its keys. */
-function passageCounts(keys: readonly string[]): Record<string, number> {
+export function passageCounts(keys: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const key of keys) {
     if (!key) continue;
@@ -108,8 +114,8 @@ export function indexVersion(keys: readonly string[]): string {
 }
 
 /** A header this code wrote (another format, or one damaged, is not read). */
-export function isCurrent(header: StoredIndexHeader | undefined): header is StoredIndexHeader {
-  return !!header && header.format === INDEX_FORMAT && Array.isArray(header.keys) && Array.isArray(header.buckets) && header.buckets.length > 1;
+export function isCurrent<H extends QuickHeader>(header: H | undefined): header is H {
+  return !!header && header.format === INDEX_FORMAT && Array.isArray(header.buckets) && header.buckets.length > 1;
 }
 
 export interface RestoredIndex {
@@ -128,7 +134,7 @@ export interface RestoredIndex {
  */
 export async function restoreIndex(port: IndexStorePort, keys: readonly string[], slices: SliceOptions = {}): Promise<RestoredIndex | undefined> {
   const header = await port.header();
-  if (!isCurrent(header)) return undefined;
+  if (!isCurrent(header) || !Array.isArray(header.keys)) return undefined;
   const idOf = new Map<string, number>();
   keys.forEach((k, id) => k && idOf.set(k, id));
   const target = new Int32Array(header.keys.length);
@@ -157,6 +163,8 @@ export interface IndexSnapshot {
   stale: () => boolean;
   /** The corpus version the store is at (kept in the header for lib/search/lazyIndex.ts). */
   corpusVersion?: () => Promise<string>;
+  /** What a worker that starts derives from the corpus at this version, given the keys saved (lib/corpus/quickSearch.ts). */
+  opening?: (keys: readonly string[]) => Promise<SavedOpening | undefined>;
 }
 
 /**
@@ -218,10 +226,11 @@ export class IndexSaver {
       if (e === overtaken) return this.schedule();
       throw e;
     }
+    const opening = await snap.opening?.(keys);
     // (The corpus version read again: a write that moved it meanwhile saves again later.)
     if (snap.stale() || corpusVersion !== (await snap.corpusVersion?.())) return this.schedule();
     const { chunks, starts } = pieces.finish();
-    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, counts: passageCounts(keys) }, chunks);
+    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, ...(opening ? { opening } : {}) }, chunks);
     this.lastVersion = savedName(version, corpusVersion);
     this.lastSave = { ms: performance.now() - t0, chars: chunks.reduce((n, c) => n + c.data.length, 0), chunks: chunks.length, version };
   }

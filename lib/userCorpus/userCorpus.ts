@@ -6,15 +6,14 @@
  * search index and the cards follow without a rebuild), then tells the service what changed; the
  * cards it touched are then computed ahead and saved (lib/userCorpus/writeQueue.ts).
  *
- * Documents are compiled by the build's own compiler (lib/corpus/compile.ts `createCompiler`)
- * over the bundled gazetteer plus the user's entities and aliases; their passages are stored with them (and per entity), so a
- * restarted worker does not compile again. A new entity or alias recompiles only the documents
- * it occurs in. Pure: storage is a UserStorePort.
+ * Documents are compiled by the build's compiler (lib/corpus/compile.ts) over the gazetteer plus the user's names; their
+ * passages are stored with them (and per entity), so a restarted worker does not compile again (the bundled ones the names
+ * recompile are saved with the search index: CorpusService.base). A new name recompiles only the documents it occurs in. Pure.
  */
 import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
-import type { Entity, SourceDocument, SourceMeta } from '../corpus/types';
+import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
 import { cardFromParts } from '../corpus/partialCard';
 import { nextTask } from '../search/searchIndex';
@@ -63,13 +62,14 @@ export class UserCorpus implements CorpusOverlay {
     return overlayStateOf(await this.summary());
   }
 
-  async applyNames(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
+  async applyNames(store: CorpusStore, pause: () => Promise<void>, compiled?: ReadonlyArray<readonly [string, Passage[]]>): Promise<void> {
     this.seedEntities = store.corpus.entities;
     const s = await this.summary();
     if (s.entities.length || s.aliases.length) {
       store.setEntities(mergeEntities(this.seedEntities, s.entities, s.aliases));
-      // Bundled documents that name a user entity or alias get their passages again.
-      await recompileMatching(store, userPatterns(s.entities, s.aliases), this.compilerFor(store), pause);
+      // Bundled documents that name a user entity or alias get their passages again (as saved at this corpus version, if they were).
+      if (compiled) for (const [docId, passages] of compiled) store.replacePassages(docId, passages);
+      else await recompileMatching(store, userPatterns(s.entities, s.aliases), this.compilerFor(store), pause);
     }
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
   }

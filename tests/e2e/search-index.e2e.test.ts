@@ -23,8 +23,8 @@ function savedKeys(page: Page): Promise<string[]> {
     const db = await new Promise<IDBDatabase>((ok, fail) => Object.assign(indexedDB.open('counterpoint-index'), { onsuccess: (e: Event) => ok((e.target as IDBOpenDBRequest).result), onerror: fail }));
     try {
       if (!db.objectStoreNames.contains('header')) return [];
-      const row = await new Promise<any>((ok, fail) => Object.assign(db.transaction('header').objectStore('header').get('search'), { onsuccess: (e: Event) => ok((e.target as IDBRequest).result), onerror: fail }));
-      // (platform/indexStore.ts keeps the passage table as one string, keys separated by U+0001.)
+      const row = await new Promise<any>((ok, fail) => Object.assign(db.transaction('header').objectStore('header').get('keys'), { onsuccess: (e: Event) => ok((e.target as IDBRequest).result), onerror: fail }));
+      // (platform/indexStore.ts keeps the passage table as one string in its 'keys' row, keys separated by U+0001.)
       return row?.keyCount ? (row.keys as string).split('\u0001') : [];
     } finally {
       db.close();
