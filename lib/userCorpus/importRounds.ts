@@ -143,6 +143,8 @@ export async function saveInRounds<A>(
       throw new RoundsStopped(saved, drafts.length, e);
     }
     saved += round.length;
+    // One round is all or nothing: nothing to keep or say between its start and its end.
+    if (rounds.length === 1) continue;
     await record({ ...pending, saved });
     progress({ saved, total: drafts.length });
   }
