@@ -122,7 +122,7 @@ async function settledInWorker() {
 }
 
 /** In the worker: forgets every saved card (as if the worker had stopped right after the imports). */
-async function dropSavedCards() {
+export async function dropSavedCards() {
   const db = await new Promise((ok, fail) => Object.assign(indexedDB.open('counterpoint-user'), { onsuccess: (e) => ok(e.target.result), onerror: fail }));
   await new Promise((ok, fail) => Object.assign(db.transaction('cards', 'readwrite').objectStore('cards').clear(), { onsuccess: ok, onerror: fail }));
   db.close();

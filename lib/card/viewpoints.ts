@@ -16,16 +16,23 @@
  * Pure and deterministic: ties are always broken by passage id (corpus order).
  */
 import type { CompiledCorpus, Entity, Passage, SourceMeta, Stance, Voice } from '../corpus/types';
-import { aboutness } from './aboutness';
+import { factsOf, rankOf, voiceKey, type Rank } from './rank';
 import { voiceAt } from './voices';
 
-export interface RankedPassage {
+/** What the layout reads of a passage's rank (a RankedPassage, or a card row: lib/card/cardRows.ts). */
+export interface Ranked extends Rank {
+  passage: Pick<Passage, 'id' | 'docId' | 'stance'>;
+}
+
+export interface RankedPassage extends Ranked {
   passage: Passage;
-  score: number;
-  /** About the entity, not a passing mention. */
-  substantive: boolean;
-  /** Offset of the entity's best mention in the passage. */
-  at: number;
+}
+
+/** What the layout reads of a ranked passage besides its rank: its voice's key, its source's perspective, whether it is the user's. */
+export interface Traits<R extends Ranked> {
+  voice(r: R): string;
+  perspective(r: R): string;
+  user(r: R): boolean;
 }
 
 
@@ -51,20 +58,18 @@ function metaOf(corpus: CompiledCorpus, docId: string): SourceMeta | undefined {
 
 /** Every passage mentioning `entityId`: substantive first, then by aboutness (ties: corpus order). */
 export function rankPassagesForEntity(corpus: CompiledCorpus, entityId: string): RankedPassage[] {
-  const entity = lookup(corpus).entities.get(entityId);
-  const names = entity?.aliases.filter((a) => !a.ambiguous).map((a) => a.text);
+  const facts = factsOf(lookup(corpus).entities.get(entityId));
   const ranked: RankedPassage[] = [];
   for (const pid of corpus.entityPassages[entityId] ?? []) {
     const passage = corpus.passages[pid];
     if (!passage) continue;
-    const title = metaOf(corpus, passage.docId)?.title;
-    const a = aboutness(passage, entityId, { kind: entity?.kind, type: entity?.type, title, names });
-    if (a.roles.length > 0) ranked.push({ passage, score: a.score, substantive: a.substantive, at: a.best });
+    const rank = rankOf(passage, entityId, facts, metaOf(corpus, passage.docId)?.title);
+    if (rank) ranked.push({ passage, ...rank });
   }
   return ranked.sort(byRank);
 }
 
-function byRank(a: RankedPassage, b: RankedPassage): number {
+export function byRank(a: Ranked, b: Ranked): number {
   return Number(b.substantive) - Number(a.substantive) || b.score - a.score || a.passage.id - b.passage.id;
 }
 
@@ -73,31 +78,26 @@ export function voiceOf(corpus: CompiledCorpus, passage: Passage, at: number): V
   return voiceAt(passage, metaOf(corpus, passage.docId), at);
 }
 
-/** Two passages have the same voice when the same person speaks, or the same author writes. */
-function voiceKey(corpus: CompiledCorpus, r: Pick<RankedPassage, 'passage' | 'at'>): string {
-  const v = voiceOf(corpus, r.passage, r.at);
-  return `${v.kind === 'author' ? 'author' : 'speaker'}:${v.name.toLowerCase()}`;
+/** The layout's traits read from the corpus. */
+function corpusTraits(corpus: CompiledCorpus): Traits<RankedPassage> {
+  return {
+    voice: (r) => voiceKey(voiceOf(corpus, r.passage, r.at)),
+    // (The perspective label of a passage's source; its document id when unknown.)
+    perspective: (r) => metaOf(corpus, r.passage.docId)?.perspective ?? r.passage.docId,
+    // (A passage of one of the user's own documents: never hidden from the cards of what it names.)
+    user: (r) => metaOf(corpus, r.passage.docId)?.origin === 'user',
+  };
 }
 
-/** The perspective label of a passage's source (its document id when unknown). */
-function perspectiveOf(corpus: CompiledCorpus, passage: Passage): string {
-  return metaOf(corpus, passage.docId)?.perspective ?? passage.docId;
-}
-
-export interface CardLayout {
+export interface CardLayout<R extends Ranked = RankedPassage> {
   /** Substantive excerpts first (rank order), then passing ones (`substantive: false`), labelled so on the card. */
-  excerpts: RankedPassage[];
-  viewpoints: RankedPassage[];
+  excerpts: R[];
+  viewpoints: R[];
   /** Passages that mention the entity but are not shown. */
   alsoMentioned: number;
 }
 
 const POLAR: readonly Stance[] = ['progress', 'setback'];
-
-/** A passage of one of the user's own documents (never hidden from the cards of what it names). */
-function isUsers(corpus: CompiledCorpus, r: RankedPassage): boolean {
-  return metaOf(corpus, r.passage.docId)?.origin === 'user';
-}
 
 /**
  * The card's excerpts, its viewpoints (≤ kViewpoints) and the count of the rest. Aboutness orders,
@@ -108,9 +108,13 @@ function isUsers(corpus: CompiledCorpus, r: RankedPassage): boolean {
  * document is the only one that speaks of the entity; among passing passages the user's lead.
  */
 export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4): CardLayout {
-  const ranked = rankPassagesForEntity(corpus, entityId);
+  return layoutOf(rankPassagesForEntity(corpus, entityId), corpusTraits(corpus), k, kViewpoints);
+}
+
+/** `cardLayout` of passages already ranked (rank order), their traits read through `t`. */
+export function layoutOf<R extends Ranked>(ranked: readonly R[], t: Traits<R>, k = 3, kViewpoints = 4): CardLayout<R> {
   const substantive = ranked.filter((r) => r.substantive);
-  const keyOf = new Map(substantive.map((r) => [r.passage.id, voiceKey(corpus, r)]));
+  const keyOf = new Map(substantive.map((r) => [r.passage.id, t.voice(r)]));
   const voices = new Set(keyOf.values());
   const stances = new Set(substantive.map((r) => r.passage.stance).filter((s) => POLAR.includes(s)));
   // Would the viewpoints still have two voices (and both framings) if `taken` were all excerpts?
@@ -120,10 +124,10 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
     const restStances = new Set(rest.map((r) => r.passage.stance));
     return voices.size < 2 || (restVoices.size >= 2 && [...stances].every((s) => restStances.has(s)));
   };
-  const mine = ranked.find((r) => isUsers(corpus, r));
+  const mine = ranked.find((r) => t.user(r));
   const picked = new Set<number>();
   const docs = new Set<string>();
-  const pick = (pool: readonly RankedPassage[], max: number, keep: (ids: ReadonlySet<number>) => boolean) => {
+  const pick = (pool: readonly R[], max: number, keep: (ids: ReadonlySet<number>) => boolean) => {
     for (const pass of [0, 1]) {
       for (const r of pool) {
         if (picked.size >= max) return;
@@ -139,7 +143,7 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
   const soleSource = !!mine?.substantive && substantive.every((r) => r.passage.docId === mine.passage.docId);
   pick(mine?.substantive ? [mine, ...substantive] : substantive, k, (ids) => (soleSource && ids.size === 1) || leaves(ids));
   const main = substantive.filter((r) => picked.has(r.passage.id));
-  let viewpoints = voices.size >= 2 ? selectViewpoints(corpus, substantive, { exclude: [...picked], k: kViewpoints }) : [];
+  let viewpoints = voices.size >= 2 ? selectBy(substantive, t, { exclude: [...picked], k: kViewpoints }) : [];
   if (viewpoints.length === 1) {
     // One passage left is no comparison: it joins the excerpts.
     main.push(viewpoints[0]!);
@@ -147,7 +151,7 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
     viewpoints = [];
   }
   const shown = new Set([...picked, ...viewpoints.map((r) => r.passage.id)]);
-  const passing = ranked.filter((r) => !r.substantive).sort((a, b) => Number(isUsers(corpus, b)) - Number(isUsers(corpus, a)));
+  const passing = ranked.filter((r) => !r.substantive).sort((a, b) => Number(t.user(b)) - Number(t.user(a)));
   const room = Math.max(0, k - shown.size) + main.length;
   docs.clear();
   for (const r of main) docs.add(r.passage.docId);
@@ -166,10 +170,14 @@ export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kVie
  *   0.2 same framing; 0.15 both neutral; 0.1 one neutral; 0 for contrasting framings
  */
 export function viewpointSimilarity(corpus: CompiledCorpus, a: RankedPassage, b: RankedPassage): number {
+  return similarity(corpusTraits(corpus), a, b);
+}
+
+function similarity<R extends Ranked>(t: Traits<R>, a: R, b: R): number {
   let s = 0;
-  if (voiceKey(corpus, a) === voiceKey(corpus, b)) s += 0.4;
+  if (t.voice(a) === t.voice(b)) s += 0.4;
   if (a.passage.docId === b.passage.docId) s += 0.2;
-  if (a.passage.docId === b.passage.docId || perspectiveOf(corpus, a.passage) === perspectiveOf(corpus, b.passage)) s += 0.2;
+  if (a.passage.docId === b.passage.docId || t.perspective(a) === t.perspective(b)) s += 0.2;
   return Math.min(1, s + stanceSimilarity(a.passage.stance, b.passage.stance));
 }
 
@@ -198,26 +206,30 @@ export interface ViewpointOptions {
  * and among those, a perspective not yet picked. Ties go to the better-ranked passage.
  */
 export function selectViewpoints(corpus: CompiledCorpus, ranked: readonly RankedPassage[], opts: ViewpointOptions = {}): RankedPassage[] {
+  return selectBy(ranked, corpusTraits(corpus), opts);
+}
+
+function selectBy<R extends Ranked>(ranked: readonly R[], t: Traits<R>, opts: ViewpointOptions): R[] {
   const k = opts.k ?? 4;
   const lambda = opts.lambda ?? 0.5;
   const excluded = new Set(opts.exclude ?? []);
   const remaining = ranked.filter((r) => r.substantive && !excluded.has(r.passage.id));
   if (remaining.length === 0 || k <= 0) return [];
   const maxScore = Math.max(...remaining.map((r) => r.score)) || 1;
-  const picked: RankedPassage[] = [];
+  const picked: R[] = [];
   while (picked.length < k && remaining.length > 0) {
     let pool = remaining;
     const missing = POLAR.filter((s) => !picked.some((p) => p.passage.stance === s) && remaining.some((r) => r.passage.stance === s));
     if (missing.length > 0 && missing.length >= k - picked.length) pool = pool.filter((r) => missing.includes(r.passage.stance));
-    const freshVoice = pool.filter((r) => !picked.some((p) => voiceKey(corpus, p) === voiceKey(corpus, r)));
+    const freshVoice = pool.filter((r) => !picked.some((p) => t.voice(p) === t.voice(r)));
     if (freshVoice.length > 0) pool = freshVoice;
-    const freshPerspective = pool.filter((r) => !picked.some((p) => perspectiveOf(corpus, p.passage) === perspectiveOf(corpus, r.passage)));
+    const freshPerspective = pool.filter((r) => !picked.some((p) => t.perspective(p) === t.perspective(r)));
     if (freshPerspective.length > 0) pool = freshPerspective;
-    let best: RankedPassage | undefined;
+    let best: R | undefined;
     let bestValue = -Infinity;
     for (const r of pool) {
       let maxSim = 0;
-      for (const p of picked) maxSim = Math.max(maxSim, viewpointSimilarity(corpus, r, p));
+      for (const p of picked) maxSim = Math.max(maxSim, similarity(t, r, p));
       const value = (lambda * r.score) / maxScore - (1 - lambda) * maxSim;
       if (value > bestValue) {
         bestValue = value;

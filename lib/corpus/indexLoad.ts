@@ -20,9 +20,21 @@ export interface CorpusTimings {
   overlayAt?: number;
   firstCardAt?: number;
   firstCard?: 'memory' | 'saved' | 'passages' | 'store' | 'file';
+  /** The last card computed from the entity's passages: where its time went. */
+  cardSteps?: CardSteps;
   /** When the first search was answered, and whether before the store was loaded ('quick'). */
   firstSearchAt?: number;
   firstSearch?: 'quick' | 'store';
+}
+
+/** A card from the entity's passages (CorpusOverlay.entityCard): started `at`; waiting for the base, reading, ranking (ms). */
+export interface CardSteps {
+  at: number;
+  baseMs?: number;
+  readMs?: number;
+  rankMs?: number;
+  /** Rows read. */
+  rows?: number;
 }
 
 export interface IndexLoadDeps {

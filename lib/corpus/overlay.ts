@@ -6,6 +6,7 @@ import type { EntityCard, EntitySummary, MatcherData } from '../messages/protoco
 import type { LiveCorpusStore } from './liveStore';
 import type { SearchParts } from './quickSearch';
 import type { Passage } from './types';
+import type { CardSteps } from './indexLoad';
 
 /**
  * The user's additions on top of the bundled corpus (lib/userCorpus/userCorpus.ts): what cards can
@@ -27,7 +28,7 @@ export interface CorpusOverlay {
    * documents may or may not be in it yet) and the user's passages of that entity alone; undefined
    * when that cannot be done (documents stored before their passages were).
    */
-  entityCard?(base: LiveCorpusStore, entityId: string, totalSources: number): Promise<EntityCard | undefined>;
+  entityCard?(base: LiveCorpusStore, entityId: string, totalSources: number, steps?: CardSteps): Promise<EntityCard | undefined>;
   /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
   cachedCard?(entityId: string): Promise<EntityCard | undefined>;
   saveCard?(entityId: string, card: EntityCard): void;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createCompiler } from './compile';
 import type { EntityCard } from '../messages/protocol';
 import { LiveCorpusStore } from './liveStore';
-import { cardFromParts, type UserPassage } from './partialCard';
+import { cardFromParts, cardFromRows, type UserPassage } from './partialCard';
+import { documentRows } from '../card/cardRows';
 import type { SourceDocument } from './types';
 
 const compiler = createCompiler(corpus.entities);
@@ -55,5 +56,47 @@ describe('cardFromParts', () => {
     const card = cardFromParts(hiddenBase, id, userPassages(id), hiddenFull.totalSources);
     expect(seen(card)).toEqual(seen(hiddenFull.lookupEntity(id)));
     expect([...card.excerpts, ...card.viewpoints].map((e) => e.source.id)).not.toContain(seedDoc);
+  });
+
+  describe('cardFromRows', () => {
+    /** Each document's rows as stored with it, and its passages by place (what `read` finds). */
+    const storage = (docs: typeof compiled, entities: LiveCorpusStore) => {
+      const rows = docs.flatMap(({ document, passages }, i) => documentRows(document.meta, passages, i, (id) => entities.entities.get(id)));
+      const byKey = new Map(docs.flatMap(({ document, passages }) => passages.map((passage, n) => [`${document.meta.id}#${n}`, { meta: document.meta, passage }] as const)));
+      const asked: string[] = [];
+      const read = async (keys: ReadonlyArray<readonly [string, number]>) => keys.map(([d, n]) => (asked.push(`${d}#${n}`), byKey.get(`${d}#${n}`)));
+      return { rowsOf: (id: string) => rows.filter((r) => r.entityId === id), read, asked };
+    };
+
+    it('gives the card cardFromParts gives (ids included), reading only the passages it shows: the test corpus and a generated one', async () => {
+      const many = userDocuments(80).map((document) => ({ document, passages: compiler.passages(document) }));
+      for (const docs of [compiled, many]) {
+        const s = storage(docs, base);
+        const mentioning = (id: string): UserPassage[] => docs.flatMap(({ document, passages }) => passages.filter((p) => p.entityIds.includes(id)).map((passage) => ({ meta: document.meta, passage })));
+        const ids = [...new Set(docs.flatMap((c) => c.passages.flatMap((p) => p.entityIds)))];
+        expect(ids.length).toBeGreaterThan(3);
+        for (const id of ids) {
+          s.asked.length = 0;
+          const card = await cardFromRows(base, id, s.rowsOf(id), s.read, 99);
+          expect(card).toEqual(cardFromParts(base, id, mentioning(id), 99));
+          expect(s.asked.length).toBeLessThanOrEqual(card!.excerpts.length + card!.viewpoints.length);
+        }
+      }
+    });
+
+    it('leaves out hidden bundled documents as cardFromParts does; declines rows derived before the entity changed', async () => {
+      const id = touched[0]!;
+      const seedDoc = corpus.passages[corpus.entityPassages[id]![0]!]!.docId;
+      const hiddenBase = fresh();
+      hiddenBase.removeDocuments([seedDoc], { hide: true });
+      hiddenBase.addDocuments(compiled.slice(0, 6));
+      const s = storage(compiled, base);
+      expect(await cardFromRows(hiddenBase, id, s.rowsOf(id), s.read, 7)).toEqual(cardFromParts(hiddenBase, id, userPassages(id), 7));
+      // A name added to the entity since its rows were derived (its aboutness may differ): not made from them.
+      const renamed = fresh();
+      const entity = renamed.entities.get(id)!;
+      renamed.setEntities(renamed.corpus.entities.map((e) => (e.id === id ? { ...entity, aliases: [...entity.aliases, { text: 'Another Name', ambiguous: false }] } : e)));
+      expect(await cardFromRows(renamed, id, s.rowsOf(id), s.read, 7)).toBeUndefined();
+    });
   });
 });

@@ -42,8 +42,7 @@ const CARD_CACHE = 100;
 
 export class CorpusService {
   readonly manifest: CorpusManifest;
-  /** Diagnostics (bench/). */
-  readonly timings: CorpusTimings = {};
+  readonly timings: CorpusTimings = {}; // (diagnostics: bench/)
   private readonly entityIds: ReadonlySet<string>;
   private overlayState?: Promise<OverlayState>;
   /** Bumped by every change of the user's data: a card computed across a change is not kept. */
@@ -156,7 +155,8 @@ export class CorpusService {
       const saved = await this.overlay!.cachedCard?.(id).catch(() => undefined);
       if (isCardOf(saved, id)) return this.answered('saved', saved);
       const generation = this.generation;
-      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay))).catch(() => undefined);
+      const steps = (this.timings.cardSteps = { at: performance.now() });
+      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay), steps)).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
       return this.answered(partial ? 'passages' : 'store', card);

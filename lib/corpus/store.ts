@@ -28,6 +28,7 @@ import { PhoneticNames, SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
+import { cardOf } from '../card/cardRows';
 
 export class NotFoundError extends Error {}
 
@@ -99,15 +100,7 @@ export class CorpusStore {
 
   lookupEntity(id: string): EntityCard {
     const entity = this.entity(id);
-    const { excerpts, viewpoints, alsoMentioned } = cardLayout(this.corpus, id);
-    const withVoice = (r: RankedPassage): Excerpt => ({ ...this.excerpt(r.passage), voice: voiceOf(this.corpus, r.passage, r.at) });
-    return {
-      entity: this.summary(entity),
-      totalSources: this.totalSources,
-      excerpts: excerpts.map((r) => (r.substantive ? withVoice(r) : { ...withVoice(r), inPassing: true })),
-      viewpoints: viewpoints.map(withVoice),
-      alsoMentioned,
-    };
+    return cardOf(this.summary(entity), this.totalSources, cardLayout(this.corpus, id), (r) => ({ ...this.excerpt(r.passage), voice: voiceOf(this.corpus, r.passage, r.at) }));
   }
 
   compare(entityId: string): Comparison {

@@ -12,6 +12,7 @@
  */
 import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
+import type { CardSteps } from '../corpus/indexLoad';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
@@ -83,9 +84,14 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
-  async entityCard(base: CorpusStore, entityId: string, totalSources: number): Promise<EntityCard | undefined> {
+  async entityCard(base: CorpusStore, entityId: string, totalSources: number, steps: Partial<CardSteps> = {}): Promise<EntityCard | undefined> {
+    const t0 = performance.now();
+    steps.baseMs = t0 - (steps.at ?? t0);
     const [s, passages] = await Promise.all([this.summary(), this.port.passagesMentioning(entityId)]);
-    return s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
+    const t1 = performance.now();
+    const card = s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
+    Object.assign(steps, { readMs: t1 - t0, rankMs: performance.now() - t1, rows: passages.length });
+    return card;
   }
 
   /** What a search before the store is loaded reads: the storage's own (lib/corpus/quickSearch.ts). */

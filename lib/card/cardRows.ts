@@ -1,0 +1,86 @@
+/**
+ * A card's rows: what its layout reads of each passage about an entity (its rank, lib/card/rank.ts;
+ * its voice's key; its framing; its source's perspective), derived once per passage and entity.
+ * Each user document's rows are stored with its passages, in the same write
+ * (platform/userStore.ts), so a card after a worker start reads one small row per document that
+ * names the entity, lays the card out (lib/card/viewpoints.ts `layoutOf`, the layout every card
+ * uses) and reads only the passages it shows (lib/corpus/partialCard.ts `cardFromRows`). Rows hold
+ * the entity's facts of the time they were derived (`factsKey`): when the entity changed since (a
+ * name added), the card is not made from them. Pure.
+ */
+import type { EntityCard, EntitySummary, Excerpt } from '../messages/protocol';
+import type { Entity, Passage, SourceMeta, Stance } from '../corpus/types';
+import { fnv1a } from '../search/indexChunks';
+import { factsOf, rankOf, voiceKey, type Rank } from './rank';
+import type { CardLayout, Ranked, Traits } from './viewpoints';
+import { voiceAt } from './voices';
+
+/**
+ * One passage of the document about the entity: its place in the document, then its rank (score,
+ * 2 about it, 1 in passing, 0 no role: not on the card, but counted), its best mention's offset,
+ * its framing and its voice's key.
+ */
+export type RowEntry = [n: number, score: number, role: 0 | 1 | 2, at: number, stance: Stance, voice: string];
+
+/** The rows of one user document about one entity. */
+export interface EntityRows {
+  entityId: string;
+  docId: string;
+  /** The document's import order (a card numbers passages as the whole store does). */
+  addedAt: number;
+  /** `factsKey` of the entity they were derived with. */
+  facts: string;
+  perspective: string;
+  entries: RowEntry[];
+}
+
+/** A passage as the layout sees it from rows; `key`: where a user passage is stored (document, place). */
+export interface CardRow extends Ranked {
+  voice: string;
+  perspective: string;
+  user: boolean;
+  key?: readonly [docId: string, n: number];
+}
+
+export const rowTraits: Traits<CardRow> = { voice: (r) => r.voice, perspective: (r) => r.perspective, user: (r) => r.user };
+
+/** What of the entity a row depends on, as a short key. */
+export function factsKey(entity: Entity | undefined): string {
+  const json = JSON.stringify(factsOf(entity));
+  return `${fnv1a(json).toString(36)}.${json.length.toString(36)}`;
+}
+
+/** The layout's view of one passage about the entity (`passage.docId` is its document's); undefined when it has no role in it. */
+export function rowOf(passage: Passage, meta: SourceMeta, entityId: string, facts: ReturnType<typeof factsOf>): (Rank & { voice: string }) | undefined {
+  const rank = rankOf(passage, entityId, facts, meta.title);
+  return rank && { ...rank, voice: voiceKey(voiceAt(passage, meta, rank.at)) };
+}
+
+/** The perspective a row is compared by (its document's id when unknown, as in lib/card/viewpoints.ts). */
+export const perspectiveOf = (meta: SourceMeta): string => meta.perspective ?? meta.id;
+
+/** The rows of one user document (`passages` in its order), one per entity its passages mention. */
+export function documentRows(meta: SourceMeta, passages: readonly Passage[], addedAt: number, entity: (id: string) => Entity | undefined): EntityRows[] {
+  const rows = new Map<string, EntityRows & { of: ReturnType<typeof factsOf> }>();
+  passages.forEach((p, n) => {
+    const passage = { ...p, docId: meta.id };
+    for (const entityId of new Set(p.entityIds)) {
+      let row = rows.get(entityId);
+      if (!row) rows.set(entityId, (row = { entityId, docId: meta.id, addedAt, facts: factsKey(entity(entityId)), perspective: perspectiveOf(meta), entries: [], of: factsOf(entity(entityId)) }));
+      const r = rowOf(passage, meta, entityId, row.of);
+      row.entries.push(r ? [n, r.score, r.substantive ? 2 : 1, r.at, p.stance, r.voice] : [n, 0, 0, 0, p.stance, '']);
+    }
+  });
+  return [...rows.values()].map(({ of: _facts, ...row }) => row);
+}
+
+/** The card of a layout, its excerpts made by `excerpt` (the one shape of a card, whatever it was laid out from). */
+export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: number, layout: CardLayout<R>, excerpt: (r: R) => Excerpt): EntityCard {
+  return {
+    entity,
+    totalSources,
+    excerpts: layout.excerpts.map((r) => (r.substantive ? excerpt(r) : { ...excerpt(r), inPassing: true })),
+    viewpoints: layout.viewpoints.map(excerpt),
+    alsoMentioned: layout.alsoMentioned,
+  };
+}

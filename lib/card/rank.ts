@@ -1,0 +1,32 @@
+/**
+ * How much one passage is about one entity (lib/card/aboutness.ts), with what of the entity that
+ * depends on, and the key that tells two voices apart: what a card's layout reads of each passage,
+ * whether computed from the corpus (lib/card/viewpoints.ts) or stored with a user document's
+ * passages (lib/card/cardRows.ts). Pure.
+ */
+import type { Entity, Passage, Voice } from '../corpus/types';
+import { aboutness } from './aboutness';
+
+/** A passage's rank about an entity: its score, whether about it (not a passing mention), the offset of its best mention. */
+export interface Rank {
+  score: number;
+  substantive: boolean;
+  at: number;
+}
+
+/** The entity's part of what aboutness reads (rows derived with other facts are stale: lib/card/cardRows.ts). */
+export function factsOf(entity: Entity | undefined): { kind?: string; type?: Entity['type']; names?: string[] } {
+  return { kind: entity?.kind, type: entity?.type, names: entity?.aliases.filter((a) => !a.ambiguous).map((a) => a.text) };
+}
+
+/** How much one passage is about the entity; undefined when it has no role in it (not ranked). */
+export function rankOf(passage: Passage, entityId: string, facts: ReturnType<typeof factsOf>, title: string | undefined): Rank | undefined {
+  const a = aboutness(passage, entityId, { ...facts, title });
+  return a.roles.length > 0 ? { score: a.score, substantive: a.substantive, at: a.best } : undefined;
+}
+
+/** Two passages have the same voice when the same person speaks, or the same author writes. */
+export function voiceKey(v: Voice): string {
+  return `${v.kind === 'author' ? 'author' : 'speaker'}:${v.name.toLowerCase()}`;
+}
+
