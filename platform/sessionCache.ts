@@ -12,6 +12,7 @@
  * if no write began meanwhile.
  */
 import type { EntityCard } from '../lib/messages/protocol';
+import type { EntityRows } from '../lib/card/cardRows';
 import type { UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 
 const SUMMARY = 'counterpoint:user:summary';
@@ -75,6 +76,18 @@ export class SessionCachedStore implements UserStorePort {
 
   documentOrder() {
     return this.inner.documentOrder();
+  }
+
+  cardRows(entityId: string) {
+    return this.inner.cardRows(entityId);
+  }
+
+  rowless() {
+    return this.inner.rowless();
+  }
+
+  putCardRows(docIds: readonly string[], rows: readonly EntityRows[]) {
+    return this.inner.putCardRows(docIds, rows);
   }
 
   passagesAt(keys: ReadonlyArray<readonly [string, number]>) {

@@ -15,6 +15,10 @@
  *       (multi-entry), so a card after a worker start reads the passages of its entity only, not
  *       10,000 documents. Version-1 documents (no passages yet) are listed in state "uncompiled"
  *       until the background writes them back compiled (until then a card reads every document).
+ *   4 — cardRows: per document and entity its passages mention, what a card's layout reads of them
+ *       (lib/card/cardRows.ts), written with the document; a card reads these and then only the
+ *       passages it shows. Documents stored before are listed in state "rowless" until the
+ *       background stores their rows (`putCardRows`); until then cards read the passages.
  *
  * Every write moves the change log's version (`state` row "version", lib/corpus/version.ts) in
  * its own transaction: the version a summary reads is exactly the data it reads with.
@@ -27,6 +31,7 @@ import type { EntityCard } from '../lib/messages/protocol';
 import type { Entity, Passage } from '../lib/corpus/types';
 import type { HiddenSeed, StoredPassage, UserChange, UserStorePort, UserSummary } from '../lib/userCorpus/port';
 import type { StoredDocument, UserAlias } from '../lib/userCorpus/types';
+import type { EntityRows } from '../lib/card/cardRows';
 
 const USER_DB_NAME = 'counterpoint-user';
 
@@ -35,7 +40,7 @@ type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: P
 /** A passage of a user document, `n`-th in it (version 3). */
 type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched' | 'uncompiled' | 'version' | `import:${string}`;
+  key: 'touched' | 'uncompiled' | 'rowless' | 'version' | `import:${string}`;
   /** ("version": one decimal string; "import:<id>": the ids of the documents that import saved.) */
   value: string[];
 }
@@ -54,6 +59,7 @@ export class UserDatabase extends Dexie {
   cards!: Table<{ entityId: string; card: EntityCard }, string>;
   state!: Table<StateRow, string>;
   passages!: Table<PassageRow, [string, number]>;
+  cardRows!: Table<EntityRows, [string, string]>;
 
   constructor(name = USER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -92,7 +98,21 @@ export class UserDatabase extends Dexie {
         await tx.table('passages').bulkPut(rows);
         if (uncompiled.length) await tx.table('state').put({ key: 'uncompiled', value: uncompiled });
       });
+    this.version(4)
+      .stores({ cardRows: '[entityId+docId], docId' })
+      .upgrade(async (tx) => {
+        const ids = await tx.table('documents').toCollection().primaryKeys();
+        if (ids.length) await tx.table('state').put({ key: 'rowless', value: ids });
+      });
   }
+}
+
+/** In a write: documents deleted or stored again leave the "rowless" list; those stored without rows join it. */
+async function putRowless(db: UserDatabase, replaced: readonly string[], puts: readonly StoredDocument[]): Promise<void> {
+  const old = (await db.state.get('rowless'))?.value ?? [];
+  const gone = new Set([...replaced, ...puts.map((d) => d.meta.id)]);
+  const value = [...old.filter((id) => !gone.has(id)), ...puts.filter((d) => !d.cardRows).map((d) => d.meta.id)];
+  if (value.length || old.length) await db.state.put({ key: 'rowless', value });
 }
 
 export class UserStore implements UserStorePort {
@@ -133,6 +153,30 @@ export class UserStore implements UserStorePort {
     return rows.map(({ meta, addedAt, passage }) => ({ meta, addedAt, passage }));
   }
 
+  async cardRows(entityId: string): Promise<EntityRows[] | undefined> {
+    const db = this.db;
+    return db.transaction('r', [db.cardRows, db.state], async () => {
+      const [rows, rowless] = await Promise.all([db.cardRows.where('[entityId+docId]').between([entityId, Dexie.minKey], [entityId, Dexie.maxKey]).toArray(), db.state.get('rowless')]);
+      return rowless?.value.length ? undefined : rows;
+    });
+  }
+
+  async rowless(): Promise<string[]> {
+    return (await this.db.state.get('rowless'))?.value ?? [];
+  }
+
+  async putCardRows(docIds: readonly string[], rows: readonly EntityRows[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.cardRows, db.state, db.documents], async () => {
+      // (Only documents still stored and still without rows: a write meanwhile stored its own.)
+      const rowless = new Set((await db.state.get('rowless'))?.value ?? []);
+      const stored = new Set(await db.documents.where(':id').anyOf([...docIds]).primaryKeys());
+      const done = new Set(docIds.filter((id) => rowless.has(id) && stored.has(id)));
+      await db.cardRows.bulkPut(rows.filter((r) => done.has(r.docId)));
+      await db.state.put({ key: 'rowless', value: [...rowless].filter((id) => !done.has(id) && stored.has(id)) });
+    });
+  }
+
   async documentOrder(): Promise<string[]> {
     return this.db.documents.orderBy('addedAt').primaryKeys();
   }
@@ -144,18 +188,20 @@ export class UserStore implements UserStorePort {
 
   async write(change: UserChange): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages], async () => {
+    await db.transaction('rw', [db.documents, db.entities, db.aliases, db.hidden, db.cards, db.state, db.passages, db.cardRows], async () => {
       const version = versionOf(await db.state.get('version'));
-      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear()]);
+      if (change.clear) await Promise.all([db.documents.clear(), db.entities.clear(), db.aliases.clear(), db.hidden.clear(), db.cards.clear(), db.state.clear(), db.passages.clear(), db.cardRows.clear()]);
       const puts = change.putDocuments ?? [];
       // The passages of documents deleted or stored again go (keys alone tell which exist: an import's are new).
       const existing = puts.length ? await db.documents.where(':id').anyOf(puts.map((d) => d.meta.id)).primaryKeys() : [];
       const replaced = [...(change.deleteDocuments ?? []), ...existing];
-      if (replaced.length) await db.passages.where('docId').anyOf(replaced).delete();
+      if (replaced.length) await Promise.all([db.passages.where('docId').anyOf(replaced).delete(), db.cardRows.where('docId').anyOf(replaced).delete()]);
       if (change.deleteDocuments?.length) await db.documents.bulkDelete(change.deleteDocuments);
+      if (replaced.length || puts.length) await putRowless(db, replaced, puts);
       if (puts.length) {
-        await db.documents.bulkPut(puts.map(({ passages: _apart, ...doc }) => ({ ...doc, id: doc.meta.id })));
+        await db.documents.bulkPut(puts.map(({ passages: _apart, cardRows: _rows, ...doc }) => ({ ...doc, id: doc.meta.id })));
         await db.passages.bulkPut(puts.flatMap(passageRows));
+        await db.cardRows.bulkPut(puts.flatMap((d) => d.cardRows ?? []));
         const uncompiled = (await db.state.get('uncompiled'))?.value;
         const done = new Set(puts.map((d) => d.meta.id));
         if (uncompiled?.length) await db.state.put({ key: 'uncompiled', value: uncompiled.filter((id) => !done.has(id)) });

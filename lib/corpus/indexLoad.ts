@@ -33,8 +33,9 @@ export interface CardSteps {
   baseMs?: number;
   readMs?: number;
   rankMs?: number;
-  /** Rows read. */
+  /** Card rows read (undefined: none stored), passages read (0: the card was made from its rows). */
   rows?: number;
+  passages?: number;
 }
 
 export interface IndexLoadDeps {

@@ -7,6 +7,7 @@ import type { Entity, EntityType, MatchPattern, Passage, SourceDocument, SourceM
 import type { EntitySummary, MatcherData } from '../messages/protocol';
 import type { OverlayState } from '../corpus/overlay';
 import { patternsFromEntities } from '../text/matcher';
+import { documentRows } from '../card/cardRows';
 import { packAutomaton } from '../text/packedAutomaton';
 import type { UserSummary } from './port';
 import type { StoredDocument, UserAlias, UserCorpusData } from './types';
@@ -47,9 +48,11 @@ function relative(passages: readonly Passage[]): Passage[] {
   return passages.map((p, i) => ({ ...p, id: i }));
 }
 
-export function stored(document: SourceDocument, passages: readonly Passage[], addedAt: number): StoredDocument {
+/** A document as stored; with `entities` (those its passages were compiled with), its card rows too (the extension's store keeps them). */
+export function stored(document: SourceDocument, passages: readonly Passage[], addedAt: number, entities?: ReadonlyMap<string, Entity>): StoredDocument {
   const entityIds = [...new Set(passages.flatMap((p) => p.entityIds))];
-  return { meta: document.meta, body: document.body, passages: relative(passages), entityIds, addedAt };
+  const rows = entities && { cardRows: documentRows(document.meta, passages, addedAt, (id) => entities.get(id)) };
+  return { meta: document.meta, body: document.body, passages: relative(passages), entityIds, addedAt, ...rows };
 }
 
 export interface NewEntity {

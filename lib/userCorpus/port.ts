@@ -5,6 +5,7 @@
 import type { EntityCard } from '../messages/protocol';
 import type { Entity, Passage, SourceMeta } from '../corpus/types';
 import type { StoredDocument, UserAlias } from './types';
+import type { EntityRows } from '../card/cardRows';
 
 /** A bundled document the user hid, with the entities it mentions (their cards change). */
 export interface HiddenSeed {
@@ -57,6 +58,12 @@ export interface UserStorePort {
   documents(offset: number, limit: number): Promise<StoredDocument[]>;
   /** The user's passages that mention the entity, in import order: a card reads these, not every document. */
   passagesMentioning(entityId: string): Promise<StoredPassage[]>;
+  /** The rows of the user's documents about the entity (lib/card/cardRows.ts); undefined while some document has none stored. */
+  cardRows(entityId: string): Promise<EntityRows[] | undefined>;
+  /** The documents stored without rows (before rows existed). */
+  rowless(): Promise<string[]>;
+  /** Stores rows derived for documents stored without them (derived data: the corpus and its version do not change). */
+  putCardRows(docIds: readonly string[], rows: readonly EntityRows[]): Promise<void>;
   /** The user's document ids in import order (keys only: no document is read). */
   documentOrder(): Promise<string[]>;
   /** Passages by document id and place (undefined where none is stored). */

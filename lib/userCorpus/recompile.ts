@@ -32,7 +32,7 @@ export async function addStoredDocuments(port: UserStorePort, store: LiveCorpusS
         const document = { meta: d.meta, body: d.body };
         if (d.passages) return { document, passages: d.passages };
         const passages = compiler.passages(document);
-        uncompiled.push(stored(document, passages, d.addedAt));
+        uncompiled.push(stored(document, passages, d.addedAt, store.entities));
         return { document, passages };
       }),
     );
@@ -64,7 +64,8 @@ export function planEntityChange(store: LiveCorpusStore, seed: readonly Entity[]
   for (const document of store.corpus.documents) {
     if (finder.findAll(document.body).length) recompiled.push({ document, passages: compiler.passages(document) });
   }
-  const userRows = recompiled.filter((r) => r.document.meta.origin === 'user').map((r) => stored(r.document, r.passages, addedAtOf(r.document.meta.id)));
+  const byId = new Map(merged.map((e) => [e.id, e]));
+  const userRows = recompiled.filter((r) => r.document.meta.origin === 'user').map((r) => stored(r.document, r.passages, addedAtOf(r.document.meta.id), byId));
   const touched = recompiled.flatMap((r) => r.passages.flatMap((p) => p.entityIds));
   // Bundled documents' cards change too: every entity they mentioned.
   for (const r of recompiled) if (r.document.meta.origin === 'seed') touched.push(...store.corpus.passages.filter((p) => p.docId === r.document.meta.id).flatMap((p) => p.entityIds));
@@ -86,8 +87,10 @@ export function checkIncoming(store: LiveCorpusStore, seed: readonly Entity[], c
 
 /** The write that makes the stored user corpus exactly `next` (after clearing it). */
 export function planReplace(store: LiveCorpusStore, seed: readonly Entity[], next: UserCorpusData, now: number): Omit<UserChange, 'clear'> {
-  const compiler = createCompiler(mergeEntities(seed, next.entities, next.aliases));
-  const rows = next.documents.map((d, i) => stored(d, compiler.passages(d), now + i / 1000));
+  const entities = mergeEntities(seed, next.entities, next.aliases);
+  const compiler = createCompiler(entities);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const rows = next.documents.map((d, i) => stored(d, compiler.passages(d), now + i / 1000, byId));
   // Hidden bundled documents, with the entities they mention (their cards change).
   const hide = next.hiddenSeeds.map((id) => {
     const passages = [...store.corpus.passages.filter((p) => p.docId === id), ...(store.hiddenDocument(id)?.passages ?? [])];

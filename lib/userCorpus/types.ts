@@ -4,6 +4,7 @@
  * Pure types, shared by the store (platform/userStore.ts), the background and the options page.
  */
 import type { Alias, Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
+import type { EntityRows } from '../card/cardRows';
 
 /** The metadata a user sees and edits before saving a document. */
 export interface DraftMeta {
@@ -49,4 +50,6 @@ export interface StoredDocument {
   entityIds: string[];
   /** Order of import (ms since epoch, then position in the import). */
   addedAt: number;
+  /** What a card's layout reads of its passages, per entity they mention (lib/card/cardRows.ts); stored with it. */
+  cardRows?: EntityRows[];
 }

@@ -261,9 +261,10 @@ describe('UserStore schema migration', () => {
 
     const w = worker(idb);
     expect((await w.service.compare('raqqa')).columns.map((c) => c.source.id)).toContain('user-old');
-    expect(w.db.verno).toBe(3);
+    expect(w.db.verno).toBe(4);
     const row = await w.db.documents.get('user-old');
     expect(row!.entityIds).toContain('raqqa');
+    expect((await w.storage.cardRows('raqqa'))?.map((r) => r.docId)).toEqual(['user-old']); // (written back with its card rows)
     // Written back compiled: in the per-entity list, and no longer waiting to be compiled.
     expect((await w.storage.passagesMentioning('raqqa')).map((p) => p.meta.id)).toContain('user-old');
     expect((await w.storage.summary()).compiled).toBe(true);
@@ -283,6 +284,26 @@ describe('UserStore schema migration', () => {
     expect((await w.storage.summary()).compiled).toBe(false);
     const card = await w.service.lookupEntity('raqqa');
     expect(card.entity.sourceCount).toBe(corpusCount('raqqa') + 2);
+  });
+
+  it('documents stored without card rows (before version 4) get them once the store is loaded; the next worker makes the card from them', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    const [meta] = await first.user.importDrafts([notes]);
+    await first.user.settled();
+    await Promise.all([first.db.cardRows.clear(), first.db.cards.clear()]); // (and no card saved ahead)
+    await first.db.state.put({ key: 'rowless', value: [meta!.id] });
+    const second = worker(idb);
+    const card = await second.service.lookupEntity('raqqa');
+    expect(second.service.timings.cardSteps?.rows).toBeUndefined(); // (none stored: from its passages)
+    expect(second.service.timings.cardSteps?.passages).toBeGreaterThan(0);
+    await second.service.compare('raqqa'); // (the store loaded: the rows are derived)
+    await vi.waitFor(async () => expect(await second.storage.rowless()).toEqual([]));
+    await second.user.settled();
+    await second.db.cards.clear();
+    const third = worker(idb);
+    expect(await third.service.lookupEntity('raqqa')).toEqual(card);
+    expect(third.service.timings.cardSteps).toMatchObject({ rows: 1, passages: 0 });
   });
 
   it('opens a version-2 database: every stored passage gets into the per-entity lists', async () => {

@@ -12,11 +12,10 @@
  */
 import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/service';
-import type { CardSteps } from '../corpus/indexLoad';
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
-import { cardFromParts } from '../corpus/partialCard';
+import { storedEntityCard, storeMissingRows } from './entityCards';
 import { nextTask } from '../search/searchIndex';
 import { WriteQueue } from './writeQueue';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
@@ -81,17 +80,12 @@ export class UserCorpus implements CorpusOverlay {
     const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
     this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
     this.writes.refresh(() => this.store());
+    void storeMissingRows(this.port, store, (id) => this.addedAt.get(id) ?? 0, pause).catch(() => undefined);
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
-  async entityCard(base: CorpusStore, entityId: string, totalSources: number, steps: Partial<CardSteps> = {}): Promise<EntityCard | undefined> {
-    const t0 = performance.now();
-    steps.baseMs = t0 - (steps.at ?? t0);
-    const [s, passages] = await Promise.all([this.summary(), this.port.passagesMentioning(entityId)]);
-    const t1 = performance.now();
-    const card = s.compiled ? cardFromParts(base, entityId, passages, totalSources) : undefined;
-    Object.assign(steps, { readMs: t1 - t0, rankMs: performance.now() - t1, rows: passages.length });
-    return card;
+  async entityCard(base: CorpusStore, entityId: string, totalSources: number, steps?: Parameters<typeof storedEntityCard>[4]): Promise<EntityCard | undefined> {
+    return (await this.summary()).compiled ? storedEntityCard(this.port, base, entityId, totalSources, steps) : undefined;
   }
 
   /** What a search before the store is loaded reads: the storage's own (lib/corpus/quickSearch.ts). */
@@ -141,7 +135,7 @@ export class UserCorpus implements CorpusOverlay {
   private async addDocuments(store: CorpusStore, documents: readonly SourceDocument[], importId?: string): Promise<void> {
     const compiler = this.compilerFor(store);
     const base = this.now();
-    const rows = documents.map((document, i) => stored(document, compiler.passages(document), base + i / 1000));
+    const rows = documents.map((document, i) => stored(document, compiler.passages(document), base + i / 1000, store.entities));
     await this.save({ putDocuments: rows, touched: rows.flatMap((r) => r.entityIds), ...(importId ? { importId } : {}) });
     for (const r of rows) this.addedAt.set(r.meta.id, r.addedAt);
     store.addDocuments(rows.map((r) => ({ document: { meta: r.meta, body: r.body }, passages: r.passages })));
@@ -152,7 +146,7 @@ export class UserCorpus implements CorpusOverlay {
       const old = this.userDocument(store, id);
       const { meta } = finishDraft({ fileName: old.meta.title, meta: draft, body: old.body }, id);
       const passages = store.corpus.passages.filter((p) => p.docId === id);
-      const row = stored({ meta, body: old.body }, passages, this.addedAt.get(id) ?? this.now());
+      const row = stored({ meta, body: old.body }, passages, this.addedAt.get(id) ?? this.now(), store.entities);
       await this.save({ putDocuments: [row], touched: row.entityIds });
       store.updateMeta(meta);
       return meta;

@@ -1,0 +1,41 @@
+/**
+ * A card of an entity the user's data touches, from storage, before the user's documents are
+ * loaded: from its card rows (lib/card/cardRows.ts: one small row per document that names it, then
+ * only the passages the card shows), else from all of its passages (documents stored before rows
+ * were: their rows are derived once the store is loaded, `storeMissingRows`). Both give the card
+ * the whole store gives (lib/corpus/partialCard.test.ts). Pure: storage is the port.
+ */
+import type { CardSteps } from '../corpus/indexLoad';
+import type { LiveCorpusStore } from '../corpus/liveStore';
+import { cardFromParts, cardFromRows } from '../corpus/partialCard';
+import type { Passage } from '../corpus/types';
+import type { EntityCard } from '../messages/protocol';
+import { documentRows } from '../card/cardRows';
+import type { UserStorePort } from './port';
+
+/** `base`: the bundled store with the user's names (its user documents, if any, are not read from it). `steps`: where the time went (bench/). */
+export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStore, entityId: string, totalSources: number, steps: Partial<CardSteps> = {}): Promise<EntityCard> {
+  const t0 = performance.now();
+  steps.baseMs = t0 - (steps.at ?? t0);
+  const rows = await port.cardRows(entityId);
+  const t1 = performance.now();
+  const fromRows = rows && (await cardFromRows(base, entityId, rows, (keys) => port.passagesAt(keys), totalSources));
+  const passages = fromRows ? [] : await port.passagesMentioning(entityId);
+  const card = fromRows ?? cardFromParts(base, entityId, passages, totalSources);
+  Object.assign(steps, { readMs: t1 - t0, rankMs: performance.now() - t1, rows: rows?.length, passages: passages.length });
+  return card;
+}
+
+/** The card rows of documents stored without them, derived from the loaded store (`addedAt`: each document's import order), a page at a time. */
+export async function storeMissingRows(port: UserStorePort, store: LiveCorpusStore, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
+  const byDoc = new Map<string, Passage[]>((await port.rowless()).map((id) => [id, []]));
+  if (!byDoc.size) return;
+  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+  const ids = [...byDoc.keys()].filter((id) => store.documents.has(id));
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = ids.slice(i, i + 500);
+    const rows = page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e)));
+    await port.putCardRows(page, rows);
+    await pause();
+  }
+}
