@@ -140,7 +140,7 @@ async function coldCard(ext, id) {
   const at = await inWorker(ext, () => {
     const b = globalThis.__counterpointBench;
     const t = b.corpus.timings;
-    return { mainAt: b.mainAt, overlayAt: t.overlayAt, cardAt: t.firstCardAt, how: t.firstCard };
+    return { mainAt: b.mainAt, overlayAt: t.overlayAt, cardAt: t.firstCardAt, how: t.firstCard, steps: t.cardSteps };
   });
   return { ms: r.ms, at, card: { id, ...cardShows(r.res), how: at.how } };
 }
@@ -205,7 +205,9 @@ export async function measureSeeded(ext, { runs, log }) {
     const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
     out.ipcP50.push(percentile(ipc, 0.5));
     out.ipcP95.push(percentile(ipc, 0.95));
-    const w = (a) => `main ${a.mainAt?.toFixed(0)}, summary ${a.overlayAt?.toFixed(0)}, card ${a.cardAt?.toFixed(0)} ms: ${a.how}`;
+    // (steps: a card made from storage — its card rows read, or none stored and its passages read; then laid out.)
+    const steps = (c) => (c ? ` (rows ${c.rows ?? 'none'}, passages ${c.passages}; read ${c.readMs?.toFixed(0)}, laid out ${c.rankMs?.toFixed(0)} ms)` : '');
+    const w = (a) => `main ${a.mainAt?.toFixed(0)}, summary ${a.overlayAt?.toFixed(0)}, card ${a.cardAt?.toFixed(0)} ms: ${a.how}${steps(a.steps)}`;
     log(`  (in the worker: saved ahead: ${w(out.savedAt[r])}; none saved: ${w(first.at)})`);
     const q = loaded.quick ?? {};
     log(`  (first search answered ${loaded.firstSearch}${loaded.firstSearch === 'quick' ? `: opening ${q.openMs?.toFixed(0)}, buckets ${q.bucketsMs?.toFixed(0)} (${q.buckets}), passages ${q.readMs?.toFixed(0)} (${q.passages}), search ${q.searchMs?.toFixed(0)} ms` : ''})`);
