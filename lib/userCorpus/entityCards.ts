@@ -32,8 +32,9 @@ export async function storeMissingRows(port: UserStorePort, store: LiveCorpusSto
   if (!byDoc.size) return;
   for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
   const ids = [...byDoc.keys()].filter((id) => store.documents.has(id));
-  for (let i = 0; i < ids.length; i += 500) {
-    const page = ids.slice(i, i + 500);
+  // (100 documents a page, in tasks of their own: cards and searches are answered between pages.)
+  for (let i = 0; i < ids.length; i += 100) {
+    const page = ids.slice(i, i + 100);
     const rows = page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e)));
     await port.putCardRows(page, rows);
     await pause();
