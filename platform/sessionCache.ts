@@ -82,6 +82,10 @@ export class SessionCachedStore implements UserStorePort {
     return this.inner.cardRows(entityId);
   }
 
+  refreshCardRows(former: string, rows: readonly EntityRows[]) {
+    return this.inner.refreshCardRows(former, rows);
+  }
+
   rowless() {
     return this.inner.rowless();
   }

@@ -161,6 +161,14 @@ export class UserStore implements UserStorePort {
     });
   }
 
+  async refreshCardRows(former: string, rows: readonly EntityRows[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.cardRows], async () => {
+      const now = await db.cardRows.bulkGet(rows.map((r) => [r.entityId, r.docId] as [string, string]));
+      await db.cardRows.bulkPut(rows.filter((_, i) => now[i]?.facts === former));
+    });
+  }
+
   async rowless(): Promise<string[]> {
     return (await this.db.state.get('rowless'))?.value ?? [];
   }

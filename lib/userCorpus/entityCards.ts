@@ -8,9 +8,9 @@
 import type { CardSteps } from '../corpus/indexLoad';
 import type { LiveCorpusStore } from '../corpus/liveStore';
 import { cardFromParts, cardFromRows } from '../corpus/partialCard';
-import type { Passage } from '../corpus/types';
+import type { Entity, Passage } from '../corpus/types';
 import type { EntityCard } from '../messages/protocol';
-import { documentRows } from '../card/cardRows';
+import { documentRows, factsKey } from '../card/cardRows';
 import type { UserStorePort } from './port';
 
 /** `base`: the bundled store with the user's names (its user documents, if any, are not read from it). `steps`: where the time went (bench/). */
@@ -24,6 +24,36 @@ export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStor
   const card = fromRows ?? cardFromParts(base, entityId, passages, totalSources);
   Object.assign(steps, { readMs: t1 - t0, rankMs: performance.now() - t1, rows: rows?.length, passages: passages.length });
   return card;
+}
+
+/** Entities whose facts (lib/card/cardRows.ts `factsKey`) differ in `next` from the store's now, with their key now: their rows go stale. */
+export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map<string, string> {
+  const stale = new Map<string, string>();
+  for (const e of next) if (store.entities.has(e.id) && factsKey(e) !== factsKey(store.entities.get(e.id))) stale.set(e.id, factsKey(store.entities.get(e.id)));
+  return stale;
+}
+
+/**
+ * After the entities changed (`stale`: each changed entity's former facts key), its rows in the
+ * documents not stored again are derived anew from the loaded store, a page at a time; storage keeps
+ * only those still carrying the former key (a document deleted or stored again meanwhile is left alone).
+ */
+export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: ReadonlyMap<string, string>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
+  for (const [entityId, former] of stale) {
+    const byDoc = new Map<string, Passage[]>();
+    for (const pid of store.corpus.entityPassages[entityId] ?? []) {
+      const docId = store.corpus.passages[pid]!.docId;
+      if (store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
+    }
+    for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+    const ids = [...byDoc.keys()];
+    for (let i = 0; i < ids.length; i += 100) {
+      const page = ids.slice(i, i + 100).filter((id) => store.documents.has(id));
+      const rows = page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e)).filter((r) => r.entityId === entityId));
+      await port.refreshCardRows(former, rows);
+      await pause();
+    }
+  }
 }
 
 /** The card rows of documents stored without them, derived from the loaded store (`addedAt`: each document's import order), a page at a time. */

@@ -64,6 +64,8 @@ export interface UserStorePort {
   rowless(): Promise<string[]>;
   /** Stores rows derived for documents stored without them (derived data: the corpus and its version do not change). */
   putCardRows(docIds: readonly string[], rows: readonly EntityRows[]): Promise<void>;
+  /** Replaces rows still derived with the facts `former` (an entity changed since) by `rows`; others are left as they are. */
+  refreshCardRows(former: string, rows: readonly EntityRows[]): Promise<void>;
   /** The user's document ids in import order (keys only: no document is read). */
   documentOrder(): Promise<string[]>;
   /** Passages by document id and place (undefined where none is stored). */

@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../text/matcher';
 import { userWorker as worker } from '../../tests/unit/userWorker';
 import { draftFromMarkdown } from './draft';
+import { factsKey } from '../card/cardRows';
 const notes = draftFromMarkdown(readFileSync(new URL('../../tests/fixtures/import/field-notes.md', import.meta.url), 'utf8'), 'field-notes.md');
 /** How many bundled documents mention an entity. */
 const corpusCount = (id: string) => new Set((corpus.entityPassages[id] ?? []).map((pid) => corpus.passages[pid]!.docId)).size;
@@ -304,6 +305,25 @@ describe('UserStore schema migration', () => {
     const third = worker(idb);
     expect(await third.service.lookupEntity('raqqa')).toEqual(card);
     expect(third.service.timings.cardSteps).toMatchObject({ rows: 1, passages: 0 });
+  });
+
+  it('a name added to an entity: its rows in documents not stored again are derived anew, and the next worker’s card is made from them', async () => {
+    const idb = new IDBFactory();
+    const first = worker(idb);
+    await first.user.importDrafts([notes]);
+    await first.user.addAlias('raqqa', 'Nicephorium');
+    const facts = factsKey((await first.service.store()).entities.get('raqqa'));
+    await vi.waitFor(async () => expect((await first.storage.cardRows('raqqa'))!.map((r) => r.facts)).toEqual([facts]));
+    await first.user.settled();
+    await first.db.cards.clear();
+    const second = worker(idb);
+    const card = await second.service.lookupEntity('raqqa');
+    expect(second.service.timings.cardSteps).toMatchObject({ rows: 1, passages: 0 });
+    // The same card from the entity's passages (rows made unavailable):
+    await second.db.state.put({ key: 'rowless', value: ['-'] });
+    const third = worker(idb);
+    expect(await third.service.lookupEntity('raqqa')).toEqual(card);
+    expect(third.service.timings.cardSteps?.rows).toBeUndefined();
   });
 
   it('opens a version-2 database: every stored passage gets into the per-entity lists', async () => {

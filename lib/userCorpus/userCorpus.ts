@@ -15,7 +15,7 @@ import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/servi
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
-import { storedEntityCard, storeMissingRows } from './entityCards';
+import { refreshRows, staleFacts, storedEntityCard, storeMissingRows } from './entityCards';
 import { nextTask } from '../search/searchIndex';
 import { WriteQueue } from './writeQueue';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
@@ -47,9 +47,7 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   /** The service this overlays (it calls back into `apply` when it loads the store). */
-  attach(service: CorpusService): void {
-    this.service = service;
-  }
+  attach = (service: CorpusService): void => void (this.service = service);
 
   private summary(): Promise<UserSummary> {
     return (this.summaryLoad ??= this.port.summary().catch((e: unknown) => {
@@ -223,10 +221,12 @@ export class UserCorpus implements CorpusOverlay {
   /** New entity list: stored, then documents that contain the new names recompiled (stored too), all in one write. */
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
+    const stale = staleFacts(store, plan.merged);
     await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
     store.setEntities(plan.merged);
     this.compiler = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
+    void refreshRows(this.port, store, stale, (id) => this.addedAt.get(id) ?? 0, nextTask).catch(() => undefined); // (cards of a renamed entity)
   }
 
   /** What importing a bundle's data would change; with `apply`, does it (one transaction), then reloads the corpus. */
