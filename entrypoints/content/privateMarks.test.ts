@@ -85,6 +85,10 @@ describe('private marks', () => {
     expect(before).toHaveLength(1);
     expect(before[0]).toMatchObject({ tag: 'div', shadow: null, children: 0 });
     expect(before[0]!.style).toContain('pointer-events: none !important');
+    // No private mention yet: the first frame asks the page for no layout.
+    const layout = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    flush();
+    expect(layout).not.toHaveBeenCalled();
     store.add([record('a', 'user-qarmaz', 100), record('b', 'raqqa', 200)]);
     flush();
     expect(marks()).toHaveLength(1);

@@ -147,6 +147,8 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       need = NONE;
       const found = fresh;
       fresh = [];
+      // No private mention and no mark: nothing to measure, and no layout to ask the page for.
+      if (tracked.size === 0 && shown === 0) return;
       const root = document.documentElement;
       // Where the layer's fixed origin is (not the viewport's corner when the page transforms <html>).
       const { left, top } = layer.getBoundingClientRect();
