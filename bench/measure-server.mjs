@@ -3,7 +3,7 @@
  * (server/src/cluster.ts), the server listening on 127.0.0.1, one team.
  *
  *   npx vite-node bench/measure-server.mjs -- [--docs 100000] [--batch 250] [--uploads 2] [--seconds 60]
- *                                             [--readers 50] [--writers 5] [--out FILE]
+ *                                             [--readers 50] [--writers 5] [--out FILE] [--keep DIR]
  *
  * 1. Bulk import: `--docs` generated documents (real paragraphs, bench/text.mjs; 3–8 each) filed
  *    through POST /v1/documents in batches of `--batch` drafts, `--uploads` requests at a time (as a
@@ -13,6 +13,9 @@
  *    documents, one at a time → p50/p95, server-side (Fastify's reply time) and round trip.
  * 3. Load: `--readers` readers (card or search, at random) and `--writers` writers (one document
  *    per request) at once for `--seconds` → errors and p95s, against the idle ones.
+ * `--keep DIR`: the cluster lives in DIR and is kept after the run; a later run with the same DIR
+ *    whose team already holds `--docs` documents skips step 1 (`import` is then null in the output:
+ *    such a run measures idle and load only, and the load's writers have added their documents).
  * Run by vite-node (it imports the server's TypeScript); bench/run.mjs runs it with `--only server`.
  */
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -44,6 +47,7 @@ const SECONDS = Number(opt('seconds', 60));
 const READERS = Number(opt('readers', 50));
 const WRITERS = Number(opt('writers', 5));
 const OUT = opt('out', undefined);
+const KEEP = opt('keep', undefined);
 const log = (...a) => console.error('[server bench]', ...a);
 
 const pool = paragraphPool({ pagesDir: undefined, documentsDir: join(ROOT, 'corpus/documents') });
@@ -62,7 +66,7 @@ function draft(i) {
 }
 
 const loadBefore = os.loadavg()[0];
-const cluster = await startCluster();
+const cluster = await startCluster(KEEP ? { dir: resolve(KEEP) } : {});
 const pools = createPools(cluster.url('counterpoint_app'), undefined, Number(opt('pool', 20)));
 let app;
 try {
@@ -80,9 +84,16 @@ try {
     return { json: JSON.parse(text), roundTrip, server: Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]) };
   }
 
+  const admin = (await import('pg')).default;
+  const c = new admin.Client(cluster.url());
+  await c.connect();
+  const stored = Number((await c.query('SELECT count(*) FROM documents')).rows[0].count);
+  const reuse = KEEP !== undefined && stored >= DOCS;
+  if (reuse) log(`reusing ${KEEP}: ${stored} documents already filed, no import`);
+
   // 1. Bulk import.
   const t0 = performance.now();
-  let next = 0;
+  let next = reuse ? DOCS : 0;
   const uploader = async () => {
     while (next < DOCS) {
       const i = next;
@@ -94,15 +105,12 @@ try {
   };
   await Promise.all(Array.from({ length: UPLOADS }, uploader));
   const importSeconds = (performance.now() - t0) / 1000;
-  const admin = (await import('pg')).default;
-  const c = new admin.Client(cluster.url());
-  await c.connect();
   const passages = Number((await c.query('SELECT count(*) FROM passages')).rows[0].count);
   const withDocs = (await c.query('SELECT entity_id, count(*)::int AS n FROM document_entities GROUP BY entity_id ORDER BY n DESC')).rows;
-  await c.query('VACUUM ANALYZE');
+  if (!reuse) await c.query('VACUUM ANALYZE');
   const dbBytes = Number((await c.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
   await c.end();
-  log(`import: ${DOCS} documents, ${passages} passages in ${importSeconds.toFixed(0)} s`);
+  if (!reuse) log(`import: ${DOCS} documents, ${passages} passages in ${importSeconds.toFixed(0)} s`);
 
   // 2. Idle.
   const queries = JSON.parse(readFileSync(join(ROOT, 'bench/queries.json'), 'utf8')).queries.map((q) => q.q);
@@ -123,7 +131,7 @@ try {
   // 3. Load.
   const load = { search: { server: [], roundTrip: [] }, card: { server: [], roundTrip: [] }, write: { server: [], roundTrip: [] }, errors: [] };
   const until = performance.now() + SECONDS * 1000;
-  let n = DOCS;
+  let n = DOCS + stored + 1;
   const reader = async () => {
     while (performance.now() < until) {
       const search = random() < 0.5;
@@ -152,10 +160,10 @@ try {
   const sum = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { server: dist(v.server), roundTrip: dist(v.roundTrip) }]));
   const result = {
     machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] },
-    documents: DOCS,
+    documents: reuse ? stored : DOCS,
     passages,
     dbBytes,
-    import: { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH, uploads: UPLOADS },
+    import: reuse ? null : { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH, uploads: UPLOADS },
     idle: sum(idle),
     load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }) },
   };

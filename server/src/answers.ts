@@ -19,6 +19,7 @@ import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { Matcher, patternsFromEntities } from '../../lib/text/matcher';
 import * as db from './teamStore';
 import { CandidateStore, teamEntities, type TeamEntities } from './teamEntities';
+import type { RevisionCache } from './revisionCache';
 
 type Client = pg.PoolClient;
 
@@ -45,12 +46,19 @@ function known(entities: Entity[], id: string): void {
   if (!entities.some((e) => e.id === id)) throw new NotFoundError(`No entity "${id}"`);
 }
 
-export async function card(client: Client, entityId: string): Promise<EntityCard> {
+/**
+ * The entity's card: computed from its newest documents' passages, or the one already computed at the
+ * same revision (the team, its additions, the entity's newest document and count: `db.counts`); the
+ * team's total is read at each request.
+ */
+export async function card(client: Client, entityId: string, cards: RevisionCache<EntityCard>): Promise<EntityCard> {
   const team = await teamOf(client);
   known(team.entities, entityId);
-  const [parts, { sources, total }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
-  const result = cardFromParts(team.names, entityId, parts, total);
-  return { ...result, entity: { ...result.entity, sourceCount: sources } };
+  const now = await db.counts(client, entityId);
+  const result = await cards.get(`${now.team}\u0000${entityId}`, `${team.id}:${now.newest}:${now.sources}`, async () =>
+    cardFromParts(team.names, entityId, await db.entityPassages(client, entityId), 0),
+  );
+  return { ...result, totalSources: now.total, entity: { ...result.entity, sourceCount: now.sources } };
 }
 
 export async function compare(client: Client, entityId: string): Promise<Comparison> {

@@ -103,13 +103,22 @@ export async function entityPassages(client: Client, entityId: string): Promise<
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
 }
 
-/** How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers: server/migrations/004_source_counts.sql). */
-export async function counts(client: Client, entityId: string): Promise<{ sources: number; total: number }> {
-  const { rows } = await client.query<{ sources: string; total: string }>(
-    'SELECT coalesce((SELECT documents FROM entity_sources WHERE entity_id = $1), 0) AS sources, coalesce((SELECT documents FROM team_sources), 0) AS total',
+/**
+ * How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers:
+ * server/migrations/004_source_counts.sql); with the team this transaction is bound to and the filing
+ * order of the entity's newest document. Documents are only ever inserted or deleted (a recompiled one
+ * is filed again, with a new `seq`), so `newest` and `sources` together change whenever the entity's
+ * passages do: a card computed at the same pair is the same card (./revisionCache.ts).
+ */
+export async function counts(client: Client, entityId: string): Promise<{ team: number; sources: number; total: number; newest: string }> {
+  const { rows } = await client.query<{ team: number; sources: string; total: string; newest: string | null }>(
+    `SELECT cp_team() AS team, coalesce((SELECT documents FROM entity_sources WHERE entity_id = $1), 0) AS sources,
+            coalesce((SELECT documents FROM team_sources), 0) AS total,
+            (SELECT seq FROM document_entities WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1) AS newest`,
     [entityId],
   );
-  return { sources: Number(rows[0]!.sources), total: Number(rows[0]!.total) };
+  const r = rows[0]!;
+  return { team: r.team, sources: Number(r.sources), total: Number(r.total), newest: r.newest ?? '' };
 }
 
 /**

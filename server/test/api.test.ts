@@ -93,6 +93,24 @@ describe('team server', () => {
     expect(mosul.totalSources).toBe(documents);
   });
 
+  it('serves a kept card only until the entity changes: a new document, a recompiled one, a second team', async () => {
+    const quotes = async (token: string) => (await h.call(token, 'GET', '/v1/entities/palmyra/card')).json.excerpts.map((e: any) => e.passage.text);
+    expect(await quotes(reader)).toEqual([]);
+    await h.call(writer, 'POST', '/v1/documents', pasted('Government forces retook Palmyra and its ancient ruins, state media said.'));
+    expect(await quotes(reader)).toEqual(['Government forces retook Palmyra and its ancient ruins, state media said.']);
+    await h.call(writer, 'POST', '/v1/documents', pasted('Pilgrims reached the desert pearl at dawn, the governor said.'));
+    const before = (await h.call(reader, 'GET', '/v1/entities/palmyra/card')).json;
+    expect(before.entity.sourceCount).toBe(1);
+    // A name added later: the earlier document is filed again with Palmyra in it, and the card shows it.
+    expect((await h.call(writer, 'POST', '/v1/names', { entityId: 'palmyra', text: 'the desert pearl' })).json.recompiled).toBe(1);
+    const after = (await h.call(reader, 'GET', '/v1/entities/palmyra/card')).json;
+    expect(after.entity.sourceCount).toBe(2);
+    expect(after.excerpts.map((e: any) => e.passage.text)).toContain('Pilgrims reached the desert pearl at dawn, the governor said.');
+    // Another team's card of the same entity, asked right after: none of it.
+    const other = await h.token('desk-aleppo', 'reader');
+    expect(await quotes(other)).toEqual([]);
+  });
+
   it('refuses a reader\'s write, a missing or unknown token, a bad param, an unknown entity, each with its own error', async () => {
     const before = await h.admin<{ n: string }>('SELECT count(*) AS n FROM documents');
     expect(await h.call(reader, 'POST', '/v1/documents', pasted('Raqqa again.'))).toMatchObject({ status: 403, json: { error: 'forbidden' } });

@@ -35,6 +35,8 @@ describe('one team cannot read, search or write another team\'s rows', () => {
   it('Desk Iraq sees its own document everywhere (the control)', async () => {
     const t = tokens['desk-iraq:reader'];
     expect(text((await h.call(t, 'GET', '/v1/entities/mosul/compare')).json)).toContain(SECRET);
+    // Asked first by Desk Iraq, so the card is kept when Desk Syria asks for it below.
+    expect(text((await h.call(t, 'GET', '/v1/entities/mosul/card')).json)).toContain(SECRET);
     expect((await h.call(t, 'POST', '/v1/search', { query: SECRET })).json.hits).toHaveLength(1);
     expect((await h.call(t, 'GET', `/v1/documents/${iraqDoc}`)).status).toBe(200);
     expect((await h.call(t, 'GET', `/v1/entities/${iraqGroup}/card`)).status).toBe(200);
