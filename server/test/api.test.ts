@@ -111,6 +111,20 @@ describe('team server', () => {
     expect(await quotes(other)).toEqual([]);
   });
 
+  it('answers a search again only while its candidates are the same: a new match, a recompiled one, a second team', async () => {
+    const hits = async (token: string) => (await h.call(token, 'POST', '/v1/search', { query: 'caravan' })).json.hits.map((x: any) => x.passage);
+    expect(await hits(reader)).toEqual([]);
+    await h.call(writer, 'POST', '/v1/documents', pasted('A caravan of trucks left at night, the drivers said.'));
+    expect((await hits(reader)).map((p: any) => p.text)).toEqual(['A caravan of trucks left at night, the drivers said.']);
+    await h.call(writer, 'POST', '/v1/documents', pasted('The caravan reached the border crossing by noon.'));
+    expect(await hits(reader)).toHaveLength(2);
+    // A name added later: the document is filed again (same id, same passage numbers) and the hit now names the entity.
+    expect((await h.call(writer, 'POST', '/v1/names', { entityId: 'aleppo', text: 'the border crossing' })).json.recompiled).toBe(1);
+    const crossing = (await hits(reader)).find((p: any) => p.text.startsWith('The caravan reached'));
+    expect(crossing.entityIds).toContain('aleppo');
+    expect(await hits(await h.token('desk-aleppo', 'reader'))).toEqual([]);
+  });
+
   it('refuses a reader\'s write, a missing or unknown token, a bad param, an unknown entity, each with its own error', async () => {
     const before = await h.admin<{ n: string }>('SELECT count(*) AS n FROM documents');
     expect(await h.call(reader, 'POST', '/v1/documents', pasted('Raqqa again.'))).toMatchObject({ status: 403, json: { error: 'forbidden' } });
