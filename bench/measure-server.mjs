@@ -12,7 +12,9 @@
  * 2. Idle: 200 searches (bench/queries.json) and cards of every gazetteer entity that has
  *    documents, one at a time → p50/p95, server-side (Fastify's reply time) and round trip.
  * 3. Load: `--readers` readers (card or search, at random) and `--writers` writers (one document
- *    per request) at once for `--seconds` → errors and p95s, against the idle ones.
+ *    per request) at once for `--seconds` → errors and p95s, against the idle ones; what the
+ *    server's PostgreSQL connections were doing (pg_stat_activity every 200 ms: how many, on
+ *    average, active, idle in a transaction, waiting on a lock) and the Node event loop's delay.
  * `--keep DIR`: the cluster lives in DIR and is kept after the run; a later run with the same DIR
  *    whose team already holds `--docs` documents skips step 1 (`import` is then null in the output:
  *    such a run measures idle and load only, and the load's writers have added their documents).
@@ -20,6 +22,7 @@
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from '../server/src/cluster.ts';
@@ -116,6 +119,13 @@ try {
   const queries = JSON.parse(readFileSync(join(ROOT, 'bench/queries.json'), 'utf8')).queries.map((q) => q.q);
   const entityIds = withDocs.map((r) => r.entity_id).filter((id) => gazetteer.some((e) => e.id === id));
   const idle = { search: { server: [], roundTrip: [] }, card: { server: [], roundTrip: [] } };
+  // This process's CPU time per request (the server's and its clients'): what a request costs, which the
+  // machine's load does not change as much as it changes the times waited.
+  const cpuMs = (since) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
+  const idleCpu = process.cpuUsage();
   for (const q of queries) {
     const r = await call('POST', '/v1/search', { query: q });
     idle.search.server.push(r.server);
@@ -126,6 +136,7 @@ try {
     idle.card.server.push(r.server);
     idle.card.roundTrip.push(r.roundTrip);
   }
+  const idleCpuMs = cpuMs(idleCpu) / (idle.search.server.length + idle.card.server.length);
   log(`idle: search p95 ${dist(idle.search.server).p95.toFixed(1)} ms, card p95 ${dist(idle.card.server).p95.toFixed(1)} ms (server-side)`);
 
   // 3. Load.
@@ -156,7 +167,30 @@ try {
       }
     }
   };
-  await Promise.all([...Array.from({ length: READERS }, reader), ...Array.from({ length: WRITERS }, writer)]);
+  // What the server's connections are doing (sampled every 200 ms as the owner: active, idle in a
+  // transaction while Node computes, waiting on a lock…) and how late the Node event loop runs.
+  const watch = new admin.Client(cluster.url());
+  await watch.connect();
+  const states = new Map();
+  let samples = 0;
+  const sampler = (async () => {
+    while (performance.now() < until) {
+      const { rows } = await watch.query("SELECT state, coalesce(wait_event_type || ':' || wait_event, '') AS wait FROM pg_stat_activity WHERE usename = 'counterpoint_app' AND pid <> pg_backend_pid()");
+      samples++;
+      for (const r of rows) states.set(`${r.state}${r.wait ? ` (${r.wait})` : ''}`, (states.get(`${r.state}${r.wait ? ` (${r.wait})` : ''}`) ?? 0) + 1);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  })();
+  const loadCpu = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  await Promise.all([...Array.from({ length: READERS }, reader), ...Array.from({ length: WRITERS }, writer), sampler]);
+  loop.disable();
+  const loadCpuMs = cpuMs(loadCpu) / (load.search.server.length + load.card.server.length + load.write.server.length);
+  await watch.end();
+  /** Connections in each state, on average over the samples. */
+  const connections = Object.fromEntries([...states].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, Number((n / samples).toFixed(2))]));
+  const eventLoopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
   const sum = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { server: dist(v.server), roundTrip: dist(v.roundTrip) }]));
   const result = {
     machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] },
@@ -164,8 +198,8 @@ try {
     passages,
     dbBytes,
     import: reuse ? null : { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH, uploads: UPLOADS },
-    idle: sum(idle),
-    load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }) },
+    idle: { ...sum(idle), cpuMsPerRequest: idleCpuMs },
+    load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }), connections, eventLoopDelay, cpuMsPerRequest: loadCpuMs },
   };
   log(`load: ${load.errors.length} errors; search p95 ${result.load.search.server.p95.toFixed(1)} ms, card p95 ${result.load.card.server.p95.toFixed(1)} ms (server-side)`);
   const json = JSON.stringify(result, null, 1);

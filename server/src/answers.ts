@@ -53,9 +53,9 @@ function known(entities: Entity[], id: string): void {
  * `db.entityRevisions`); the counts are read at each request.
  */
 export async function card(client: Client, entityId: string, cards: RevisionCache<EntityCard>): Promise<EntityCard> {
-  const team = await teamOf(client);
+  // Sent together: each waits for the one before on the connection, not for this code (./db.ts).
+  const [team, now, { sources, total }] = await Promise.all([teamOf(client), db.entityRevisions(client, [entityId]), db.counts(client, entityId)]);
   known(team.entities, entityId);
-  const [now, { sources, total }] = await Promise.all([db.entityRevisions(client, [entityId]), db.counts(client, entityId)]);
   const result = await cards.get(`${now.team}\u0000${entityId}`, `${team.id}|${now.revisions[0]}`, async () =>
     cardFromParts(team.names, entityId, await db.entityPassages(client, entityId), 0),
   );
@@ -63,9 +63,8 @@ export async function card(client: Client, entityId: string, cards: RevisionCach
 }
 
 export async function compare(client: Client, entityId: string): Promise<Comparison> {
-  const { entities } = await teamOf(client);
+  const [{ entities }, parts, { sources }] = await Promise.all([teamOf(client), db.entityPassages(client, entityId), db.counts(client, entityId)]);
   known(entities, entityId);
-  const [parts, { sources }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
   const result = new CandidateStore(corpusOf(entities, parts)).compare(entityId);
   // Sources that never name the entity are not listed: at a team's scale that is most of the corpus.
   return { ...result, entity: { ...result.entity, sourceCount: sources }, silent: [] };
@@ -80,16 +79,14 @@ export async function compare(client: Client, entityId: string): Promise<Compari
 export async function search(client: Client, params: Params<'search'>, searches: RevisionCache<SearchResult>): Promise<SearchResult> {
   const query = params.query.trim();
   if (!query) return { query: '', entities: [], hits: [], sources: [] };
-  const team = await teamOf(client);
+  const [team, hits, similar] = await Promise.all([teamOf(client), db.textHits(client, query), db.similarNames(client, query)]);
   const byId = team.names.entities;
-  const [hits, similar] = await Promise.all([db.textHits(client, query), db.similarNames(client, query)]);
   const named = [...new Set([...team.names.entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))])];
   const now = await db.entityRevisions(client, named);
   const candidates = JSON.stringify([team.id, hits.map((h) => [h.doc_id, h.n, h.seq]), similar, named, now.revisions]);
   const revision = createHash('sha256').update(candidates).digest('base64');
   return searches.get(`${now.team}\u0000${JSON.stringify(params)}`, revision, async () => {
-    const parts = await db.textPassages(client, hits);
-    for (const id of named) parts.push(...(await db.entityPassages(client, id)));
+    const parts = (await Promise.all([db.textPassages(client, hits), ...named.map((id) => db.entityPassages(client, id))])).flat();
     const seen = new Set<string>();
     const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
     const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
