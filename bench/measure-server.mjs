@@ -3,7 +3,7 @@
  * (server/src/cluster.ts), the server listening on 127.0.0.1, one team.
  *
  *   npx vite-node bench/measure-server.mjs -- [--docs 100000] [--batch 250] [--uploads 2] [--seconds 60]
- *                                             [--readers 50] [--writers 5] [--out FILE] [--keep DIR]
+ *                                             [--readers 50] [--writers 5] [--out FILE] [--keep DIR] [--server-process]
  *
  * 1. Bulk import: `--docs` generated documents (real paragraphs, bench/text.mjs; 3–8 each) filed
  *    through POST /v1/documents in batches of `--batch` drafts, `--uploads` requests at a time (as a
@@ -18,10 +18,15 @@
  * `--keep DIR`: the cluster lives in DIR and is kept after the run; a later run with the same DIR
  *    whose team already holds `--docs` documents skips step 1 (`import` is then null in the output:
  *    such a run measures idle and load only, and the load's writers have added their documents).
+ * `--server-process`: the server runs in a process of its own (bench/server-process.mjs), not in
+ *    this one beside its clients; `load.serverProcess` has its event loop's delay and CPU time. The
+ *    server-side times are then the server's alone; `eventLoopDelay` and `cpuMsPerRequest` the clients'.
  * Run by vite-node (it imports the server's TypeScript); bench/run.mjs runs it with `--only server`.
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +55,7 @@ const SECONDS = Number(opt('seconds', 60));
 const READERS = Number(opt('readers', 50));
 const WRITERS = Number(opt('writers', 5));
 const OUT = opt('out', undefined);
+const SERVER_PROCESS = args.includes('--server-process');
 const KEEP = opt('keep', undefined);
 const log = (...a) => console.error('[server bench]', ...a);
 
@@ -72,11 +78,20 @@ const loadBefore = os.loadavg()[0];
 const cluster = await startCluster(KEEP ? { dir: resolve(KEEP) } : {});
 const pools = createPools(cluster.url('counterpoint_app'), undefined, Number(opt('pool', 20)));
 let app;
+let child;
+let childLines;
 try {
   await migrate(cluster.url());
   const { token } = await createToken(cluster.url(), 'bench-desk', 'writer');
-  app = await buildApp(pools, { rateLimit: 1e9 });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  let base;
+  if (SERVER_PROCESS) {
+    child = spawn('npx', ['vite-node', join(ROOT, 'bench/server-process.mjs'), '--', cluster.url('counterpoint_app'), opt('pool', '20')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    childLines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    base = JSON.parse((await childLines.next()).value).base;
+  } else {
+    app = await buildApp(pools, { rateLimit: 1e9 });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+  }
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   async function call(method, path, body) {
     const t0 = performance.now();
@@ -191,6 +206,12 @@ try {
   /** Connections in each state, on average over the samples. */
   const connections = Object.fromEntries([...states].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, Number((n / samples).toFixed(2))]));
   const eventLoopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  let serverProcess;
+  if (child) {
+    child.stdin.end();
+    serverProcess = JSON.parse((await childLines.next()).value);
+    child = undefined;
+  }
   const sum = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { server: dist(v.server), roundTrip: dist(v.roundTrip) }]));
   const result = {
     machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] },
@@ -199,13 +220,14 @@ try {
     dbBytes,
     import: reuse ? null : { seconds: importSeconds, docsPerSecond: DOCS / importSeconds, batch: BATCH, uploads: UPLOADS },
     idle: { ...sum(idle), cpuMsPerRequest: idleCpuMs },
-    load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }), connections, eventLoopDelay, cpuMsPerRequest: loadCpuMs },
+    load: { seconds: SECONDS, readers: READERS, writers: WRITERS, errors: load.errors.length, firstErrors: load.errors.slice(0, 3), ...sum({ search: load.search, card: load.card, write: load.write }), connections, eventLoopDelay, cpuMsPerRequest: loadCpuMs, ...(serverProcess ? { serverProcess } : {}) },
   };
   log(`load: ${load.errors.length} errors; search p95 ${result.load.search.server.p95.toFixed(1)} ms, card p95 ${result.load.card.server.p95.toFixed(1)} ms (server-side)`);
   const json = JSON.stringify(result, null, 1);
   if (OUT) writeFileSync(OUT, json + '\n');
   console.log(json);
 } finally {
+  child?.stdin.end();
   await app?.close();
   await pools.end();
   await cluster.stop();
