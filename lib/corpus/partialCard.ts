@@ -7,7 +7,8 @@
  * documents first. Pure.
  */
 import type { EntityCard } from '../messages/protocol';
-import { CorpusStore, REMOVED } from './store';
+import { CorpusStore } from './store';
+import { REMOVED } from './storeShared';
 import type { CompiledCorpus, Passage, SourceDocument, SourceMeta } from './types';
 
 /** A user document's passage with its document's metadata, in import order. */

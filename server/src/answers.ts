@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
-import { NotFoundError } from '../../lib/corpus/store';
+import { NotFoundError } from '../../lib/corpus/storeShared';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
 import type { Comparison, EntityCard, SearchResult } from '../../lib/messages/protocol';
 import type { Params } from '../../lib/messages/registry';

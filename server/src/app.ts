@@ -19,7 +19,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import * as v from 'valibot';
-import { NotFoundError } from '../../lib/corpus/store';
+import { NotFoundError } from '../../lib/corpus/storeShared';
 import { ImportError } from '../../lib/userCorpus/limits';
 import { authenticate, withTeam, type Pools, type Team } from './db';
 import * as answers from './answers';
