@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './corpus/vitePlugin';
@@ -87,12 +87,15 @@ export default defineConfig({
       const background = manifest.background;
       if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(...WORKER_SCRIPTS);
     },
-    // In the background's build only, the search index reads FlexSearch from its script
-    // (platform/workerSearchEngine.ts) and the English translator its table (platform/workerEnglish.ts);
-    // every other build, the worker's scripts included, bundles the package and the table.
+    // In the background's build, the search index reads FlexSearch from its script
+    // (platform/workerSearchEngine.ts), the English translator its table (platform/workerEnglish.ts),
+    // and the corpus store and compiler are read from their script (platform/workerStore.ts); that script
+    // reads FlexSearch and the table the same way. Every other build, the worker's other scripts
+    // included, bundles the package, the table and the store.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'background')) return;
-      config.plugins = [...(config.plugins ?? []), deferredImports()];
+      const background = entrypoints.some((e) => e.type === 'background');
+      if (!background && !entrypoints.some((e) => e.name === 'worker-store')) return;
+      config.plugins = [...(config.plugins ?? []), deferredImports(background)];
     },
   },
   vite: () => ({
@@ -103,16 +106,26 @@ export default defineConfig({
   }),
 });
 
-/** Resolves each deferred import (the specifier, in the one module that imports it) to the worker's loader (see the hook above). */
-function deferredImports(): Plugin {
+/**
+ * Resolves each deferred import (the specifier, in the one module that imports it) to the worker's
+ * loader (see the hook above); with `store`, every import of the corpus store's modules and the compiler too.
+ */
+function deferredImports(store: boolean): Plugin {
   const at = (path: string) => resolve(import.meta.dirname, path);
   const deferred = [
     { importer: at('lib/search/searchIndex.ts'), id: 'flexsearch', loader: at('platform/workerSearchEngine.ts') },
     { importer: at('lib/i18n/english.ts'), id: '../../public/_locales/en/messages.json', loader: at('platform/workerEnglish.ts') },
   ];
+  const storeModules = store ? [at('lib/corpus/store.ts'), at('lib/corpus/liveStore.ts'), at('lib/corpus/compile.ts')] : [];
+  const storeLoader = at('platform/workerStore.ts');
   return {
     name: 'counterpoint:deferred-imports',
     enforce: 'pre',
-    resolveId: (id, importer) => (importer ? deferred.find((d) => d.id === id && d.importer === resolve(importer))?.loader : undefined),
+    resolveId(id, importer) {
+      if (!importer) return undefined;
+      const from = resolve(importer);
+      if (id.startsWith('.') && storeModules.includes(resolve(dirname(from), `${id}.ts`))) return storeLoader;
+      return deferred.find((d) => d.id === id && d.importer === from)?.loader;
+    },
   };
 }

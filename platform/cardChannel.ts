@@ -5,7 +5,7 @@
  * takes nothing of the card with it.
  */
 import { browser } from 'wxt/browser';
-import { frameToHost, hostToFrame, newToken, pairing, parse, type FrameToHost, type HostToFrame } from '../lib/messages/cardChannel';
+import { frameToHost, hostToFrame, newToken, pairing, parse, type CardLook, type FrameToHost, type HostToFrame } from '../lib/messages/cardChannel';
 
 export interface Channel<Out> {
   send(message: Out): void;
@@ -22,10 +22,11 @@ export interface HostEvents {
 
 /**
  * The content script's end. The token is made here (128 random bits); once the frame has loaded,
- * it is posted to the frame with the port and the messages sent meanwhile, in one message, to the
- * card page's origin only. A second load (the frame navigated) ends the channel.
+ * it is posted to the frame with the port, the look of now (`look`: the settings the card is drawn
+ * with) and the messages sent meanwhile, in one message, to the card page's origin only. A second
+ * load (the frame navigated) ends the channel.
  */
-export function connectCardHost(pageUrl: string, on: HostEvents): Channel<HostToFrame> {
+export function connectCardHost(pageUrl: string, on: HostEvents, look: () => CardLook): Channel<HostToFrame> {
   const token = newToken((b) => crypto.getRandomValues(b));
   const iframe = on.token(token);
   const { port1, port2 } = new MessageChannel();
@@ -43,7 +44,7 @@ export function connectCardHost(pageUrl: string, on: HostEvents): Channel<HostTo
       on.gone();
       return;
     }
-    iframe.contentWindow?.postMessage({ t: 'pair', token, queued }, frameOrigin(pageUrl), [port2]);
+    iframe.contentWindow?.postMessage({ t: 'pair', token, look: look(), queued }, frameOrigin(pageUrl), [port2]);
     queued = null;
   };
   iframe.addEventListener('load', loaded);
@@ -71,12 +72,16 @@ export function connectCardHost(pageUrl: string, on: HostEvents): Channel<HostTo
 export interface HostListener {
   /** Delivers the content script's messages (those that came first, then the rest) to `on`. */
   attach(on: (m: HostToFrame) => void): Channel<FrameToHost>;
+  /** The look the pairing brought (main.tsx draws the first card with it). */
+  readonly look: Promise<CardLook>;
 }
 
 export function listenForHost(token: string, onArrival?: (m: HostToFrame) => void): HostListener {
   let port: MessagePort | null = null;
   let early: HostToFrame[] = [];
   let deliver: ((m: HostToFrame) => void) | null = null;
+  let paired!: (look: CardLook) => void;
+  const look = new Promise<CardLook>((resolve) => (paired = resolve));
   const receive = (m: HostToFrame) => {
     onArrival?.(m);
     if (deliver) deliver(m);
@@ -87,6 +92,7 @@ export function listenForHost(token: string, onArrival?: (m: HostToFrame) => voi
     if (port || !m || m.token !== token || e.ports.length !== 1) return;
     removeEventListener('message', onPair);
     port = e.ports[0]!;
+    paired(m.look);
     for (const q of m.queued) receive(q);
     port.onmessage = (ev: MessageEvent) => {
       const msg = parse(hostToFrame, ev.data);
@@ -95,6 +101,7 @@ export function listenForHost(token: string, onArrival?: (m: HostToFrame) => voi
   };
   addEventListener('message', onPair);
   return {
+    look,
     attach(on) {
       deliver = on;
       for (const m of early.splice(0)) on(m);

@@ -17,7 +17,7 @@ import { watchHandOff } from './handoff';
 import type { Handlers } from '../lib/messages/dispatch';
 import { answer, tabClient, workerClient } from './messaging';
 import { getSettings, isSiteEnabled, setSiteEnabled, updateSettings, watchSettings, type Settings } from './settings';
-import { openSidePanel } from './sidePanel';
+import { currentWindowId, openComparison } from './sidePanel';
 
 function readerUrl(docId: string, passageId?: number, team?: boolean): string {
   return browser.runtime.getURL('/reader.html') + readerHash(docId, passageId, team);
@@ -26,23 +26,6 @@ function readerUrl(docId: string, passageId?: number, team?: boolean): string {
 /** Opens a document in the reader, in a new tab next to the current one; `team`: the team server's (a team hit or column). */
 export async function openReader(docId: string, passageId?: number, team?: boolean): Promise<void> {
   await browser.tabs.create({ url: readerUrl(docId, passageId, team) });
-}
-
-/**
- * Opens the side panel (Chrome) or sidebar (Firefox), on an entity's comparison when given. Call
- * it straight from a click handler, before any await: both APIs need the user gesture. Resolves
- * true when a panel opened, false when the comparison opened in a tab instead.
- */
-export function openComparison(entityId: string | undefined, windowId: number | undefined): Promise<boolean> {
-  return openSidePanel(entityId, { windowId });
-}
-
-export async function currentWindowId(): Promise<number | undefined> {
-  try {
-    return (await browser.windows.getCurrent()).id;
-  } catch {
-    return undefined;
-  }
 }
 
 /** True when this page runs in a tab (not as the toolbar popup or in the side panel). */

@@ -14,6 +14,7 @@ import { browser } from 'wxt/browser';
 import en from '../public/_locales/en/messages.json';
 import type { MessageKey, T } from '../lib/i18n/keys';
 import { makeTranslator, resolveLanguage, type LanguageSetting, type LocaleMessages, type UiLanguage } from '../lib/i18n/translate';
+import type { Settings } from '../lib/settings/settings';
 import { onSettingsChanged, readSettings } from './settingsReader';
 
 const OTHER_MESSAGES: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: LocaleMessages }>> = {
@@ -40,10 +41,16 @@ async function translator(setting: LanguageSetting): Promise<T> {
 
 /**
  * Follows the language setting: sets the root's `lang` and `dir` and the page's title (`titleKey`),
- * then calls `render` with the translator, now and on every change of the setting.
+ * then calls `render` with the translator, first with the setting `first` gives (by default the
+ * stored one; the card frame's comes with its pairing), then on every change of the setting.
  * Returns the function that stops following.
  */
-export function followLanguage(render: (t: T) => void, titleKey?: MessageKey, root: HTMLElement = document.documentElement): () => void {
+export function followLanguage(
+  render: (t: T) => void,
+  titleKey?: MessageKey,
+  root: HTMLElement = document.documentElement,
+  first: Promise<Pick<Settings, 'language'>> = readSettings(),
+): () => void {
   let current: LanguageSetting | null = null;
   const apply = async (setting: LanguageSetting) => {
     if (setting === current) return;
@@ -55,6 +62,7 @@ export function followLanguage(render: (t: T) => void, titleKey?: MessageKey, ro
     if (titleKey) document.title = t(titleKey);
     render(t);
   };
-  void readSettings().then((s) => apply(s.language));
-  return onSettingsChanged((s) => void apply(s.language));
+  let changed = false; // (a change heard before `first` arrives is the newer)
+  void first.then((s) => (changed ? undefined : apply(s.language)));
+  return onSettingsChanged((s) => ((changed = true), void apply(s.language)));
 }

@@ -34,6 +34,23 @@ export function openSidePanel(entityId: string | undefined, tab: { id?: number; 
 }
 
 /**
+ * Opens the side panel (Chrome) or sidebar (Firefox), on an entity's comparison when given. Call
+ * it straight from a click handler, before any await: both APIs need the user gesture. Resolves
+ * true when a panel opened, false when the comparison opened in a tab instead.
+ */
+export function openComparison(entityId: string | undefined, windowId: number | undefined): Promise<boolean> {
+  return openSidePanel(entityId, { windowId });
+}
+
+export async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Opens the search on a query: the toolbar popup where the browser lets an extension open it,
  * else the popup page in a tab. Either way the page takes the query from the hand-off (an open
  * popup hears it through storage.onChanged). Like the panel, the popup is asked for before

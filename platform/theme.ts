@@ -4,7 +4,7 @@
  * components/theme.css turns it into color-scheme, which every colour follows. Read with the
  * content script's light settings reader: the card frame starts fast.
  */
-import type { Theme } from '../lib/settings/settings';
+import type { Settings, Theme } from '../lib/settings/settings';
 import { onSettingsChanged, readSettings } from './settingsReader';
 
 function apply(root: HTMLElement, theme: Theme): void {
@@ -12,8 +12,12 @@ function apply(root: HTMLElement, theme: Theme): void {
   else root.dataset.theme = theme;
 }
 
-/** Applies the theme now and whenever it changes. Returns the function that stops following it. */
-export function followTheme(root: HTMLElement = document.documentElement): () => void {
-  void readSettings().then((s) => apply(root, s.theme));
-  return onSettingsChanged((s) => apply(root, s.theme));
+/**
+ * Applies the theme `first` gives (by default the stored one; the card frame's comes with its
+ * pairing), then whenever it changes. Returns the function that stops following it.
+ */
+export function followTheme(root: HTMLElement = document.documentElement, first: Promise<Pick<Settings, 'theme'>> = readSettings()): () => void {
+  let changed = false; // (a change heard before `first` arrives is the newer)
+  void first.then((s) => (changed ? undefined : apply(root, s.theme)));
+  return onSettingsChanged((s) => ((changed = true), apply(root, s.theme)));
 }

@@ -13,7 +13,7 @@
  */
 
 /** The scripts, at the extension's root (each the name of its entrypoint, entrypoints/<name>.ts). */
-export const WORKER_SCRIPTS = ['worker-databases.js', 'worker-search.js', 'worker-english.js'] as const;
+export const WORKER_SCRIPTS = ['worker-databases.js', 'worker-search.js', 'worker-english.js', 'worker-store.js'] as const;
 export type WorkerScript = (typeof WORKER_SCRIPTS)[number];
 
 type Scope = { __counterpointScripts?: Partial<Record<WorkerScript, unknown>>; importScripts?: (...urls: string[]) => void };

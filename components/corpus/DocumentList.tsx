@@ -37,8 +37,8 @@ export function DocumentList({ api, listing, refresh, onPropose }: Props) {
     .filter((d) => !q || [d.meta.title, d.meta.author, d.meta.outlet, d.meta.perspective].some((s) => s?.toLowerCase().includes(q)))
     .sort((a, b) => (sort === 'title' ? a.meta.title.localeCompare(b.meta.title) : sort === 'date' ? b.meta.date.localeCompare(a.meta.date) : 0));
   if (sort === 'added') docs.reverse();
-  // Drawn a few rows per frame (rowsByFrame.ts): the first listing after a large import is 50 rows.
-  const drawn = useRowsByFrame(Math.min(shown, docs.length), LIST_ROWS_PER_FRAME);
+  // Drawn a few new rows per frame (rowsByFrame.ts): the first listing after a large import is 50 new rows.
+  const drawn = useRowsByFrame(docs.slice(0, shown).map((d) => d.meta.id), LIST_ROWS_PER_FRAME);
 
   const act = async (task: () => Promise<string>) => {
     try {

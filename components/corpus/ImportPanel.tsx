@@ -80,7 +80,7 @@ export function ImportPanel({ api, onSaved, onImporting, onPropose, onBundleSett
   const withoutPerspective = useMemo(() => countWithoutPerspective(drafts), [drafts]);
   // The rows drawn so far (a few more each frame, up to the rows shown); a field to focus waits for its row.
   const wanted = visible.length;
-  const rows = useRowsByFrame(wanted, FORMS_PER_FRAME);
+  const rows = useRowsByFrame(visible, FORMS_PER_FRAME);
   useEffect(() => {
     if (!focusField) return;
     const field = sectionRef.current?.querySelector<HTMLInputElement>(`#${focusField}`);

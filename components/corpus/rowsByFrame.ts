@@ -4,7 +4,7 @@
  * drawn at once were one layout of ~1,000 boxes, 17–67 ms on a busy 2-core machine, and the 50
  * rows of the documents list after an import one task of 120 ms).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Draft forms per frame (each a fieldset of seven fields). */
 export const FORMS_PER_FRAME = 5;
@@ -12,16 +12,32 @@ export const FORMS_PER_FRAME = 5;
 export const LIST_ROWS_PER_FRAME = 10;
 
 /**
- * How many of the `wanted` rows to draw now: `perFrame` at first, `perFrame` more each animation
- * frame until all are; back to `perFrame` when none are wanted (the list emptied).
+ * How many of the rows `keys` (in order) to draw now: the longest start of the list with at most
+ * `perFrame` rows not drawn before. So a list seen for the first time, or read again after an
+ * import (its new rows come first), grows `perFrame` rows a frame, while a list whose rows were
+ * all drawn (one deleted, one edited) is drawn whole at once and keeps its height.
  */
-export function useRowsByFrame(wanted: number, perFrame: number): number {
-  const [rows, setRows] = useState(perFrame);
+export function rowsToDraw(keys: readonly unknown[], drawn: ReadonlySet<unknown>, perFrame: number): number {
+  let rows = 0;
+  for (let fresh = 0; rows < keys.length; rows++) {
+    if (drawn.has(keys[rows])) continue;
+    if (fresh === perFrame) break;
+    fresh++;
+  }
+  return rows;
+}
+
+/** `rowsToDraw` of `keys`, and a frame later the next rows, until all are; an empty list forgets what was drawn. */
+export function useRowsByFrame(keys: readonly unknown[], perFrame: number): number {
+  const drawn = useRef(new Set<unknown>());
+  const [, nextFrame] = useState(0);
+  if (keys.length === 0) drawn.current.clear();
+  const rows = rowsToDraw(keys, drawn.current, perFrame);
   useEffect(() => {
-    if (wanted === 0) setRows(perFrame);
-    if (rows >= wanted) return;
-    const frame = requestAnimationFrame(() => setRows((r) => r + perFrame));
+    for (let i = 0; i < rows; i++) drawn.current.add(keys[i]);
+    if (rows >= keys.length) return;
+    const frame = requestAnimationFrame(() => nextFrame((n) => n + 1));
     return () => cancelAnimationFrame(frame);
-  }, [rows, wanted, perFrame]);
-  return Math.min(rows, wanted);
+  });
+  return rows;
 }

@@ -6,8 +6,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { Card } from '../../components/Card';
-import { openComparison } from '../../platform/extensionPages';
-import { openSearch } from '../../platform/sidePanel';
+import { openComparison, openSearch } from '../../platform/sidePanel';
 import type { HostListener } from '../../platform/cardChannel';
 import { useCardFrame } from './useCardFrame';
 

@@ -13,7 +13,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEAM_FLAG_KEY } from '../../platform/teamFlag';
 import { connectCardHost, listenForHost, type HostListener } from '../../platform/cardChannel';
 import { CardFrame, type CardAnchor } from '../content/cardFrame';
-import type { HostToFrame } from '../../lib/messages/cardChannel';
+import type { CardLook, HostToFrame } from '../../lib/messages/cardChannel';
+import { followLanguage } from '../../platform/i18n';
 import { prefetchCard, useCardFrame } from './useCardFrame';
 
 const lookups = vi.hoisted(() => ({ count: 0, team: 0 }));
@@ -46,7 +47,7 @@ function anchor(): CardAnchor {
 afterEach(() => vi.restoreAllMocks());
 
 /** A CardFrame joined to a card page (its listener made when the frame is, as main.tsx does); the page drawn at once, or when `draw` is called. */
-function setUp({ onArrival, drawLater = false }: { onArrival?: (m: HostToFrame) => void; drawLater?: boolean } = {}) {
+function setUp({ onArrival, drawLater = false, look = { language: 'auto', theme: 'auto' } }: { onArrival?: (m: HostToFrame) => void; drawLater?: boolean; look?: CardLook } = {}) {
   const portPosts = vi.spyOn(new MessageChannel().port1.constructor.prototype as MessagePort, 'postMessage');
   let windowPosts = 0;
   let iframe!: HTMLIFrameElement;
@@ -58,7 +59,9 @@ function setUp({ onArrival, drawLater = false }: { onArrival?: (m: HostToFrame) 
   const frame = new CardFrame({
     pageUrl: PAGE_URL,
     connect: (on) =>
-      connectCardHost(PAGE_URL, {
+      connectCardHost(
+        PAGE_URL,
+        {
         ...on,
         token: (token) => {
           iframe = on.token(token);
@@ -77,7 +80,9 @@ function setUp({ onArrival, drawLater = false }: { onArrival?: (m: HostToFrame) 
           if (!drawLater) void draw();
           return iframe;
         },
-      }),
+        },
+        () => look,
+      ),
     onPin: vi.fn(),
     onClose: vi.fn(),
     onPointer: vi.fn(),
@@ -86,7 +91,7 @@ function setUp({ onArrival, drawLater = false }: { onArrival?: (m: HostToFrame) 
   });
   const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
   const load = () => iframe.dispatchEvent(new Event('load'));
-  return { frame, root, rendered, legs, load, draw };
+  return { frame, root, rendered, legs, load, draw, host: () => host };
 }
 
 describe('message legs of a hover', () => {
@@ -123,6 +128,20 @@ describe('message legs of a hover', () => {
     await vi.waitFor(() => expect(root.textContent).toBe('ready'));
     await vi.waitFor(() => expect(rendered).toHaveBeenCalledOnce());
     expect({ legs: legs() - before.legs, lookups: lookups.count - before.lookups }).toEqual({ legs: 4, lookups: 1 });
+    frame.dispose();
+  });
+
+  it('the pairing brings the language and theme: the first card is drawn in the reader\'s language without the frame reading storage first', async () => {
+    const { frame, load, host } = setUp({ drawLater: true, look: { language: 'ar', theme: 'dark' } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    load();
+    expect(await host().look).toEqual({ language: 'ar', theme: 'dark' });
+    const root = document.createElement('div');
+    const drawn = new Promise<string>((resolve) => followLanguage((t) => resolve(t('cardClose')), undefined, root, host().look));
+    expect(await drawn).not.toBe('Close');
+    expect({ lang: root.lang, dir: root.dir }).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(get).not.toHaveBeenCalled();
     frame.dispose();
   });
 });

@@ -14,7 +14,7 @@ import type { EntityCard } from '../../lib/messages/protocol';
 import type { Channel, HostListener } from '../../platform/cardChannel';
 import { onCorpusChanged } from '../../platform/corpusVersion';
 import { watchTeamFlag } from '../../platform/teamFlag';
-import { currentWindowId } from '../../platform/extensionPages';
+import { currentWindowId } from '../../platform/sidePanel';
 import { workerClient } from '../../platform/messaging';
 import type { TeamAnswer } from '../../lib/messages/team';
 import { mergeCard } from '../../lib/team/merge';

@@ -64,11 +64,13 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
   // …their underline is drawn where the page cannot read it (privateMarks.ts).
   const marks = createPrivateMarks(scope, store, { on: settings.underlines, hasNames: data.patterns.some((p) => p.user), isPrivate });
   let hoverDelay = settings.hoverDelayMs;
+  // What the card frame draws with, handed over when it pairs (it follows later changes itself).
+  let look = { language: settings.language, theme: settings.theme };
 
   // ── The card: rendered in an extension frame (cardFrame.ts), driven by lib/card/cardController.ts ──
   const cardUrl = cardPageUrl();
   const surface = new CardFrame({
-    connect: (on) => connectCardHost(cardUrl, on),
+    connect: (on) => connectCardHost(cardUrl, on, () => look),
     pageUrl: cardUrl,
     onPin: () => card.togglePin(),
     onClose: () => card.dismiss(),
@@ -194,6 +196,7 @@ export function startPage(lifetime: Lifetime, settings: Settings, data: MatcherD
     openAtSelection: () => card.openAtSelection(),
     applySettings(next) {
       hoverDelay = next.hoverDelayMs;
+      look = { language: next.language, theme: next.theme };
       highlights.setUnderlines(next.underlines);
       marks.setOn(next.underlines);
     },

@@ -13,6 +13,7 @@ import type { Scope } from './scope';
 
 function fakeScope() {
   const frames: Array<() => void> = [];
+  const timers: Array<() => void> = [];
   const disposers: Array<() => void> = [];
   const scope = {
     signal: new AbortController().signal,
@@ -20,11 +21,11 @@ function fakeScope() {
     listen() {},
     frame: (fn: () => void) => frames.push(fn),
     idle() {},
-    timeout: (fn: () => void) => setTimeout(fn, 0),
+    timeout: (fn: () => void) => timers.push(fn),
     onDispose: (fn: () => void) => disposers.push(fn),
     dispose: () => disposers.splice(0).forEach((d) => d()),
   } as unknown as Scope;
-  return { scope, flush: () => frames.splice(0).forEach((f) => f()), pending: () => frames.length };
+  return { scope, flush: () => frames.splice(0).forEach((f) => f()), pending: () => frames.length, runTimers: () => timers.splice(0).forEach((f) => f()) };
 }
 
 let roots: ShadowRoot[];
@@ -84,6 +85,10 @@ describe('private marks', () => {
     expect(before).toHaveLength(1);
     expect(before[0]).toMatchObject({ tag: 'div', shadow: null, children: 0 });
     expect(before[0]!.style).toContain('pointer-events: none !important');
+    // No private mention yet: the first frame asks the page for no layout.
+    const layout = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    flush();
+    expect(layout).not.toHaveBeenCalled();
     store.add([record('a', 'user-qarmaz', 100), record('b', 'raqqa', 200)]);
     flush();
     expect(marks()).toHaveLength(1);
@@ -139,6 +144,28 @@ describe('private marks', () => {
     expect(measured).toHaveBeenCalledTimes(2); // a resize may move anything
   });
 
+  it('measures only the mentions a scan adds, not every private mention again', () => {
+    const { scope, flush } = fakeScope();
+    const store = new MentionStore();
+    createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    const far = record('c', 'user-qarmaz', 5000);
+    store.add([record('b', 'user-other', 300), far]);
+    flush();
+    const measured = vi.mocked(Range.prototype.getClientRects);
+    measured.mockClear();
+    // The scan's next slice finds one more (the text was there): it alone is measured.
+    store.add([record('a', 'user-qarmaz', 100)]);
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(marks()).toEqual(['transform: translate(20px, 117px); width: 120px; height: 0px;']);
+    measured.mockClear();
+    // A mention gone: the page's text changed, so every one is measured again.
+    store.removeWhere((r) => r === far);
+    flush();
+    expect(measured).toHaveBeenCalledTimes(2);
+    expect(marks()).toHaveLength(1);
+  });
+
   it('draws the open card’s private mention as the active highlight: its line, down to a solid underline', () => {
     const { scope, flush } = fakeScope();
     const store = new MentionStore();
@@ -157,13 +184,15 @@ describe('private marks', () => {
   });
 
   it('follows the page’s own DOM changes (a cover removed) only while a private mention is on the page', async () => {
-    const { scope, flush, pending } = fakeScope();
+    const { scope, flush, pending, runTimers } = fakeScope();
     const store = new MentionStore();
     createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
     flush();
     const changeThePage = async () => {
       document.body.append(document.createElement('div'));
-      await new Promise((r) => setTimeout(r, 5)); // (MutationObserver callbacks are microtasks; then a timer, immediate here)
+      // (A MutationObserver's callback comes before this timer, whatever the machine's load; then the scope's timer is run.)
+      await new Promise((r) => setTimeout(r, 20));
+      runTimers();
       return pending();
     };
     expect(await changeThePage()).toBe(0);

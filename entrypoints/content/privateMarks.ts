@@ -28,20 +28,19 @@
  *   with many private matches on screen could sense (the bench's "50 user names marked" row); the
  *   matcher's own work on the page's text is no different for a private or a public name.
  *
- * Cost: scroll (any scroller, captured on the document), resize, a change in the size of <html>
- * or <body> (ResizeObserver), the page's own DOM changes (a MutationObserver, only while a private
- * mention is on the page, at most every 100 ms), fonts loading and the mention store's private
- * changes only queue one animation frame; that frame measures each private mention's line boxes, keeps those in or near
- * the viewport and, for those on screen, asks the browser what is at the line's middle (text
- * scrolled out of its box or covered by the page's own overlay gets no mark); a larger set is
- * measured over several frames (`FRAME_BUDGET_MS` each) before the marks are moved at once; a
- * mark whose place did not change is not written again. A scroll of the document alone moves
- * nothing within it: that pass measures only the mentions that were near the viewport it brings
- * into view (or near the viewport of the last full pass, for text in fixed or sticky boxes).
+ * Cost: scroll, resize, a change in the size of <html> or <body> (ResizeObserver), the page's
+ * own DOM changes (while a private mention is on the page, at most every 100 ms), fonts loading
+ * and the store's private changes only queue one animation frame. That frame measures the line
+ * boxes of the mentions lib/marks/markPass.ts says (those a scan found, those a document scroll
+ * may bring near, or all), keeps those near the viewport and asks the browser what is at the
+ * middle of each line on screen (text scrolled out of its box or covered gets no mark); a larger
+ * set goes on over several frames (`FRAME_BUDGET_MS` each) before the marks move at once, and a
+ * mark whose place did not change is not written again.
  */
-import { extentOf, lineBoxes, mayBeNear, middleInView, nearView, underlineLook, underlineOf, type Extent, type MarkBox, type View } from '../../lib/marks/markBoxes';
-import { attachHost, HOST_STYLE } from './frameHost';
-import highlightCss from './highlights.css?inline';
+import { extentOf, lineBoxes, mayBeNear, middleInView, nearView, underlineOf, type Extent, type MarkBox, type View } from '../../lib/marks/markBoxes';
+import { atLeast, FOUND, FULL, NEAR, NONE, planPass, type Need } from '../../lib/marks/markPass';
+import { attachHost } from './frameHost';
+import { LAYER_CSS, MARKS_HOST_STYLE } from './markLayer';
 import type { MentionRecord, MentionStore } from './mentions';
 import type { Scope } from './scope';
 
@@ -53,17 +52,6 @@ const FRAME_BUDGET_MS = 4;
 const MAX_MARKS = 400;
 /** The page's own DOM changes move the marks at most this often. */
 const CHANGES_MS = 100;
-
-const MARKS_HOST_STYLE = HOST_STYLE.replace('pointer-events: auto', 'pointer-events: none');
-
-const look = underlineLook(highlightCss);
-const active = underlineLook(highlightCss, 'counterpoint-active');
-const LAYER_CSS = `
-div { position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; margin: 0; padding: 0; border: 0;
-  overflow: hidden; contain: strict; pointer-events: none; }
-span { position: absolute; top: 0; left: 0; height: 0; margin: 0; padding: 0; border: 0;
-  border-bottom: ${look.thickness} ${look.style} ${look.color}; pointer-events: none; }
-span.active { border-bottom: ${active.thickness} ${active.style} ${active.color}; background: ${active.background}; }`;
 
 export interface PrivateMarks {
   /** Our host (its insertion is not a page change; the scanner skips it). */
@@ -102,21 +90,26 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   let shown = 0;
   let following: AbortController | null = null;
   let frameQueued = false;
-  let dirty = false;
+  /** What the next pass must measure (the most any change since the last one asked for). */
+  let need: Need = NONE;
+  /** Private mentions found since the last pass began. */
+  let fresh: MentionRecord[] = [];
+  /** The last pass's underlines, kept by a pass that measures only what a scan found. */
+  let lastBoxes: MarkBox[] = [];
   let pass: Pass | null = null;
   let activeRecord: MentionRecord | null = null;
   /** Where each private mention's lines were at its last measure (document coordinates). */
   const extents = new WeakMap<MentionRecord, Extent>();
-  /** Must the next pass measure every private mention (the layout may have changed), or only those a scroll can bring near? */
-  let full = true;
   let fullScrollY = 0;
 
-  const queue = (layoutChanged = true) => {
-    if (layoutChanged) full = true;
-    dirty = true;
-    if (!host || frameQueued) return;
+  const schedule = () => {
+    if (!host || frameQueued || need === NONE) return;
     frameQueued = true;
     scope.frame(frame);
+  };
+  const queue = (level: Need = FULL) => {
+    need = atLeast(need, level);
+    schedule();
   };
 
   /** Is the page's text of `r` what the browser shows at the middle of `line` (not clipped away nor covered)? */
@@ -149,8 +142,13 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     frameQueued = false;
     if (!layer) return;
     if (!pass) {
-      if (!dirty) return;
-      dirty = false;
+      if (need === NONE) return;
+      const level = need;
+      need = NONE;
+      const found = fresh;
+      fresh = [];
+      // No private mention and no mark: nothing to measure, and no layout to ask the page for.
+      if (tracked.size === 0 && shown === 0) return;
       const root = document.documentElement;
       // Where the layer's fixed origin is (not the viewport's corner when the page transforms <html>).
       const { left, top } = layer.getBoundingClientRect();
@@ -159,10 +157,8 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       // After a scroll of the document alone, only mentions it can bring near are measured: near
       // the viewport now, or at the last full pass (text in a fixed or sticky box stays there).
       const near = (r: MentionRecord) => [scrollY, fullScrollY].some((y) => mayBeNear(extents.get(r), y, view.height, NEAR_PX));
-      const records = full ? [...tracked] : [...tracked].filter(near);
-      if (full) fullScrollY = scrollY;
-      full = false;
-      pass = { records, at: 0, boxes: [], view, origin: { left, top }, scrollY };
+      if (level === FULL) fullScrollY = scrollY;
+      pass = { ...planPass(level, tracked, found, near, lastBoxes), at: 0, view, origin: { left, top }, scrollY };
     }
     const p = pass;
     p.scrollY = window.scrollY;
@@ -178,7 +174,8 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     }
     pass = null;
     draw(p);
-    if (dirty) queue(false); // something moved while a sliced pass ran (`full` says what)
+    lastBoxes = p.boxes;
+    schedule(); // something moved while a sliced pass ran (`need` says what)
   };
 
   /** Moves the pool's elements to the pass's boxes; the rest are hidden. Writes only inside the closed root. */
@@ -214,7 +211,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     following = new AbortController();
     const opts = { capture: true, passive: true, signal: following.signal };
     // (A scroll of the document moves nothing within it; an element's scroll moves its content.)
-    document.addEventListener('scroll', (e: Event) => queue(e.target !== document), opts);
+    document.addEventListener('scroll', (e: Event) => queue(e.target === document ? NEAR : FULL), opts);
     window.addEventListener('resize', () => queue(), opts);
     document.fonts.addEventListener('loadingdone', () => queue(), opts);
     const sizes = new ResizeObserver(() => queue());
@@ -262,17 +259,21 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
     pass = null;
   };
 
+  // Found by a scan (the text was there): measured alone. Gone: the text changed, all are measured
+  // (a 1 MB page's first scan: a full pass per slice was 330 ms of its 660 ms with 1,000 names).
   const unsubscribe = store.onChange(({ added, removed }) => {
-    let changed = false;
-    for (const r of removed) changed = tracked.delete(r) || changed;
+    let gone = false;
+    let found = false;
+    for (const r of removed) gone = tracked.delete(r) || gone;
     for (const r of added) {
       if (!isPrivate(r)) continue;
       tracked.add(r);
-      changed = true;
+      fresh.push(r);
+      found = true;
     }
-    if (!changed) return;
+    if (!gone && !found) return;
     watchChanges();
-    queue();
+    queue(gone ? FULL : FOUND);
   });
   for (const r of store.all()) if (isPrivate(r)) tracked.add(r);
 
@@ -293,7 +294,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       const next = record && isPrivate(record) ? record : null;
       if (next === activeRecord) return;
       activeRecord = next;
-      queue(false);
+      queue(NEAR);
     },
   };
 }

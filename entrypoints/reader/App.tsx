@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { ReaderView } from '../../components/ReaderView';
 import { parseReaderHash } from '../../lib/messages/pageUrls';
 import { ReaderController } from '../../lib/views/readerController';
-import { currentWindowId, openComparison } from '../../platform/extensionPages';
+import { currentWindowId, openComparison } from '../../platform/sidePanel';
 import { workerClient } from '../../platform/messaging';
 
 export function App() {

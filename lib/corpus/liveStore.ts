@@ -5,7 +5,8 @@
  * passage by passage (no rebuild); without one, the changed ids wait in a backlog for the index
  * being loaded (lib/corpus/service.ts `searchReady`). Pure.
  */
-import { CorpusStore, NotFoundError, REMOVED } from './store';
+import { CorpusStore } from './store';
+import { NotFoundError, REMOVED } from './storeShared';
 import type { CompiledCorpus, Entity, Passage, SourceDocument, SourceMeta } from './types';
 
 export class LiveCorpusStore extends CorpusStore {

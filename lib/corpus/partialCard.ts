@@ -11,7 +11,8 @@ import { cardOf, factsKey, perspectiveOf, rowOf, rowTraits, type CardRow, type E
 import { factsOf } from '../card/rank';
 import { byRank, layoutOf } from '../card/viewpoints';
 import { voiceAt } from '../card/voices';
-import { CorpusStore, REMOVED } from './store';
+import { CorpusStore } from './store';
+import { REMOVED } from './storeShared';
 import type { CompiledCorpus, Passage, SourceDocument, SourceMeta } from './types';
 
 /** A user document's passage with its document's metadata, in import order. */

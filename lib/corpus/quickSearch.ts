@@ -25,7 +25,8 @@ import { Numbering, type RankedRows } from './savedOpening';
 import type { LiveCorpusStore } from './liveStore';
 import type { OverlayState } from './overlay';
 import type { UserPassage } from './partialCard';
-import { CorpusStore, REMOVED } from './store';
+import { CorpusStore } from './store';
+import { REMOVED } from './storeShared';
 import type { Passage, SourceDocument, SourceMeta } from './types';
 
 /** What a quick search reads from the user's storage (lib/userCorpus/userCorpus.ts). */

@@ -7,7 +7,8 @@
  * passages). Pure.
  */
 import { passageCounts, placeOf } from '../search/persistedIndex';
-import { REMOVED, type CorpusStore } from './store';
+import type { CorpusStore } from './store';
+import { REMOVED } from './storeShared';
 import type { Passage } from './types';
 
 /** How many of an entity's user passages are saved, best first, when it has more (a search naming it reads these only). */

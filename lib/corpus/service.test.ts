@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { packCorpus } from './assets';
 import { CorpusService } from './service';
 import { assetSource, memorySource } from './source';
-import { CorpusStore, NotFoundError } from './store';
+import { CorpusStore } from './store';
+import { NotFoundError } from './storeShared';
 
 const store = new CorpusStore(corpus);
 // Small chunks: several shards and index chunks, as a big corpus has.

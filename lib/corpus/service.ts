@@ -20,7 +20,7 @@
  * Pure: the background gives it a source that reads extension files (`assetSource`, lib/corpus/source.ts).
  */
 import type { CorpusManifest } from './assets';
-import { NotFoundError } from './store';
+import { NotFoundError } from './storeShared';
 import { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import type { CorpusOverlay, OverlayState } from './overlay';

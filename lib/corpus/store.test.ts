@@ -1,6 +1,7 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
-import { CorpusStore, NotFoundError } from './store';
+import { CorpusStore } from './store';
+import { NotFoundError } from './storeShared';
 
 const store = new CorpusStore(corpus);
 const marked = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e));

@@ -29,11 +29,7 @@ import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 import { cardOf } from '../card/cardRows';
-
-export class NotFoundError extends Error {}
-
-/** The docId of a removed document's passages (their slots stay, so passage ids never move: lib/corpus/liveStore.ts). */
-export const REMOVED = '\u0000removed';
+import { NotFoundError, REMOVED } from './storeShared';
 
 export class CorpusStore {
   readonly entities: Map<string, Entity>;

@@ -8,8 +8,9 @@
  *    URL's fragment (the iframe sits in a closed shadow root; the page cannot read the address of
  *    a cross-origin frame).
  * 2. When the frame has loaded, the content script posts it one `pairing` message, to the card
- *    page's origin only: the token, one end of a `MessageChannel`, and the messages it sent
- *    meanwhile (the latest request). The frame takes it only when the token is its own (checked
+ *    page's origin only: the token, one end of a `MessageChannel`, the language and theme to draw
+ *    with (`look`: the frame's first render does not wait for its own storage read), and the
+ *    messages it sent meanwhile (the latest request). The frame takes it only when the token is its own (checked
  *    against its own URL) and it holds no port yet (first use wins); a page, which can post to the
  *    frame too, knows no token.
  * 3. From then on `HostToFrame` and `FrameToHost` messages cross the port, and nothing else. No
@@ -24,6 +25,8 @@
  * Every message is checked with the valibot schemas below on arrival, at each end.
  */
 import * as v from 'valibot';
+import { LANGUAGE_SETTINGS } from '../i18n/translate';
+import { THEMES } from '../settings/settings';
 
 /** 128 random bits, base64url. */
 const token = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/));
@@ -60,8 +63,15 @@ export const frameToHost = v.variant('t', [
 ]);
 export type FrameToHost = v.InferOutput<typeof frameToHost>;
 
-/** Content script → frame, once, with the port: the token and the messages sent before the frame had loaded. */
-export const pairing = v.strictObject({ t: v.literal('pair'), token, queued: v.pipe(v.array(hostToFrame), v.maxLength(8)) });
+/**
+ * The settings the card is drawn with, as the content script holds them: the frame draws its
+ * first card with these rather than after reading storage itself (it follows later changes there).
+ */
+const look = v.strictObject({ language: v.picklist(LANGUAGE_SETTINGS), theme: v.picklist(THEMES) });
+export type CardLook = v.InferOutput<typeof look>;
+
+/** Content script → frame, once, with the port: the token, the look, and the messages sent before the frame had loaded. */
+export const pairing = v.strictObject({ t: v.literal('pair'), token, look, queued: v.pipe(v.array(hostToFrame), v.maxLength(8)) });
 
 /** Parses a message; undefined (and dropped) when it does not fit. */
 export function parse<S extends v.GenericSchema>(schema: S, message: unknown): v.InferOutput<S> | undefined {

@@ -18,7 +18,8 @@
  * (platform/indexStore.ts).
  */
 import type { Entity, Passage } from '../corpus/types';
-import { REMOVED, type CorpusStore } from '../corpus/store';
+import type { CorpusStore } from '../corpus/store';
+import { REMOVED } from '../corpus/storeShared';
 import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
 import { BucketedExport, fnv1a } from './indexChunks';
 import type { SavedOpening } from '../corpus/savedOpening';

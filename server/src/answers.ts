@@ -7,9 +7,10 @@
  * documents like the extension's imports (lib/userCorpus: drafts, ids, stored rows; the compile
  * step's passages).
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
-import { NotFoundError } from '../../lib/corpus/store';
+import { NotFoundError } from '../../lib/corpus/storeShared';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
 import type { Comparison, EntityCard, SearchResult } from '../../lib/messages/protocol';
 import type { Params } from '../../lib/messages/registry';
@@ -19,6 +20,7 @@ import type { DocumentDraft } from '../../lib/userCorpus/types';
 import { Matcher, patternsFromEntities } from '../../lib/text/matcher';
 import * as db from './teamStore';
 import { CandidateStore, teamEntities, type TeamEntities } from './teamEntities';
+import type { RevisionCache } from './revisionCache';
 
 type Client = pg.PoolClient;
 
@@ -45,40 +47,55 @@ function known(entities: Entity[], id: string): void {
   if (!entities.some((e) => e.id === id)) throw new NotFoundError(`No entity "${id}"`);
 }
 
-export async function card(client: Client, entityId: string): Promise<EntityCard> {
-  const team = await teamOf(client);
+/**
+ * The entity's card: computed from its newest documents' passages, or the one already computed at the
+ * same revision (the team, its additions, the entity's newest document and count:
+ * `db.entityRevisions`); the counts are read at each request.
+ */
+export async function card(client: Client, entityId: string, cards: RevisionCache<EntityCard>): Promise<EntityCard> {
+  // Sent together: each waits for the one before on the connection, not for this code (./db.ts).
+  const [team, now, { sources, total }] = await Promise.all([teamOf(client), db.entityRevisions(client, [entityId]), db.counts(client, entityId)]);
   known(team.entities, entityId);
-  const [parts, { sources, total }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
-  const result = cardFromParts(team.names, entityId, parts, total);
-  return { ...result, entity: { ...result.entity, sourceCount: sources } };
+  const result = await cards.get(`${now.team}\u0000${entityId}`, `${team.id}|${now.revisions[0]}`, async () =>
+    cardFromParts(team.names, entityId, await db.entityPassages(client, entityId), 0),
+  );
+  return { ...result, totalSources: total, entity: { ...result.entity, sourceCount: sources } };
 }
 
 export async function compare(client: Client, entityId: string): Promise<Comparison> {
-  const { entities } = await teamOf(client);
+  const [{ entities }, parts, { sources }] = await Promise.all([teamOf(client), db.entityPassages(client, entityId), db.counts(client, entityId)]);
   known(entities, entityId);
-  const [parts, { sources }] = await Promise.all([db.entityPassages(client, entityId), db.counts(client, entityId)]);
   const result = new CandidateStore(corpusOf(entities, parts)).compare(entityId);
   // Sources that never name the entity are not listed: at a team's scale that is most of the corpus.
   return { ...result, entity: { ...result.entity, sourceCount: sources }, silent: [] };
 }
 
-export async function search(client: Client, params: Params<'search'>): Promise<SearchResult> {
+/**
+ * Search over the candidates PostgreSQL finds: the best full-text matches and the passages of the
+ * entities the query names (or that look like it, by trigrams). The answer depends on nothing else,
+ * so one already computed over the same candidates (the same passages in the same order, the same
+ * entities at the same revisions, the same additions) is given again (./revisionCache.ts).
+ */
+export async function search(client: Client, params: Params<'search'>, searches: RevisionCache<SearchResult>): Promise<SearchResult> {
   const query = params.query.trim();
   if (!query) return { query: '', entities: [], hits: [], sources: [] };
-  const team = await teamOf(client);
+  const [team, hits, similar] = await Promise.all([teamOf(client), db.textHits(client, query), db.similarNames(client, query)]);
   const byId = team.names.entities;
-  const [text, similar] = await Promise.all([db.textMatches(client, query), db.similarNames(client, query)]);
-  const named = new Set([...team.names.entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))]);
-  const parts = [...text];
-  for (const id of named) parts.push(...(await db.entityPassages(client, id)));
-  const seen = new Set<string>();
-  const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
-  const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
-  // Names found by trigrams only (a misspelling the extension's matcher does not know) are offered too.
-  const have = new Set(result.entities.map((e) => e.id));
-  const types = params.entityTypes;
-  const more = similar.filter((id) => !have.has(id) && byId.has(id) && (!types?.length || types.includes(byId.get(id)!.type)));
-  return { ...result, entities: [...result.entities, ...more.map((id) => summaryOf(byId.get(id)!))] };
+  const named = [...new Set([...team.names.entitiesInQuery(query).map((e) => e.id), ...similar.filter((id) => byId.has(id))])];
+  const now = await db.entityRevisions(client, named);
+  const candidates = JSON.stringify([team.id, hits.map((h) => [h.doc_id, h.n, h.seq]), similar, named, now.revisions]);
+  const revision = createHash('sha256').update(candidates).digest('base64');
+  return searches.get(`${now.team}\u0000${JSON.stringify(params)}`, revision, async () => {
+    const parts = (await Promise.all([db.textPassages(client, hits), ...named.map((id) => db.entityPassages(client, id))])).flat();
+    const seen = new Set<string>();
+    const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
+    const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
+    // Names found by trigrams only (a misspelling the extension's matcher does not know) are offered too.
+    const have = new Set(result.entities.map((e) => e.id));
+    const types = params.entityTypes;
+    const more = similar.filter((id) => !have.has(id) && byId.has(id) && (!types?.length || types.includes(byId.get(id)!.type)));
+    return { ...result, entities: [...result.entities, ...more.map((id) => summaryOf(byId.get(id)!))] };
+  });
 }
 
 export async function getDocument(client: Client, docId: string): Promise<{ document: SourceDocument; passages: Passage[] }> {

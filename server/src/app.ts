@@ -19,12 +19,14 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import * as v from 'valibot';
-import { NotFoundError } from '../../lib/corpus/store';
+import { NotFoundError } from '../../lib/corpus/storeShared';
 import { ImportError } from '../../lib/userCorpus/limits';
 import { authenticate, withTeam, type Pools, type Team } from './db';
 import * as answers from './answers';
 import { routeSchemas } from './schemas';
 import { draftsOf } from './uploads';
+import { RevisionCache } from './revisionCache';
+import type { EntityCard, SearchResult } from '../../lib/messages/protocol';
 
 export interface AppOptions {
   /** Requests per minute per token (default 600). */
@@ -61,6 +63,9 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
   // Ids are up to 200 characters (the extension's schemas), so route params may be too; longer ones are the schema's to refuse.
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: ONE_MB, routerOptions: { maxParamLength: 256 } });
   const teams = new WeakMap<FastifyRequest, Team>();
+  // Cards and searches kept per team at the revision they were computed for (./revisionCache.ts).
+  const cards = new RevisionCache<EntityCard>();
+  const searches = new RevisionCache<SearchResult>();
 
   // Server-Timing: how long the server took, from the request's arrival to its reply (bench/measure-server.mjs reads it).
   const arrived = new WeakMap<FastifyRequest, number>();
@@ -114,7 +119,7 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
   });
   app.get('/v1/entities/:id/card', async (req) => {
     const { id } = parse(routeSchemas.lookupEntity, req.params);
-    return read(req, (c) => answers.card(c, id));
+    return read(req, (c) => answers.card(c, id, cards));
   });
   app.get('/v1/entities/:entityId/compare', async (req) => {
     const { entityId } = parse(routeSchemas.compare, req.params);
@@ -126,7 +131,7 @@ export async function buildApp(pools: Pools, options: AppOptions = {}): Promise<
   });
   app.post('/v1/search', async (req) => {
     const params = parse(routeSchemas.search, req.body);
-    return read(req, (c) => answers.search(c, params));
+    return read(req, (c) => answers.search(c, params, searches));
   });
 
   app.post('/v1/documents', { bodyLimit: 32 * ONE_MB }, async (req, reply) => {

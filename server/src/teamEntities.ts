@@ -27,6 +27,8 @@ export class CandidateStore extends CorpusStore {
 }
 
 export interface TeamEntities {
+  /** Different for each set of additions built in this process (a part of a cached answer's revision). */
+  id: number;
   entities: Entity[];
   /** A store with no passages: names in queries, summaries. */
   names: CandidateStore;
@@ -36,6 +38,7 @@ export interface TeamEntities {
 
 const KEPT = 64;
 const cache = new Map<string, TeamEntities>();
+let made = 0;
 
 export function teamEntities(additions: { entities: Entity[]; aliases: UserAlias[] }): TeamEntities {
   const key = JSON.stringify(additions);
@@ -43,12 +46,13 @@ export function teamEntities(additions: { entities: Entity[]; aliases: UserAlias
   if (hit) return hit;
   const entities = mergeEntities(gazetteer, additions.entities, additions.aliases);
   let compiler: DocumentCompiler | undefined;
-  const made: TeamEntities = {
+  const built: TeamEntities = {
+    id: ++made,
     entities,
     names: new CandidateStore({ version: 1, documents: [], entities, passages: [], entityPassages: {} }),
     compiler: () => (compiler ??= createCompiler(entities)),
   };
-  cache.set(key, made);
+  cache.set(key, built);
   if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
-  return made;
+  return built;
 }

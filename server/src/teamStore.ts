@@ -113,19 +113,50 @@ export async function counts(client: Client, entityId: string): Promise<{ source
 }
 
 /**
- * The passages that best match `query` in full text, in any of the languages, with their metadata:
- * of the newest `TEXT_NEWEST` matches, the best `TEXT_HITS` (cp_text_hits: the GIN index cannot
- * serve a query under row-level security, server/migrations/003_text_hits.sql).
+ * The passages that best match `query` in full text, in any of the languages, best first: of the
+ * newest `TEXT_NEWEST` matches, the best `TEXT_HITS` (cp_text_hits: the GIN index cannot serve a
+ * query under row-level security, server/migrations/003_text_hits.sql). Ids only (`textPassages`
+ * reads them): a search whose candidates have not changed is answered from ./revisionCache.ts.
  */
-export async function textMatches(client: Client, query: string): Promise<UserPassage[]> {
-  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
-    `SELECT d.meta, p.data FROM cp_text_hits($1, $2::regconfig[], ${TEXT_NEWEST}, ${TEXT_HITS}) h
+export async function textHits(client: Client, query: string): Promise<Array<{ doc_id: string; n: number; seq: string }>> {
+  // With each passage's filing order: a document filed again (a name added since) keeps its id and
+  // passage numbers, not its `seq`.
+  const { rows } = await client.query<{ doc_id: string; n: number; seq: string }>(
+    `SELECT h.doc_id, h.n, p.seq FROM cp_text_hits($1, $2::regconfig[], ${TEXT_NEWEST}, ${TEXT_HITS}) h
        JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
-       JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
-     ORDER BY h.rank DESC`,
+     ORDER BY h.rank DESC, h.doc_id, h.n`,
     [query, LANGUAGES.map((l) => `cp_${l}`)],
   );
+  return rows;
+}
+
+/** The passages `hits` names, in that order, with their metadata. */
+export async function textPassages(client: Client, hits: Array<{ doc_id: string; n: number }>): Promise<UserPassage[]> {
+  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
+    `SELECT d.meta, p.data FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS h(doc_id, n, i)
+       JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
+       JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
+     ORDER BY h.i`,
+    [hits.map((h) => h.doc_id), hits.map((h) => h.n)],
+  );
   return rows.map((r) => ({ meta: r.meta, passage: r.data }));
+}
+
+/**
+ * What an answer about these entities was computed from, as the database has it now: the team this
+ * transaction is bound to and, per entity, its newest document's filing order and its document count.
+ * Documents are only ever inserted or deleted (a recompiled one is filed again, with a new `seq`),
+ * so the pair changes whenever the entity's passages do (./revisionCache.ts).
+ */
+export async function entityRevisions(client: Client, ids: string[]): Promise<{ team: number; revisions: string[] }> {
+  const { rows } = await client.query<{ team: number; revisions: string[] }>(
+    `SELECT cp_team() AS team, ARRAY(
+       SELECT coalesce((SELECT seq FROM document_entities WHERE entity_id = e ORDER BY seq DESC LIMIT 1), 0) || ':' ||
+              coalesce((SELECT documents FROM entity_sources WHERE entity_id = e), 0)
+       FROM unnest($1::text[]) WITH ORDINALITY AS u(e, i) ORDER BY i) AS revisions`,
+    [ids],
+  );
+  return rows[0]!;
 }
 
 /** Entities whose names look like `query` (trigram similarity, accents and case folded): the team's names and the gazetteer's. */

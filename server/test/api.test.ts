@@ -93,6 +93,38 @@ describe('team server', () => {
     expect(mosul.totalSources).toBe(documents);
   });
 
+  it('serves a kept card only until the entity changes: a new document, a recompiled one, a second team', async () => {
+    const quotes = async (token: string) => (await h.call(token, 'GET', '/v1/entities/palmyra/card')).json.excerpts.map((e: any) => e.passage.text);
+    expect(await quotes(reader)).toEqual([]);
+    await h.call(writer, 'POST', '/v1/documents', pasted('Government forces retook Palmyra and its ancient ruins, state media said.'));
+    expect(await quotes(reader)).toEqual(['Government forces retook Palmyra and its ancient ruins, state media said.']);
+    await h.call(writer, 'POST', '/v1/documents', pasted('Pilgrims reached the desert pearl at dawn, the governor said.'));
+    const before = (await h.call(reader, 'GET', '/v1/entities/palmyra/card')).json;
+    expect(before.entity.sourceCount).toBe(1);
+    // A name added later: the earlier document is filed again with Palmyra in it, and the card shows it.
+    expect((await h.call(writer, 'POST', '/v1/names', { entityId: 'palmyra', text: 'the desert pearl' })).json.recompiled).toBe(1);
+    const after = (await h.call(reader, 'GET', '/v1/entities/palmyra/card')).json;
+    expect(after.entity.sourceCount).toBe(2);
+    expect(after.excerpts.map((e: any) => e.passage.text)).toContain('Pilgrims reached the desert pearl at dawn, the governor said.');
+    // Another team's card of the same entity, asked right after: none of it.
+    const other = await h.token('desk-aleppo', 'reader');
+    expect(await quotes(other)).toEqual([]);
+  });
+
+  it('answers a search again only while its candidates are the same: a new match, a recompiled one, a second team', async () => {
+    const hits = async (token: string) => (await h.call(token, 'POST', '/v1/search', { query: 'caravan' })).json.hits.map((x: any) => x.passage);
+    expect(await hits(reader)).toEqual([]);
+    await h.call(writer, 'POST', '/v1/documents', pasted('A caravan of trucks left at night, the drivers said.'));
+    expect((await hits(reader)).map((p: any) => p.text)).toEqual(['A caravan of trucks left at night, the drivers said.']);
+    await h.call(writer, 'POST', '/v1/documents', pasted('The caravan reached the border crossing by noon.'));
+    expect(await hits(reader)).toHaveLength(2);
+    // A name added later: the document is filed again (same id, same passage numbers) and the hit now names the entity.
+    expect((await h.call(writer, 'POST', '/v1/names', { entityId: 'aleppo', text: 'the border crossing' })).json.recompiled).toBe(1);
+    const crossing = (await hits(reader)).find((p: any) => p.text.startsWith('The caravan reached'));
+    expect(crossing.entityIds).toContain('aleppo');
+    expect(await hits(await h.token('desk-aleppo', 'reader'))).toEqual([]);
+  });
+
   it('refuses a reader\'s write, a missing or unknown token, a bad param, an unknown entity, each with its own error', async () => {
     const before = await h.admin<{ n: string }>('SELECT count(*) AS n FROM documents');
     expect(await h.call(reader, 'POST', '/v1/documents', pasted('Raqqa again.'))).toMatchObject({ status: 403, json: { error: 'forbidden' } });

@@ -5,7 +5,8 @@
  * SQL injection and oversized inputs are refused, with nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTeam } from '../src/db';
+import { buildApp } from '../src/app';
+import { createPools, withTeam } from '../src/db';
 import { pasted, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -35,6 +36,8 @@ describe('one team cannot read, search or write another team\'s rows', () => {
   it('Desk Iraq sees its own document everywhere (the control)', async () => {
     const t = tokens['desk-iraq:reader'];
     expect(text((await h.call(t, 'GET', '/v1/entities/mosul/compare')).json)).toContain(SECRET);
+    // Asked first by Desk Iraq, so the card is kept when Desk Syria asks for it below.
+    expect(text((await h.call(t, 'GET', '/v1/entities/mosul/card')).json)).toContain(SECRET);
     expect((await h.call(t, 'POST', '/v1/search', { query: SECRET })).json.hits).toHaveLength(1);
     expect((await h.call(t, 'GET', `/v1/documents/${iraqDoc}`)).status).toBe(200);
     expect((await h.call(t, 'GET', `/v1/entities/${iraqGroup}/card`)).status).toBe(200);
@@ -93,6 +96,26 @@ describe('one team cannot read, search or write another team\'s rows', () => {
     await expect(pool.query('SELECT * FROM tokens')).rejects.toThrow(/permission denied/);
     await expect(pool.query('SELECT * FROM teams')).rejects.toThrow(/permission denied/);
     expect((await h.admin<{ body: string }>('SELECT body FROM documents WHERE id = $1', [iraqDoc]))[0]!.body).toContain(SECRET);
+  });
+
+  it('one pooled connection answering both teams in turn never carries one\'s team into the other\'s request', async () => {
+    // A read's COMMIT is not waited for (server/src/db.ts): with a single connection, each request
+    // must still find it out of the last one's transaction.
+    const pools = createPools(h.cluster.url('counterpoint_app'), undefined, 1);
+    const app = await buildApp(pools, { rateLimit: 1e9 });
+    try {
+      const ask = (i: number) =>
+        app.inject({ method: 'GET', url: '/v1/entities/mosul/card', headers: { authorization: `Bearer ${tokens[i % 2 ? 'desk-syria:reader' : 'desk-iraq:reader']}` } });
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(i)));
+      answers.forEach((res, i) => {
+        expect(res.statusCode).toBe(200);
+        if (i % 2) expect(res.body).not.toContain(SECRET);
+        else expect(res.body).toContain(SECRET);
+      });
+    } finally {
+      await app.close();
+      await pools.end();
+    }
   });
 
   it('keeps only a hash of each token', async () => {

@@ -1,0 +1,11 @@
+/**
+ * The corpus store with its card computation, and the document compiler, as a script the worker loads on first use
+ * (platform/workerStore.ts says why and how): wiring only.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { CorpusStore } from '../lib/corpus/store';
+import { LiveCorpusStore } from '../lib/corpus/liveStore';
+import { createCompiler } from '../lib/corpus/compile';
+import { provideWorkerScript } from '../platform/workerScripts';
+
+export default defineUnlistedScript(() => provideWorkerScript('worker-store.js', { CorpusStore, LiveCorpusStore, createCompiler }));

@@ -1,0 +1,39 @@
+/**
+ * The corpus store and the document compiler as background.js sees them: wxt.config.ts resolves
+ * every import of lib/corpus/store.ts, liveStore.ts and compile.ts to this file in the background's
+ * build only, and this reads them from worker-store.js (entrypoints/worker-store.ts) when one is
+ * first used (platform/workerScripts.ts). The store and the card computation it holds (viewpoints,
+ * aboutness, event roles), and the compiler (passages, framing, voices) are needed to search,
+ * compare, read a document, compute a card the user's data changes or take the user's writes;
+ * never for a card read from its file, the worker's first answer after a cold start (~40 KB of
+ * background.js). Tests, the build step and every other script import the modules themselves.
+ */
+import type { CorpusStore as Store } from '../lib/corpus/store';
+import type { LiveCorpusStore as LiveStore } from '../lib/corpus/liveStore';
+import type { createCompiler as compilerOf } from '../lib/corpus/compile';
+import { loadWorkerScript } from './workerScripts';
+
+interface Classes {
+  CorpusStore: typeof Store;
+  LiveCorpusStore: typeof LiveStore;
+  createCompiler: typeof compilerOf;
+}
+
+const script = () => loadWorkerScript<Classes>('worker-store.js');
+
+/**
+ * Stands for the class `name` of the script: `new`, `instanceof` and static members reach the
+ * real class, loaded then. (Nothing in background.js extends it at load: that would load it.)
+ */
+function deferredClass<K extends 'CorpusStore' | 'LiveCorpusStore'>(name: K): Classes[K] {
+  const real = () => script()[name];
+  const stand: Classes[K] = new Proxy(function () {} as unknown as Classes[K], {
+    construct: (_, args, newTarget): object => Reflect.construct(real(), args, newTarget === stand ? real() : newTarget) as object,
+    get: (_, key) => Reflect.get(real(), key) as unknown,
+  });
+  return stand;
+}
+
+export const CorpusStore = deferredClass('CorpusStore');
+export const LiveCorpusStore = deferredClass('LiveCorpusStore');
+export const createCompiler: Classes['createCompiler'] = (...args) => script().createCompiler(...args);
