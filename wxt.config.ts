@@ -116,7 +116,7 @@ function deferredImports(store: boolean): Plugin {
     { importer: at('lib/search/searchIndex.ts'), id: 'flexsearch', loader: at('platform/workerSearchEngine.ts') },
     { importer: at('lib/i18n/english.ts'), id: '../../public/_locales/en/messages.json', loader: at('platform/workerEnglish.ts') },
   ];
-  const storeModules = store ? [at('lib/corpus/store.ts'), at('lib/corpus/liveStore.ts'), at('lib/corpus/compile.ts')] : [];
+  const storeModules = store ? [at('lib/corpus/store.ts'), at('lib/corpus/liveStore.ts'), at('lib/corpus/compile.ts'), at('lib/card/cardRows.ts')] : [];
   const storeLoader = at('platform/workerStore.ts');
   return {
     name: 'counterpoint:deferred-imports',

@@ -6,6 +6,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CorpusStore } from '../lib/corpus/store';
 import { LiveCorpusStore } from '../lib/corpus/liveStore';
 import { createCompiler } from '../lib/corpus/compile';
+import { cardFromRows, documentRows, factsKey } from '../lib/card/cardRows';
 import { provideWorkerScript } from '../platform/workerScripts';
 
-export default defineUnlistedScript(() => provideWorkerScript('worker-store.js', { CorpusStore, LiveCorpusStore, createCompiler }));
+export default defineUnlistedScript(() => provideWorkerScript('worker-store.js', { CorpusStore, LiveCorpusStore, createCompiler, cardRows: { cardFromRows, documentRows, factsKey } }));

@@ -11,12 +11,14 @@
 import type { CorpusStore as Store } from '../lib/corpus/store';
 import type { LiveCorpusStore as LiveStore } from '../lib/corpus/liveStore';
 import type { createCompiler as compilerOf } from '../lib/corpus/compile';
+import type * as CardRows from '../lib/card/cardRows';
 import { loadWorkerScript } from './workerScripts';
 
 interface Classes {
   CorpusStore: typeof Store;
   LiveCorpusStore: typeof LiveStore;
   createCompiler: typeof compilerOf;
+  cardRows: Pick<typeof CardRows, 'cardFromRows' | 'documentRows' | 'factsKey'>;
 }
 
 const script = () => loadWorkerScript<Classes>('worker-store.js');
@@ -37,3 +39,7 @@ function deferredClass<K extends 'CorpusStore' | 'LiveCorpusStore'>(name: K): Cl
 export const CorpusStore = deferredClass('CorpusStore');
 export const LiveCorpusStore = deferredClass('LiveCorpusStore');
 export const createCompiler: Classes['createCompiler'] = (...args) => script().createCompiler(...args);
+// (lib/card/cardRows.ts: a card's rows, made and read with the store's card computation.)
+export const cardFromRows: typeof CardRows.cardFromRows = (...args) => script().cardRows.cardFromRows(...args);
+export const documentRows: typeof CardRows.documentRows = (...args) => script().cardRows.documentRows(...args);
+export const factsKey: typeof CardRows.factsKey = (...args) => script().cardRows.factsKey(...args);

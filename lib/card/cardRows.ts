@@ -4,15 +4,17 @@
  * Each user document's rows are stored with its passages, in the same write
  * (platform/userStore.ts), so a card after a worker start reads one small row per document that
  * names the entity, lays the card out (lib/card/viewpoints.ts `layoutOf`, the layout every card
- * uses) and reads only the passages it shows (lib/corpus/partialCard.ts `cardFromRows`). Rows hold
+ * uses) and reads only the passages it shows (`cardFromRows`). Rows hold
  * the entity's facts of the time they were derived (`factsKey`): when the entity changed since (a
  * name added), the card is not made from them. Pure.
  */
 import type { EntityCard, EntitySummary, Excerpt } from '../messages/protocol';
 import type { Entity, Passage, SourceMeta, Stance } from '../corpus/types';
+import { bundledPart, type UserPassage } from '../corpus/partialCard';
+import type { CorpusStore } from '../corpus/store';
 import { fnv1a } from '../search/indexChunks';
 import { factsOf, rankOf, voiceKey, type Rank } from './rank';
-import type { CardLayout, Ranked, Traits } from './viewpoints';
+import { byRank, layoutOf, type CardLayout, type Ranked, type Traits } from './viewpoints';
 import { voiceAt } from './voices';
 
 /**
@@ -83,4 +85,44 @@ export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: nu
     viewpoints: layout.viewpoints.map(excerpt),
     alsoMentioned: layout.alsoMentioned,
   };
+}
+
+/**
+ * The same card as `cardFromParts`, from the entity's rows (lib/card/cardRows.ts: one per user
+ * document that names it, in any order) instead of its passages: laid out from the rows, then only
+ * the user passages it shows are read (`read`, by document and place). Undefined when the rows were
+ * derived with other facts of the entity, or a passage shown is not stored.
+ */
+export async function cardFromRows(base: CorpusStore, entityId: string, rows: readonly EntityRows[], read: (keys: ReadonlyArray<readonly [string, number]>) => Promise<Array<UserPassage | undefined>>, totalSources: number): Promise<EntityCard | undefined> {
+  const entity = base.entity(entityId);
+  if (rows.some((r) => r.facts !== factsKey(entity))) return undefined;
+  const { documents, passages } = bundledPart(base, entityId);
+  const facts = factsOf(entity);
+  const ranked: CardRow[] = [];
+  for (const passage of passages) {
+    const meta = documents.get(passage.docId)!.meta;
+    const r = rowOf(passage, meta, entityId, facts);
+    if (r) ranked.push({ ...r, passage, perspective: perspectiveOf(meta), user: meta.origin === 'user' });
+  }
+  // The user's passages after the bundled ones, in import order (as `cardFromParts` numbers them).
+  let id = passages.length;
+  for (const row of [...rows].sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))) {
+    for (const [n, score, role, at, stance, voice] of [...row.entries].sort((a, b) => a[0] - b[0])) {
+      const passage = { id: id++, docId: row.docId, stance };
+      if (role) ranked.push({ passage, score, substantive: role === 2, at, voice, perspective: row.perspective, user: true, key: [row.docId, n] });
+    }
+  }
+  const layout = layoutOf(ranked.sort(byRank), rowTraits);
+  const shown = [...layout.excerpts, ...layout.viewpoints].filter((r) => r.key);
+  const got = await read(shown.map((r) => r.key!));
+  const stored = new Map(shown.map((r, i) => [r, got[i]]));
+  if (got.some((p) => !p)) return undefined;
+  const excerpt = (r: CardRow): Excerpt => {
+    const user = stored.get(r);
+    const meta = user?.meta ?? documents.get(r.passage.docId)!.meta;
+    const passage = user ? { ...user.passage, id: r.passage.id, docId: meta.id } : (r.passage as Passage);
+    return { passage, source: meta, voice: voiceAt(passage, meta, r.at) };
+  };
+  const sources = new Set([...documents.keys(), ...rows.map((r) => r.docId)]).size;
+  return cardOf({ ...base.summary(entity), sourceCount: sources }, totalSources, layout, excerpt);
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createCompiler } from './compile';
 import type { EntityCard } from '../messages/protocol';
 import { LiveCorpusStore } from './liveStore';
-import { cardFromParts, cardFromRows, type UserPassage } from './partialCard';
-import { documentRows } from '../card/cardRows';
+import { cardFromParts, type UserPassage } from './partialCard';
+import { cardFromRows, documentRows } from '../card/cardRows';
 import type { SourceDocument } from './types';
 
 const compiler = createCompiler(corpus.entities);

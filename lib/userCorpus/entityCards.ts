@@ -7,10 +7,10 @@
  */
 import type { CardSteps } from '../corpus/indexLoad';
 import type { LiveCorpusStore } from '../corpus/liveStore';
-import { cardFromParts, cardFromRows } from '../corpus/partialCard';
+import { cardFromParts } from '../corpus/partialCard';
 import type { Entity, Passage } from '../corpus/types';
 import type { EntityCard } from '../messages/protocol';
-import { documentRows, factsKey } from '../card/cardRows';
+import { cardFromRows, documentRows, factsKey } from '../card/cardRows';
 import type { UserStorePort } from './port';
 
 /** `base`: the bundled store with the user's names (its user documents, if any, are not read from it). `steps`: where the time went (bench/). */
