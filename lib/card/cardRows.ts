@@ -44,7 +44,7 @@ export interface CardRow extends Ranked {
   key?: readonly [docId: string, n: number];
 }
 
-export const rowTraits: Traits<CardRow> = { voice: (r) => r.voice, perspective: (r) => r.perspective, user: (r) => r.user };
+const rowTraits: Traits<CardRow> = { voice: (r) => r.voice, perspective: (r) => r.perspective, user: (r) => r.user };
 
 /** What of the entity a row depends on, as a short key. */
 export function factsKey(entity: Entity | undefined): string {
@@ -53,13 +53,13 @@ export function factsKey(entity: Entity | undefined): string {
 }
 
 /** The layout's view of one passage about the entity (`passage.docId` is its document's); undefined when it has no role in it. */
-export function rowOf(passage: Passage, meta: SourceMeta, entityId: string, facts: ReturnType<typeof factsOf>): (Rank & { voice: string }) | undefined {
+function rowOf(passage: Passage, meta: SourceMeta, entityId: string, facts: ReturnType<typeof factsOf>): (Rank & { voice: string }) | undefined {
   const rank = rankOf(passage, entityId, facts, meta.title);
   return rank && { ...rank, voice: voiceKey(voiceAt(passage, meta, rank.at)) };
 }
 
 /** The perspective a row is compared by (its document's id when unknown, as in lib/card/viewpoints.ts). */
-export const perspectiveOf = (meta: SourceMeta): string => meta.perspective ?? meta.id;
+const perspectiveOf = (meta: SourceMeta): string => meta.perspective ?? meta.id;
 
 /** The rows of one user document (`passages` in its order), one per entity its passages mention. */
 export function documentRows(meta: SourceMeta, passages: readonly Passage[], addedAt: number, entity: (id: string) => Entity | undefined): EntityRows[] {
