@@ -13,7 +13,7 @@ import type { Entity, Passage, SourceMeta, Stance } from '../corpus/types';
 import { bundledPart, type UserPassage } from '../corpus/partialCard';
 import type { CorpusStore } from '../corpus/store';
 import { fnv1a } from '../search/indexChunks';
-import { factsOf, rankOf, voiceKey, type Rank } from './rank';
+import { factsOf, perspectiveOf, rankOf, voiceKey, type Rank } from './rank';
 import { byRank, layoutOf, type CardLayout, type Ranked, type Traits } from './viewpoints';
 import { voiceAt } from './voices';
 
@@ -46,9 +46,9 @@ export interface CardRow extends Ranked {
 
 const rowTraits: Traits<CardRow> = { voice: (r) => r.voice, perspective: (r) => r.perspective, user: (r) => r.user };
 
-/** What of the entity a row depends on, as a short key. */
-export function factsKey(entity: Entity | undefined): string {
-  const json = JSON.stringify(factsOf(entity));
+/** What of the entity a row depends on, as a short key (of its facts, when already read). */
+export function factsKey(entity: Entity | undefined, facts = factsOf(entity)): string {
+  const json = JSON.stringify(facts);
   return `${fnv1a(json).toString(36)}.${json.length.toString(36)}`;
 }
 
@@ -58,9 +58,6 @@ function rowOf(passage: Passage, meta: SourceMeta, entityId: string, facts: Retu
   return rank && { ...rank, voice: voiceKey(voiceAt(passage, meta, rank.at)) };
 }
 
-/** The perspective a row is compared by (its document's id when unknown, as in lib/card/viewpoints.ts). */
-const perspectiveOf = (meta: SourceMeta): string => meta.perspective ?? meta.id;
-
 /** The rows of one user document (`passages` in its order), one per entity its passages mention. */
 export function documentRows(meta: SourceMeta, passages: readonly Passage[], addedAt: number, entity: (id: string) => Entity | undefined): EntityRows[] {
   const rows = new Map<string, EntityRows & { of: ReturnType<typeof factsOf> }>();
@@ -68,7 +65,11 @@ export function documentRows(meta: SourceMeta, passages: readonly Passage[], add
     const passage = { ...p, docId: meta.id };
     for (const entityId of new Set(p.entityIds)) {
       let row = rows.get(entityId);
-      if (!row) rows.set(entityId, (row = { entityId, docId: meta.id, addedAt, facts: factsKey(entity(entityId)), perspective: perspectiveOf(meta), entries: [], of: factsOf(entity(entityId)) }));
+      if (!row) {
+        const e = entity(entityId);
+        const of = factsOf(e);
+        rows.set(entityId, (row = { entityId, docId: meta.id, addedAt, facts: factsKey(e, of), perspective: perspectiveOf(meta, meta.id), entries: [], of }));
+      }
       const r = rowOf(passage, meta, entityId, row.of);
       row.entries.push(r ? [n, r.score, r.substantive ? 2 : 1, r.at, p.stance, r.voice] : [n, 0, 0, 0, p.stance, '']);
     }
@@ -95,14 +96,15 @@ export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: nu
  */
 export async function cardFromRows(base: CorpusStore, entityId: string, rows: readonly EntityRows[], read: (keys: ReadonlyArray<readonly [string, number]>) => Promise<Array<UserPassage | undefined>>, totalSources: number): Promise<EntityCard | undefined> {
   const entity = base.entity(entityId);
-  if (rows.some((r) => r.facts !== factsKey(entity))) return undefined;
-  const { documents, passages } = bundledPart(base, entityId);
   const facts = factsOf(entity);
+  const key = factsKey(entity, facts);
+  if (rows.some((r) => r.facts !== key)) return undefined;
+  const { documents, passages } = bundledPart(base, entityId);
   const ranked: CardRow[] = [];
   for (const passage of passages) {
     const meta = documents.get(passage.docId)!.meta;
     const r = rowOf(passage, meta, entityId, facts);
-    if (r) ranked.push({ ...r, passage, perspective: perspectiveOf(meta), user: meta.origin === 'user' });
+    if (r) ranked.push({ ...r, passage, perspective: perspectiveOf(meta, meta.id), user: meta.origin === 'user' });
   }
   // The user's passages after the bundled ones, in import order (as `cardFromParts` numbers them).
   let id = passages.length;

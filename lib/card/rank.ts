@@ -4,7 +4,7 @@
  * whether computed from the corpus (lib/card/viewpoints.ts) or stored with a user document's
  * passages (lib/card/cardRows.ts). Pure.
  */
-import type { Entity, Passage, Voice } from '../corpus/types';
+import type { Entity, Passage, SourceMeta, Voice } from '../corpus/types';
 import { aboutness } from './aboutness';
 
 /** A passage's rank about an entity: its score, whether about it (not a passing mention), the offset of its best mention. */
@@ -24,6 +24,9 @@ export function rankOf(passage: Passage, entityId: string, facts: ReturnType<typ
   const a = aboutness(passage, entityId, { ...facts, title });
   return a.roles.length > 0 ? { score: a.score, substantive: a.substantive, at: a.best } : undefined;
 }
+
+/** The perspective a card compares a passage's source by: its document's id when unknown. */
+export const perspectiveOf = (meta: SourceMeta | undefined, docId: string): string => meta?.perspective ?? docId;
 
 /** Two passages have the same voice when the same person speaks, or the same author writes. */
 export function voiceKey(v: Voice): string {

@@ -16,7 +16,7 @@
  * Pure and deterministic: ties are always broken by passage id (corpus order).
  */
 import type { CompiledCorpus, Entity, Passage, SourceMeta, Stance, Voice } from '../corpus/types';
-import { factsOf, rankOf, voiceKey, type Rank } from './rank';
+import { factsOf, perspectiveOf, rankOf, voiceKey, type Rank } from './rank';
 import { voiceAt } from './voices';
 
 /** What the layout reads of a passage's rank (a RankedPassage, or a card row: lib/card/cardRows.ts). */
@@ -82,8 +82,7 @@ export function voiceOf(corpus: CompiledCorpus, passage: Passage, at: number): V
 function corpusTraits(corpus: CompiledCorpus): Traits<RankedPassage> {
   return {
     voice: (r) => voiceKey(voiceOf(corpus, r.passage, r.at)),
-    // (The perspective label of a passage's source; its document id when unknown.)
-    perspective: (r) => metaOf(corpus, r.passage.docId)?.perspective ?? r.passage.docId,
+    perspective: (r) => perspectiveOf(metaOf(corpus, r.passage.docId), r.passage.docId),
     // (A passage of one of the user's own documents: never hidden from the cards of what it names.)
     user: (r) => metaOf(corpus, r.passage.docId)?.origin === 'user',
   };

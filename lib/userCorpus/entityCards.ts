@@ -10,7 +10,7 @@ import type { LiveCorpusStore } from '../corpus/liveStore';
 import { cardFromParts } from '../corpus/partialCard';
 import type { Entity, Passage } from '../corpus/types';
 import type { EntityCard } from '../messages/protocol';
-import { cardFromRows, documentRows, factsKey } from '../card/cardRows';
+import { cardFromRows, documentRows, factsKey, type EntityRows } from '../card/cardRows';
 import type { UserStorePort } from './port';
 
 /** `base`: the bundled store with the user's names (its user documents, if any, are not read from it). `steps`: where the time went (bench/). */
@@ -29,7 +29,11 @@ export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStor
 /** Entities whose facts (lib/card/cardRows.ts `factsKey`) differ in `next` from the store's now, with their key now: their rows go stale. */
 export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map<string, string> {
   const stale = new Map<string, string>();
-  for (const e of next) if (store.entities.has(e.id) && factsKey(e) !== factsKey(store.entities.get(e.id))) stale.set(e.id, factsKey(store.entities.get(e.id)));
+  for (const e of next) {
+    const now = store.entities.get(e.id);
+    const former = now && factsKey(now);
+    if (former && factsKey(e) !== former) stale.set(e.id, former);
+  }
   return stale;
 }
 
@@ -45,28 +49,28 @@ export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, s
       const docId = store.corpus.passages[pid]!.docId;
       if (store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
     }
-    for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
-    const ids = [...byDoc.keys()];
-    for (let i = 0; i < ids.length; i += 100) {
-      const page = ids.slice(i, i + 100).filter((id) => store.documents.has(id));
-      const rows = page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e)).filter((r) => r.entityId === entityId));
-      await port.refreshCardRows(former, rows);
-      await pause();
-    }
+    await inPages(store, byDoc, addedAt, pause, (_page, rows) => port.refreshCardRows(former, rows.filter((r) => r.entityId === entityId)));
+  }
+}
+
+/**
+ * The rows of the documents `byDoc` names (still stored), derived from the loaded store 100
+ * documents a page, each page handed to `put` and followed by a pause: cards and searches are
+ * answered between pages.
+ */
+async function inPages(store: LiveCorpusStore, byDoc: Map<string, Passage[]>, addedAt: (docId: string) => number, pause: () => Promise<void>, put: (page: string[], rows: EntityRows[]) => Promise<void>): Promise<void> {
+  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+  const ids = [...byDoc.keys()];
+  for (let i = 0; i < ids.length; i += 100) {
+    // (A document deleted during a pause is left out.)
+    const page = ids.slice(i, i + 100).filter((id) => store.documents.has(id));
+    await put(page, page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e))));
+    await pause();
   }
 }
 
 /** The card rows of documents stored without them, derived from the loaded store (`addedAt`: each document's import order), a page at a time. */
 export async function storeMissingRows(port: UserStorePort, store: LiveCorpusStore, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
   const byDoc = new Map<string, Passage[]>((await port.rowless()).map((id) => [id, []]));
-  if (!byDoc.size) return;
-  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
-  const ids = [...byDoc.keys()].filter((id) => store.documents.has(id));
-  // (100 documents a page, in tasks of their own: cards and searches are answered between pages.)
-  for (let i = 0; i < ids.length; i += 100) {
-    const page = ids.slice(i, i + 100);
-    const rows = page.flatMap((id) => documentRows(store.documents.get(id)!.meta, byDoc.get(id)!, addedAt(id), (e) => store.entities.get(e)));
-    await port.putCardRows(page, rows);
-    await pause();
-  }
+  if (byDoc.size) await inPages(store, byDoc, addedAt, pause, (page, rows) => port.putCardRows(page, rows));
 }
