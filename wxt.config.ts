@@ -99,12 +99,31 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), corpusPlugin()],
+    plugins: [preact(), corpusPlugin(), polyfillAsModule()],
     // The benchmark (bench/) builds with COUNTERPOINT_BENCH=1 to expose a measuring hook in the
     // background; in every other build this is the constant false and the hook is removed.
     define: { 'import.meta.env.COUNTERPOINT_BENCH': JSON.stringify(process.env.COUNTERPOINT_BENCH === '1') },
   }),
 });
+
+/**
+ * webextension-polyfill as an ES module with one default export. Published as CommonJS (UMD), it was
+ * bundled behind the bundler's interop helper, which copies every own property of the module's
+ * export onto a namespace object. Where the browser has a native `browser` (Chromium now, Firefox),
+ * the polyfill exports that very object, and reading each property's descriptor instantiated every
+ * extension API the context has, the toolbar action's icon code among them: the largest part of the
+ * worker's start before its main() ran (`node bench/profile.mjs worker`). The UMD wrapper takes
+ * its CommonJS branch on the local `module` given here; nothing else of the file changes.
+ */
+function polyfillAsModule(): Plugin {
+  return {
+    name: 'counterpoint:polyfill-as-module',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('/webextension-polyfill/dist/browser-polyfill.js')) return undefined;
+      return { code: `const module = { exports: {} };\nconst exports = module.exports;\n${code}\nexport default module.exports;\n`, map: null };
+    },
+  };
+}
 
 /**
  * Resolves each deferred import (the specifier, in the one module that imports it) to the worker's
