@@ -10,6 +10,7 @@
  * compiled out of other builds): `store()` resolves to the CorpusStore with its index ready.
  */
 import { readFileSync } from 'node:fs';
+import { openColdFloor } from './measure-coldfloor.mjs';
 import { closeExtension, detach, launchExtension, send, sendMany, sendWhileLookingUp, stopWorker, workerHeap, workerSession } from './extension.mjs';
 import { percentile } from './stats.mjs';
 
@@ -59,20 +60,23 @@ async function inWorker(ext, fn, ...args) {
  * All corpus measures for one build, `runs` times: cold starts, heaps, index build, and search
  * latency (per query, the median of 3 passes after a warm-up pass).
  */
-export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } = {}) {
+export async function measureCorpus(extensionDir, { runs = 3, floor = false, log = () => {} } = {}) {
   const ext = await launchExtension(extensionDir);
+  // The browser's floor (bench/measure-coldfloor.mjs), timed in each run right after our cold start.
+  const bare = floor ? await openColdFloor() : undefined;
   try {
     const shape = await inWorker(ext, corpusShape);
     // The first start after install compiles the script without a code cache: not a user-facing
     // cold start (it happens once per install/update). Start and stop once before timing.
     await send(ext, 'lookupEntity', { id: LOOKUP_ID });
-    const out = { shape, coldLookupMs: [], coldSearchMs: [], workerStartMs: [], workerMainMs: [], indexBuildMs: [], corpusLoadMs: [], lookupDuringLoadMaxMs: [], lookupDuringLoadCount: [], heapCorpusBytes: [], heapIndexBytes: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], lookupWarmMs: [] };
+    const out = { shape, coldFloorMs: bare ? [] : undefined, coldLookupMs: [], coldSearchMs: [], workerStartMs: [], workerMainMs: [], indexBuildMs: [], corpusLoadMs: [], lookupDuringLoadMaxMs: [], lookupDuringLoadCount: [], heapCorpusBytes: [], heapIndexBytes: [], searchP50: [], searchP95: [], ipcP50: [], ipcP95: [], lookupWarmMs: [] };
     for (let r = 0; r < runs; r++) {
       // Cold start → first answer (card lookup).
       await stopWorker(ext);
       const cold = await send(ext, 'lookupEntity', { id: LOOKUP_ID });
       if (cold.err) throw new Error(`lookupEntity: ${cold.err}`);
       out.coldLookupMs.push(cold.ms);
+      if (bare) out.coldFloorMs.push(await bare.coldStart(3));
       let s = await workerSession(ext);
       // Where the time went: worker start (its time origin) and the background's main() (after
       // background.js, corpus included, was loaded, compiled and evaluated).
@@ -114,7 +118,7 @@ export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } =
       const ipc = await sendMany(ext, 'search', IPC_QUERIES.map((query) => ({ query })));
       out.ipcP50.push(percentile(ipc, 0.5));
       out.ipcP95.push(percentile(ipc, 0.95));
-      log(`  run ${r + 1}/${runs}: cold lookup ${cold.ms.toFixed(1)} ms, cold search ${coldSearch.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, index ${loaded.indexMs.toFixed(0)} ms; ${coldSearch.lookups.length} cards meanwhile, slowest ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${percentile(times, 0.95).toFixed(2)} ms, round trip p50 ${percentile(ipc, 0.5).toFixed(1)} ms`);
+      log(`  run ${r + 1}/${runs}: cold lookup ${cold.ms.toFixed(1)} ms${bare ? ` (a bare extension ${out.coldFloorMs[r].toFixed(1)} ms)` : ''}, cold search ${coldSearch.ms.toFixed(0)} ms (corpus ${loaded.corpusMs.toFixed(0)} ms, index ${loaded.indexMs.toFixed(0)} ms; ${coldSearch.lookups.length} cards meanwhile, slowest ${out.lookupDuringLoadMaxMs[r].toFixed(0)} ms), search p95 ${percentile(times, 0.95).toFixed(2)} ms, round trip p50 ${percentile(ipc, 0.5).toFixed(1)} ms`);
     }
     // Size of one search answer as sent (JSON), to explain the round trips.
     const one = await send(ext, 'search', { query: 'Mosul' }, { keepResult: true });
@@ -122,6 +126,7 @@ export async function measureCorpus(extensionDir, { runs = 3, log = () => {} } =
     out.searchAnswerSourcesBytes = JSON.stringify(one.res.sources).length;
     return out;
   } finally {
+    await bare?.close();
     await closeExtension(ext);
   }
 }

@@ -215,7 +215,7 @@ if (opts.only.includes('corpus')) {
   results.corpora = {};
   for (const name of opts.corpora) {
     log(`corpus ${name}`);
-    const raw = await measureCorpus(buildInfo[name].extensionDir, { runs: opts.runs, log });
+    const raw = await measureCorpus(buildInfo[name].extensionDir, { runs: opts.runs, floor: name === 'bundled', log });
     raw.backgroundBytes = buildInfo[name].backgroundBytes;
     raw.corpusFilesBytes = buildInfo[name].corpusFilesBytes;
     results.corpora[name] = summarizeCorpus(raw);
