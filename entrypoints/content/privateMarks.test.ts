@@ -56,10 +56,23 @@ beforeEach(() => {
   Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, value: 800 });
   Object.defineProperty(document.documentElement, 'clientHeight', { configurable: true, value: 600 });
   if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: new EventTarget() });
+  // Every mention's element near the viewport (nearMentions.test.ts tests those that are not).
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(private readonly report: (entries: object[]) => void) {}
+      observe(target: Element) {
+        this.report([{ target, isIntersecting: true, boundingClientRect: { width: 1, height: 1 } }]);
+      }
+      unobserve() {}
+      disconnect() {}
+    },
+  );
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   for (const e of [...document.documentElement.children]) if (e !== document.head && e !== document.body) e.remove();
 });
 
