@@ -157,6 +157,47 @@ describe('private marks', () => {
     expect(measured).toHaveBeenCalledTimes(2); // a resize may move anything
   });
 
+  it('measures no private mention whose element is far from the viewport, until the browser reports it near', () => {
+    const reports: Array<(entries: object[]) => void> = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(report: (entries: object[]) => void) {
+          reports.push(report);
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const { scope, flush } = fakeScope();
+    const store = new MentionStore();
+    createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    const measured = vi.mocked(Range.prototype.getClientRects);
+    store.add([record('a', 'user-qarmaz', 100), record('c', 'user-qarmaz', 5000)]);
+    measured.mockClear();
+    flush();
+    // Nothing is measured before the browser's first report (after it has rendered the page).
+    expect(measured).not.toHaveBeenCalled();
+    const entry = (id: string, isIntersecting: boolean) => ({ target: document.getElementById(id), isIntersecting, boundingClientRect: { width: 120, height: 20 } });
+    reports[0]!([entry('a', true), entry('c', false)]);
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(marks()).toEqual(['transform: translate(20px, 117px); width: 120px; height: 0px;']);
+    // A resize measures every mention within reach: still not 'c'.
+    measured.mockClear();
+    window.dispatchEvent(new Event('resize'));
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1);
+    // Scrolled down to 'c': the browser reports it near, it is measured and marked.
+    scrolled = 4800;
+    (document as unknown as { elementFromPoint(): Element | null }).elementFromPoint = () => document.getElementById('c');
+    reports[0]!([entry('a', false), entry('c', true)]);
+    document.dispatchEvent(new Event('scroll'));
+    flush();
+    expect(marks()).toEqual(['transform: translate(20px, 217px); width: 120px; height: 0px;']);
+  });
+
   it('measures only the mentions a scan adds, not every private mention again', () => {
     const { scope, flush } = fakeScope();
     const store = new MentionStore();
