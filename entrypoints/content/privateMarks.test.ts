@@ -56,10 +56,23 @@ beforeEach(() => {
   Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, value: 800 });
   Object.defineProperty(document.documentElement, 'clientHeight', { configurable: true, value: 600 });
   if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: new EventTarget() });
+  // Every mention's element near the viewport (nearMentions.test.ts tests those that are not).
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(private readonly report: (entries: object[]) => void) {}
+      observe(target: Element) {
+        this.report([{ target, isIntersecting: true, boundingClientRect: { width: 1, height: 1 } }]);
+      }
+      unobserve() {}
+      disconnect() {}
+    },
+  );
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   for (const e of [...document.documentElement.children]) if (e !== document.head && e !== document.body) e.remove();
 });
 
@@ -142,6 +155,47 @@ describe('private marks', () => {
     window.dispatchEvent(new Event('resize'));
     flush();
     expect(measured).toHaveBeenCalledTimes(2); // a resize may move anything
+  });
+
+  it('measures no private mention whose element is far from the viewport, until the browser reports it near', () => {
+    const reports: Array<(entries: object[]) => void> = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(report: (entries: object[]) => void) {
+          reports.push(report);
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const { scope, flush } = fakeScope();
+    const store = new MentionStore();
+    createPrivateMarks(scope, store, { on: true, hasNames: true, isPrivate });
+    const measured = vi.mocked(Range.prototype.getClientRects);
+    store.add([record('a', 'user-qarmaz', 100), record('c', 'user-qarmaz', 5000)]);
+    measured.mockClear();
+    flush();
+    // Nothing is measured before the browser's first report (after it has rendered the page).
+    expect(measured).not.toHaveBeenCalled();
+    const entry = (id: string, isIntersecting: boolean) => ({ target: document.getElementById(id), isIntersecting, boundingClientRect: { width: 120, height: 20 } });
+    reports[0]!([entry('a', true), entry('c', false)]);
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(marks()).toEqual(['transform: translate(20px, 117px); width: 120px; height: 0px;']);
+    // A resize measures every mention within reach: still not 'c'.
+    measured.mockClear();
+    window.dispatchEvent(new Event('resize'));
+    flush();
+    expect(measured).toHaveBeenCalledTimes(1);
+    // Scrolled down to 'c': the browser reports it near, it is measured and marked.
+    scrolled = 4800;
+    (document as unknown as { elementFromPoint(): Element | null }).elementFromPoint = () => document.getElementById('c');
+    reports[0]!([entry('a', false), entry('c', true)]);
+    document.dispatchEvent(new Event('scroll'));
+    flush();
+    expect(marks()).toEqual(['transform: translate(20px, 217px); width: 120px; height: 0px;']);
   });
 
   it('measures only the mentions a scan adds, not every private mention again', () => {

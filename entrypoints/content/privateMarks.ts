@@ -29,23 +29,27 @@
  *   matcher's own work on the page's text is no different for a private or a public name.
  *
  * Cost: scroll, resize, a change in the size of <html> or <body> (ResizeObserver), the page's
- * own DOM changes (while a private mention is on the page, at most every 100 ms), fonts loading
- * and the store's private changes only queue one animation frame. That frame measures the line
- * boxes of the mentions lib/marks/markPass.ts says (those a scan found, those a document scroll
- * may bring near, or all), keeps those near the viewport and asks the browser what is at the
- * middle of each line on screen (text scrolled out of its box or covered gets no mark); a larger
- * set goes on over several frames (`FRAME_BUDGET_MS` each) before the marks move at once, and a
- * mark whose place did not change is not written again.
+ * own DOM changes (while a private mention is on the page, at most every 100 ms), fonts loading,
+ * the store's private changes and mentions coming near (./nearMentions.ts) only queue one
+ * animation frame. That frame measures the line boxes of the mentions lib/marks/markPass.ts says
+ * (those come near, those a document scroll may bring near, or all), of those nearMentions.ts
+ * says may be near; keeps those near the viewport and asks the browser what is at the middle of
+ * each line on screen (text scrolled out of its box or covered gets no mark); a larger set goes
+ * on over frames (`FRAME_BUDGET_MS` each) before the marks move at once; an unmoved mark is not
+ * written again.
  */
 import { extentOf, lineBoxes, mayBeNear, middleInView, nearView, underlineOf, type Extent, type MarkBox, type View } from '../../lib/marks/markBoxes';
 import { atLeast, FOUND, FULL, NEAR, NONE, planPass, type Need } from '../../lib/marks/markPass';
 import { attachHost } from './frameHost';
-import { LAYER_CSS, MARKS_HOST_STYLE } from './markLayer';
+import { LAYER_CSS, MARKS_HOST_STYLE, MarkPool } from './markLayer';
 import type { MentionRecord, MentionStore } from './mentions';
+import { createNearMentions, type NearMentions } from './nearMentions';
 import type { Scope } from './scope';
 
 /** Line boxes this far outside the viewport are marked too (a small scroll shows them at once). */
 const NEAR_PX = 200;
+/** Mentions whose element is this far outside the viewport are measured (a frame's scroll brings them near). */
+const REACH_PX = 1000;
 /** Main-thread time one frame spends measuring; a larger set goes on in the next frames. */
 const FRAME_BUDGET_MS = 4;
 /** At most this many underlines at once. */
@@ -84,11 +88,9 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   const range = document.createRange();
   let host: HTMLDivElement | null = null;
   let layer: HTMLDivElement | null = null;
-  let pool: HTMLSpanElement[] = [];
-  /** What each pool element was last given ("class|style"): unchanged marks are not written again. */
-  let drawn: string[] = [];
-  let shown = 0;
+  let marks: MarkPool | null = null;
   let following: AbortController | null = null;
+  let near: NearMentions<MentionRecord> | null = null;
   let frameQueued = false;
   /** What the next pass must measure (the most any change since the last one asked for). */
   let need: Need = NONE;
@@ -148,7 +150,7 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       const found = fresh;
       fresh = [];
       // No private mention and no mark: nothing to measure, and no layout to ask the page for.
-      if (tracked.size === 0 && shown === 0) return;
+      if (tracked.size === 0 && marks!.shown === 0) return;
       const root = document.documentElement;
       // Where the layer's fixed origin is (not the viewport's corner when the page transforms <html>).
       const { left, top } = layer.getBoundingClientRect();
@@ -156,9 +158,10 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       const scrollY = window.scrollY;
       // After a scroll of the document alone, only mentions it can bring near are measured: near
       // the viewport now, or at the last full pass (text in a fixed or sticky box stays there).
-      const near = (r: MentionRecord) => [scrollY, fullScrollY].some((y) => mayBeNear(extents.get(r), y, view.height, NEAR_PX));
+      const scrolledNear = (r: MentionRecord) => [scrollY, fullScrollY].some((y) => mayBeNear(extents.get(r), y, view.height, NEAR_PX));
       if (level === FULL) fullScrollY = scrollY;
-      pass = { ...planPass(level, tracked, found, near, lastBoxes), at: 0, view, origin: { left, top }, scrollY };
+      const reach = (r: MentionRecord) => near?.mayBeNear(r) ?? true;
+      pass = { ...planPass(level, tracked, found, reach, scrolledNear, lastBoxes), at: 0, view, origin: { left, top }, scrollY };
     }
     const p = pass;
     p.scrollY = window.scrollY;
@@ -173,42 +176,22 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
       return;
     }
     pass = null;
-    draw(p);
+    marks!.draw(p.boxes, p.origin);
     lastBoxes = p.boxes;
     schedule(); // something moved while a sliced pass ran (`need` says what)
-  };
-
-  /** Moves the pool's elements to the pass's boxes; the rest are hidden. Writes only inside the closed root. */
-  const draw = (p: Pass) => {
-    for (let i = 0; i < p.boxes.length; i++) {
-      const b = p.boxes[i]!;
-      let el = pool[i];
-      if (!el) {
-        el = document.createElement('span');
-        pool.push(el);
-        layer!.append(el);
-      }
-      // (The open card's mention: the box spans its line down to the underline, for the background.)
-      const top = b.active ? b.lineTop : b.y;
-      const cls = b.active ? 'active' : '';
-      const style = `transform: translate(${b.x - p.origin.left}px, ${top - p.origin.top}px); width: ${b.width}px; height: ${b.y - top}px`;
-      if (drawn[i] === `${cls}|${style}`) continue;
-      drawn[i] = `${cls}|${style}`;
-      el.className = cls;
-      el.style.cssText = style;
-    }
-    for (let i = p.boxes.length; i < shown; i++) {
-      pool[i]!.style.cssText = 'display: none';
-      drawn[i] = '';
-    }
-    shown = p.boxes.length;
   };
 
   const start = () => {
     layer = document.createElement('div');
     layer.setAttribute('aria-hidden', 'true');
     host = attachHost(MARKS_HOST_STYLE, LAYER_CSS, layer);
+    marks = new MarkPool(layer);
     following = new AbortController();
+    near = createNearMentions(REACH_PX, (came) => {
+      fresh.push(...came);
+      queue(FOUND);
+    });
+    for (const r of tracked) near.watch(r);
     const opts = { capture: true, passive: true, signal: following.signal };
     // (A scroll of the document moves nothing within it; an element's scroll moves its content.)
     document.addEventListener('scroll', (e: Event) => queue(e.target === document ? NEAR : FULL), opts);
@@ -251,29 +234,31 @@ export function createPrivateMarks(scope: Scope, store: MentionStore, { on, hasN
   const stop = () => {
     following?.abort();
     following = null;
+    near?.disconnect();
+    near = null;
     host?.remove();
     host = layer = null;
-    pool = [];
-    drawn = [];
-    shown = 0;
+    marks = null;
     pass = null;
   };
 
-  // Found by a scan (the text was there): measured alone. Gone: the text changed, all are measured
-  // (a 1 MB page's first scan: a full pass per slice was 330 ms of its 660 ms with 1,000 names).
+  // Found by a scan: measured alone once nearMentions.ts says it is near. Gone: the text changed,
+  // all are measured (a 1 MB page's first scan: a full pass per slice was 330 of its 660 ms).
   const unsubscribe = store.onChange(({ added, removed }) => {
     let gone = false;
-    let found = false;
-    for (const r of removed) gone = tracked.delete(r) || gone;
+    for (const r of removed) {
+      near?.unwatch(r);
+      gone = tracked.delete(r) || gone;
+    }
+    const before = tracked.size;
     for (const r of added) {
       if (!isPrivate(r)) continue;
       tracked.add(r);
-      fresh.push(r);
-      found = true;
+      near?.watch(r);
     }
-    if (!gone && !found) return;
+    if (!gone && tracked.size === before) return;
     watchChanges();
-    queue(gone ? FULL : FOUND);
+    if (gone) queue(FULL);
   });
   for (const r of store.all()) if (isPrivate(r)) tracked.add(r);
 

@@ -16,9 +16,17 @@ export const atLeast = (a: Need, b: Need): Need => (a > b ? a : b);
 
 /**
  * The mentions a pass of `level` measures, and the underlines it starts from: `found` (still
- * `tracked`) on top of the last pass's `lastBoxes`; those of `tracked` that may be `near`; or all.
+ * `tracked`) on top of the last pass's `lastBoxes`; those of `tracked` that a document scroll may
+ * have brought `near`; or all. Only ever those within `reach` (their element near the viewport).
  */
-export function planPass<R, B>(level: Exclude<Need, typeof NONE>, tracked: ReadonlySet<R>, found: readonly R[], near: (r: R) => boolean, lastBoxes: readonly B[]): { records: R[]; boxes: B[] } {
-  if (level === FOUND) return { records: found.filter((r) => tracked.has(r)), boxes: lastBoxes.slice() };
-  return { records: level === FULL ? [...tracked] : [...tracked].filter(near), boxes: [] };
+export function planPass<R, B>(
+  level: Exclude<Need, typeof NONE>,
+  tracked: ReadonlySet<R>,
+  found: readonly R[],
+  reach: (r: R) => boolean,
+  near: (r: R) => boolean,
+  lastBoxes: readonly B[],
+): { records: R[]; boxes: B[] } {
+  if (level === FOUND) return { records: found.filter((r) => tracked.has(r) && reach(r)), boxes: lastBoxes.slice() };
+  return { records: [...tracked].filter((r) => reach(r) && (level === FULL || near(r))), boxes: [] };
 }
