@@ -16,6 +16,9 @@ const documents = Array.from({ length: 30 }, (_, i) => ({
 const compiled = documents.map((document) => ({ document, passages: compiler.passages(document) }));
 const store = new LiveCorpusStore(structuredClone(corpus));
 store.addDocuments(compiled);
+// A bundled document hidden and shown again: back in its slots, listed last for its entities.
+store.removeDocuments([corpus.documents[0]!.meta.id], { hide: true });
+store.unhideDocuments([corpus.documents[0]!.meta.id]);
 const order = (docId: string) => Number(docId.slice('user-'.length));
 const touched = [...new Set(compiled.flatMap((c) => c.passages.flatMap((p) => p.entityIds)))];
 const rowsOf = (id: string): EntityRows[] => compiled.flatMap(({ document, passages }) => documentRows(document.meta, passages, order(document.meta.id), (e) => store.entities.get(e), id));

@@ -77,8 +77,9 @@ export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map
  * After the entities changed (`stale`: each changed entity's former facts key), its rows in the
  * documents not stored again are derived anew from the loaded store, a page at a time; storage keeps
  * only those still carrying the former key (a document deleted or stored again meanwhile is left alone).
+ * Each entity done leaves storage's `staleRows` (a worker stopped before resumes at its next start).
  */
-export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: ReadonlyMap<string, string>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
+export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: Iterable<readonly [entityId: string, former: string]>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
   for (const [entityId, former] of stale) {
     const byDoc = new Map<string, Passage[]>();
     for (const pid of store.corpus.entityPassages[entityId] ?? []) {
@@ -86,6 +87,7 @@ export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, s
       if (store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
     }
     await inPages(store, byDoc, addedAt, pause, (_page, rows) => port.refreshCardRows(former, rows.filter((r) => r.entityId === entityId)));
+    await port.rowsRefreshed(entityId, former);
   }
 }
 

@@ -72,13 +72,13 @@ export class UserCorpus implements CorpusOverlay {
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
   }
 
-  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead. */
+  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead, and card rows missing or left stale are derived. */
   async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
     await addStoredDocuments(this.port, store, this.compilerFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
     const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
     this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
     this.writes.refresh(() => this.store());
-    void storeMissingRows(this.port, store, this.order, pause).catch(() => undefined);
+    void storeMissingRows(this.port, store, this.order, pause).then(() => this.port.staleRows()).then((stale) => refreshRows(this.port, store, stale, this.order, pause)).catch(() => undefined);
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
@@ -222,7 +222,7 @@ export class UserCorpus implements CorpusOverlay {
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
     const stale = staleFacts(store, plan.merged);
-    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched], staleRows: [...stale] });
     store.setEntities(plan.merged);
     this.compiler = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
