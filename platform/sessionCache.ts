@@ -90,6 +90,14 @@ export class SessionCachedStore implements UserStorePort {
     return this.inner.rowless();
   }
 
+  staleRows() {
+    return this.inner.staleRows();
+  }
+
+  rowsRefreshed(entityId: string, former: string) {
+    return this.inner.rowsRefreshed(entityId, former);
+  }
+
   putCardRows(docIds: readonly string[], rows: readonly EntityRows[]) {
     return this.inner.putCardRows(docIds, rows);
   }

@@ -40,8 +40,8 @@ type DocumentRow = Omit<StoredDocument, 'passages'> & { id: string; passages?: P
 /** A passage of a user document, `n`-th in it (version 3). */
 type PassageRow = StoredPassage & { docId: string; n: number; entityIds: string[] };
 interface StateRow {
-  key: 'touched' | 'uncompiled' | 'rowless' | 'version' | `import:${string}`;
-  /** ("version": one decimal string; "import:<id>": the ids of the documents that import saved.) */
+  key: 'touched' | 'uncompiled' | 'rowless' | 'staleRows' | 'version' | `import:${string}`;
+  /** ("version": one decimal string; "import:<id>": the ids of the documents that import saved; "staleRows": "<former facts key> <entity id>".) */
   value: string[];
 }
 
@@ -169,6 +169,21 @@ export class UserStore implements UserStorePort {
     });
   }
 
+  async staleRows(): Promise<Array<[string, string]>> {
+    return ((await this.db.state.get('staleRows'))?.value ?? []).map((s) => {
+      const at = s.indexOf(' ');
+      return [s.slice(at + 1), s.slice(0, at)];
+    });
+  }
+
+  async rowsRefreshed(entityId: string, former: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.state], async () => {
+      const old = (await db.state.get('staleRows'))?.value ?? [];
+      await db.state.put({ key: 'staleRows', value: old.filter((s) => s !== `${former} ${entityId}`) });
+    });
+  }
+
   async rowless(): Promise<string[]> {
     return (await this.db.state.get('rowless'))?.value ?? [];
   }
@@ -222,6 +237,10 @@ export class UserStore implements UserStorePort {
         await db.cards.bulkDelete(change.touched);
         const old = change.clear ? [] : ((await db.state.get('touched'))?.value ?? []);
         await db.state.put({ key: 'touched', value: [...new Set([...old, ...change.touched])] });
+      }
+      if (change.staleRows?.length) {
+        const old = (await db.state.get('staleRows'))?.value ?? [];
+        await db.state.put({ key: 'staleRows', value: [...new Set([...old, ...change.staleRows.map(([id, former]) => `${former} ${id}`)])] });
       }
       if (change.importId) await db.state.put({ key: `import:${change.importId}`, value: puts.map((d) => d.meta.id) });
       await db.state.put({ key: 'version', value: [String(version + 1)] });

@@ -58,12 +58,13 @@ function rowOf(passage: Passage, meta: SourceMeta, entityId: string, facts: Retu
   return rank && { ...rank, voice: voiceKey(voiceAt(passage, meta, rank.at)) };
 }
 
-/** The rows of one user document (`passages` in its order), one per entity its passages mention. */
-export function documentRows(meta: SourceMeta, passages: readonly Passage[], addedAt: number, entity: (id: string) => Entity | undefined): EntityRows[] {
+/** The rows of one user document (`passages` in its order), one per entity its passages mention (`only`: of that entity alone). */
+export function documentRows(meta: SourceMeta, passages: readonly Passage[], addedAt: number, entity: (id: string) => Entity | undefined, only?: string): EntityRows[] {
   const rows = new Map<string, EntityRows & { of: ReturnType<typeof factsOf> }>();
   passages.forEach((p, n) => {
     const passage = { ...p, docId: meta.id };
     for (const entityId of new Set(p.entityIds)) {
+      if (only !== undefined && entityId !== only) continue;
       let row = rows.get(entityId);
       if (!row) {
         const e = entity(entityId);

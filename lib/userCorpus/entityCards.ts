@@ -26,6 +26,42 @@ export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStor
   return card;
 }
 
+/** How long one slice of `aheadCard` may compute before it gives way (a search or card queued meanwhile is answered). */
+const SLICE_MS = 12;
+
+/**
+ * A card computed ahead from the loaded store (lib/userCorpus/writeQueue.ts), in slices of at most
+ * about `sliceMs`: from the entity's stored rows when they are current, else from rows derived here
+ * a document at a time; then laid out, and the passages it shows taken from the store. The card
+ * the whole store gives (passage ids aside: numbered within the card, as in `storedEntityCard`),
+ * without ranking thousands of passages in one task (a search queued behind it waited for all of it).
+ */
+export async function aheadCard(port: UserStorePort, store: LiveCorpusStore, entityId: string, addedAt: (docId: string) => number, pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<EntityCard> {
+  const byDoc = new Map<string, Passage[]>();
+  for (const pid of store.corpus.entityPassages[entityId] ?? []) {
+    const docId = store.corpus.passages[pid]?.docId;
+    if (docId !== undefined && store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
+  }
+  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+  const read = (keys: ReadonlyArray<readonly [string, number]>) => Promise.resolve(keys.map(([docId, n]) => {
+    const passage = byDoc.get(docId)?.[n];
+    return passage && { meta: store.documents.get(docId)!.meta, passage };
+  }));
+  const stored = await port.cardRows(entityId).catch(() => undefined);
+  const fromStored = stored && (await cardFromRows(store, entityId, stored, read, store.totalSources));
+  if (fromStored) return fromStored;
+  const rows: EntityRows[] = [];
+  let since = performance.now();
+  for (const [docId, passages] of byDoc) {
+    if (performance.now() - since >= sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+    rows.push(...documentRows(store.documents.get(docId)!.meta, passages, addedAt(docId), (e) => store.entities.get(e), entityId));
+  }
+  return (await cardFromRows(store, entityId, rows, read, store.totalSources)) ?? store.lookupEntity(entityId);
+}
+
 /** Entities whose facts (lib/card/cardRows.ts `factsKey`) differ in `next` from the store's now, with their key now: their rows go stale. */
 export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map<string, string> {
   const stale = new Map<string, string>();
@@ -41,8 +77,9 @@ export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map
  * After the entities changed (`stale`: each changed entity's former facts key), its rows in the
  * documents not stored again are derived anew from the loaded store, a page at a time; storage keeps
  * only those still carrying the former key (a document deleted or stored again meanwhile is left alone).
+ * Each entity done leaves storage's `staleRows` (a worker stopped before resumes at its next start).
  */
-export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: ReadonlyMap<string, string>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
+export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: Iterable<readonly [entityId: string, former: string]>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
   for (const [entityId, former] of stale) {
     const byDoc = new Map<string, Passage[]>();
     for (const pid of store.corpus.entityPassages[entityId] ?? []) {
@@ -50,6 +87,7 @@ export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, s
       if (store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
     }
     await inPages(store, byDoc, addedAt, pause, (_page, rows) => port.refreshCardRows(former, rows.filter((r) => r.entityId === entityId)));
+    await port.rowsRefreshed(entityId, former);
   }
 }
 

@@ -48,6 +48,8 @@ export interface UserChange {
   unhide?: string[];
   /** Entities whose cards this change alters: their saved cards are dropped, they join `touched`. */
   touched: string[];
+  /** Entities whose card rows this change makes stale, each with its facts key before (lib/card/cardRows.ts): listed until `rowsRefreshed`, so that a worker stopped first refreshes them at its next start. */
+  staleRows?: ReadonlyArray<readonly [entityId: string, former: string]>;
   /** The import this write saves (its documents' ids are kept under it, in the same transaction): a retried import finds it done. */
   importId?: string;
 }
@@ -66,6 +68,10 @@ export interface UserStorePort {
   putCardRows(docIds: readonly string[], rows: readonly EntityRows[]): Promise<void>;
   /** Replaces rows still derived with the facts `former` (an entity changed since) by `rows`; others are left as they are. */
   refreshCardRows(former: string, rows: readonly EntityRows[]): Promise<void>;
+  /** The entities whose rows are stale (`UserChange.staleRows`), with their former facts key. */
+  staleRows(): Promise<Array<[entityId: string, former: string]>>;
+  /** The entity's rows derived with the facts `former` are all refreshed: it leaves `staleRows`. */
+  rowsRefreshed(entityId: string, former: string): Promise<void>;
   /** The user's document ids in import order (keys only: no document is read). */
   documentOrder(): Promise<string[]>;
   /** Passages by document id and place (undefined where none is stored). */

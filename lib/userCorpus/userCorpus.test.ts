@@ -326,6 +326,26 @@ describe('UserStore schema migration', () => {
     expect(third.service.timings.cardSteps?.rows).toBeUndefined();
   });
 
+  it('a worker stopped before it refreshed a renamed entity’s rows: the next one refreshes them once its store is loaded', async () => {
+    const idb = new IDBFactory();
+    // (The first worker stops before any refreshed row is stored.)
+    const first = worker(idb, { wrap: (s) => Object.assign(Object.create(s) as typeof s, { refreshCardRows: () => new Promise<void>(() => undefined) }) });
+    await first.user.importDrafts([notes]);
+    await first.user.addAlias('raqqa', 'Nicephorium');
+    const facts = factsKey((await first.service.store()).entities.get('raqqa'));
+    expect((await first.storage.cardRows('raqqa'))!.map((r) => r.facts)).not.toEqual([facts]);
+    expect(await first.storage.staleRows()).toHaveLength(1);
+    const second = worker(idb);
+    await second.service.compare('raqqa'); // (the store loaded)
+    await vi.waitFor(async () => expect((await second.storage.cardRows('raqqa'))!.map((r) => r.facts)).toEqual([facts]));
+    await vi.waitFor(async () => expect(await second.storage.staleRows()).toEqual([]));
+    await second.user.settled();
+    await second.db.cards.clear();
+    const third = worker(idb);
+    expect(await third.service.lookupEntity('raqqa')).toEqual(await second.service.lookupEntity('raqqa'));
+    expect(third.service.timings.cardSteps).toMatchObject({ rows: 1, passages: 0 });
+  });
+
   it('opens a version-2 database: every stored passage gets into the per-entity lists', async () => {
     const idb = new IDBFactory();
     const first = worker(idb);

@@ -15,7 +15,7 @@ import type { CorpusOverlay, CorpusService, OverlayState } from '../corpus/servi
 import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
-import { refreshRows, staleFacts, storedEntityCard, storeMissingRows } from './entityCards';
+import { aheadCard, refreshRows, staleFacts, storedEntityCard, storeMissingRows } from './entityCards';
 import { nextTask } from '../search/searchIndex';
 import { WriteQueue } from './writeQueue';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
@@ -32,10 +32,10 @@ export class UserCorpus implements CorpusOverlay {
   /** The bundled entities as the build made them (before the user's aliases). */
   private seedEntities?: readonly Entity[];
   private summaryLoad?: Promise<UserSummary>;
-  /** Writes one at a time, in order. */
-  private readonly writes: WriteQueue;
-  /** Import order of the user's documents. */
+  private readonly writes: WriteQueue; // (one at a time, in order)
+  /** Import order of the user's documents (`order`: 0 for one not known). */
   private addedAt = new Map<string, number>();
+  private readonly order = (docId: string): number => this.addedAt.get(docId) ?? 0;
   private compiler?: { revision: string; compiler: DocumentCompiler };
 
   constructor(
@@ -43,7 +43,7 @@ export class UserCorpus implements CorpusOverlay {
     private readonly now: () => number = Date.now,
     pause: () => Promise<void> = nextTask,
   ) {
-    this.writes = new WriteQueue((id, card) => port.saveCard(id, card), pause);
+    this.writes = new WriteQueue((id, card) => port.saveCard(id, card), pause, (loaded, id) => aheadCard(port, loaded, id, this.order, pause));
   }
 
   /** The service this overlays (it calls back into `apply` when it loads the store). */
@@ -72,13 +72,13 @@ export class UserCorpus implements CorpusOverlay {
     if (s.hidden.length) store.removeDocuments(s.hidden.map((h) => h.id), { hide: true });
   }
 
-  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead. */
+  /** The user's documents into the store, a page at a time; then the changed cards not saved (the worker stopped first) are computed ahead, and card rows missing or left stale are derived. */
   async applyDocuments(store: CorpusStore, pause: () => Promise<void>): Promise<void> {
     await addStoredDocuments(this.port, store, this.compilerFor(store), pause, (d) => this.addedAt.set(d.meta.id, d.addedAt));
     const [{ touched }, saved] = await Promise.all([this.state(), this.port.savedCards()]);
     this.writes.touched([...touched].filter((id) => !saved.includes(id))); // (a few hundred ids)
     this.writes.refresh(() => this.store());
-    void storeMissingRows(this.port, store, (id) => this.addedAt.get(id) ?? 0, pause).catch(() => undefined);
+    void storeMissingRows(this.port, store, this.order, pause).then(() => this.port.staleRows()).then((stale) => refreshRows(this.port, store, stale, this.order, pause)).catch(() => undefined);
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
@@ -222,11 +222,11 @@ export class UserCorpus implements CorpusOverlay {
   private async changeEntities(store: CorpusStore, entities: Entity[], aliases: UserAlias[], change: UserChange): Promise<void> {
     const plan = planEntityChange(store, this.seedEntities ?? store.corpus.entities, entities, aliases, (id) => this.addedAt.get(id) ?? this.now());
     const stale = staleFacts(store, plan.merged);
-    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched] });
+    await this.save({ ...change, putDocuments: [...(change.putDocuments ?? []), ...plan.userRows], touched: [...change.touched, ...plan.touched], staleRows: [...stale] });
     store.setEntities(plan.merged);
     this.compiler = undefined;
     for (const r of plan.recompiled) store.replacePassages(r.document.meta.id, r.passages);
-    void refreshRows(this.port, store, stale, (id) => this.addedAt.get(id) ?? 0, nextTask).catch(() => undefined); // (cards of a renamed entity)
+    void refreshRows(this.port, store, stale, this.order, nextTask).catch(() => undefined); // (cards of a renamed entity)
   }
 
   /** What importing a bundle's data would change; with `apply`, does it (one transaction), then reloads the corpus. */

@@ -5,9 +5,11 @@ import { WriteQueue } from './writeQueue';
 
 const store = (ids: string[]) => ({ entities: new Map(ids.map((id) => [id, {}])), lookupEntity: (id: string) => ({ entity: { id } }) as unknown as EntityCard }) as unknown as LiveCorpusStore;
 
+const card = async (loaded: LiveCorpusStore, id: string) => loaded.lookupEntity(id);
+
 describe('WriteQueue', () => {
   it('runs tasks one after another, in order', async () => {
-    const q = new WriteQueue(async () => undefined, async () => undefined);
+    const q = new WriteQueue(async () => undefined, async () => undefined, card);
     const seen: number[] = [];
     const slow = q.run(async () => {
       await new Promise((r) => setTimeout(r, 5));
@@ -29,6 +31,7 @@ describe('WriteQueue', () => {
         if (saved.length === 1) void q.run(async () => void order.push('write'));
       },
       async () => undefined,
+      card,
     );
     q.touched(['a', 'b', 'c', 'gone']);
     q.refresh(async () => store(['a', 'b', 'c']));

@@ -1,7 +1,7 @@
 /**
  * The user corpus's writes, one after another, and the cards computed ahead between them: after
  * a write, the cards of the entities it touched are computed from the loaded store and saved, one
- * per slice, so that after the next worker start the first card of any of them is one read from
+ * per task (each computed in slices itself), so that after the next worker start the first card of any of them is one read from
  * storage (a card of an entity named in 4,000 of 10,000 documents otherwise reads and ranks 8,000
  * passages first). A write waiting stops that; what is left is done after the write. A card not
  * saved yet is still answered correctly (lib/corpus/service.ts computes it). Pure.
@@ -20,6 +20,8 @@ export class WriteQueue {
   constructor(
     private readonly save: (entityId: string, card: EntityCard) => Promise<void>,
     private readonly pause: () => Promise<void>,
+    /** The card of an entity in the loaded store, computed in slices (lib/userCorpus/entityCards.ts `aheadCard`). */
+    private readonly card: (loaded: LiveCorpusStore, entityId: string) => Promise<EntityCard>,
   ) {}
 
   /** Runs `task` after every task queued before it. */
@@ -58,7 +60,7 @@ export class WriteQueue {
           if (this.waiting > 0) return; // the write goes first; the rest after it
           this.pending.delete(id);
           try {
-            if (loaded.entities.has(id)) await this.save(id, loaded.lookupEntity(id));
+            if (loaded.entities.has(id)) await this.save(id, await this.card(loaded, id));
           } catch {
             // (not saved: computed when asked for)
           }
