@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
-import { keptRanks, type PassageRanks } from '../../lib/card/cardRows';
+import { documentRows, keptRanks, passageRanks, type PassageRanks } from '../../lib/card/cardRows';
 import type { KeptRanks } from '../../lib/card/rank';
 import { NotFoundError } from '../../lib/corpus/storeShared';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
@@ -135,6 +135,21 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
   });
   await db.insertDocuments(client, rows, language);
   return [...ids];
+}
+
+/**
+ * Keeps the ranks of up to `limit` documents filed before ranks were kept (after `after`, a
+ * documents.seq), as filing does now (their card rows, lib/card/cardRows.ts); returns where to go
+ * on, or undefined at the end. Answers are the same before and after: ranks not kept are derived.
+ */
+export async function keepMissingRanks(client: Client, after: string, limit: number): Promise<string | undefined> {
+  const { names } = await teamOf(client);
+  const { docs, last } = await db.documentsWithoutRanks(client, after, limit);
+  const ranks = docs.flatMap(({ meta, passages, addedAt }) =>
+    [...passageRanks(documentRows(meta, passages, addedAt, (id) => names.entities.get(id)))].map(([n, r]) => ({ docId: meta.id, n, ranks: r })),
+  );
+  if (ranks.length) await db.setRanks(client, ranks);
+  return last;
 }
 
 /** After names were added: the documents that now mention one of them are compiled again. */

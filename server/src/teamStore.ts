@@ -63,13 +63,44 @@ export async function insertDocuments(client: Client, docs: StoredDocument[], la
     return d.passages.map((p) => ({ doc: d.meta.id, p, ranks: ranks?.get(p.id) }));
   });
   await client.query(
-    'INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config, ranks) SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig, ranks FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $8::jsonb[]) AS u(doc_id, seq, n, text, data, ids, ranks)',
+    // With their search terms, in the same statement (server/migrations/006_passage_terms.sql).
+    `WITH p AS (
+       INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config, ranks)
+       SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig, ranks
+       FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $8::jsonb[]) AS u(doc_id, seq, n, text, data, ids, ranks)
+       RETURNING doc_id, n, seq, tsv)
+     INSERT INTO passage_terms (doc_id, n, seq, tsv) SELECT doc_id, n, seq, tsv FROM p`,
     [passages.map((x) => x.doc), passages.map((x) => seqOf.get(x.doc)!), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`, passages.map((x) => (x.ranks ? JSON.stringify(x.ranks) : null))],
   );
   const links = docs.flatMap((d) => d.entityIds.map((e) => [e, seqOf.get(d.meta.id)!, d.meta.id] as const));
   await client.query(
     'INSERT INTO document_entities (entity_id, seq, doc_id) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])',
     [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+  );
+}
+
+/**
+ * Up to `limit` of the team's documents filed after `after` (documents.seq), oldest first, with their
+ * passages in order, that have a passage filed before its ranks were kept (server/migrations/005_passage_ranks.sql);
+ * `last`: the seq to go on after.
+ */
+export async function documentsWithoutRanks(client: Client, after: string, limit: number): Promise<{ docs: Array<{ meta: SourceMeta; passages: Passage[]; addedAt: number }>; last: string | undefined }> {
+  const { rows } = await client.query<{ seq: string; meta: SourceMeta; added: number; passages: Passage[] | null; missing: boolean }>(
+    `SELECT d.seq, d.meta, extract(epoch FROM d.added_at) * 1000 AS added,
+            (SELECT jsonb_agg(p.data ORDER BY p.n) FROM passages p WHERE p.team_id = cp_team() AND p.doc_id = d.id) AS passages,
+            EXISTS (SELECT 1 FROM passages p WHERE p.team_id = cp_team() AND p.doc_id = d.id AND p.ranks IS NULL AND p.entity_ids <> '{}') AS missing
+     FROM documents d WHERE d.team_id = cp_team() AND d.seq > $1 ORDER BY d.seq LIMIT $2`,
+    [after, limit],
+  );
+  return { docs: rows.filter((r) => r.missing).map((r) => ({ meta: r.meta, passages: r.passages ?? [], addedAt: Number(r.added) })), last: rows.at(-1)?.seq };
+}
+
+/** Writes passages' kept ranks (by document and place). */
+export async function setRanks(client: Client, ranks: Array<{ docId: string; n: number; ranks: PassageRanks }>): Promise<void> {
+  await client.query(
+    `UPDATE passages p SET ranks = u.ranks FROM unnest($1::text[], $2::int[], $3::jsonb[]) AS u(doc_id, n, ranks)
+     WHERE p.team_id = cp_team() AND p.doc_id = u.doc_id AND p.n = u.n`,
+    [ranks.map((r) => r.docId), ranks.map((r) => r.n), ranks.map((r) => JSON.stringify(r.ranks))],
   );
 }
 

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pasted, startHarness, type Harness } from './harness';
+import { withTeam } from '../src/db';
+import { keepMissingRanks } from '../src/answers';
 
 let h: Harness;
 let writer: string;
@@ -120,7 +122,7 @@ describe('team server', () => {
     ];
     for (const text of texts) expect((await h.call(w, 'POST', '/v1/documents', pasted(text))).status).toBe(201);
     const kept = await h.admin<{ ranks: Record<string, [string, number, number, number]> | null }>(
-      "SELECT p.ranks FROM passages p JOIN teams t ON t.id = p.team_id WHERE t.slug = 'desk-ranks'",
+      "SELECT p.ranks FROM passages p JOIN teams t ON t.id = p.team_id WHERE t.slug = 'desk-ranks' ORDER BY p.doc_id, p.n",
     );
     expect(kept.length).toBeGreaterThanOrEqual(3);
     expect(kept.every((r) => r.ranks && 'raqqa' in r.ranks && typeof r.ranks.raqqa[1] === 'number')).toBe(true);
@@ -138,6 +140,11 @@ describe('team server', () => {
     } finally {
       await fresh.close();
     }
+    // Kept again for the passages filed before them (bench/keep-ranks.mjs): the same ranks as filing keeps.
+    const id = (await h.admin<{ id: number }>("SELECT id FROM teams WHERE slug = 'desk-ranks'"))[0]!.id;
+    let after: string | undefined = '0';
+    while (after !== undefined) after = await withTeam(h.pools.write, id, (client) => keepMissingRanks(client, after!, 2));
+    expect(await h.admin("SELECT p.ranks FROM passages p JOIN teams t ON t.id = p.team_id WHERE t.slug = 'desk-ranks' ORDER BY p.doc_id, p.n")).toEqual(kept);
   });
 
   it('answers a search again only while its candidates are the same: a new match, a recompiled one, a second team', async () => {
