@@ -13,7 +13,7 @@ import type { Entity, Passage, SourceMeta, Stance } from '../corpus/types';
 import { bundledPart, type UserPassage } from '../corpus/partialCard';
 import type { CorpusStore } from '../corpus/store';
 import { fnv1a } from '../search/indexChunks';
-import { factsOf, perspectiveOf, rankOf, voiceKey, type Rank } from './rank';
+import { factsOf, perspectiveOf, rankOf, voiceKey, type KeptRanks, type Rank } from './rank';
 import { byRank, layoutOf, type CardLayout, type Ranked, type Traits } from './viewpoints';
 import { voiceAt } from './voices';
 
@@ -78,6 +78,41 @@ export function documentRows(meta: SourceMeta, passages: readonly Passage[], add
   return [...rows.values()].map(({ of: _facts, ...row }) => row);
 }
 
+/** The rank an entry holds (score, role, offset), or null when its passage has no role in the entity. */
+function entryRank(score: number, role: 0 | 1 | 2, at: number): Rank | null {
+  return role ? { score, substantive: role === 2, at } : null;
+}
+
+/** One passage's ranks, kept with it (a team server's passages, server/src/teamStore.ts): per entity it names, its rows' facts key and entry. */
+export type PassageRanks = Record<string, [facts: string, score: number, role: 0 | 1 | 2, at: number]>;
+
+/** Each passage's ranks (by its place in the document) from the document's rows. */
+export function passageRanks(rows: readonly EntityRows[]): Map<number, PassageRanks> {
+  const byPassage = new Map<number, PassageRanks>();
+  for (const row of rows) {
+    for (const [n, score, role, at] of row.entries) {
+      let ranks = byPassage.get(n);
+      if (!ranks) byPassage.set(n, (ranks = {}));
+      ranks[row.entityId] = [row.facts, score, role, at];
+    }
+  }
+  return byPassage;
+}
+
+/**
+ * The kept ranks (lib/card/rank.ts) of passages read with their `PassageRanks` (`ranksOf`): those
+ * derived with the entity's facts of now (`entity`: the entities the corpus has now).
+ */
+export function keptRanks(entity: (id: string) => Entity | undefined, ranksOf: (p: Passage) => PassageRanks | undefined): KeptRanks {
+  return (entityId) => {
+    const facts = factsKey(entity(entityId));
+    return (p) => {
+      const kept = ranksOf(p)?.[entityId];
+      return kept && kept[0] === facts ? entryRank(kept[1], kept[2], kept[3]) : undefined;
+    };
+  };
+}
+
 /** The card of a layout, its excerpts made by `excerpt` (the one shape of a card, whatever it was laid out from). */
 export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: number, layout: CardLayout<R>, excerpt: (r: R) => Excerpt): EntityCard {
   return {
@@ -112,7 +147,8 @@ export async function cardFromRows(base: CorpusStore, entityId: string, rows: re
   for (const row of [...rows].sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))) {
     for (const [n, score, role, at, stance, voice] of [...row.entries].sort((a, b) => a[0] - b[0])) {
       const passage = { id: id++, docId: row.docId, stance };
-      if (role) ranked.push({ passage, score, substantive: role === 2, at, voice, perspective: row.perspective, user: true, key: [row.docId, n] });
+      const rank = entryRank(score, role, at);
+      if (rank) ranked.push({ passage, ...rank, voice, perspective: row.perspective, user: true, key: [row.docId, n] });
     }
   }
   const layout = layoutOf(ranked.sort(byRank), rowTraits);

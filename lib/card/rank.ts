@@ -25,6 +25,17 @@ export function rankOf(passage: Passage, entityId: string, facts: ReturnType<typ
   return a.roles.length > 0 ? { score: a.score, substantive: a.substantive, at: a.best } : undefined;
 }
 
+/**
+ * A passage's rank about one entity derived before and kept with the passage (a team server keeps
+ * lib/card/cardRows.ts's entries per passage, server/src/answers.ts): null when it had no role,
+ * undefined when none is kept for the entity's facts of now (then `rankOf` derives it again).
+ * Kept ranks come from `rankOf` itself, so a ranking with them equals one without.
+ */
+export type KeptRank = (passage: Passage) => Rank | null | undefined;
+
+/** The kept ranks about an entity, if any are (for a corpus of passages read with them). */
+export type KeptRanks = (entityId: string) => KeptRank | undefined;
+
 /** The perspective a card compares a passage's source by: its document's id when unknown. */
 export const perspectiveOf = (meta: SourceMeta | undefined, docId: string): string => meta?.perspective ?? docId;
 

@@ -16,7 +16,7 @@
  * Pure and deterministic: ties are always broken by passage id (corpus order).
  */
 import type { CompiledCorpus, Entity, Passage, SourceMeta, Stance, Voice } from '../corpus/types';
-import { factsOf, perspectiveOf, rankOf, voiceKey, type Rank } from './rank';
+import { factsOf, perspectiveOf, rankOf, voiceKey, type KeptRank, type Rank } from './rank';
 import { voiceAt } from './voices';
 
 /** What the layout reads of a passage's rank (a RankedPassage, or a card row: lib/card/cardRows.ts). */
@@ -56,14 +56,15 @@ function metaOf(corpus: CompiledCorpus, docId: string): SourceMeta | undefined {
   return lookup(corpus).meta.get(docId);
 }
 
-/** Every passage mentioning `entityId`: substantive first, then by aboutness (ties: corpus order). */
-export function rankPassagesForEntity(corpus: CompiledCorpus, entityId: string): RankedPassage[] {
+/** Every passage mentioning `entityId`: substantive first, then by aboutness (ties: corpus order); `kept`: ranks derived before (lib/card/rank.ts). */
+export function rankPassagesForEntity(corpus: CompiledCorpus, entityId: string, kept?: KeptRank): RankedPassage[] {
   const facts = factsOf(lookup(corpus).entities.get(entityId));
   const ranked: RankedPassage[] = [];
   for (const pid of corpus.entityPassages[entityId] ?? []) {
     const passage = corpus.passages[pid];
     if (!passage) continue;
-    const rank = rankOf(passage, entityId, facts, metaOf(corpus, passage.docId)?.title);
+    const known = kept?.(passage);
+    const rank = known === undefined ? rankOf(passage, entityId, facts, metaOf(corpus, passage.docId)?.title) : (known ?? undefined);
     if (rank) ranked.push({ passage, ...rank });
   }
   return ranked.sort(byRank);
@@ -106,8 +107,8 @@ const POLAR: readonly Stance[] = ['progress', 'setback'];
  * documents is always shown (an extra passing excerpt when no slot is left), first when its
  * document is the only one that speaks of the entity; among passing passages the user's lead.
  */
-export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4): CardLayout {
-  return layoutOf(rankPassagesForEntity(corpus, entityId), corpusTraits(corpus), k, kViewpoints);
+export function cardLayout(corpus: CompiledCorpus, entityId: string, k = 3, kViewpoints = 4, kept?: KeptRank): CardLayout {
+  return layoutOf(rankPassagesForEntity(corpus, entityId, kept), corpusTraits(corpus), k, kViewpoints);
 }
 
 /** `cardLayout` of passages already ranked (rank order), their traits read through `t`. */

@@ -7,6 +7,7 @@
  * documents first. Pure.
  */
 import type { EntityCard } from '../messages/protocol';
+import type { KeptRanks } from '../card/rank';
 import { CorpusStore } from './store';
 import { REMOVED } from './storeShared';
 import type { CompiledCorpus, Passage, SourceDocument, SourceMeta } from './types';
@@ -22,7 +23,7 @@ export interface UserPassage {
  * view) and `user`, the user's passages that mention it in import order (after every bundled one,
  * as in the whole store). `totalSources`: the whole corpus's count.
  */
-export function cardFromParts(base: CorpusStore, entityId: string, user: readonly UserPassage[], totalSources: number): EntityCard {
+export function cardFromParts(base: CorpusStore, entityId: string, user: readonly UserPassage[], totalSources: number, kept?: KeptRanks): EntityCard {
   const { documents, passages } = bundledPart(base, entityId);
   for (const { meta, passage } of user) {
     if (!passage.entityIds.includes(entityId)) continue;
@@ -35,7 +36,7 @@ export function cardFromParts(base: CorpusStore, entityId: string, user: readonl
     passages,
     entityPassages: { [entityId]: passages.map((p) => p.id) },
   };
-  return { ...new CorpusStore(corpus).lookupEntity(entityId), totalSources };
+  return { ...new CorpusStore(corpus, undefined, kept).lookupEntity(entityId), totalSources };
 }
 
 /**

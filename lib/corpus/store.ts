@@ -29,6 +29,7 @@ import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 import { cardOf } from '../card/cardRows';
+import type { KeptRanks } from '../card/rank';
 import { NotFoundError, REMOVED } from './storeShared';
 
 export class CorpusStore {
@@ -51,10 +52,14 @@ export class CorpusStore {
   /** How long building the search index took, in ms, once built (diagnostics: bench/). */
   indexBuildMs?: number;
 
-  /** `names`: a store of the same entities whose query matcher this one uses (a search over part of the corpus, lib/corpus/quickSearch.ts). */
+  /**
+   * `names`: a store of the same entities whose query matcher this one uses (a search over part of the corpus, lib/corpus/quickSearch.ts).
+   * `kept`: ranks of its passages derived before (lib/card/rank.ts `KeptRanks`), for its cards and searches.
+   */
   constructor(
     public corpus: CompiledCorpus,
     private readonly names?: CorpusStore,
+    private readonly kept?: KeptRanks,
   ) {
     this.entities = new Map(corpus.entities.map((e) => [e.id, e]));
     this.documents = new Map(corpus.documents.map((d) => [d.meta.id, d]));
@@ -96,7 +101,7 @@ export class CorpusStore {
 
   lookupEntity(id: string): EntityCard {
     const entity = this.entity(id);
-    return cardOf(this.summary(entity), this.totalSources, cardLayout(this.corpus, id), (r) => ({ ...this.excerpt(r.passage), voice: voiceOf(this.corpus, r.passage, r.at) }));
+    return cardOf(this.summary(entity), this.totalSources, cardLayout(this.corpus, id, undefined, undefined, this.kept?.(id)), (r) => ({ ...this.excerpt(r.passage), voice: voiceOf(this.corpus, r.passage, r.at) }));
   }
 
   compare(entityId: string): Comparison {
@@ -179,7 +184,7 @@ export class CorpusStore {
   /** The entity's passages ranked by aboutness (kept until the corpus changes). */
   rankedPassages(entityId: string): RankedPassage[] {
     let ranked = this.rankedByEntity.get(entityId);
-    if (!ranked) this.rankedByEntity.set(entityId, (ranked = rankPassagesForEntity(this.corpus, entityId)));
+    if (!ranked) this.rankedByEntity.set(entityId, (ranked = rankPassagesForEntity(this.corpus, entityId, this.kept?.(entityId))));
     return ranked;
   }
 

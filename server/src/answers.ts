@@ -10,6 +10,8 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { cardFromParts, type UserPassage } from '../../lib/corpus/partialCard';
+import { documentRows, keptRanks, passageRanks, type PassageRanks } from '../../lib/card/cardRows';
+import type { KeptRanks } from '../../lib/card/rank';
 import { NotFoundError } from '../../lib/corpus/storeShared';
 import type { CompiledCorpus, Entity, Passage, SourceDocument } from '../../lib/corpus/types';
 import type { Comparison, EntityCard, SearchResult } from '../../lib/messages/protocol';
@@ -27,6 +29,16 @@ type Client = pg.PoolClient;
 /** The gazetteer with the team's names, then the team's own places and groups (./teamEntities.ts). */
 async function teamOf(client: Client): Promise<TeamEntities> {
   return teamEntities(await db.teamAdditions(client));
+}
+
+/**
+ * The ranks kept with these passages (server/migrations/005_passage_ranks.sql), by document and
+ * offset (a card or a search numbers its passages anew): those derived with the entity's facts of now.
+ */
+function keptOf(team: TeamEntities, parts: readonly db.KeptPassage[]): KeptRanks {
+  const ranks = new Map<string, PassageRanks>();
+  for (const { meta, passage, ranks: r } of parts) if (r) ranks.set(`${meta.id}\u0000${passage.start}`, r);
+  return keptRanks((id) => team.names.entities.get(id), (p) => ranks.get(`${p.docId}\u0000${p.start}`));
 }
 
 /** A corpus of just these passages (numbered in order) and their sources. */
@@ -56,9 +68,10 @@ export async function card(client: Client, entityId: string, cards: RevisionCach
   // Sent together: each waits for the one before on the connection, not for this code (./db.ts).
   const [team, now, { sources, total }] = await Promise.all([teamOf(client), db.entityRevisions(client, [entityId]), db.counts(client, entityId)]);
   known(team.entities, entityId);
-  const result = await cards.get(`${now.team}\u0000${entityId}`, `${team.id}|${now.revisions[0]}`, async () =>
-    cardFromParts(team.names, entityId, await db.entityPassages(client, entityId), 0),
-  );
+  const result = await cards.get(`${now.team}\u0000${entityId}`, `${team.id}|${now.revisions[0]}`, async () => {
+    const parts = await db.entityPassages(client, entityId);
+    return cardFromParts(team.names, entityId, parts, 0, keptOf(team, parts));
+  });
   return { ...result, totalSources: total, entity: { ...result.entity, sourceCount: sources } };
 }
 
@@ -89,7 +102,7 @@ export async function search(client: Client, params: Params<'search'>, searches:
     const parts = (await Promise.all([db.textPassages(client, hits), ...named.map((id) => db.entityPassages(client, id))])).flat();
     const seen = new Set<string>();
     const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
-    const result = new CandidateStore(corpusOf(team.entities, unique), team.names).search(params);
+    const result = new CandidateStore(corpusOf(team.entities, unique), team.names, keptOf(team, unique)).search(params);
     // Names found by trigrams only (a misspelling the extension's matcher does not know) are offered too.
     const have = new Set(result.entities.map((e) => e.id));
     const types = params.entityTypes;
@@ -106,7 +119,8 @@ export async function getDocument(client: Client, docId: string): Promise<{ docu
 
 /** Files drafts as documents of the team (`team`: its name, the perspective of a draft that names none); returns their ids. */
 export async function addDocuments(client: Client, drafts: DocumentDraft[], language: db.Language, team: string): Promise<string[]> {
-  const compiler = (await teamOf(client)).compiler();
+  const { compiler: compilerOf, names } = await teamOf(client);
+  const compiler = compilerOf();
   const salt = String(Date.now());
   const fresh = drafts.map((d) => newDocumentId(d.body, salt, new Set()));
   const taken = await db.takenIds(client, fresh);
@@ -116,15 +130,31 @@ export async function addDocuments(client: Client, drafts: DocumentDraft[], lang
     const id = newDocumentId(draft.body, salt, new Set([...taken, ...ids]));
     ids.add(id);
     const document = finishDraft(draft, id, team);
-    return stored(document, compiler.passages(document, 0), now + i / 1000);
+    // With its card rows: each passage's rank about what it names, kept with it (./teamStore.ts).
+    return stored(document, compiler.passages(document, 0), now + i / 1000, names.entities);
   });
   await db.insertDocuments(client, rows, language);
   return [...ids];
 }
 
+/**
+ * Keeps the ranks of up to `limit` documents filed before ranks were kept (after `after`, a
+ * documents.seq), as filing does now (their card rows, lib/card/cardRows.ts); returns where to go
+ * on, or undefined at the end. Answers are the same before and after: ranks not kept are derived.
+ */
+export async function keepMissingRanks(client: Client, after: string, limit: number): Promise<string | undefined> {
+  const { names } = await teamOf(client);
+  const { docs, last } = await db.documentsWithoutRanks(client, after, limit);
+  const ranks = docs.flatMap(({ meta, passages, addedAt }) =>
+    [...passageRanks(documentRows(meta, passages, addedAt, (id) => names.entities.get(id)))].map(([n, r]) => ({ docId: meta.id, n, ranks: r })),
+  );
+  if (ranks.length) await db.setRanks(client, ranks);
+  return last;
+}
+
 /** After names were added: the documents that now mention one of them are compiled again. */
 async function recompileFor(client: Client, texts: string[]): Promise<number> {
-  const { entities, compiler: compilerOf } = await teamOf(client);
+  const { entities, compiler: compilerOf, names } = await teamOf(client);
   const compiler = compilerOf();
   const finder = new Matcher(patternsFromEntities(entities).filter((p) => texts.includes(p.text)));
   let n = 0;
@@ -132,7 +162,7 @@ async function recompileFor(client: Client, texts: string[]): Promise<number> {
     for (const d of await db.documentsNaming(client, text)) {
       if (!finder.findAll(d.body).length) continue;
       const document = { meta: d.meta, body: d.body };
-      await db.replacePassages(client, stored(document, compiler.passages(document, 0), d.addedAt));
+      await db.replacePassages(client, stored(document, compiler.passages(document, 0), d.addedAt, names.entities));
       n++;
     }
   }

@@ -10,13 +10,14 @@ import { gazetteer } from '../../corpus/gazetteer';
 import { createCompiler, type DocumentCompiler } from '../../lib/corpus/compile';
 import { CorpusStore } from '../../lib/corpus/store';
 import type { CompiledCorpus, Entity } from '../../lib/corpus/types';
+import type { KeptRanks } from '../../lib/card/rank';
 import { mergeEntities } from '../../lib/userCorpus/merge';
 import type { UserAlias } from '../../lib/userCorpus/types';
 
-/** A CorpusStore that can take the query matchers of another store over the same entities. */
+/** A CorpusStore that can take the query matchers of another store over the same entities (and ranks kept with its passages). */
 export class CandidateStore extends CorpusStore {
-  constructor(corpus: CompiledCorpus, names?: CandidateStore) {
-    super(corpus);
+  constructor(corpus: CompiledCorpus, names?: CandidateStore, kept?: KeptRanks) {
+    super(corpus, undefined, kept);
     if (names) {
       names.entitiesInQuery(''); // builds them once
       this.queryMatcher = names.queryMatcher;

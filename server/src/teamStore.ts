@@ -8,6 +8,10 @@ import type pg from 'pg';
 import type { Entity, Passage, SourceMeta } from '../../lib/corpus/types';
 import type { UserPassage } from '../../lib/corpus/partialCard';
 import type { StoredDocument, UserAlias } from '../../lib/userCorpus/types';
+import { passageRanks, type PassageRanks } from '../../lib/card/cardRows';
+
+/** A passage with its document's metadata and the ranks kept with it (server/migrations/005_passage_ranks.sql; null: none). */
+export type KeptPassage = UserPassage & { ranks: PassageRanks | null };
 
 /** Languages with a text search configuration (server/migrations/001_schema.sql). */
 export const LANGUAGES = ['english', 'french', 'german', 'turkish', 'arabic', 'simple'] as const;
@@ -54,15 +58,49 @@ export async function insertDocuments(client: Client, docs: StoredDocument[], la
     [docs.map((d) => d.meta.id), docs.map((d) => JSON.stringify(d.meta)), docs.map((d) => d.body), language],
   );
   const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
-  const passages = docs.flatMap((d) => d.passages.map((p) => ({ doc: d.meta.id, p })));
+  const passages = docs.flatMap((d) => {
+    const ranks = d.cardRows && passageRanks(d.cardRows);
+    return d.passages.map((p) => ({ doc: d.meta.id, p, ranks: ranks?.get(p.id) }));
+  });
   await client.query(
-    'INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config) SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(doc_id, seq, n, text, data, ids)',
-    [passages.map((x) => x.doc), passages.map((x) => seqOf.get(x.doc)!), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`],
+    // With their search terms, in the same statement (server/migrations/006_passage_terms.sql).
+    `WITH p AS (
+       INSERT INTO passages (doc_id, seq, n, text, data, entity_ids, config, ranks)
+       SELECT doc_id, seq, n, text, data, ARRAY(SELECT jsonb_array_elements_text(ids)), $7::regconfig, ranks
+       FROM unnest($1::text[], $2::bigint[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $8::jsonb[]) AS u(doc_id, seq, n, text, data, ids, ranks)
+       RETURNING doc_id, n, seq, tsv)
+     INSERT INTO passage_terms (doc_id, n, seq, tsv) SELECT doc_id, n, seq, tsv FROM p`,
+    [passages.map((x) => x.doc), passages.map((x) => seqOf.get(x.doc)!), passages.map((x) => x.p.id), passages.map((x) => x.p.text), passages.map((x) => JSON.stringify(x.p)), passages.map((x) => JSON.stringify(x.p.entityIds)), `cp_${language}`, passages.map((x) => (x.ranks ? JSON.stringify(x.ranks) : null))],
   );
   const links = docs.flatMap((d) => d.entityIds.map((e) => [e, seqOf.get(d.meta.id)!, d.meta.id] as const));
   await client.query(
     'INSERT INTO document_entities (entity_id, seq, doc_id) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])',
     [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+  );
+}
+
+/**
+ * Up to `limit` of the team's documents filed after `after` (documents.seq), oldest first, with their
+ * passages in order, that have a passage filed before its ranks were kept (server/migrations/005_passage_ranks.sql);
+ * `last`: the seq to go on after.
+ */
+export async function documentsWithoutRanks(client: Client, after: string, limit: number): Promise<{ docs: Array<{ meta: SourceMeta; passages: Passage[]; addedAt: number }>; last: string | undefined }> {
+  const { rows } = await client.query<{ seq: string; meta: SourceMeta; added: number; passages: Passage[] | null; missing: boolean }>(
+    `SELECT d.seq, d.meta, extract(epoch FROM d.added_at) * 1000 AS added,
+            (SELECT jsonb_agg(p.data ORDER BY p.n) FROM passages p WHERE p.team_id = cp_team() AND p.doc_id = d.id) AS passages,
+            EXISTS (SELECT 1 FROM passages p WHERE p.team_id = cp_team() AND p.doc_id = d.id AND p.ranks IS NULL AND p.entity_ids <> '{}') AS missing
+     FROM documents d WHERE d.team_id = cp_team() AND d.seq > $1 ORDER BY d.seq LIMIT $2`,
+    [after, limit],
+  );
+  return { docs: rows.filter((r) => r.missing).map((r) => ({ meta: r.meta, passages: r.passages ?? [], addedAt: Number(r.added) })), last: rows.at(-1)?.seq };
+}
+
+/** Writes passages' kept ranks (by document and place). */
+export async function setRanks(client: Client, ranks: Array<{ docId: string; n: number; ranks: PassageRanks }>): Promise<void> {
+  await client.query(
+    `UPDATE passages p SET ranks = u.ranks FROM unnest($1::text[], $2::int[], $3::jsonb[]) AS u(doc_id, n, ranks)
+     WHERE p.team_id = cp_team() AND p.doc_id = u.doc_id AND p.n = u.n`,
+    [ranks.map((r) => r.docId), ranks.map((r) => r.n), ranks.map((r) => JSON.stringify(r.ranks))],
   );
 }
 
@@ -91,16 +129,16 @@ export async function documentsNaming(client: Client, text: string): Promise<Arr
   return rows.map((r) => ({ meta: r.meta, body: r.body, addedAt: Number(r.added) }));
 }
 
-/** The passages that mention `entityId` in its newest `ENTITY_DOCS` documents, oldest first, with their metadata. */
-export async function entityPassages(client: Client, entityId: string): Promise<UserPassage[]> {
-  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
-    `SELECT d.meta, p.data FROM (SELECT doc_id, seq FROM document_entities WHERE entity_id = $1 ORDER BY seq DESC LIMIT ${ENTITY_DOCS}) e
+/** The passages that mention `entityId` in its newest `ENTITY_DOCS` documents, oldest first, with their metadata and kept ranks. */
+export async function entityPassages(client: Client, entityId: string): Promise<KeptPassage[]> {
+  const { rows } = await client.query<{ meta: SourceMeta; data: Passage; ranks: PassageRanks | null }>(
+    `SELECT d.meta, p.data, p.ranks FROM (SELECT doc_id, seq FROM document_entities WHERE entity_id = $1 ORDER BY seq DESC LIMIT ${ENTITY_DOCS}) e
      JOIN documents d ON d.team_id = cp_team() AND d.id = e.doc_id
      JOIN passages p ON p.team_id = cp_team() AND p.doc_id = e.doc_id AND p.entity_ids @> ARRAY[$1]
      ORDER BY e.seq, p.n`,
     [entityId],
   );
-  return rows.map((r) => ({ meta: r.meta, passage: r.data }));
+  return rows.map((r) => ({ meta: r.meta, passage: r.data, ranks: r.ranks }));
 }
 
 /** How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers: server/migrations/004_source_counts.sql). */
@@ -130,16 +168,16 @@ export async function textHits(client: Client, query: string): Promise<Array<{ d
   return rows;
 }
 
-/** The passages `hits` names, in that order, with their metadata. */
-export async function textPassages(client: Client, hits: Array<{ doc_id: string; n: number }>): Promise<UserPassage[]> {
-  const { rows } = await client.query<{ meta: SourceMeta; data: Passage }>(
-    `SELECT d.meta, p.data FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS h(doc_id, n, i)
+/** The passages `hits` names, in that order, with their metadata and kept ranks. */
+export async function textPassages(client: Client, hits: Array<{ doc_id: string; n: number }>): Promise<KeptPassage[]> {
+  const { rows } = await client.query<{ meta: SourceMeta; data: Passage; ranks: PassageRanks | null }>(
+    `SELECT d.meta, p.data, p.ranks FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS h(doc_id, n, i)
        JOIN passages p ON p.team_id = cp_team() AND p.doc_id = h.doc_id AND p.n = h.n
        JOIN documents d ON d.team_id = cp_team() AND d.id = h.doc_id
      ORDER BY h.i`,
     [hits.map((h) => h.doc_id), hits.map((h) => h.n)],
   );
-  return rows.map((r) => ({ meta: r.meta, passage: r.data }));
+  return rows.map((r) => ({ meta: r.meta, passage: r.data, ranks: r.ranks }));
 }
 
 /**

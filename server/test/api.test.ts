@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pasted, startHarness, type Harness } from './harness';
+import { withTeam } from '../src/db';
+import { keepMissingRanks } from '../src/answers';
 
 let h: Harness;
 let writer: string;
@@ -109,6 +111,40 @@ describe('team server', () => {
     // Another team's card of the same entity, asked right after: none of it.
     const other = await h.token('desk-aleppo', 'reader');
     expect(await quotes(other)).toEqual([]);
+  });
+
+  it('keeps each passage\'s ranks when filing it, and answers the same card and search as without them', async () => {
+    const w = await h.token('desk-ranks', 'writer');
+    const texts = [
+      'ISIS lost Raqqa to the SDF after a long siege, commanders said. The city lay in ruins.',
+      'Residents who fled Raqqa described airstrikes on the old city; the SDF said ISIS fighters hid among civilians.',
+      'The Global Coalition to Counter ISIS met in Washington. Raqqa, Mosul and Tabqa were discussed.',
+    ];
+    for (const text of texts) expect((await h.call(w, 'POST', '/v1/documents', pasted(text))).status).toBe(201);
+    const kept = await h.admin<{ ranks: Record<string, [string, number, number, number]> | null }>(
+      "SELECT p.ranks FROM passages p JOIN teams t ON t.id = p.team_id WHERE t.slug = 'desk-ranks' ORDER BY p.doc_id, p.n",
+    );
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept.every((r) => r.ranks && 'raqqa' in r.ranks && typeof r.ranks.raqqa[1] === 'number')).toBe(true);
+    const answers = async (harness: Harness) => ({
+      cards: await Promise.all(['raqqa', 'isis', 'syrian-democratic-forces'].map(async (id) => (await harness.call(w, 'GET', `/v1/entities/${id}/card`)).json)),
+      searches: await Promise.all(['Raqqa', 'ISIS fighters', 'siege'].map(async (query) => (await harness.call(w, 'POST', '/v1/search', { query })).json)),
+    });
+    const withRanks = await answers(h);
+    expect(withRanks.cards[0].excerpts.length).toBeGreaterThan(0);
+    // The same rows with no ranks kept (as filed before server/migrations/005), read by a new app (no answer kept in memory).
+    await h.admin("UPDATE passages SET ranks = NULL FROM teams t WHERE t.id = passages.team_id AND t.slug = 'desk-ranks'");
+    const fresh = await startHarness({}, h.cluster);
+    try {
+      expect(await answers(fresh)).toEqual(withRanks);
+    } finally {
+      await fresh.close();
+    }
+    // Kept again for the passages filed before them (bench/keep-ranks.mjs): the same ranks as filing keeps.
+    const id = (await h.admin<{ id: number }>("SELECT id FROM teams WHERE slug = 'desk-ranks'"))[0]!.id;
+    let after: string | undefined = '0';
+    while (after !== undefined) after = await withTeam(h.pools.write, id, (client) => keepMissingRanks(client, after!, 2));
+    expect(await h.admin("SELECT p.ranks FROM passages p JOIN teams t ON t.id = p.team_id WHERE t.slug = 'desk-ranks' ORDER BY p.doc_id, p.n")).toEqual(kept);
   });
 
   it('answers a search again only while its candidates are the same: a new match, a recompiled one, a second team', async () => {

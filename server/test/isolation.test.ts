@@ -17,7 +17,7 @@ let iraqGroup = '';
 /** A word only Desk Iraq's document has. */
 const SECRET = 'Zubaydiyah';
 
-const TABLES = ['documents', 'passages', 'document_entities', 'entities', 'names', 'entity_sources', 'team_sources'];
+const TABLES = ['documents', 'passages', 'passage_terms', 'document_entities', 'entities', 'names', 'entity_sources', 'team_sources'];
 
 beforeAll(async () => {
   h = await startHarness();
