@@ -37,12 +37,7 @@ const SLICE_MS = 12;
  * without ranking thousands of passages in one task (a search queued behind it waited for all of it).
  */
 export async function aheadCard(port: UserStorePort, store: LiveCorpusStore, entityId: string, addedAt: (docId: string) => number, pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<EntityCard> {
-  const byDoc = new Map<string, Passage[]>();
-  for (const pid of store.corpus.entityPassages[entityId] ?? []) {
-    const docId = store.corpus.passages[pid]?.docId;
-    if (docId !== undefined && store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
-  }
-  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+  const byDoc = userDocumentsNaming(store, entityId);
   const read = (keys: ReadonlyArray<readonly [string, number]>) => Promise.resolve(keys.map(([docId, n]) => {
     const passage = byDoc.get(docId)?.[n];
     return passage && { meta: store.documents.get(docId)!.meta, passage };
@@ -81,12 +76,7 @@ export function staleFacts(store: LiveCorpusStore, next: readonly Entity[]): Map
  */
 export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, stale: Iterable<readonly [entityId: string, former: string]>, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
   for (const [entityId, former] of stale) {
-    const byDoc = new Map<string, Passage[]>();
-    for (const pid of store.corpus.entityPassages[entityId] ?? []) {
-      const docId = store.corpus.passages[pid]!.docId;
-      if (store.documents.get(docId)?.meta.origin === 'user') byDoc.set(docId, []);
-    }
-    await inPages(store, byDoc, addedAt, pause, (_page, rows) => port.refreshCardRows(former, rows.filter((r) => r.entityId === entityId)));
+    await inPages(store, userDocumentsNaming(store, entityId), addedAt, pause, (_page, rows) => port.refreshCardRows(former, rows.filter((r) => r.entityId === entityId)));
     await port.rowsRefreshed(entityId, former);
   }
 }
@@ -96,8 +86,7 @@ export async function refreshRows(port: UserStorePort, store: LiveCorpusStore, s
  * documents a page, each page handed to `put` and followed by a pause: cards and searches are
  * answered between pages.
  */
-async function inPages(store: LiveCorpusStore, byDoc: Map<string, Passage[]>, addedAt: (docId: string) => number, pause: () => Promise<void>, put: (page: string[], rows: EntityRows[]) => Promise<void>): Promise<void> {
-  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+async function inPages(store: LiveCorpusStore, byDoc: ReadonlyMap<string, readonly Passage[]>, addedAt: (docId: string) => number, pause: () => Promise<void>, put: (page: string[], rows: EntityRows[]) => Promise<void>): Promise<void> {
   const ids = [...byDoc.keys()];
   for (let i = 0; i < ids.length; i += 100) {
     // (A document deleted during a pause is left out.)
@@ -109,6 +98,23 @@ async function inPages(store: LiveCorpusStore, byDoc: Map<string, Passage[]>, ad
 
 /** The card rows of documents stored without them, derived from the loaded store (`addedAt`: each document's import order), a page at a time. */
 export async function storeMissingRows(port: UserStorePort, store: LiveCorpusStore, addedAt: (docId: string) => number, pause: () => Promise<void>): Promise<void> {
-  const byDoc = new Map<string, Passage[]>((await port.rowless()).map((id) => [id, []]));
-  if (byDoc.size) await inPages(store, byDoc, addedAt, pause, (page, rows) => port.putCardRows(page, rows));
+  const rowless = await port.rowless();
+  if (rowless.length) await inPages(store, withPassages(store, rowless), addedAt, pause, (page, rows) => port.putCardRows(page, rows));
+}
+
+/** The user's documents that name `entityId`, each with its passages (`withPassages`). */
+function userDocumentsNaming(store: LiveCorpusStore, entityId: string): Map<string, Passage[]> {
+  const docIds = new Set<string>();
+  for (const pid of store.corpus.entityPassages[entityId] ?? []) {
+    const docId = store.corpus.passages[pid]?.docId;
+    if (docId !== undefined && store.documents.get(docId)?.meta.origin === 'user') docIds.add(docId);
+  }
+  return withPassages(store, docIds);
+}
+
+/** These documents' passages in the loaded store, in order (one pass over the store's passages). */
+function withPassages(store: LiveCorpusStore, docIds: Iterable<string>): Map<string, Passage[]> {
+  const byDoc = new Map<string, Passage[]>([...docIds].map((id) => [id, []]));
+  for (const p of store.corpus.passages) byDoc.get(p.docId)?.push(p);
+  return byDoc;
 }
