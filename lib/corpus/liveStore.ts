@@ -157,12 +157,18 @@ export class LiveCorpusStore extends CorpusStore {
       for (const p of removed) for (const id of p.entityIds) touched.add(id);
       for (const id of touched) entityPassages[id] = (entityPassages[id] ?? []).filter((pid) => !gone.has(pid));
     }
+    // Each entity's list stays in passage-id order, as a worker that starts builds it: passages that
+    // take earlier slots again (a document shown again, or recompiled) go in their place, not last.
+    const unordered = new Set<number[]>();
     for (const p of added) {
       for (const id of p.entityIds) {
         touched.add(id);
-        (entityPassages[id] ??= []).push(p.id);
+        const list = (entityPassages[id] ??= []);
+        if (list.length > 0 && list[list.length - 1]! > p.id) unordered.add(list);
+        list.push(p.id);
       }
     }
+    for (const list of unordered) list.sort((a, b) => a - b);
     corpus.entityPassages = entityPassages;
     this.corpus = corpus;
     if (newDocuments && !removed.length) {

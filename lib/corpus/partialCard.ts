@@ -39,14 +39,11 @@ export function cardFromParts(base: CorpusStore, entityId: string, user: readonl
   return { ...new CorpusStore(corpus, undefined, kept).lookupEntity(entityId), totalSources };
 }
 
-/**
- * The entity's passages in the bundled documents still in view (numbered from 0, as in a card of its own,
- * in the store's order: a document shown again is listed last in the entity's list, but keeps its slots), with their documents.
- */
+/** The entity's passages in the bundled documents still in view (numbered from 0, as in a card of its own), with their documents. */
 export function bundledPart(base: CorpusStore, entityId: string): { documents: Map<string, SourceDocument>; passages: Passage[] } {
   const documents = new Map<string, SourceDocument>();
   const passages: Passage[] = [];
-  for (const pid of [...(base.corpus.entityPassages[entityId] ?? [])].sort((a, b) => a - b)) {
+  for (const pid of base.corpus.entityPassages[entityId] ?? []) {
     const p = base.corpus.passages[pid];
     const document = p && p.docId !== REMOVED ? base.documents.get(p.docId) : undefined;
     if (!p || document?.meta.origin !== 'seed') continue;
