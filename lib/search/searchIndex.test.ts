@@ -1,4 +1,5 @@
 import corpus from 'virtual:counterpoint-corpus';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './searchIndex';
 
@@ -19,6 +20,18 @@ describe('SearchIndex, filled three ways', () => {
     const sliced = await SearchIndex.build(corpus.passages, entities, { sliceMs: 0, pause: async () => void pauses++ });
     expect(pauses).toBeGreaterThan(10);
     for (const q of QUERIES) expect(sliced.search(q, 200), q).toEqual(built.search(q, 200));
+  });
+
+  it('answers alike when filled for one query only (the words it can find), for every query of the bench', () => {
+    const bench = JSON.parse(readFileSync(new URL('../../bench/queries.json', import.meta.url), 'utf8')) as { queries: Array<{ q: string }> };
+    const queries = [...QUERIES, ...bench.queries.map((b) => b.q), 'Mos', 'civ', 'siege of Mosul', 'of the'];
+    let found = 0;
+    for (const q of queries) {
+      const hits = built.search(q, 200);
+      found += hits.length;
+      expect(SearchIndex.forQuery(corpus.passages, entities, q).search(q, 200), q).toEqual(hits);
+    }
+    expect(found).toBeGreaterThan(500);
   });
 
   it('finds a word from its first letters (search as you type)', () => {

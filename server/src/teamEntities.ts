@@ -9,6 +9,9 @@
 import { gazetteer } from '../../corpus/gazetteer';
 import { createCompiler, type DocumentCompiler } from '../../lib/corpus/compile';
 import { CorpusStore } from '../../lib/corpus/store';
+import { SearchIndex } from '../../lib/search/searchIndex';
+import type { Params } from '../../lib/messages/registry';
+import type { SearchResult } from '../../lib/messages/protocol';
 import type { CompiledCorpus, Entity } from '../../lib/corpus/types';
 import type { KeptRanks } from '../../lib/card/rank';
 import { mergeEntities } from '../../lib/userCorpus/merge';
@@ -24,6 +27,16 @@ export class CandidateStore extends CorpusStore {
       this.aliasPrefixes = names.aliasPrefixes;
       this.phoneticNames = names.phoneticNames;
     }
+  }
+
+  /**
+   * A search over these candidates, with an index of only the words its query can find
+   * (lib/search/searchIndex.ts `forQuery`: the same answer, filled several times faster; the
+   * index of every word was most of a search's CPU time at 30,000 documents).
+   */
+  override search(params: Params<'search'>): SearchResult {
+    this.searchIndex = SearchIndex.forQuery(this.corpus.passages, this.entities, params.query.trim());
+    return super.search(params);
   }
 }
 
