@@ -110,7 +110,7 @@ export function aboutness(passage: Passage, entityId: string, ctx: AboutnessCont
   const best = ROLE_WEIGHT[roles[bestIdx]!];
   let worth = roles.filter((r) => ROLE_WEIGHT[r] >= 1).length;
   if (worth > 0) worth += corefs(passage, entityId, ctx.kind);
-  const inTitle = !!ctx.title && !!ctx.names?.some((n) => new RegExp(`(?:^|[^\\p{L}])${escape(n)}(?:$|[^\\p{L}])`, 'iu').test(ctx.title!));
+  const inTitle = !!ctx.title && !!ctx.names?.some((n) => nameInText(n).test(ctx.title!));
   const substantive = best >= ROLE_WEIGHT.setting || worth >= 2 || (inTitle && best >= ROLE_WEIGHT.location);
   const len = passage.text.length;
   const score =
@@ -120,6 +120,18 @@ export function aboutness(passage: Passage, entityId: string, ctx: AboutnessCont
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A name as a whole word, any case: compiled once per name (a case-insensitive Unicode pattern
+ * takes long to compile, and every passage of a document asks it of the same few names: it was
+ * most of the time of deriving an import's card rows, bench/ and server/README.md).
+ */
+const NAME_PATTERNS = new Map<string, RegExp>();
+function nameInText(name: string): RegExp {
+  let re = NAME_PATTERNS.get(name);
+  if (!re) NAME_PATTERNS.set(name, (re = new RegExp(`(?:^|[^\\p{L}])${escape(name)}(?:$|[^\\p{L}])`, 'iu')));
+  return re;
 }
 
 /** "the city", "the group"… when the last name before them is the entity's (not another one's). */
