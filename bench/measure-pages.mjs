@@ -125,6 +125,8 @@ export async function scanRun(ext, origin, pageInfo, { spaWindowMs = 3000 } = {}
       scanMs: a.sampleMs,
       scanEventMs: a.eventMs,
       floorMs: sorted[sorted.length >> 1],
+      // The walk's first read: its code run once, cold, as a content script's is on a fresh page.
+      floorFirstMs: floor.times[0],
       textChars: floor.chars,
       highlights,
       longTasksOurs: a.longTasksOurs,
