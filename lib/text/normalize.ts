@@ -68,12 +68,7 @@ export function isWhitespace(c: number): boolean {
 }
 
 const NOT_WHITESPACE = /\S/;
-
-/**
- * Has `s` a code unit that is not whitespace? `isWhitespace`'s set, tested by the engine's regexp
- * (`\s` is that set: normalize.test.ts checks every code unit): a page's text nodes are read
- * once, mostly by code that has not been compiled yet, so no script loop per character.
- */
+/** Has `s` a code unit that is not whitespace? One native test, no script loop (`\S` is `isWhitespace`'s complement: normalize.test.ts). */
 export function hasText(s: string): boolean {
   return NOT_WHITESPACE.test(s);
 }
