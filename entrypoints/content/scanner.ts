@@ -14,17 +14,11 @@
 import type { AmbiguityGate } from '../../lib/text/ambiguity';
 import type { Match } from '../../lib/corpus/types';
 import type { Matcher } from '../../lib/text/matcher';
-import { isWhitespace } from '../../lib/text/normalize';
+import { hasText } from '../../lib/text/normalize';
 import { locateSpan, SKIP_TAGS, TextBlockBuilder, type TextBlock } from '../../lib/text/textBlocks';
 import type { MentionRecord, MentionStore } from './mentions';
 import { DomWalk, type WalkSink } from './domWalk';
 import type { Job } from './schedule';
-
-/** Only whitespace (lib/text/normalize.ts's one definition). */
-function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) return false;
-  return true;
-}
 
 /** Is `node` in `root`'s subtree, counting the shadow trees of hosts in it? */
 function containsComposed(root: Node, node: Node): boolean {
@@ -75,6 +69,8 @@ export class Scanner {
   private forgotHeld = false;
   /** Generation of the scan that last read each text node. */
   private readonly scanGen = new WeakMap<Text, number>();
+  /** Mentions held by the gate whose visibility is still to be asked (matchBlock). */
+  private readonly unseen = new WeakSet<MentionRecord>();
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -88,6 +84,11 @@ export class Scanner {
     for (let el: Element | null = root; el; el = el.parentElement) {
       if (SKIP_TAGS.has(el.localName) || this.deps.isOwnUi(el)) return false;
     }
+    // The whole page, not editable: no style asked before a name is found (isContentEditable and
+    // checkVisibility each force a style recalc; `shown` asks of each mention's nodes, which a
+    // hidden body hides too), so a page that names nothing forces no recalc of its style.
+    const html = document.documentElement;
+    if ((root === document.body || root === html) && document.designMode !== 'on' && !root.hasAttribute('contenteditable') && !html.hasAttribute('contenteditable')) return true;
     if ((root as HTMLElement).isContentEditable) return false;
     const check = (root as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
     if (check && !check.call(root, { visibilityProperty: true, checkVisibilityCSS: true })) {
@@ -123,7 +124,7 @@ export class Scanner {
       text: (node) => {
         const data = node.data;
         // Whitespace at the start of a block cannot be part of a match (most such nodes are the page's formatting).
-        if (data.length === 0 || (builder.isEmpty && isBlank(data))) return;
+        if (data.length === 0 || (builder.isEmpty && !hasText(data))) return;
         scanGen.set(node, gen);
         builder.add(node, data);
       },
@@ -167,12 +168,13 @@ export class Scanner {
     const { open, mine } = this.deps.matcher().findLayers(block.text);
     if (open.length === 0 && mine.length === 0) return;
     const seen = new Map<Element, boolean>();
-    const recordsOf = (matches: readonly Match[], isMine: boolean): MentionRecord[] => {
+    const isShown = (nodes: readonly Text[]) => nodes.every((n) => shown(n.parentElement, seen));
+    const recordsOf = (matches: readonly Match[], isMine: boolean, unseen = false): MentionRecord[] => {
       const records: MentionRecord[] = [];
       for (const m of matches) {
         const span = locateSpan(block, m.start, m.end);
         // Shown? Asked here, of the few nodes with a name, not of every element on the way.
-        if (!span.nodes.every((n) => shown(n.parentElement, seen))) continue;
+        if (!unseen && !isShown(span.nodes)) continue;
         records.push({
           entityId: m.entityId,
           alias: m.alias,
@@ -187,6 +189,7 @@ export class Scanner {
           gen,
           ...(isMine ? { mine: true as const } : {}),
         });
+        if (unseen) this.unseen.add(records[records.length - 1]!);
       }
       return records;
     };
@@ -194,13 +197,15 @@ export class Scanner {
     // ambiguous names are underlined does not depend on them.
     const mineRecords = recordsOf(mine, true);
     if (mineRecords.length) this.deps.store.add(mineRecords);
-    const records = recordsOf(open, false);
-    if (records.length === 0) return;
     const { gate } = this.deps;
+    // Only ambiguous names while the gate is closed: the gate holds them, and whether their text
+    // is shown is asked if it ever releases them (most pages never do: no style recalc for them).
+    const records = recordsOf(open, false, !gate.isOpen && open.every((m) => m.ambiguous));
+    if (records.length === 0) return;
     const wasOpen = gate.isOpen;
     const { accepted } = gate.add(records);
-    // Held mentions released now may be stale (their text rescanned or removed since).
-    this.deps.store.add(accepted.filter((r) => r.gen === gen || this.isCurrent(r)));
+    // Held mentions released now may be stale (their text rescanned or removed since) or hidden.
+    this.deps.store.add(accepted.filter((r) => (r.gen === gen || this.isCurrent(r)) && (!this.unseen.delete(r) || isShown(r.nodes))));
     if (!gate.isOpen && gate.heldCount > MAX_HELD) {
       gate.reset();
       this.forgotHeld = true;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   classifyCodeUnit,
+  hasText,
   isWhitespace,
   isWordChar,
   isWordCodePoint,
@@ -140,6 +141,13 @@ describe('isWhitespace: the one definition of whitespace', () => {
     const differ: string[] = [];
     for (let c = 0; c < 0x10000; c++) if (isWhitespace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
     expect(differ).toEqual([]);
+  });
+
+  it('is what hasText looks past, for every code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (hasText(`\t${String.fromCharCode(c)} `) === isWhitespace(c)) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+    expect(hasText('')).toBe(false);
   });
 
   it('is what separates words in matching (U+FEFF, an invisible character, is dropped instead)', () => {

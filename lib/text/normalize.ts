@@ -67,6 +67,12 @@ export function isWhitespace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+const NOT_WHITESPACE = /\S/;
+/** Has `s` a code unit that is not whitespace? One native test, no script loop (`\S` is `isWhitespace`'s complement: normalize.test.ts). */
+export function hasText(s: string): boolean {
+  return NOT_WHITESPACE.test(s);
+}
+
 /** Lower-case one code point, keeping it when the lower case has a different length. */
 function lowerSameLength(s: string): string {
   const l = s.toLowerCase();

@@ -7,7 +7,7 @@
  * Generic over the node type, so this runs in Node under Vitest with plain objects standing in
  * for DOM text nodes. Pure logic: no DOM, no `browser`.
  */
-import { isWhitespace } from './normalize';
+import { hasText } from './normalize';
 
 export interface TextBlock<N> {
   /** The concatenated text of `nodes`. */
@@ -50,12 +50,6 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'head', 'title', 'meta', 'link', 'base',
 ]);
 
-/** True when `text` has a character that is not whitespace. */
-function hasNonWhitespace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return true;
-  return false;
-}
-
 /** Accumulates text nodes into blocks. `end()` closes the current block and returns it. */
 export class TextBlockBuilder<N> {
   private parts: string[] = [];
@@ -71,7 +65,7 @@ export class TextBlockBuilder<N> {
     this.nodes.push(node);
     this.starts.push(this.length);
     this.length += text.length;
-    if (!this.hasText && hasNonWhitespace(text)) this.hasText = true;
+    if (!this.hasText && hasText(text)) this.hasText = true;
   }
 
   /** True when the current block has no node yet. */

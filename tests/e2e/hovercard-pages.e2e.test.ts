@@ -61,6 +61,17 @@ describe('pages that must stay silent or partly silent', () => {
       expect(await readCard(page), word).toBeNull();
     }
     expect(await pageHtml(page)).toBe(await plainHtml('traps.html'));
+    // Held names are asked whether they are shown when the gate lets them through: a hidden one stays out.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      const hidden = document.createElement('span');
+      hidden.style.display = 'none';
+      hidden.textContent = 'SDF';
+      p.append('On the notice board: ', hidden, ' FSA.');
+      document.body.append(p);
+    });
+    await page.waitForTimeout(500);
+    expect(await highlightCount(page)).toBe(0);
 
     // The gate, not a dead script: once the page has an unambiguous mention, held ones count.
     await page.evaluate(() => {
@@ -70,6 +81,8 @@ describe('pages that must stay silent or partly silent', () => {
     });
     await expect.poll(() => highlightedTexts(page), { timeout: 5000 }).toContain('Raqqa');
     expect(await highlightedTexts(page)).toContain('ISIS');
+    expect(await highlightedTexts(page)).toContain('FSA');
+    expect(await highlightedTexts(page)).not.toContain('SDF');
     expect(errors).toEqual([]);
     await page.close();
   });
