@@ -96,21 +96,25 @@ export class QuickSearch {
     const query = params.query.trim();
     let t = performance.now();
     const lap = () => -t + (t = performance.now());
-    const index = await this.lazy.forQuery(query);
-    await pause();
-    timings.bucketsMs = lap();
+    // The query's buckets are read while the names it holds are found (the matcher is built on first use)
+    // and while the named entities' passages are read: none of these waits for another.
+    const reading = this.lazy.forQuery(query);
+    reading.catch(() => undefined); // (awaited below; after a decline, kept for the next pass)
     const named = base.entitiesInQuery(query);
-    await pause();
-    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
     const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
     if (topOnly && !tops.some(Boolean)) return undefined;
-    const rankedIds = new Set(tops.flatMap((top) => top?.ids ?? []));
-    const userIds = [...new Set(textIds)].filter((id) => id >= baseLength && !rankedIds.has(id));
-    const [hits, ranked, mentioning] = await Promise.all([
-      parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))),
+    const entityReads = Promise.all([
       Promise.all(named.map((e, i) => (tops[i] ? this.rankedPassages(e.id, tops[i]) : Promise.resolve([])))),
       Promise.all(named.map((e, i) => (tops[i] ? Promise.resolve([]) : parts.passagesMentioning(e.id)))),
     ]);
+    entityReads.catch(() => undefined);
+    const index = await reading;
+    await pause();
+    timings.bucketsMs = lap();
+    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
+    const rankedIds = new Set(tops.flatMap((top) => top?.ids ?? []));
+    const userIds = [...new Set(textIds)].filter((id) => id >= baseLength && !rankedIds.has(id));
+    const [hits, [ranked, mentioning]] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), entityReads]);
 
     await pause();
     timings.readMs = lap();
