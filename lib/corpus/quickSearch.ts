@@ -43,6 +43,8 @@ export interface SearchParts {
 export interface QuickTimings {
   openMs?: number;
   bucketsMs?: number;
+  /** Of which finding the names the query holds (the matcher over every alias built on first use). */
+  namesMs?: number;
   readMs?: number;
   searchMs?: number;
   /** Buckets read so far, passages read for this search. */
@@ -74,6 +76,7 @@ export class QuickSearch {
     const opening = saved.opening;
     if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
     const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
+    got.base.useQueryNames(opening.names); // (the query matcher over every alias, saved with it: not built on the first search)
     const { ids } = opening;
     return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)), opening.ranked ?? {});
   }
@@ -101,6 +104,7 @@ export class QuickSearch {
     const reading = this.lazy.forQuery(query);
     reading.catch(() => undefined); // (awaited below; after a decline, kept for the next pass)
     const named = base.entitiesInQuery(query);
+    timings.namesMs = performance.now() - t;
     const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
     if (topOnly && !tops.some(Boolean)) return undefined;
     const entityReads = Promise.all([

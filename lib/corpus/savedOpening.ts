@@ -7,7 +7,7 @@
  * passages). Pure.
  */
 import { passageCounts, placeOf } from '../search/persistedIndex';
-import type { CorpusStore } from './store';
+import type { CorpusStore, QueryNames } from './store';
 import { REMOVED } from './storeShared';
 import type { UserPassage } from './partialCard';
 import type { Passage } from './types';
@@ -39,6 +39,8 @@ export interface SavedOpening {
   ids: Int32Array;
   /** Entities with more than `RANKED_ROWS` user passages about them: their best ones. */
   ranked?: Record<string, RankedRows>;
+  /** The query matcher's automaton and phonetic names over every alias (`CorpusStore.queryNames`), built here instead of on the first search. */
+  names?: QueryNames;
 }
 
 /**
@@ -58,7 +60,7 @@ export function savedOpening(store: CorpusStore, baseLength: number, keys: reado
     bundled.set(p.docId, [...(bundled.get(p.docId) ?? []), p]);
   }
   const { ranked, passages } = rankedRows(store, baseLength, ids);
-  return { opening: { bundled: [...bundled], baseLength, order: [...order], counts, ids, ranked }, rankedPassages: passages };
+  return { opening: { bundled: [...bundled], baseLength, order: [...order], counts, ids, ranked, names: store.queryNames() }, rankedPassages: passages };
 }
 
 /**
