@@ -10,6 +10,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { IndexChunk } from '../lib/search/searchIndex';
 import type { IndexStorePort, QuickHeader, StoredIndexHeader } from '../lib/search/persistedIndex';
+import type { UserPassage } from '../lib/corpus/partialCard';
 
 const INDEX_DB_NAME = 'counterpoint-index';
 /** Chunks read per request (all requests are made at once; the first arrive first). */
@@ -20,11 +21,13 @@ interface ChunkRow extends IndexChunk {
 }
 
 /**
- * The header as stored, in two rows: 'search', what a worker reads before its first answer, and
+ * The header as stored, in rows: 'search', what a worker reads before its first answer;
  * 'keys', its passage table as one string (a structured clone of 100,000 short strings is what
- * took time to read), read by a whole restore only.
+ * took time to read), read by a whole restore only; and 'ranked:<entity id>', a much-mentioned
+ * entity's best passages, read by a search naming it (one read instead of one per passage).
  */
-type HeaderRow = (QuickHeader & { name: 'search' }) | { name: 'keys'; keys: string; keyCount: number };
+type HeaderRow = (QuickHeader & { name: 'search' }) | { name: 'keys'; keys: string; keyCount: number } | { name: `${typeof RANKED}${string}`; passages: UserPassage[] };
+const RANKED = 'ranked:';
 /** Between two passage keys (never in a document id). */
 const KEY_SEPARATOR = '\u0001';
 
@@ -52,6 +55,11 @@ export class IndexStore implements IndexStorePort {
     if (row?.name !== 'search') return undefined;
     const { name: _name, ...header } = row;
     return header;
+  }
+
+  async rankedPassages(entityId: string): Promise<UserPassage[] | undefined> {
+    const row = await this.db.header.get(`${RANKED}${entityId}`);
+    return row && 'passages' in row ? row.passages : undefined;
   }
 
   chunks(count: number): Array<Promise<IndexChunk>> {
@@ -84,8 +92,10 @@ export class IndexStore implements IndexStorePort {
     await db.transaction('rw', [db.header, db.chunks], async () => {
       await db.chunks.clear();
       await db.chunks.bulkPut(chunks.map((c, n) => ({ n, key: c.key, data: c.data })));
-      const { keys, ...quick } = header;
-      await db.header.bulkPut([{ name: 'search', ...quick }, { name: 'keys', keys: keys.join(KEY_SEPARATOR), keyCount: keys.length }]);
+      const { keys, rankedPassages = {}, ...quick } = header;
+      await db.header.where('name').startsWith(RANKED).delete();
+      const ranked = Object.entries(rankedPassages).map(([id, passages]) => ({ name: `${RANKED}${id}` as const, passages }));
+      await db.header.bulkPut([{ name: 'search', ...quick }, { name: 'keys', keys: keys.join(KEY_SEPARATOR), keyCount: keys.length }, ...ranked]);
     });
   }
 }

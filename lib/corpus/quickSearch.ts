@@ -43,6 +43,8 @@ export interface SearchParts {
 export interface QuickTimings {
   openMs?: number;
   bucketsMs?: number;
+  /** Of which finding the names the query holds (the matcher over every alias built on first use). */
+  namesMs?: number;
   readMs?: number;
   searchMs?: number;
   /** Buckets read so far, passages read for this search. */
@@ -74,6 +76,7 @@ export class QuickSearch {
     const opening = saved.opening;
     if (!opening || opening.baseLength !== got.baseLength || opening.order.length !== opening.counts.length) return undefined;
     const numbering = new Numbering(got.baseLength, opening.order.map((id, i) => [id, opening.counts[i]!]));
+    got.base.useQueryNames(opening.names); // (the query matcher over every alias, saved with it: not built on the first search)
     const { ids } = opening;
     return new QuickSearch({ port, parts, ...got }, numbering, new LazyIndex(port, saved, (stored) => (stored < ids.length ? ids[stored]! : -1)), opening.ranked ?? {});
   }
@@ -96,16 +99,26 @@ export class QuickSearch {
     const query = params.query.trim();
     let t = performance.now();
     const lap = () => -t + (t = performance.now());
-    const index = await this.lazy.forQuery(query);
-    await pause();
-    timings.bucketsMs = lap();
+    // The query's buckets are read while the names it holds are found (the matcher is built on first use)
+    // and while the named entities' passages are read: none of these waits for another.
+    const reading = this.lazy.forQuery(query);
+    reading.catch(() => undefined); // (awaited below; after a decline, kept for the next pass)
     const named = base.entitiesInQuery(query);
-    await pause();
-    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
+    timings.namesMs = performance.now() - t;
     const tops = named.map((e) => (topOnly ? this.ranked[e.id] : undefined));
     if (topOnly && !tops.some(Boolean)) return undefined;
-    const userIds = [...new Set([...textIds, ...tops.flatMap((top) => top?.ids ?? [])])].filter((id) => id >= baseLength);
-    const [hits, ...mentioning] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), ...named.map((e, i) => (tops[i] ? [] : parts.passagesMentioning(e.id)))]);
+    const entityReads = Promise.all([
+      Promise.all(named.map((e, i) => (tops[i] ? this.rankedPassages(e.id, tops[i]) : Promise.resolve([])))),
+      Promise.all(named.map((e, i) => (tops[i] ? Promise.resolve([]) : parts.passagesMentioning(e.id)))),
+    ]);
+    entityReads.catch(() => undefined);
+    const index = await reading;
+    await pause();
+    timings.bucketsMs = lap();
+    const textIds = index.search(query, 200); // (what CorpusStore.search asks of it)
+    const rankedIds = new Set(tops.flatMap((top) => top?.ids ?? []));
+    const userIds = [...new Set(textIds)].filter((id) => id >= baseLength && !rankedIds.has(id));
+    const [hits, [ranked, mentioning]] = await Promise.all([parts.passagesAt(userIds.map((id) => this.numbering.keyOf(id))), entityReads]);
 
     await pause();
     timings.readMs = lap();
@@ -125,11 +138,14 @@ export class QuickSearch {
       read.push(id);
     };
     for (const id of textIds) if (id < baseLength) bundled(id);
-    userIds.forEach((id, i) => {
-      const hit = hits[i];
-      if (!hit) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
-      user(id, hit.meta, hit.passage);
-    });
+    const byKey = (ids: readonly number[], rows: ReadonlyArray<UserPassage | undefined>) =>
+      ids.forEach((id, i) => {
+        const row = rows[i];
+        if (!row) throw new Error(`No stored passage ${this.numbering.keyOf(id).join('#')}`);
+        user(id, row.meta, row.passage);
+      });
+    byKey(userIds, hits);
+    tops.forEach((top, i) => top && byKey(top.ids, ranked[i]!));
     for (const rows of mentioning) {
       for (const { meta, passage } of rows) {
         const id = this.numbering.idOf(meta.id, passage.id);
@@ -148,7 +164,7 @@ export class QuickSearch {
     const store = new CorpusStore({ ...base.corpus, passages, documents: [...documents.values()], entityPassages }, base);
     store.useSearchIndex(index, 0);
     const result = store.search(params);
-    Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: hits.length + mentioning.reduce((n, m) => n + m.length, 0) });
+    Object.assign(timings, { searchMs: lap(), buckets: this.lazy.bucketsRead, passages: [hits, ...ranked, ...mentioning].reduce((n, m) => n + m.length, 0) });
     if (!tops.some(Boolean)) return result;
     // A row left out scores at most 1 + its entity's last saved row's score, and ties it only with a greater id (rows are saved by
     // score, then id; text hits were all read): the last hit shown must come before that.
@@ -158,6 +174,13 @@ export class QuickSearch {
     if (!tops.every((top) => !top || settled(top))) return undefined;
     const sources = new Map(named.flatMap((e, i) => (tops[i] ? [[e.id, tops[i].sources] as const] : [])));
     return { ...result, entities: result.entities.map((e) => ({ ...e, sourceCount: sources.get(e.id) ?? e.sourceCount })) };
+  }
+
+
+  /** A ranked entity's best passages, in its rows' order: saved with the index (one read), else by key. */
+  private async rankedPassages(entityId: string, top: RankedRows): Promise<Array<UserPassage | undefined>> {
+    const saved = await this.d.port.rankedPassages(entityId);
+    return saved?.length === top.ids.length ? saved : this.d.parts.passagesAt(top.ids.map((id) => this.numbering.keyOf(id)));
   }
 }
 

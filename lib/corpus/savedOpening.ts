@@ -7,8 +7,9 @@
  * passages). Pure.
  */
 import { passageCounts, placeOf } from '../search/persistedIndex';
-import type { CorpusStore } from './store';
+import type { CorpusStore, QueryNames } from './store';
 import { REMOVED } from './storeShared';
+import type { UserPassage } from './partialCard';
 import type { Passage } from './types';
 
 /** How many of an entity's user passages are saved, best first, when it has more (a search naming it reads these only). */
@@ -38,6 +39,8 @@ export interface SavedOpening {
   ids: Int32Array;
   /** Entities with more than `RANKED_ROWS` user passages about them: their best ones. */
   ranked?: Record<string, RankedRows>;
+  /** The query matcher's automaton and phonetic names over every alias (`CorpusStore.queryNames`), built here instead of on the first search. */
+  names?: QueryNames;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface SavedOpening {
  * recompiled document keeps its slots, lib/corpus/liveStore.ts); its user documents are numbered
  * after them in `order`.
  */
-export function savedOpening(store: CorpusStore, baseLength: number, keys: readonly string[], order: readonly string[]): SavedOpening {
+export function savedOpening(store: CorpusStore, baseLength: number, keys: readonly string[], order: readonly string[]): { opening: SavedOpening; rankedPassages: Record<string, UserPassage[]> } {
   const all = passageCounts(keys);
   const counts = order.map((id) => all[id] ?? 0);
   const numbering = new Numbering(baseLength, order.map((id, i) => [id, counts[i]!]));
@@ -56,25 +59,32 @@ export function savedOpening(store: CorpusStore, baseLength: number, keys: reado
     if (p.docId === REMOVED || store.documents.get(p.docId)?.meta.origin !== 'seed') continue;
     bundled.set(p.docId, [...(bundled.get(p.docId) ?? []), p]);
   }
-  return { bundled: [...bundled], baseLength, order: [...order], counts, ids, ranked: rankedRows(store, baseLength, ids) };
+  const { ranked, passages } = rankedRows(store, baseLength, ids);
+  return { opening: { bundled: [...bundled], baseLength, order: [...order], counts, ids, ranked, names: store.queryNames() }, rankedPassages: passages };
 }
 
-/** Each much-mentioned entity's best user passages for a search: by the score `CorpusStore.search` gives them, then id. */
-function rankedRows(store: CorpusStore, baseLength: number, ids: Int32Array): Record<string, RankedRows> {
+/**
+ * Each much-mentioned entity's best user passages for a search: by the score `CorpusStore.search`
+ * gives them, then id; and those passages with their documents' metadata, in the same order (saved
+ * apart, so that a search naming the entity reads them in one read instead of one per passage).
+ */
+function rankedRows(store: CorpusStore, baseLength: number, ids: Int32Array): { ranked: Record<string, RankedRows>; passages: Record<string, UserPassage[]> } {
   const out: Record<string, RankedRows> = {};
+  const passages: Record<string, UserPassage[]> = {};
   for (const [entityId, pids] of Object.entries(store.corpus.entityPassages)) {
     const entity = store.entities.get(entityId);
     if (!entity || pids.length <= RANKED_ROWS) continue;
     const rows = store
       .rankedPassages(entityId)
       .filter((r) => r.passage.id >= baseLength && ids[r.passage.id]! >= 0)
-      .map((r) => ({ id: ids[r.passage.id]!, score: r.score }))
+      .map((r) => ({ id: ids[r.passage.id]!, score: r.score, passage: r.passage }))
       .sort((a, b) => b.score - a.score || a.id - b.id);
     if (rows.length <= RANKED_ROWS) continue;
     const top = rows.slice(0, RANKED_ROWS);
     out[entityId] = { ids: top.map((r) => r.id), scores: top.map((r) => r.score), sources: store.summary(entity).sourceCount };
+    passages[entityId] = top.map((r) => ({ meta: store.documents.get(r.passage.docId)!.meta, passage: r.passage }));
   }
-  return out;
+  return { ranked: out, passages };
 }
 
 /** The passage ids of the store once loaded: bundled ones first, then each user document's, in import order. */

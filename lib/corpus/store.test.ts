@@ -129,3 +129,28 @@ describe('CorpusStore.compare', () => {
   });
 });
 
+
+describe('CorpusStore names in a query, from names saved with the index (lib/corpus/savedOpening.ts)', () => {
+  const queries = ['Kirkook', 'Mossul', 'Raqqa Mosul', 'Deir Ezzur', 'kirk', 'civilians displaced', 'Islamic State'];
+  const ids = (s: CorpusStore, q: string) => s.entitiesInQuery(q).map((e) => e.id).sort();
+
+  it('finds what building them finds, and takes them instead of building when the aliases are the same', () => {
+    const saved = new CorpusStore(corpus).queryNames();
+    const again = new CorpusStore(corpus);
+    again.useQueryNames(structuredClone(saved));
+    for (const q of queries) expect(ids(again, q), q).toEqual(ids(store, q));
+    // (Taken, not built: sound-alike keys saved for other entities are what it finds.)
+    const forged = new CorpusStore(corpus);
+    forged.useQueryNames({ ...saved, phonetic: { ...saved.phonetic, keys: saved.phonetic.keys.map(([key]) => [key, ['raqqa']]) } });
+    expect(ids(forged, 'Kerkook')).toEqual(['raqqa']);
+  });
+
+  it('builds them again when the aliases differ', () => {
+    const saved = new CorpusStore(corpus).queryNames();
+    const entities = corpus.entities.map((e) => (e.id === 'mosul' ? { ...e, aliases: [...e.aliases, { text: 'Nineveh Capital' }] } : e));
+    const other = new CorpusStore({ ...corpus, entities });
+    other.useQueryNames({ ...saved, phonetic: { ...saved.phonetic, keys: saved.phonetic.keys.map(([key]) => [key, ['raqqa']]) } });
+    expect(ids(other, 'Kerkook')).not.toContain('raqqa');
+    expect(ids(other, 'Nineveh Capital')).toContain('mosul');
+  });
+});

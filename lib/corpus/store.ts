@@ -12,7 +12,8 @@
 import { normalizeRanges } from '../text/emphasis';
 import { normalizeAlias } from '../text/normalize';
 import { Matcher, patternsFromEntities } from '../text/matcher';
-import { packAutomaton } from '../text/packedAutomaton';
+import { packAutomaton, type PackedAutomaton } from '../text/packedAutomaton';
+import { fnv1a } from '../search/indexChunks';
 import type {
   Comparison,
   EntityCard,
@@ -25,12 +26,22 @@ import type {
 } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { PhoneticNames, SearchIndex } from '../search/searchIndex';
-import type { CompiledCorpus, Entity, Passage, SourceDocument } from './types';
+import type { CompiledCorpus, Entity, MatchPattern, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';
 import { cardOf } from '../card/cardRows';
 import type { KeptRanks } from '../card/rank';
 import { NotFoundError, REMOVED } from './storeShared';
+
+/** The query matcher's automaton and the phonetic names of a list of aliases (`key`: which list). */
+export interface QueryNames {
+  key: string;
+  automaton: PackedAutomaton;
+  phonetic: ReturnType<PhoneticNames['saved']>;
+}
+
+/** Which aliases, in which order (a packed automaton numbers its patterns). */
+const namesKey = (patterns: readonly MatchPattern[]) => `${patterns.length}:${fnv1a(patterns.map((p) => `${p.entityId}\u0001${p.text}\u0001${p.caseSensitive ? 1 : 0}`).join('\u0002')).toString(16)}`;
 
 export class CorpusStore {
   readonly entities: Map<string, Entity>;
@@ -48,6 +59,8 @@ export class CorpusStore {
   protected queryMatcher?: Matcher;
   protected aliasPrefixes?: Array<[folded: string, entityId: string]>;
   protected phoneticNames?: PhoneticNames;
+  /** What the query matcher and phonetic names were built from, saved with the index at this corpus version (`useQueryNames`). */
+  protected savedNames?: QueryNames;
   protected searchIndex?: SearchIndex;
   /** How long building the search index took, in ms, once built (diagnostics: bench/). */
   indexBuildMs?: number;
@@ -132,9 +145,10 @@ export class CorpusStore {
     if (this.names) return this.names.entitiesInQuery(query);
     if (!this.queryMatcher || !this.aliasPrefixes) {
       const patterns = patternsFromEntities(this.corpus.entities);
-      this.queryMatcher = new Matcher(patterns);
+      const saved = this.savedNames?.key === namesKey(patterns) ? this.savedNames : undefined;
+      this.queryMatcher = new Matcher(patterns, { packed: saved?.automaton });
       this.aliasPrefixes = patterns.map((p) => [normalizeAlias(p.text).folded, p.entityId]);
-      this.phoneticNames = new PhoneticNames(patterns);
+      this.phoneticNames = new PhoneticNames(patterns, saved?.phonetic);
     }
     const ids = new Set(this.queryMatcher.findAll(query).map((m) => m.entityId));
     for (const id of this.phoneticNames!.find(query)) ids.add(id);
@@ -143,6 +157,18 @@ export class CorpusStore {
       for (const [alias, id] of this.aliasPrefixes) if (alias.startsWith(folded)) ids.add(id);
     }
     return [...ids].map((id) => this.entities.get(id)!).filter(Boolean);
+  }
+
+  /** What `entitiesInQuery` builds over every alias, in a form to save (lib/corpus/savedOpening.ts). */
+  queryNames(): QueryNames {
+    const patterns = patternsFromEntities(this.corpus.entities);
+    this.entitiesInQuery('');
+    return { key: namesKey(patterns), automaton: packAutomaton(patterns), phonetic: this.phoneticNames!.saved() };
+  }
+
+  /** Names saved by `queryNames` of a store at the same corpus version: taken instead of building (unless its aliases differ). */
+  useQueryNames(saved: QueryNames | undefined): void {
+    this.savedNames = saved;
   }
 
   search(params: Params<'search'>): SearchResult {

@@ -14,9 +14,10 @@ function memoryPort() {
   const stored: { header?: StoredIndexHeader; chunks: IndexChunk[] } = { chunks: [] };
   const port: IndexStorePort = {
     header: async () => stored.header && structuredClone(stored.header),
-    quickHeader: async () => stored.header && structuredClone({ ...stored.header, keys: undefined }),
+    quickHeader: async () => stored.header && structuredClone({ ...stored.header, keys: undefined, rankedPassages: undefined }),
     chunks: (count) => stored.chunks.slice(0, count).map(async (c) => ({ ...c })),
     chunksAt: async (numbers) => numbers.map((n) => ({ ...stored.chunks[n]! })),
+    rankedPassages: async (entityId) => structuredClone(stored.header?.rankedPassages?.[entityId]),
     save: async (header, chunks) => void Object.assign(stored, { header: structuredClone(header), chunks: [...chunks] }),
   };
   return { port, stored };

@@ -23,6 +23,7 @@ import { REMOVED } from '../corpus/storeShared';
 import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
 import { BucketedExport, fnv1a } from './indexChunks';
 import type { SavedOpening } from '../corpus/savedOpening';
+import type { UserPassage } from '../corpus/partialCard';
 
 /** Bumped when the index's options or chunk format change: a stored index of another format is rebuilt. */
 export const INDEX_FORMAT = 'flexsearch-0.8:forward:default:delta-ids:term-buckets:4';
@@ -42,10 +43,12 @@ export interface StoredIndexHeader {
   corpusVersion?: string;
   /** What a worker that starts at this corpus version derives before its first answer, saved so that it reads it instead (lib/corpus/quickSearch.ts `SavedOpening`). */
   opening?: SavedOpening;
+  /** The passages of the opening's ranked rows (`SavedOpening.ranked`), by entity and in the rows' order: stored apart from the header, each entity's read by a search naming it in one read. */
+  rankedPassages?: Record<string, UserPassage[]>;
 }
 
-/** The header without its passage table: what a worker reads before its first search or card (the table is read by a whole restore only). */
-export type QuickHeader = Omit<StoredIndexHeader, 'keys'>;
+/** The header without its passage table nor ranked passages: what a worker reads before its first search or card (the table is read by a whole restore only). */
+export type QuickHeader = Omit<StoredIndexHeader, 'keys' | 'rankedPassages'>;
 
 export interface IndexStorePort {
   /** The stored header, undefined when none. */
@@ -56,6 +59,8 @@ export interface IndexStorePort {
   chunks(count: number): Array<Promise<IndexChunk>>;
   /** Some of its chunks, by number (a bucket of the term map). */
   chunksAt(numbers: readonly number[]): Promise<IndexChunk[]>;
+  /** The ranked passages of one entity saved with the header (`StoredIndexHeader.rankedPassages`), undefined when none. */
+  rankedPassages(entityId: string): Promise<UserPassage[] | undefined>;
   /** Replaces the stored index with this one, in one transaction. */
   save(header: StoredIndexHeader, chunks: readonly IndexChunk[]): Promise<void>;
 }
@@ -165,7 +170,7 @@ export interface IndexSnapshot {
   /** The corpus version the store is at (kept in the header for lib/search/lazyIndex.ts). */
   corpusVersion?: () => Promise<string>;
   /** What a worker that starts derives from the corpus at this version, given the keys saved (lib/corpus/quickSearch.ts). */
-  opening?: (keys: readonly string[]) => Promise<SavedOpening | undefined>;
+  opening?: (keys: readonly string[]) => Promise<Pick<StoredIndexHeader, 'opening' | 'rankedPassages'> | undefined>;
 }
 
 /**
@@ -231,7 +236,7 @@ export class IndexSaver {
     // (The corpus version read again: a write that moved it meanwhile saves again later.)
     if (snap.stale() || corpusVersion !== (await snap.corpusVersion?.())) return this.schedule();
     const { chunks, starts } = pieces.finish();
-    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, ...(opening ? { opening } : {}) }, chunks);
+    await this.port.save({ format: INDEX_FORMAT, version, keys, chunkCount: chunks.length, buckets: starts, corpusVersion, ...opening }, chunks);
     this.lastVersion = savedName(version, corpusVersion);
     this.lastSave = { ms: performance.now() - t0, chars: chunks.reduce((n, c) => n + c.data.length, 0), chunks: chunks.length, version };
   }

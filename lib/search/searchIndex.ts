@@ -299,8 +299,10 @@ export class PhoneticNames {
   private readonly keys = new Map<string, Set<string>>();
   private maxWords = 1;
 
-  constructor(aliases: Iterable<{ text: string; entityId: string; caseSensitive?: boolean }>) {
-    for (const a of aliases) {
+  constructor(aliases: Iterable<{ text: string; entityId: string; caseSensitive?: boolean }>, saved?: ReturnType<PhoneticNames['saved']>) {
+    if (saved) this.maxWords = saved.maxWords; // (`saved()` of the same aliases, lib/corpus/savedOpening.ts: none encoded again)
+    for (const [key, ids] of saved?.keys ?? []) this.keys.set(key, new Set(ids));
+    for (const a of saved ? [] : aliases) {
       if (a.caseSensitive) continue;
       const tokens = this.tokens(a.text);
       const key = tokens.join(' ');
@@ -312,6 +314,7 @@ export class PhoneticNames {
     }
   }
 
+  saved(): { keys: Array<[key: string, entityIds: string[]]>; maxWords: number } { return { keys: [...this.keys].map(([key, ids]) => [key, [...ids]]), maxWords: this.maxWords }; }
   /** Entity ids whose name the query contains, allowing for spelling that sounds the same. */
   find(query: string): string[] {
     const tokens = this.tokens(query);
