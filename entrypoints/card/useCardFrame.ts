@@ -123,12 +123,24 @@ export function useCardFrame(host: HostListener) {
     return () => c.close();
   }, [host]);
 
+  // What the reader scrolled (the card's body) since the last card: only that is reset, since a
+  // reset forces a layout, which would otherwise come before "rendered" on every request.
+  const scrolled = useRef<Element | null>(null);
+  useEffect(() => {
+    const onScroll = (e: Event) => {
+      if (e.target instanceof Element && e.target.scrollTop > 0) scrolled.current = e.target;
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => document.removeEventListener('scroll', onScroll, { capture: true });
+  }, []);
+
   // A request's loading state is rendered: say so, then fill it (in the same task when cached, so
   // before the next paint). A new card starts at its top.
   useLayoutEffect(() => {
     if (!view) return;
-    cardElement()?.querySelector('.body')?.scrollTo(0, 0);
     channel.current?.send({ t: 'rendered', seq: view.seq });
+    scrolled.current?.scrollTo(0, 0);
+    scrolled.current = null;
     const next = fill.current;
     fill.current = () => undefined;
     next();
