@@ -95,7 +95,7 @@ function setUp({ onArrival, drawLater = false, look = { language: 'auto', theme:
   });
   const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
   const load = () => iframe.dispatchEvent(new Event('load'));
-  return { frame, root, rendered, legs, load, draw, host: () => host };
+  return { frame, root, rendered, legs, load, draw, portPosts, host: () => host };
 }
 
 describe('message legs of a hover', () => {
@@ -168,6 +168,19 @@ describe('message legs of a hover', () => {
     await vi.waitFor(() => expect(rendered).toHaveBeenCalledTimes(3));
     expect(scrollTo).toHaveBeenCalledOnce();
     expect(body.scrollTop).toBe(0);
+    frame.dispose();
+  });
+
+  it('the page attaches to its content script as it is first drawn: the first request is rendered without waiting for a frame or a timer', async () => {
+    await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
+    const { frame, root, load, portPosts, host } = setUp({ drawLater: true });
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    load();
+    render(<Probe host={host()} />, root); // no act(): effects run as the browser would run them
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // microtasks only
+    expect(portPosts.mock.calls.map(([m]) => (m as { t: string }).t)).toContain('rendered');
+    expect(root.textContent).not.toBe('none');
+    render(null, root);
     frame.dispose();
   });
 });

@@ -73,7 +73,9 @@ export function useCardFrame(host: HostListener) {
   useEffect(() => watchTeamFlag((connected) => ((teamConnected = connected), teamCache.clear())), []);
   const fill = useRef<() => void>(() => undefined);
 
-  useEffect(() => {
+  // Attached as the page is first drawn, not after its first paint (Preact runs a useEffect only
+  // after the next frame and a timer): a page's first request waits for no frame of this page.
+  useLayoutEffect(() => {
     const show = (m: Extract<HostToFrame, { t: 'show' }>) => {
       seqRef.current = m.seq;
       setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content: { status: 'loading', label: m.label } });
