@@ -4,7 +4,7 @@
  *
  *   node bench/profile.mjs scan  [--page NAME]     content script on a fresh load of a page
  *   node bench/profile.mjs hover [--page NAME]     one warm hover: timeline from the pointer's rest, and functions
- *   node bench/profile.mjs hover --fresh           the first hover on a freshly loaded page: the page's and the
+ *   node bench/profile.mjs hover --fresh [--loads N]  the first hover on a freshly loaded page: the page's and the
  *                                                  card frame's threads from the pointer's rest (what it waits for)
  *   node bench/profile.mjs worker [--corpus DIR]   service-worker cold start → first card lookup
  *
@@ -156,7 +156,7 @@ async function freshHoverTimeline(ext, origin, pageInfo) {
   const page = await openPage(cdp, `${origin}/blank.html`);
   const url = origin + pageInfo.path;
   // One hover on an earlier load, so that the worker runs and the browser has the card page's files cached.
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0, rounds = Number(opt('loads', 2)); round < rounds; round++) {
     await navigate(page, url);
     await settle(page);
     await sleep(500);
@@ -172,7 +172,7 @@ async function freshHoverTimeline(ext, origin, pageInfo) {
     const move = (x, y) => page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
     await move(2, 2);
     await sleep(500);
-    if (round === 1) await startTrace(cdp, [...TRACE_CATEGORIES, 'loading', 'navigation']);
+    if (round === rounds - 1) await startTrace(cdp, [...TRACE_CATEGORIES, 'loading', 'navigation']);
     await move(pt.x, pt.y);
     await sleep(900);
   }
