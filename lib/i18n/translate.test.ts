@@ -24,8 +24,9 @@ describe('translate', () => {
 
   it('makes its plural rules on the first plural, not with the translator (the worker makes one as it starts)', () => {
     const Real = Intl.PluralRules;
+    const intl = Intl as { PluralRules: typeof Real };
     let made = 0;
-    Intl.PluralRules = class extends Real {
+    intl.PluralRules = class extends Real {
       constructor(...args: ConstructorParameters<typeof Real>) {
         super(...args);
         made++;
@@ -38,7 +39,7 @@ describe('translate', () => {
       expect([fr.plural('n', 1), fr.plural('n', 2)]).toEqual(['1 mot', '2 mots']);
       expect(made).toBe(1);
     } finally {
-      Intl.PluralRules = Real;
+      intl.PluralRules = Real;
     }
   });
 });
