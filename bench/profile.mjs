@@ -99,6 +99,17 @@ try {
   await closeExtension(ext);
 }
 
+/** In the page: scrolls the first highlighted mention to the middle; the point to rest on (its first line). */
+function firstMentionPoint() {
+  const s = [...CSS.highlights.get('counterpoint')][0];
+  const r = new Range();
+  r.setStart(s.startContainer, s.startOffset);
+  r.setEnd(s.endContainer, s.endOffset);
+  r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const q = r.getClientRects()[0];
+  return { x: q.left + 4, y: q.top + q.height / 2 };
+}
+
 async function hoverProfile(ext, origin, pageInfo) {
   const { cdp } = ext.browser;
   const page = await openPage(cdp, `${origin}/blank.html`);
@@ -106,15 +117,7 @@ async function hoverProfile(ext, origin, pageInfo) {
   const url = origin + pageInfo.path;
   await navigate(page, url);
   await settle(page);
-  const pt = await page.evaluate(() => {
-    const s = [...CSS.highlights.get('counterpoint')][0];
-    const r = new Range();
-    r.setStart(s.startContainer, s.startOffset);
-    r.setEnd(s.endContainer, s.endOffset);
-    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const q = r.getClientRects()[0];
-    return { x: q.left + 4, y: q.top + q.height / 2 };
-  });
+  const pt = await page.evaluate(firstMentionPoint);
   const move = (x, y) => page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
   for (let i = 0; i < 2; i++) {
     await move(2, 2);
@@ -160,15 +163,7 @@ async function freshHoverTimeline(ext, origin, pageInfo) {
     await navigate(page, url);
     await settle(page);
     await sleep(500);
-    const pt = await page.evaluate(() => {
-      const s = [...CSS.highlights.get('counterpoint')][0];
-      const r = new Range();
-      r.setStart(s.startContainer, s.startOffset);
-      r.setEnd(s.endContainer, s.endOffset);
-      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const q = r.getClientRects()[0];
-      return { x: q.left + 4, y: q.top + q.height / 2 };
-    });
+    const pt = await page.evaluate(firstMentionPoint);
     const move = (x, y) => page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
     await move(2, 2);
     await sleep(500);
