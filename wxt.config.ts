@@ -1,9 +1,10 @@
 import preact from '@preact/preset-vite';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './corpus/vitePlugin';
-import { WORKER_SCRIPTS } from './platform/workerScripts';
+import { WORKER_BUNDLE, WORKER_SCRIPTS } from './platform/workerScripts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -86,6 +87,15 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       const background = manifest.background;
       if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(...WORKER_SCRIPTS);
+    },
+    // Chrome's worker imports the four worker scripts as one file (platform/workerScripts.ts
+    // WORKER_BUNDLE): each script imported at install is read again at every start, at a cost per
+    // file. Firefox lists them in the manifest (above) and keeps them apart.
+    'build:done': (wxt) => {
+      if (wxt.config.browser === 'firefox') return;
+      const at = (file: string) => resolve(wxt.config.outDir, file);
+      writeFileSync(at(WORKER_BUNDLE), WORKER_SCRIPTS.map((file) => readFileSync(at(file), 'utf8').trimEnd()).join(';\n') + '\n');
+      for (const file of WORKER_SCRIPTS) rmSync(at(file));
     },
     // In the background's build, the search index reads FlexSearch from its script
     // (platform/workerSearchEngine.ts), the English translator its table (platform/workerEnglish.ts),

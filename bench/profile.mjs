@@ -4,6 +4,8 @@
  *
  *   node bench/profile.mjs scan  [--page NAME]     content script on a fresh load of a page
  *   node bench/profile.mjs hover [--page NAME]     one warm hover: timeline from the pointer's rest, and functions
+ *   node bench/profile.mjs hover --fresh [--loads N]  the first hover on a freshly loaded page: the page's and the
+ *                                                  card frame's threads from the pointer's rest (what it waits for)
  *   node bench/profile.mjs worker [--corpus DIR]   service-worker cold start → first card lookup
  *
  * Prints inclusive ("total") and self times per function of the extension's code. The worker
@@ -24,6 +26,7 @@ import { paragraphPool } from './text.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const [mode = 'scan', ...rest] = process.argv.slice(2);
+const flag = (name) => rest.includes(`--${name}`);
 const opt = (name, def) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? rest[i + 1] : def;
@@ -85,7 +88,8 @@ try {
         print('total (inclusive)', r.topTotal);
         print('self', r.topSelf);
       } else if (mode === 'hover') {
-        await hoverProfile(ext, server.origin, page);
+        if (flag('fresh')) await freshHoverTimeline(ext, server.origin, page);
+        else await hoverProfile(ext, server.origin, page);
       } else throw new Error(`unknown mode ${mode}`);
     } finally {
       await server.close();
@@ -95,6 +99,17 @@ try {
   await closeExtension(ext);
 }
 
+/** In the page: scrolls the first highlighted mention to the middle; the point to rest on (its first line). */
+function firstMentionPoint() {
+  const s = [...CSS.highlights.get('counterpoint')][0];
+  const r = new Range();
+  r.setStart(s.startContainer, s.startOffset);
+  r.setEnd(s.endContainer, s.endOffset);
+  r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const q = r.getClientRects()[0];
+  return { x: q.left + 4, y: q.top + q.height / 2 };
+}
+
 async function hoverProfile(ext, origin, pageInfo) {
   const { cdp } = ext.browser;
   const page = await openPage(cdp, `${origin}/blank.html`);
@@ -102,15 +117,7 @@ async function hoverProfile(ext, origin, pageInfo) {
   const url = origin + pageInfo.path;
   await navigate(page, url);
   await settle(page);
-  const pt = await page.evaluate(() => {
-    const s = [...CSS.highlights.get('counterpoint')][0];
-    const r = new Range();
-    r.setStart(s.startContainer, s.startOffset);
-    r.setEnd(s.endContainer, s.endOffset);
-    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const q = r.getClientRects()[0];
-    return { x: q.left + 4, y: q.top + q.height / 2 };
-  });
+  const pt = await page.evaluate(firstMentionPoint);
   const move = (x, y) => page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
   for (let i = 0; i < 2; i++) {
     await move(2, 2);
@@ -139,4 +146,59 @@ async function hoverProfile(ext, origin, pageInfo) {
   const a = analyzeExtensionTime(events, url, ext.origin, { frameId: page.targetId });
   print(`content script during the hover: ${a.sampleMs.toFixed(1)} ms; total (inclusive)`, a.topTotal);
   print('self', a.topSelf);
+}
+
+/**
+ * The first hover on a freshly loaded page (no card frame yet; the worker runs): a browser-wide
+ * trace from the pointer's rest, printed per thread (the page's, the card frame's renderer, the
+ * worker's): when the frame's document was requested, parsed, its scripts run, the pairing and
+ * lookup messages handled, its first paints; and when the page revealed the card.
+ */
+async function freshHoverTimeline(ext, origin, pageInfo) {
+  const { cdp } = ext.browser;
+  const page = await openPage(cdp, `${origin}/blank.html`);
+  const url = origin + pageInfo.path;
+  // One hover on an earlier load, so that the worker runs and the browser has the card page's files cached.
+  for (let round = 0, rounds = Number(opt('loads', 2)); round < rounds; round++) {
+    await navigate(page, url);
+    await settle(page);
+    await sleep(500);
+    const pt = await page.evaluate(firstMentionPoint);
+    const move = (x, y) => page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await move(2, 2);
+    await sleep(500);
+    if (round === rounds - 1) await startTrace(cdp, [...TRACE_CATEGORIES, 'loading', 'navigation']);
+    await move(pt.x, pt.y);
+    await sleep(900);
+  }
+  const events = await stopTrace(cdp);
+  const traceFile = join(outDir, 'hover-fresh.trace.json');
+  writeFileSync(traceFile, JSON.stringify(events));
+  console.log(`trace: ${traceFile} (open in DevTools' Performance panel)`);
+  // Milestones: the page's work at the rest, the frame's navigation, its files, its scripts, the
+  // pairing (the page's `load` of the frame), the frame's first render and paint, the page's reveal.
+  const pm = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'pointermove' && e.args?.data?.frame === page.targetId) ?? events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'pointermove');
+  if (!pm) throw new Error('no pointermove in the trace');
+  const card = events.find((e) => e.name === 'ParseHTML' && /card\.html/.test(e.args?.beginData?.url ?? ''));
+  const inFrame = (e) => card && e.pid === card.pid && e.tid === card.tid;
+  const inPage = (e) => e.pid === pm.pid && e.tid === pm.tid;
+  const ms = (us) => (us / 1000).toFixed(1);
+  const rows = [];
+  for (const e of events) {
+    if (e.ts < pm.ts || e.ts > pm.ts + 800e3) continue;
+    const url = e.args?.data?.url ?? e.args?.beginData?.url ?? '';
+    const file = url.replace(/^.*\//, '').replace(/#.*/, '');
+    const dur = e.dur ?? 0;
+    let what = null;
+    if (e.name === 'ResourceSendRequest' && url.startsWith('chrome-extension:')) what = `frame requests ${file || '(document)'}`;
+    else if (inFrame(e) && e.ph === 'X' && dur >= 1000 && /^(DocumentLoader::CommitNavigation|ParseHTML|v8\.evaluateModule|v8\.produceModuleCache|FunctionCall|RunMicrotasks|Layout|UpdateLayoutTree|MinorGC|MajorGC|TimerFire)$/.test(e.name)) what = `frame ${e.name} ${ms(dur)} ms ${file}`;
+    else if (inFrame(e) && e.ph === 'X' && e.name === 'Paint') what = 'frame Paint';
+    else if (inFrame(e) && e.name === 'EventDispatch' && ['load', 'DOMContentLoaded'].includes(e.args?.data?.type)) what = `frame ${e.args.data.type}`;
+    else if (inPage(e) && e.name === 'FunctionCall' && url.startsWith('chrome-extension:') && dur >= 200) what = `page: content script ${ms(dur)} ms`;
+    else if (inPage(e) && e.name === 'EventDispatch' && e.args?.data?.type === 'load') what = 'page: load event (the frame loaded: pairing)';
+    else if (inPage(e) && e.name === 'TimerFire') what = 'page: timer';
+    if (what) rows.push([e.ts, what]);
+  }
+  console.log(`first hover on a fresh ${pageInfo.name}: ms after the pointer's rest (pointermove)`);
+  for (const [ts, what] of rows.sort((a, b) => a[0] - b[0])) console.log(`  ${ms(ts - pm.ts).padStart(7)}  ${what}`);
 }

@@ -36,7 +36,11 @@ const PAGE_URL = 'chrome-extension://0b6f0c4e-1111-2222-3333-444455556666/card.h
 
 function Probe({ host }: { host: HostListener }) {
   const { view } = useCardFrame(host);
-  return <div class="card">{view?.content.status ?? 'none'}</div>;
+  return (
+    <div class="card">
+      <div class="body">{view?.content.status ?? 'none'}</div>
+    </div>
+  );
 }
 
 function anchor(): CardAnchor {
@@ -91,7 +95,7 @@ function setUp({ onArrival, drawLater = false, look = { language: 'auto', theme:
   });
   const legs = () => windowPosts + portPosts.mock.calls.length + 2 * lookups.count;
   const load = () => iframe.dispatchEvent(new Event('load'));
-  return { frame, root, rendered, legs, load, draw, host: () => host };
+  return { frame, root, rendered, legs, load, draw, portPosts, host: () => host };
 }
 
 describe('message legs of a hover', () => {
@@ -142,6 +146,41 @@ describe('message legs of a hover', () => {
     expect(await drawn).not.toBe('Close');
     expect({ lang: root.lang, dir: root.dir }).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(get).not.toHaveBeenCalled();
+    frame.dispose();
+  });
+
+  it('a card the reader scrolled starts the next card at its top; an unscrolled one is not touched (no layout forced before "rendered")', async () => {
+    await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
+    const { frame, root, rendered, load } = setUp();
+    const scrollTo = vi.spyOn(Element.prototype, 'scrollTo');
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    load();
+    await vi.waitFor(() => expect(root.textContent).toBe('ready'));
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledOnce());
+    frame.request(anchor(), { id: 'mosul', label: 'Mosul' }, { pinned: false, focus: false });
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledTimes(2));
+    expect(scrollTo).not.toHaveBeenCalled();
+
+    const body = root.querySelector('.body')!;
+    body.scrollTop = 120;
+    body.dispatchEvent(new Event('scroll'));
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    await vi.waitFor(() => expect(rendered).toHaveBeenCalledTimes(3));
+    expect(scrollTo).toHaveBeenCalledOnce();
+    expect(body.scrollTop).toBe(0);
+    frame.dispose();
+  });
+
+  it('the page attaches to its content script as it is first drawn: the first request is rendered without waiting for a frame or a timer', async () => {
+    await fakeBrowser.storage.local.set({ [TEAM_FLAG_KEY]: false });
+    const { frame, root, load, portPosts, host } = setUp({ drawLater: true });
+    frame.request(anchor(), { id: 'raqqa', label: 'Raqqa' }, { pinned: false, focus: false });
+    load();
+    render(<Probe host={host()} />, root); // no act(): effects run as the browser would run them
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // microtasks only
+    expect(portPosts.mock.calls.map(([m]) => (m as { t: string }).t)).toContain('rendered');
+    expect(root.textContent).not.toBe('none');
+    render(null, root);
     frame.dispose();
   });
 });

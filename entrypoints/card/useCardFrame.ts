@@ -73,7 +73,9 @@ export function useCardFrame(host: HostListener) {
   useEffect(() => watchTeamFlag((connected) => ((teamConnected = connected), teamCache.clear())), []);
   const fill = useRef<() => void>(() => undefined);
 
-  useEffect(() => {
+  // Attached as the page is first drawn, not after its first paint (Preact runs a useEffect only
+  // after the next frame and a timer): a page's first request waits for no frame of this page.
+  useLayoutEffect(() => {
     const show = (m: Extract<HostToFrame, { t: 'show' }>) => {
       seqRef.current = m.seq;
       setView({ seq: m.seq, entityId: m.entityId, width: m.width, pinned: m.pinned, content: { status: 'loading', label: m.label } });
@@ -123,12 +125,24 @@ export function useCardFrame(host: HostListener) {
     return () => c.close();
   }, [host]);
 
+  // What the reader scrolled (the card's body) since the last card: only that is reset, since a
+  // reset forces a layout, which would otherwise come before "rendered" on every request.
+  const scrolled = useRef<Element | null>(null);
+  useEffect(() => {
+    const onScroll = (e: Event) => {
+      if (e.target instanceof Element && e.target.scrollTop > 0) scrolled.current = e.target;
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => document.removeEventListener('scroll', onScroll, { capture: true });
+  }, []);
+
   // A request's loading state is rendered: say so, then fill it (in the same task when cached, so
   // before the next paint). A new card starts at its top.
   useLayoutEffect(() => {
     if (!view) return;
-    cardElement()?.querySelector('.body')?.scrollTo(0, 0);
     channel.current?.send({ t: 'rendered', seq: view.seq });
+    scrolled.current?.scrollTo(0, 0);
+    scrolled.current = null;
     const next = fill.current;
     fill.current = () => undefined;
     next();

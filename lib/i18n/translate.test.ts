@@ -21,4 +21,25 @@ describe('translate', () => {
     expect([1, 2, 3, 11, 100].map((n) => ar.plural('n', n))).toEqual(['مقطع واحد', 'مقطعان', '3 مقاطع', '11 مقطع', '100 مقطع']);
     expect(ar.dir).toBe('rtl');
   });
+
+  it('makes its plural rules on the first plural, not with the translator (the worker makes one as it starts)', () => {
+    const Real = Intl.PluralRules;
+    const intl = Intl as { PluralRules: typeof Real };
+    let made = 0;
+    intl.PluralRules = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Real;
+    try {
+      const fr = makeTranslator<'x' | 'n_other'>('fr', { x: { message: 'x' }, n_one: { message: '$1 mot' }, n_other: { message: '$1 mots' } });
+      expect(fr('x')).toBe('x');
+      expect(made).toBe(0);
+      expect([fr.plural('n', 1), fr.plural('n', 2)]).toEqual(['1 mot', '2 mots']);
+      expect(made).toBe(1);
+    } finally {
+      intl.PluralRules = Real;
+    }
+  });
 });

@@ -13,6 +13,7 @@
  * language ("12,345", "12 345"; Arabic's digits as its CLDR data says), the one place counts are
  * formatted (`t.number` for the rare number shown outside a message).
  */
+import { lazy } from '../lazy';
 
 /** One entry of a messages.json file (the browser's i18n format). */
 export interface LocaleMessage {
@@ -89,7 +90,10 @@ function substitute(message: string, subs: ReadonlyArray<string | number>, lang:
 }
 
 export function makeTranslator<K extends string>(lang: UiLanguage, messages: LocaleMessages, fallback: LocaleMessages = messages): Translator<K> {
-  const rules = new Intl.PluralRules(lang);
+  // Made on the first plural: the first Intl.PluralRules of a process loads the ICU plural data,
+  // and background.js makes its English translator as it starts (the worker's cold start), and
+  // every page as it loads, most of them before (or without) counting anything.
+  const rules = lazy(() => new Intl.PluralRules(lang));
   const rtl = directionOf(lang) === 'rtl';
   const lookup = (key: string) => messages[key]?.message ?? fallback[key]?.message;
   const t = (key: K, ...subs: Array<string | number>) => substitute(lookup(key) ?? key, subs, lang, rtl);
@@ -98,7 +102,7 @@ export function makeTranslator<K extends string>(lang: UiLanguage, messages: Loc
     dir: directionOf(lang),
     number: (n: number) => formatNumber(n, lang),
     plural: (base: PluralBase<K>, count: number, ...subs: Array<string | number>) => {
-      const message = lookup(`${base}_${rules.select(count)}`) ?? lookup(`${base}_other`) ?? base;
+      const message = lookup(`${base}_${rules().select(count)}`) ?? lookup(`${base}_other`) ?? base;
       return substitute(message, [count, ...subs], lang, rtl);
     },
   });
