@@ -25,7 +25,8 @@ import type {
   SearchResult,
 } from '../messages/protocol';
 import type { Params } from '../messages/registry';
-import { PhoneticNames, SearchIndex } from '../search/searchIndex';
+import { PhoneticNames } from '../search/phoneticNames';
+import { SearchIndex } from '../search/searchIndex';
 import type { CompiledCorpus, Entity, MatchPattern, Passage, SourceDocument } from './types';
 import { corpusRevision } from './revision';
 import { cardLayout, compareSources, rankPassagesForEntity, voiceOf, type RankedPassage } from '../card/viewpoints';

@@ -9,7 +9,7 @@
  *   and not "there" or "terrorist". Each passage is indexed with the canonical names of the
  *   entities it mentions appended, so "Kirkuk" also finds the passage that spells it "Kirkook".
  * - Names are also keyed phonetically (LatinAdvanced: "Kerkuk"/"Kirkook"/"Kirkuk" → "kerkok",
- *   "Mossul" → "mosol"), which `PhoneticNames` uses to recognise a misspelt place or group in a
+ *   "Mossul" → "mosol"), which `PhoneticNames` (./phoneticNames.ts) uses to recognise a misspelt place or group in a
  *   query; the store then adds that entity's passages. Phonetics on names only, where a false
  *   friend is unlikely, rather than on every word of every passage.
  *
@@ -36,11 +36,11 @@ import { prepareArabicForSearch } from '../text/languages/arabic';
 /** Apostrophes inside words are dropped before encoding ("Da'esh" → "Daesh", "ISIS'" → "ISIS"). */
 const APOSTROPHES = /['’‘ʼ`´]/g;
 /** A word: letters and digits, with the marks inside it (Arabic tashkeel) and inner apostrophes. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’‘ʼ][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’‘ʼ][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 /** Words shorter than this neither rescue a failed search nor get highlighted in a longer query. */
 const MIN_TERM = 3;
 
-function prepareForIndex(text: string): string {
+export function prepareForIndex(text: string): string {
   return text.replace(APOSTROPHES, '');
 }
 
@@ -49,6 +49,9 @@ function significantWords(q: string): string | undefined {
   const significant = [...q.matchAll(WORD)].map((m) => m[0]).filter((w) => w.length >= MIN_TERM);
   return significant.length < 2 ? undefined : significant.join(' ');
 }
+
+/** The encoder that keys names by sound (./phoneticNames.ts; made here, where FlexSearch is imported: wxt.config.ts defers that one import). */
+export const PHONETIC_ENCODER = lazy(() => new FlexSearch.Encoder(FlexSearch.Charset.LatinAdvanced));
 
 /**
  * The passage encoder: FlexSearch's Default (case and diacritics folded, doubled letters merged)
@@ -286,48 +289,5 @@ export class SearchIndex {
 
   private encodeWord(word: string): string[] {
     return this.encoder.encode(prepareForIndex(word));
-  }
-}
-
-/**
- * Recognises names of corpus entities in a query by sound: every alias is keyed by its phonetic
- * encoding, and every run of up to `maxWords` query words is looked up. Exact-case aliases
- * (ISIS, US) and keys shorter than 4 letters are left out: they would match too much.
- */
-export class PhoneticNames {
-  private readonly encoder = new FlexSearch.Encoder(FlexSearch.Charset.LatinAdvanced);
-  private readonly keys = new Map<string, Set<string>>();
-  private maxWords = 1;
-
-  constructor(aliases: Iterable<{ text: string; entityId: string; caseSensitive?: boolean }>, saved?: ReturnType<PhoneticNames['saved']>) {
-    if (saved) this.maxWords = saved.maxWords; // (`saved()` of the same aliases, lib/corpus/savedOpening.ts: none encoded again)
-    for (const [key, ids] of saved?.keys ?? []) this.keys.set(key, new Set(ids));
-    for (const a of saved ? [] : aliases) {
-      if (a.caseSensitive) continue;
-      const tokens = this.tokens(a.text);
-      const key = tokens.join(' ');
-      if (key.replace(/ /g, '').length < 4) continue;
-      this.maxWords = Math.max(this.maxWords, tokens.length);
-      const ids = this.keys.get(key) ?? new Set<string>();
-      ids.add(a.entityId);
-      this.keys.set(key, ids);
-    }
-  }
-
-  saved(): { keys: Array<[key: string, entityIds: string[]]>; maxWords: number } { return { keys: [...this.keys].map(([key, ids]) => [key, [...ids]]), maxWords: this.maxWords }; }
-  /** Entity ids whose name the query contains, allowing for spelling that sounds the same. */
-  find(query: string): string[] {
-    const tokens = this.tokens(query);
-    const found = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
-      for (let n = 1; n <= this.maxWords && i + n <= tokens.length; n++) {
-        for (const id of this.keys.get(tokens.slice(i, i + n).join(' ')) ?? []) found.add(id);
-      }
-    }
-    return [...found];
-  }
-
-  private tokens(text: string): string[] {
-    return [...prepareForIndex(text).matchAll(WORD)].flatMap((m) => this.encoder.encode(m[0])).filter(Boolean);
   }
 }
