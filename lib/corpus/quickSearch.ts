@@ -176,7 +176,6 @@ export class QuickSearch {
     return { ...result, entities: result.entities.map((e) => ({ ...e, sourceCount: sources.get(e.id) ?? e.sourceCount })) };
   }
 
-
   /** A ranked entity's best passages, in its rows' order: saved with the index (one read), else by key. */
   private async rankedPassages(entityId: string, top: RankedRows): Promise<Array<UserPassage | undefined>> {
     const saved = await this.d.port.rankedPassages(entityId);

@@ -30,7 +30,11 @@ export class PhoneticNames {
     }
   }
 
-  saved(): { keys: Array<[key: string, entityIds: string[]]>; maxWords: number } { return { keys: [...this.keys].map(([key, ids]) => [key, [...ids]]), maxWords: this.maxWords }; }
+  /** The keys, to save and give back to the constructor (`saved`) instead of encoding every alias again. */
+  saved(): { keys: Array<[key: string, entityIds: string[]]>; maxWords: number } {
+    return { keys: [...this.keys].map(([key, ids]) => [key, [...ids]]), maxWords: this.maxWords };
+  }
+
   /** Entity ids whose name the query contains, allowing for spelling that sounds the same. */
   find(query: string): string[] {
     const tokens = this.tokens(query);
