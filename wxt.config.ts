@@ -91,11 +91,15 @@ export default defineConfig({
     // Chrome's worker imports the four worker scripts as one file (platform/workerScripts.ts
     // WORKER_BUNDLE): each script imported at install is read again at every start, at a cost per
     // file. Firefox lists them in the manifest (above) and keeps them apart.
-    'build:done': (wxt) => {
+    'build:done': (wxt, output) => {
       if (wxt.config.browser === 'firefox') return;
       const at = (file: string) => resolve(wxt.config.outDir, file);
       writeFileSync(at(WORKER_BUNDLE), WORKER_SCRIPTS.map((file) => readFileSync(at(file), 'utf8').trimEnd()).join(';\n') + '\n');
       for (const file of WORKER_SCRIPTS) rmSync(at(file));
+      // The build's summary, printed next, lists the output's files: the bundle, not the four removed.
+      const listed = output as unknown as { steps: Array<{ chunks: Array<{ fileName: string }> }>; publicAssets: Array<{ type: 'asset'; fileName: string }> };
+      for (const step of listed.steps) step.chunks = step.chunks.filter((c) => !(WORKER_SCRIPTS as readonly string[]).includes(c.fileName));
+      listed.publicAssets.push({ type: 'asset', fileName: WORKER_BUNDLE });
     },
     // In the background's build, the search index reads FlexSearch from its script
     // (platform/workerSearchEngine.ts), the English translator its table (platform/workerEnglish.ts),
