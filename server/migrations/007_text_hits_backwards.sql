@@ -33,6 +33,7 @@ DECLARE
   q tsquery;
   seen text[] := '{}';
   top bigint;
+  first bigint;
   lo bigint;
   span bigint;
   looked int;
@@ -57,7 +58,7 @@ BEGIN
       q := CASE WHEN q IS NULL THEN part ELSE q || part END;
     END IF;
   END LOOP;
-  SELECT max(p.seq) INTO top FROM passage_terms p WHERE p.team_id = cp_team();
+  SELECT max(p.seq), min(p.seq) INTO top, first FROM passage_terms p WHERE p.team_id = cp_team();
   IF q IS NULL OR top IS NULL THEN
     RETURN;
   END IF;
@@ -71,9 +72,10 @@ BEGIN
   wanted := newest - cardinality(docs);
 
   -- Backwards, when it reads fewer passages than ten times the matches the GIN index would hand to
-  -- the heap (every passage counted at the first look's density: `looked` passages per top - lo).
+  -- the heap (the team's passages counted at the first look's density, `looked` per top - lo of the
+  -- filing order, which other teams' documents share).
   IF wanted > 0 AND lo > 0 AND rate > 0
-     AND wanted / rate <= 10 * rate * looked * top / greatest(top - lo, 1) THEN
+     AND wanted / rate <= 10 * rate * looked * (top - least(first, lo) + 1) / greatest(top - lo, 1) THEN
     span := ceil(2 * wanted / rate / looked * (top - lo));
     EXECUTE format(step, q::text, greatest(lo - span, 0), lo, wanted) INTO d, k, r;
     docs := docs || d; ns := ns || k; ranks := ranks || r;
