@@ -54,12 +54,12 @@ const CONFIGS = "ARRAY['cp_english','cp_simple']::regconfig[]";
 const hits = (query: string) =>
   withTeam(h.pools.read, team, (c) => c.query(`SELECT doc_id, n, rank FROM cp_text_hits($1, ${CONFIGS}, 250, 100)`, [query]), true).then((r) => r.rows);
 
-/** The same answer by a plain query: the newest 250 matches (a document's passages in order), of them the best 100. */
+/** The same answer by a plain query: the newest 250 matches (a document's later passages first), of them the best 100. */
 async function plain(query: string) {
   const q = `(SELECT websearch_to_tsquery('cp_english', $2) || websearch_to_tsquery('cp_simple', $2))`;
   return h.admin(
     `SELECT doc_id, n, ts_rank_cd(tsv, ${q}) AS rank FROM (
-       SELECT doc_id, n, tsv FROM passage_terms WHERE team_id = $1 AND tsv @@ ${q} ORDER BY seq DESC, n LIMIT 250
+       SELECT doc_id, n, tsv FROM passage_terms WHERE team_id = $1 AND tsv @@ ${q} ORDER BY seq DESC, n DESC LIMIT 250
      ) m ORDER BY rank DESC, doc_id, n LIMIT 100`,
     [team, query],
   );
