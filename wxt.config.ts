@@ -103,7 +103,7 @@ export default defineConfig({
     },
     // In the background's build, the search index reads FlexSearch from its script
     // (platform/workerSearchEngine.ts), the English translator its table (platform/workerEnglish.ts),
-    // and the corpus store and compiler are read from their script (platform/workerStore.ts); that script
+    // and the corpus store, the compiler and the text matcher are read from their script (platform/workerStore.ts); that script
     // reads FlexSearch and the table the same way. Every other build, the worker's other scripts
     // included, bundles the package, the table and the store.
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -141,7 +141,7 @@ function polyfillAsModule(): Plugin {
 
 /**
  * Resolves each deferred import (the specifier, in the one module that imports it) to the worker's
- * loader (see the hook above); with `store`, every import of the corpus store's modules and the compiler too.
+ * loader (see the hook above); with `store`, every import of the corpus store's modules, the compiler and the matcher too.
  */
 function deferredImports(store: boolean): Plugin {
   const at = (path: string) => resolve(import.meta.dirname, path);
@@ -149,7 +149,7 @@ function deferredImports(store: boolean): Plugin {
     { importer: at('lib/search/searchIndex.ts'), id: 'flexsearch', loader: at('platform/workerSearchEngine.ts') },
     { importer: at('lib/i18n/english.ts'), id: '../../public/_locales/en/messages.json', loader: at('platform/workerEnglish.ts') },
   ];
-  const storeModules = store ? [at('lib/corpus/store.ts'), at('lib/corpus/liveStore.ts'), at('lib/corpus/compile.ts'), at('lib/card/cardRows.ts')] : [];
+  const storeModules = store ? [at('lib/corpus/store.ts'), at('lib/corpus/liveStore.ts'), at('lib/corpus/compile.ts'), at('lib/card/cardRows.ts'), at('lib/text/matcher.ts'), at('lib/text/packedAutomaton.ts')] : [];
   const storeLoader = at('platform/workerStore.ts');
   return {
     name: 'counterpoint:deferred-imports',

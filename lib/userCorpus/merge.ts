@@ -6,7 +6,7 @@ import type { LiveCorpusStore } from '../corpus/liveStore';
 import type { Entity, EntityType, MatchPattern, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntitySummary, MatcherData } from '../messages/protocol';
 import type { OverlayState } from '../corpus/overlay';
-import { patternsFromEntities } from '../text/matcher';
+import { patternsFromEntities } from '../text/patterns';
 import { documentRows } from '../card/cardRows';
 import { packAutomaton } from '../text/packedAutomaton';
 import type { UserSummary } from './port';

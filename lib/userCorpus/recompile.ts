@@ -5,7 +5,8 @@
 import { createCompiler, type DocumentCompiler } from '../corpus/compile';
 import type { LiveCorpusStore } from '../corpus/liveStore';
 import type { Entity, MatchPattern, Passage, SourceDocument } from '../corpus/types';
-import { Matcher, patternsFromEntities } from '../text/matcher';
+import { Matcher } from '../text/matcher';
+import { patternsFromEntities } from '../text/patterns';
 import type { ImportMode } from './bundle';
 import { ImportError } from './limits';
 import { mergeEntities, stored, userPatterns } from './merge';

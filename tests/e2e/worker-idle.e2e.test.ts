@@ -5,13 +5,15 @@
  * ServiceWorker.stopAllWorkers, as the benchmark does) and its running status watched
  * (ServiceWorker.workerVersionUpdated) while a page with mentions loads and is read. Then the
  * control: once a panel has asked, a change of the page's mentions is sent, and that does start
- * the worker (so the watch above would have seen it).
+ * the worker (so the watch above would have seen it). And a card asked of the stopped worker is
+ * answered without loading the worker's deferred scripts (platform/workerScripts.ts: Dexie, the
+ * store, FlexSearch): the worker's first answer after a stop evaluates background.js alone.
  *
  * COUNTERPOINT_EXTENSION_DIR points the tests at another build than .output/chrome-mv3.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, watchErrors, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtensionPage, watchErrors, type ExtensionBrowser } from './chromium';
 import { askContent, highlightedTexts } from './content';
 import { startServer, type StaticServer } from './server';
 
@@ -108,5 +110,27 @@ describe('a page with mentions, no side panel', () => {
     await expect.poll(() => statuses.slice(since), { timeout: 10_000 }).toContain('running');
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+/** The deferred scripts (platform/workerScripts.ts) the running worker has evaluated in its present life. */
+async function loadedWorkerScripts(): Promise<string[]> {
+  const url = `chrome-extension://${ext.extensionId}/background.js`;
+  const worker = async () => ext.context.serviceWorkers().find((w) => w.url() === url);
+  await expect.poll(async () => !!(await worker()), { timeout: 10_000 }).toBe(true);
+  return (await worker())!.evaluate(() => Object.keys((globalThis as { __counterpointScripts?: object }).__counterpointScripts ?? {}));
+}
+
+describe('a card asked of the stopped worker', () => {
+  it('is answered from its file, with none of the deferred scripts loaded; a search then loads them', async () => {
+    await stopWorker();
+    const card = await sendFromExtensionPage(extPage, 'lookupEntity', { id: 'palmyra' });
+    expect(card.err).toBeUndefined();
+    expect(card.res.entity.name).toBe('Palmyra');
+    expect(await loadedWorkerScripts()).toEqual([]);
+    // The control: a search needs the store and FlexSearch, which loads them (so the probe above sees a load).
+    const found = await sendFromExtensionPage(extPage, 'search', { query: 'Raqqa' });
+    expect(found.res.hits.length).toBeGreaterThan(0);
+    expect(await loadedWorkerScripts()).toContain('worker-store.js');
   });
 });
