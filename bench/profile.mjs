@@ -84,7 +84,7 @@ try {
     try {
       if (mode === 'scan') {
         const r = await scanRun(ext, server.origin, page);
-        console.log(`${page.name}: content script ${r.scanMs.toFixed(1)} ms, floor ${r.floorMs.toFixed(2)} ms, ${r.highlights} mentions, long tasks ${JSON.stringify(r.longTasksOursMs)}`);
+        console.log(`${page.name}: content script ${r.scanMs.toFixed(1)} ms (thread CPU ${r.scanCpuMs.toFixed(1)} ms), floor ${r.floorMs.toFixed(2)} ms, ${r.highlights} mentions, long tasks ${JSON.stringify(r.longTasksOursMs)}`);
         print('total (inclusive)', r.topTotal);
         print('self', r.topSelf);
       } else if (mode === 'hover') {

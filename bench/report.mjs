@@ -15,6 +15,7 @@ const spreadRatio = (s, f = ratio) => (s && Number.isFinite(s.median) ? `${f(s.m
 export function summarizePages(pageRuns) {
   return pageRuns.map(({ page, ext, base, english = [] }) => {
     const scan = summary(ext.map((r) => r.scanMs));
+    const cpu = ext.every((r) => r.scanCpuMs > 0) ? summary(ext.map((r) => r.scanCpuMs)) : null;
     const floor = summary(ext.map((r) => r.floorMs));
     const oursFloor = summary(ext.map((r) => r.scanMs / r.floorMs));
     const firstReads = ext.filter((r) => r.floorFirstMs > 0);
@@ -37,6 +38,7 @@ export function summarizePages(pageRuns) {
       textChars: ext[0]?.textChars,
       highlights: median(ext.map((r) => r.highlights)),
       scanMs: scan,
+      scanCpuMs: cpu,
       floorMs: floor,
       oursOverFloor: oursFloor,
       floorFirstMs: floorFirst,
@@ -216,16 +218,17 @@ export function renderMarkdown(r) {
     out.push('');
     out.push('### 1–2. Page scan and long tasks');
     out.push('');
-    out.push('Scan: main-thread time of the content script on a fresh load (script start, settings and matcher data, first scan, highlights), from CPU-profiler samples. Floor: a TreeWalker reading every character of the same page\'s text nodes, same tab, the median of 5 reads in a row; first read: the first of those 5, its code run once (cold), as a content script\'s code is on a fresh page. mark.js 8: the same aliases on a fresh load without the extension (">": stopped at the time cap, the ratio extrapolated from the aliases done, one alias at a time). Long tasks: tasks > 50 ms of the page\'s main thread that the content script made long (ran in, and without its share the task would not be long); max over runs. All names / English: the scan with every language\'s names over the scan of a build whose gazetteer has the English names only (bench/build.mjs --english-names), the two loads back to back in each run.');
+    out.push('Scan: main-thread time of the content script on a fresh load (script start, settings and matcher data, first scan, highlights), from CPU-profiler samples (wall-clock: a sample lasts as long as the thread waited for a core, so it grows with the machine\'s load). Scan, CPU: the same on the thread\'s own clock (each task\'s thread time × our share of its samples), what the load does not move. Floor: a TreeWalker reading every character of the same page\'s text nodes, same tab, the median of 5 reads in a row; first read: the first of those 5, its code run once (cold), as a content script\'s code is on a fresh page. mark.js 8: the same aliases on a fresh load without the extension (">": stopped at the time cap, the ratio extrapolated from the aliases done, one alias at a time). Long tasks: tasks > 50 ms of the page\'s main thread that the content script made long (ran in, and without its share the task would not be long); max over runs. All names / English: the scan with every language\'s names over the scan of a build whose gazetteer has the English names only (bench/build.mjs --english-names), the two loads back to back in each run.');
     out.push('');
     out.push(
       table(
-        ['Page', 'Text', 'Mentions', 'Scan', 'Floor', 'Scan / floor', 'Floor, first read', 'Scan / first read', 'mark.js', 'mark.js / scan', 'All names / English', 'Long tasks'],
+        ['Page', 'Text', 'Mentions', 'Scan', 'Scan, CPU', 'Floor', 'Scan / floor', 'Floor, first read', 'Scan / first read', 'mark.js', 'mark.js / scan', 'All names / English', 'Long tasks'],
         r.pages.map((p) => [
           p.name + (p.spa ? ` (${p.updatesPerSecond} updates/s, per ${r.spaWindowMs / 1000} s)` : ''),
           `${(p.textChars / 1000).toFixed(0)} k`,
           String(p.highlights),
           fmt(p.scanMs, 1),
+          p.scanCpuMs ? fmt(p.scanCpuMs, 1) : 'n/a',
           fmt(p.floorMs, 1),
           spreadRatio(p.oursOverFloor),
           p.floorFirstMs ? fmt(p.floorFirstMs, 1) : 'n/a',

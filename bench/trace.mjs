@@ -82,11 +82,11 @@ function threadEvents(events, { pid, tid }) {
   const open = [];
   for (const e of events) {
     if (e.pid !== pid || e.tid !== tid) continue;
-    if (e.ph === 'X') out.push({ name: e.name, cat: e.cat, ts: e.ts, end: e.ts + (e.dur ?? 0), args: e.args });
+    if (e.ph === 'X') out.push({ name: e.name, cat: e.cat, ts: e.ts, end: e.ts + (e.dur ?? 0), tdur: e.tdur, args: e.args });
     else if (e.ph === 'B') open.push(e);
     else if (e.ph === 'E') {
       const b = open.pop();
-      if (b) out.push({ name: b.name, cat: b.cat, ts: b.ts, end: e.ts, args: { ...b.args, ...e.args } });
+      if (b) out.push({ name: b.name, cat: b.cat, ts: b.ts, end: e.ts, tdur: b.tts != null && e.tts != null ? e.tts - b.tts : undefined, args: { ...b.args, ...e.args } });
     }
   }
   return out.sort((a, b) => a.ts - b.ts || b.end - a.end);
@@ -166,11 +166,13 @@ export function analyzeExtensionTime(events, pageUrl, extensionOrigin, { longTas
     return result;
   };
   let sampleUs = 0;
+  const allSamples = [];
   const ourSamples = [];
   const selfUs = new Map();
   const totalUs = new Map();
   for (let i = 0; i < samples.length; i++) {
     const dt = i + 1 < samples.length ? samples[i + 1].ts - samples[i].ts : 0;
+    allSamples.push({ ts: samples[i].ts, us: Math.min(dt, 5000) });
     if (nodeIsOurs(samples[i].node)) {
       const us = Math.min(dt, 5000);
       sampleUs += us;
@@ -223,6 +225,7 @@ export function analyzeExtensionTime(events, pageUrl, extensionOrigin, { longTas
     .reduce((a, t) => a + (t.end - t.ts), 0);
   return {
     sampleMs: sampleUs / 1000,
+    cpuMs: cpuOfOurs(tasks, allSamples, ourSamples) / 1000,
     eventMs: eventUs / 1000,
     taskMs: oursTaskUs / 1000,
     samples: samples.length,
@@ -234,4 +237,45 @@ export function analyzeExtensionTime(events, pageUrl, extensionOrigin, { longTas
     topSelf,
     topTotal,
   };
+}
+
+/**
+ * The thread (CPU) time of our share of the tasks we ran in, in µs: each task's own thread time
+ * (`tdur`, less that of the tasks it runs inside it: a nested run loop, which the first load of a
+ * fresh renderer has around the page's load) × the share of the profiler samples in that part
+ * that are ours. The samples' own sum (`sampleMs`) is wall-clock: a sample spans whatever time
+ * the thread waited for a core, so on a loaded machine it grows with the other processes' load
+ * (2–5× at a load of 6–13 on 2 cores, issue 18v); a task's thread time does not, and within one
+ * task both are stretched alike.
+ * `tasks`: {ts, end, tdur}, sorted by start (an enclosing one first); samples: {ts, us}, sorted by ts.
+ */
+export function cpuOfOurs(tasks, allSamples, ourSamples) {
+  const n = tasks.length;
+  const own = tasks.map((t) => t.tdur ?? 0);
+  const enclosing = [];
+  for (let k = 0; k < n; k++) {
+    while (enclosing.length && tasks[enclosing.at(-1)].end <= tasks[k].ts) enclosing.pop();
+    if (enclosing.length) own[enclosing.at(-1)] -= tasks[k].tdur ?? 0;
+    enclosing.push(k);
+  }
+  // Each sample to the innermost task it falls in.
+  const share = (samples) => {
+    const acc = new Float64Array(n);
+    const open = [];
+    let k = 0;
+    for (const x of samples) {
+      while (k < n && tasks[k].ts <= x.ts) {
+        while (open.length && tasks[open.at(-1)].end <= tasks[k].ts) open.pop();
+        open.push(k++);
+      }
+      while (open.length && tasks[open.at(-1)].end <= x.ts) open.pop();
+      if (open.length) acc[open.at(-1)] += x.us;
+    }
+    return acc;
+  };
+  const all = share(allSamples);
+  const ours = share(ourSamples);
+  let cpu = 0;
+  for (let k = 0; k < n; k++) if (ours[k] > 0 && tasks[k].tdur != null) cpu += Math.max(0, own[k]) * Math.min(1, ours[k] / all[k]);
+  return cpu;
 }
