@@ -89,8 +89,9 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox' && background && 'scripts' in background) background.scripts?.unshift(...WORKER_SCRIPTS);
     },
     // Chrome's worker imports the four worker scripts as one file (platform/workerScripts.ts
-    // WORKER_BUNDLE): each script imported at install is read again at every start, at a cost per
-    // file. Firefox lists them in the manifest (above) and keeps them apart.
+    // WORKER_BUNDLE): each script imported at install is read again at every start, at a cost that
+    // grows with its bytes and a little per file (bench/installed-bytes.mjs; ARCHITECTURE.md, The
+    // worker's start). Firefox lists them in the manifest (above) and keeps them apart.
     'build:done': (wxt, output) => {
       if (wxt.config.browser === 'firefox') return;
       const at = (file: string) => resolve(wxt.config.outDir, file);
