@@ -99,7 +99,8 @@ export async function search(client: Client, params: Params<'search'>, searches:
   const candidates = JSON.stringify([team.id, hits.map((h) => [h.doc_id, h.n, h.seq]), similar, named, now.revisions]);
   const revision = createHash('sha256').update(candidates).digest('base64');
   return searches.get(`${now.team}\u0000${JSON.stringify(params)}`, revision, async () => {
-    const parts = (await Promise.all([db.textPassages(client, hits), ...named.map((id) => db.entityPassages(client, id))])).flat();
+    const [text, ofNamed] = await Promise.all([db.textPassages(client, hits), db.entitiesPassages(client, named)]);
+    const parts = [...text, ...ofNamed.flat()];
     const seen = new Set<string>();
     const unique = parts.filter(({ meta, passage }) => !seen.has(`${meta.id}\u0000${passage.id}`) && !!seen.add(`${meta.id}\u0000${passage.id}`));
     const result = new CandidateStore(corpusOf(team.entities, unique), team.names, keptOf(team, unique)).search(params);

@@ -131,14 +131,22 @@ export async function documentsNaming(client: Client, text: string): Promise<Arr
 
 /** The passages that mention `entityId` in its newest `ENTITY_DOCS` documents, oldest first, with their metadata and kept ranks. */
 export async function entityPassages(client: Client, entityId: string): Promise<KeptPassage[]> {
-  const { rows } = await client.query<{ meta: SourceMeta; data: Passage; ranks: PassageRanks | null }>(
-    `SELECT d.meta, p.data, p.ranks FROM (SELECT doc_id, seq FROM document_entities WHERE entity_id = $1 ORDER BY seq DESC LIMIT ${ENTITY_DOCS}) e
+  return (await entitiesPassages(client, [entityId]))[0]!;
+}
+
+/** `entityPassages` of each of `entityIds`, in that order, in one statement (a search naming several entities). */
+export async function entitiesPassages(client: Client, entityIds: readonly string[]): Promise<KeptPassage[][]> {
+  const { rows } = await client.query<{ i: string; meta: SourceMeta; data: Passage; ranks: PassageRanks | null }>(
+    `SELECT u.i, d.meta, p.data, p.ranks FROM unnest($1::text[]) WITH ORDINALITY AS u(entity_id, i)
+     CROSS JOIN LATERAL (SELECT doc_id, seq FROM document_entities WHERE entity_id = u.entity_id ORDER BY seq DESC LIMIT ${ENTITY_DOCS}) e
      JOIN documents d ON d.team_id = cp_team() AND d.id = e.doc_id
-     JOIN passages p ON p.team_id = cp_team() AND p.doc_id = e.doc_id AND p.entity_ids @> ARRAY[$1]
-     ORDER BY e.seq, p.n`,
-    [entityId],
+     JOIN passages p ON p.team_id = cp_team() AND p.doc_id = e.doc_id AND p.entity_ids @> ARRAY[u.entity_id]
+     ORDER BY u.i, e.seq, p.n`,
+    [entityIds],
   );
-  return rows.map((r) => ({ meta: r.meta, passage: r.data, ranks: r.ranks }));
+  const out = entityIds.map((): KeptPassage[] => []);
+  for (const r of rows) out[Number(r.i) - 1]!.push({ meta: r.meta, passage: r.data, ranks: r.ranks });
+  return out;
 }
 
 /** How many of the team's documents mention `entityId`, and how many it has in all (kept by triggers: server/migrations/004_source_counts.sql). */
