@@ -6,7 +6,8 @@
  */
 import type { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
-import { SearchIndex, type SliceOptions } from '../search/searchIndex';
+import { SearchIndex } from '../search/searchIndex';
+import type { SliceOptions } from '../search/slices';
 import { indexVersion, isCurrent, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type QuickHeader, type RestoredIndex } from '../search/persistedIndex';
 
 /** Diagnostics of the worker's first answers (bench/). */

@@ -20,7 +20,8 @@
 import type { Entity, Passage } from '../corpus/types';
 import type { CorpusStore } from '../corpus/store';
 import { REMOVED } from '../corpus/storeShared';
-import { indexText, nextTask, SearchIndex, type IndexChunk, type SliceOptions } from './searchIndex';
+import { indexText, SearchIndex, type IndexChunk } from './searchIndex';
+import { nextTask, type SliceOptions } from './slices';
 import { BucketedExport, fnv1a } from './indexChunks';
 import type { SavedOpening } from '../corpus/savedOpening';
 import type { UserPassage } from '../corpus/partialCard';

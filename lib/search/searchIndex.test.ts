@@ -34,6 +34,17 @@ describe('SearchIndex, filled three ways', () => {
     expect(found).toBeGreaterThan(500);
   });
 
+  it('answers alike with the texts encoded for earlier queries kept (the team server keeps them), and takes them', () => {
+    const memo = new Map<string, string[]>();
+    let taken = 0;
+    const counting = { get: (t: string) => (memo.has(t) && taken++, memo.get(t)), set: (t: string, v: string[]) => memo.set(t, v) };
+    for (const q of [...QUERIES, 'Mos', 'siege of Mosul', ...QUERIES]) {
+      expect(SearchIndex.forQuery(corpus.passages, entities, q, counting).search(q, 200), q).toEqual(built.search(q, 200));
+    }
+    expect(memo.size).toBeGreaterThanOrEqual(corpus.passages.length);
+    expect(taken).toBeGreaterThan(corpus.passages.length);
+  });
+
   it('finds a word from its first letters (search as you type)', () => {
     const hits = built.search('kirk');
     expect(hits.some((id) => corpus.passages[id]!.text.includes('Kirkook'))).toBe(true);

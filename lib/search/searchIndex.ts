@@ -26,6 +26,7 @@ import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
 import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
 import { lazy } from '../lazy';
+import { nextTask, type SliceOptions } from './slices';
 
 export type { IndexChunk };
 import { prepareArabicForSearch } from '../text/languages/arabic';
@@ -68,19 +69,6 @@ interface ImportsParsed {
   import(key: string, data: string | unknown[]): void;
 }
 
-export interface SliceOptions {
-  /** Work this long (ms) before yielding. */
-  sliceMs?: number;
-  /** Yields to the event loop (default: a macrotask, so queued messages are answered first). */
-  pause?: () => Promise<void>;
-}
-
-/**
- * Yields to the event loop: a macrotask, so messages that arrived meanwhile are handled first.
- * (setTimeout: a MessageChannel message, which is not clamped to 4 ms, starved the worker's other
- * tasks in Chromium, bench/: card lookups waited up to a second.)
- */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** What is indexed for a passage: its text, then the canonical names of the entities it mentions (also what a persisted index's passage keys hash). */
 export function indexText(p: Passage, entitiesById: ReadonlyMap<string, Entity>): string {
@@ -102,16 +90,25 @@ function lookupTermsOf(query: string): string[] {
 /** FlexSearch's `encode`, with the flag its typings lack (terms deduplicated). */
 type Encode = (text: string, dedupe?: boolean) => string[];
 
+/** Encoded texts kept between indexes filled for one query (`forQuery`): the encoder is pure, so a text met again is not encoded again. */
+export type TermsMemo = Pick<Map<string, string[]>, 'get' | 'set'>;
+
 /**
  * The passage encoder, leaving an empty term in place of each word that starts with none of
  * `terms`: FlexSearch's `add` indexes no token for an empty term, and scores a term by its position
  * among the passage's terms and their count, which stay as they were. So an index filled through it
  * answers a query whose lookup terms are `terms` as the index of every word does.
  */
-function encoderKeeping(terms: readonly string[]): ReturnType<typeof PASSAGE_ENCODER> {
+function encoderKeeping(terms: readonly string[], memo?: TermsMemo): ReturnType<typeof PASSAGE_ENCODER> {
   const encoder = PASSAGE_ENCODER();
   const encode: Encode = encoder.encode.bind(encoder);
-  const keeping: Encode = (text, dedupe) => encode(text, dedupe).map((t) => (terms.some((q) => t.startsWith(q)) ? t : ''));
+  const all: Encode = (text, dedupe) => {
+    const key = dedupe ? text : `\u0000${text}`;
+    const terms = memo?.get(key) ?? encode(text, dedupe);
+    memo?.set(key, terms);
+    return terms;
+  };
+  const keeping: Encode = (text, dedupe) => all(text, dedupe).map((t) => (terms.some((q) => t.startsWith(q)) ? t : ''));
   return Object.assign(Object.create(encoder) as typeof encoder, { encode: keeping });
 }
 
@@ -120,8 +117,8 @@ export class SearchIndex {
   private readonly encoder = PASSAGE_ENCODER();
 
   /** Indexes `passages` at once; without, an empty index to fill with `add` (or use `build`/`load`). */
-  constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map(), keepTerms?: readonly string[]) {
-    this.index = new FlexSearch.Index(keepTerms ? { ...INDEX_OPTIONS(), encoder: encoderKeeping(keepTerms) } : INDEX_OPTIONS());
+  constructor(passages: readonly Passage[] = [], entitiesById: ReadonlyMap<string, Entity> = new Map(), keepTerms?: readonly string[], memo?: TermsMemo) {
+    this.index = new FlexSearch.Index(keepTerms ? { ...INDEX_OPTIONS(), encoder: encoderKeeping(keepTerms, memo) } : INDEX_OPTIONS());
     for (const p of passages) this.add(p, entitiesById);
   }
 
@@ -130,9 +127,10 @@ export class SearchIndex {
    * start with one of its lookup terms), so it is filled several times faster, and `search(query)`
    * answers exactly as the index of every word (tests: ./searchIndex.test.ts). For a search over
    * candidates found elsewhere (the team server's full-text matches, server/src/answers.ts).
+   * `memo`: texts encoded for earlier queries.
    */
-  static forQuery(passages: readonly Passage[], entitiesById: ReadonlyMap<string, Entity>, query: string): SearchIndex {
-    return new SearchIndex(passages, entitiesById, lookupTermsOf(query));
+  static forQuery(passages: readonly Passage[], entitiesById: ReadonlyMap<string, Entity>, query: string, memo?: TermsMemo): SearchIndex {
+    return new SearchIndex(passages, entitiesById, lookupTermsOf(query), memo);
   }
 
   add(passage: Passage, entitiesById: ReadonlyMap<string, Entity>): void {

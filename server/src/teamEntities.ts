@@ -9,7 +9,7 @@
 import { gazetteer } from '../../corpus/gazetteer';
 import { createCompiler, type DocumentCompiler } from '../../lib/corpus/compile';
 import { CorpusStore } from '../../lib/corpus/store';
-import { SearchIndex } from '../../lib/search/searchIndex';
+import { SearchIndex, type TermsMemo } from '../../lib/search/searchIndex';
 import type { Params } from '../../lib/messages/registry';
 import type { SearchResult } from '../../lib/messages/protocol';
 import type { CompiledCorpus, Entity } from '../../lib/corpus/types';
@@ -35,10 +35,26 @@ export class CandidateStore extends CorpusStore {
    * index of every word was most of a search's CPU time at 30,000 documents).
    */
   override search(params: Params<'search'>): SearchResult {
-    this.searchIndex = SearchIndex.forQuery(this.corpus.passages, this.entities, params.query.trim());
+    this.searchIndex = SearchIndex.forQuery(this.corpus.passages, this.entities, params.query.trim(), ENCODED);
     return super.search(params);
   }
 }
+
+/**
+ * Passage texts encoded for earlier searches, the newest `ENCODED_KEPT`: an entity's newest passages
+ * are candidates of every search that names it, and encoding them was most of a search's CPU time
+ * at 100,000 documents. Bounded (a text and its terms are a few KB).
+ */
+const ENCODED_KEPT = 20_000;
+const encoded = new Map<string, string[]>();
+const ENCODED: TermsMemo = {
+  get: (text) => encoded.get(text),
+  set(text, terms) {
+    encoded.set(text, terms);
+    if (encoded.size > ENCODED_KEPT) encoded.delete(encoded.keys().next().value!);
+    return encoded;
+  },
+};
 
 export interface TeamEntities {
   /** Different for each set of additions built in this process (a part of a cached answer's revision). */
