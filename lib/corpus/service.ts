@@ -156,7 +156,7 @@ export class CorpusService {
       if (isCardOf(saved, id)) return this.answered('saved', saved);
       const generation = this.generation;
       const steps = (this.timings.cardSteps = { at: performance.now() });
-      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay), steps)).catch(() => undefined);
+      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.overlay!.entityCard(this.base(), id, this.totalSources(overlay), steps).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
       return this.answered(partial ? 'passages' : 'store', card);
