@@ -43,8 +43,14 @@ export class SessionCachedStore implements UserStorePort {
     return value;
   }
 
-  summary(): Promise<UserSummary> {
-    return this.cached(SUMMARY, () => this.inner.summary());
+  /**
+   * (With the user's documents stored, IndexedDB is then opened for what the first message reads
+   * next: in the next task, so that a message waiting for the summary issues its own reads first.)
+   */
+  async summary(): Promise<UserSummary> {
+    const summary = await this.cached(SUMMARY, () => this.inner.summary());
+    if (summary.documentCount) setTimeout(() => void this.inner.open?.().catch(() => undefined), 0);
+    return summary;
   }
 
   card(entityId: string): Promise<EntityCard | undefined> {

@@ -16,6 +16,7 @@ import { fnv1a } from '../search/indexChunks';
 import { factsOf, perspectiveOf, rankOf, voiceKey, type KeptRanks, type Rank } from './rank';
 import { byRank, layoutOf, type CardLayout, type Ranked, type Traits } from './viewpoints';
 import { voiceAt } from './voices';
+import { noYield, type Yielder } from '../userCorpus/yielder';
 
 /**
  * One passage of the document about the entity: its place in the document, then its rank (score,
@@ -127,14 +128,16 @@ export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: nu
 /**
  * The same card as `cardFromParts`, from the entity's rows (lib/card/cardRows.ts: one per user
  * document that names it, in any order) instead of its passages: laid out from the rows, then only
- * the user passages it shows are read (`read`, by document and place). Undefined when the rows were
- * derived with other facts of the entity, or a passage shown is not stored.
+ * the user passages it shows are read (`read`, by document and place). Undefined when there are no
+ * rows (`rows` resolves to undefined), the rows were derived with other facts of the entity, or a
+ * passage shown is not stored. `rows` may still be being read: the bundled passages are ranked
+ * meanwhile (they need the base alone). `pause`: where the work gives way (lib/userCorpus/yielder.ts),
+ * so that a search or card asked meanwhile is answered between slices, not after the whole card.
  */
-export async function cardFromRows(base: CorpusStore, entityId: string, rows: readonly EntityRows[], read: (keys: ReadonlyArray<readonly [string, number]>) => Promise<Array<UserPassage | undefined>>, totalSources: number): Promise<EntityCard | undefined> {
+export async function cardFromRows(base: CorpusStore, entityId: string, rows: readonly EntityRows[] | PromiseLike<readonly EntityRows[] | undefined>, read: (keys: ReadonlyArray<readonly [string, number]>) => Promise<Array<UserPassage | undefined>>, totalSources: number, pause: Yielder = noYield): Promise<EntityCard | undefined> {
   const entity = base.entity(entityId);
   const facts = factsOf(entity);
   const key = factsKey(entity, facts);
-  if (rows.some((r) => r.facts !== key)) return undefined;
   const { documents, passages } = bundledPart(base, entityId);
   const ranked: CardRow[] = [];
   for (const passage of passages) {
@@ -142,16 +145,25 @@ export async function cardFromRows(base: CorpusStore, entityId: string, rows: re
     const r = rowOf(passage, meta, entityId, facts);
     if (r) ranked.push({ ...r, passage, perspective: perspectiveOf(meta, meta.id), user: meta.origin === 'user' });
   }
+  const all = await rows;
+  if (!all || all.some((r) => r.facts !== key)) return undefined;
+  await pause();
   // The user's passages after the bundled ones, in import order (as `cardFromParts` numbers them).
   let id = passages.length;
-  for (const row of [...rows].sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))) {
+  const inOrder = [...all].sort((a, b) => a.addedAt - b.addedAt || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+  for (let i = 0; i < inOrder.length; i++) {
+    if (i % 256 === 255) await pause();
+    const row = inOrder[i]!;
     for (const [n, score, role, at, stance, voice] of [...row.entries].sort((a, b) => a[0] - b[0])) {
       const passage = { id: id++, docId: row.docId, stance };
       const rank = entryRank(score, role, at);
       if (rank) ranked.push({ passage, ...rank, voice, perspective: row.perspective, user: true, key: [row.docId, n] });
     }
   }
-  const layout = layoutOf(ranked.sort(byRank), rowTraits);
+  await pause();
+  ranked.sort(byRank);
+  await pause();
+  const layout = layoutOf(ranked, rowTraits);
   const shown = [...layout.excerpts, ...layout.viewpoints].filter((r) => r.key);
   const got = await read(shown.map((r) => r.key!));
   const stored = new Map(shown.map((r, i) => [r, got[i]]));
@@ -162,6 +174,6 @@ export async function cardFromRows(base: CorpusStore, entityId: string, rows: re
     const passage = user ? { ...user.passage, id: r.passage.id, docId: meta.id } : (r.passage as Passage);
     return { passage, source: meta, voice: voiceAt(passage, meta, r.at) };
   };
-  const sources = new Set([...documents.keys(), ...rows.map((r) => r.docId)]).size;
+  const sources = new Set([...documents.keys(), ...all.map((r) => r.docId)]).size;
   return cardOf({ ...base.summary(entity), sourceCount: sources }, totalSources, layout, excerpt);
 }

@@ -28,7 +28,7 @@ export interface CorpusTimings {
   firstSearch?: 'quick' | 'store';
 }
 
-/** A card from the entity's passages (CorpusOverlay.entityCard): started `at`; waiting for the base, reading, ranking (ms). */
+/** A card from the entity's rows or passages (CorpusOverlay.entityCard): started `at`; then until the base was there, until its rows were read (meanwhile), and from when both were to the card (ms). */
 export interface CardSteps {
   at: number;
   baseMs?: number;

@@ -25,10 +25,11 @@ export interface CorpusOverlay {
   applyDocuments(store: LiveCorpusStore, pause: () => Promise<void>): Promise<void>;
   /**
    * The card of an entity the user's data touches, from `base` (after `applyNames`; the user's
-   * documents may or may not be in it yet) and the user's passages of that entity alone; undefined
-   * when that cannot be done (documents stored before their passages were).
+   * documents may or may not be in it yet; still loading: the entity's part of storage is read
+   * meanwhile) and the user's passages of that entity alone; undefined when that cannot be done
+   * (documents stored before their passages were).
    */
-  entityCard?(base: LiveCorpusStore, entityId: string, totalSources: number, steps?: CardSteps): Promise<EntityCard | undefined>;
+  entityCard?(base: Promise<LiveCorpusStore>, entityId: string, totalSources: number, steps?: CardSteps): Promise<EntityCard | undefined>;
   /** A card computed earlier for an entity the user's data touches (kept across worker restarts). */
   cachedCard?(entityId: string): Promise<EntityCard | undefined>;
   saveCard?(entityId: string, card: EntityCard): void;

@@ -80,9 +80,9 @@ export class CorpusService {
     this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, saved: () => this.saved(), port: indexStore, parts: overlay?.searchParts });
   }
 
-  /** At the worker's start: reads what the user added (a small summary) at once, so the first message does not wait for IndexedDB to open. */
+  /** At the worker's start: reads what the user added (a small summary) at once, so the first message does not wait for IndexedDB to open; with the user's data, then the base in the next task (a card not saved ahead and a search need it; a message waiting for the summary goes first). */
   warmUp(): void {
-    this.overlayNow().catch(() => undefined);
+    this.overlayNow().then((state) => (state?.active && this.overlay?.entityCard ? this.slices.pause!().then(() => this.base()) : undefined)).catch(() => undefined);
   }
 
   /** The user's additions (read once; again after `changed`). */
@@ -156,7 +156,7 @@ export class CorpusService {
       if (isCardOf(saved, id)) return this.answered('saved', saved);
       const generation = this.generation;
       const steps = (this.timings.cardSteps = { at: performance.now() });
-      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.base().then((base) => this.overlay!.entityCard!(base, id, this.totalSources(overlay), steps)).catch(() => undefined);
+      const partial = this.loaded || !this.overlay!.entityCard ? undefined : await this.overlay!.entityCard(this.base(), id, this.totalSources(overlay), steps).catch(() => undefined);
       const card = partial ?? (await this.store()).lookupEntity(id);
       if (generation === this.generation) this.overlay!.saveCard?.(id, card);
       return this.answered(partial ? 'passages' : 'store', card);

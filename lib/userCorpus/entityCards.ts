@@ -12,22 +12,30 @@ import type { Entity, Passage } from '../corpus/types';
 import type { EntityCard } from '../messages/protocol';
 import { cardFromRows, documentRows, factsKey, type EntityRows } from '../card/cardRows';
 import type { UserStorePort } from './port';
+import { budgetedYielder, noYield } from './yielder';
 
-/** `base`: the bundled store with the user's names (its user documents, if any, are not read from it). `steps`: where the time went (bench/). */
-export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStore, entityId: string, totalSources: number, steps: Partial<CardSteps> = {}): Promise<EntityCard> {
+/** How long one slice of a card (`storedEntityCard`, `aheadCard`) may compute before it gives way (a search or card queued meanwhile is answered). */
+const SLICE_MS = 12;
+
+/**
+ * `base`: the bundled store with the user's names (its user documents, if any, are not read from it),
+ * maybe still loading: the entity's rows are read meanwhile. `pause`: how the card gives way between
+ * slices of about `sliceMs` (a search asked meanwhile is answered in between, not after it). `steps`: where the time went (bench/).
+ */
+export async function storedEntityCard(port: UserStorePort, base: LiveCorpusStore | Promise<LiveCorpusStore>, entityId: string, totalSources: number, pause: () => Promise<void> = noYield, steps: Partial<CardSteps> = {}, sliceMs = SLICE_MS): Promise<EntityCard> {
   const t0 = performance.now();
-  steps.baseMs = t0 - (steps.at ?? t0);
-  const rows = await port.cardRows(entityId);
+  const read = port.cardRows(entityId).then((rows) => ((steps.readMs = performance.now() - t0), rows));
+  read.catch(() => undefined); // (a failed read fails the card below, not before the base is there)
+  const store = await base;
   const t1 = performance.now();
-  const fromRows = rows && (await cardFromRows(base, entityId, rows, (keys) => port.passagesAt(keys), totalSources));
+  steps.baseMs = t1 - (steps.at ?? t0);
+  const fromRows = await cardFromRows(store, entityId, read, (keys) => port.passagesAt(keys), totalSources, budgetedYielder(pause, () => performance.now(), sliceMs));
   const passages = fromRows ? [] : await port.passagesMentioning(entityId);
-  const card = fromRows ?? cardFromParts(base, entityId, passages, totalSources);
-  Object.assign(steps, { readMs: t1 - t0, rankMs: performance.now() - t1, rows: rows?.length, passages: passages.length });
+  const card = fromRows ?? cardFromParts(store, entityId, passages, totalSources);
+  const rows = await read;
+  Object.assign(steps, { rankMs: performance.now() - Math.max(t1, t0 + (steps.readMs ?? 0)), rows: rows?.length, passages: passages.length });
   return card;
 }
-
-/** How long one slice of `aheadCard` may compute before it gives way (a search or card queued meanwhile is answered). */
-const SLICE_MS = 12;
 
 /**
  * A card computed ahead from the loaded store (lib/userCorpus/writeQueue.ts), in slices of at most
@@ -46,20 +54,17 @@ export async function aheadCard(port: UserStorePort, store: LiveCorpusStore, ent
       return passage && { meta: store.documents.get(docId)!.meta, passage };
     }));
   };
+  const giveWay = budgetedYielder(pause, () => performance.now(), sliceMs);
   const stored = await port.cardRows(entityId).catch(() => undefined);
-  const fromStored = stored && (await cardFromRows(store, entityId, stored, read, store.totalSources));
+  const fromStored = stored && (await cardFromRows(store, entityId, stored, read, store.totalSources, giveWay));
   if (fromStored) return fromStored;
   const byDoc = userDocumentsNaming(store, entityId);
   const rows: EntityRows[] = [];
-  let since = performance.now();
   for (const [docId, passages] of byDoc) {
-    if (performance.now() - since >= sliceMs) {
-      await pause();
-      since = performance.now();
-    }
+    await giveWay();
     rows.push(...documentRows(store.documents.get(docId)!.meta, passages, addedAt(docId), (e) => store.entities.get(e), entityId));
   }
-  return (await cardFromRows(store, entityId, rows, read, store.totalSources)) ?? store.lookupEntity(entityId);
+  return (await cardFromRows(store, entityId, rows, read, store.totalSources, giveWay)) ?? store.lookupEntity(entityId);
 }
 
 /** Entities whose facts (lib/card/cardRows.ts `factsKey`) differ in `next` from the store's now, with their key now: their rows go stale. */

@@ -41,7 +41,7 @@ export class UserCorpus implements CorpusOverlay {
   constructor(
     private readonly port: UserStorePort,
     private readonly now: () => number = Date.now,
-    pause: () => Promise<void> = nextTask,
+    private readonly pause: () => Promise<void> = nextTask,
   ) {
     this.writes = new WriteQueue((id, card) => port.saveCard(id, card), pause, (loaded, id) => aheadCard(port, loaded, id, this.order, pause));
   }
@@ -82,8 +82,8 @@ export class UserCorpus implements CorpusOverlay {
   }
 
   /** A touched entity's card from the bundled store and the user's passages of it alone (lib/corpus/partialCard.ts). */
-  async entityCard(base: CorpusStore, entityId: string, totalSources: number, steps?: Parameters<typeof storedEntityCard>[4]): Promise<EntityCard | undefined> {
-    return (await this.summary()).compiled ? storedEntityCard(this.port, base, entityId, totalSources, steps) : undefined;
+  async entityCard(base: Promise<CorpusStore>, entityId: string, totalSources: number, steps?: Parameters<typeof storedEntityCard>[5]): Promise<EntityCard | undefined> {
+    return (await this.summary()).compiled ? storedEntityCard(this.port, base, entityId, totalSources, this.pause, steps) : undefined;
   }
 
   /** What a search before the store is loaded reads: the storage's own (lib/corpus/quickSearch.ts). */
