@@ -52,20 +52,16 @@ describe('SessionCachedStore', () => {
     expect(db.port.card).not.toHaveBeenCalled();
   });
 
-  it('a restarted worker with the user\'s documents stored opens IndexedDB once the summary is read (its next reads need it), without one it does not', async () => {
+  it('a restarted worker with the user\'s documents stored opens IndexedDB as it reads the summary (its next reads need it), without one it does not', async () => {
     const session = area();
     const db = inner();
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
     await new SessionCachedStore(db.port, session).summary();
-    await tick();
     db.port.open.mockClear();
     expect(await new SessionCachedStore(db.port, session).summary()).toEqual(summary(1));
-    await tick();
     expect(db.port.open).toHaveBeenCalledTimes(1);
     const none = inner();
     none.state.summary = summary(0);
     expect(await new SessionCachedStore(none.port, area()).summary()).toEqual(summary(0));
-    await tick();
     expect(none.port.open).not.toHaveBeenCalled();
   });
 

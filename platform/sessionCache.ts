@@ -43,13 +43,10 @@ export class SessionCachedStore implements UserStorePort {
     return value;
   }
 
-  /**
-   * (With the user's documents stored, IndexedDB is then opened for what the first message reads
-   * next: in the next task, so that a message waiting for the summary issues its own reads first.)
-   */
+  /** (Read from the session with the user's documents stored: IndexedDB is opened meanwhile, for what the first message reads next.) */
   async summary(): Promise<UserSummary> {
     const summary = await this.cached(SUMMARY, () => this.inner.summary());
-    if (summary.documentCount) setTimeout(() => void this.inner.open?.().catch(() => undefined), 0);
+    if (summary.documentCount) void this.inner.open?.().catch(() => undefined);
     return summary;
   }
 
