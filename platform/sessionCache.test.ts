@@ -23,7 +23,6 @@ function inner() {
   const state = { summary: summary(1), cards: new Map<string, EntityCard>() };
   const port = {
     summary: vi.fn(async () => structuredClone(state.summary)),
-    open: vi.fn(async () => undefined),
     card: vi.fn(async (id: string) => state.cards.get(id)),
     saveCard: vi.fn(async (id: string, c: EntityCard) => void state.cards.set(id, c)),
     write: vi.fn(async (change: UserChange) => {
@@ -50,19 +49,6 @@ describe('SessionCachedStore', () => {
     expect(await restarted.card('raqqa')).toEqual(card(1));
     expect(db.port.summary).toHaveBeenCalledTimes(1);
     expect(db.port.card).not.toHaveBeenCalled();
-  });
-
-  it('a restarted worker with the user\'s documents stored opens IndexedDB as it reads the summary (its next reads need it), without one it does not', async () => {
-    const session = area();
-    const db = inner();
-    await new SessionCachedStore(db.port, session).summary();
-    db.port.open.mockClear();
-    expect(await new SessionCachedStore(db.port, session).summary()).toEqual(summary(1));
-    expect(db.port.open).toHaveBeenCalledTimes(1);
-    const none = inner();
-    none.state.summary = summary(0);
-    expect(await new SessionCachedStore(none.port, area()).summary()).toEqual(summary(0));
-    expect(none.port.open).not.toHaveBeenCalled();
   });
 
   it('a write drops what it changes before writing: the next reads are of the new data', async () => {

@@ -43,11 +43,8 @@ export class SessionCachedStore implements UserStorePort {
     return value;
   }
 
-  /** (Read from the session with the user's documents stored: IndexedDB is opened meanwhile, for what the first message reads next.) */
-  async summary(): Promise<UserSummary> {
-    const summary = await this.cached(SUMMARY, () => this.inner.summary());
-    if (summary.documentCount) void this.inner.open?.().catch(() => undefined);
-    return summary;
+  summary(): Promise<UserSummary> {
+    return this.cached(SUMMARY, () => this.inner.summary());
   }
 
   card(entityId: string): Promise<EntityCard | undefined> {

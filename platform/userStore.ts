@@ -134,10 +134,6 @@ export class UserStore implements UserStorePort {
     });
   }
 
-  async open(): Promise<void> {
-    await this.db.open();
-  }
-
   async documents(offset: number, limit: number): Promise<StoredDocument[]> {
     const db = this.db;
     return db.transaction('r', [db.documents, db.passages, db.state], async () => {

@@ -56,8 +56,6 @@ export interface UserChange {
 
 export interface UserStorePort {
   summary(): Promise<UserSummary>;
-  /** Opens the storage ahead of its first read (a worker that starts with the user's data: its first card not saved ahead, or search, reads it). */
-  open?(): Promise<void>;
   /** The user's documents with their passages, in import order: `limit` of them from `offset` (the worker reads them a page at a time). */
   documents(offset: number, limit: number): Promise<StoredDocument[]>;
   /** The user's passages that mention the entity, in import order: a card reads these, not every document. */
