@@ -1,7 +1,7 @@
 import corpus from 'virtual:counterpoint-corpus';
 import { describe, expect, it } from 'vitest';
 import { packCorpus } from './assets';
-import { CorpusService, type CorpusOverlay } from './service';
+import { CorpusService } from './service';
 import { assetSource, memorySource } from './source';
 import { CorpusStore } from './store';
 import { NotFoundError } from './storeShared';
@@ -153,17 +153,5 @@ describe('CorpusService over a corpus in memory (no precomputed files)', () => {
     for (const query of QUERIES) expect(await service.search({ query }), query).toEqual(store.search({ query }));
     expect(service.timings.index).toBe('built');
     expect(await service.facets()).toEqual(store.facets());
-  });
-});
-
-describe('CorpusService.warmUp (at the worker’s start)', () => {
-  it('with the user’s data, starts loading the base before any message (a card not saved ahead and a search need it); without, reads no corpus file', async () => {
-    for (const active of [true, false]) {
-      const reads: string[] = [];
-      const overlay = { state: async () => ({ active, touched: new Set(), entities: [], sourceDelta: 0, changes: 1, matcherData: (m: unknown) => m }), applyNames: async () => undefined, applyDocuments: async () => undefined, entityCard: async () => undefined } as unknown as CorpusOverlay;
-      new CorpusService(assetSource(manifest, async (path) => (reads.push(path), files.get(path)!)), {}, overlay).warmUp();
-      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-      expect(reads.some((path) => path.includes('shard')), `active: ${active}`).toBe(active);
-    }
   });
 });

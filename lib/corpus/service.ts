@@ -80,9 +80,9 @@ export class CorpusService {
     this.quick = new QuickSearches({ overlay: () => this.overlayNow(), base, saved: () => this.saved(), port: indexStore, parts: overlay?.searchParts });
   }
 
-  /** At the worker's start: reads what the user added (a small summary) at once, so the first message does not wait for IndexedDB to open; with the user's data, then the base (a card not saved ahead and a search need it). */
+  /** At the worker's start: reads what the user added (a small summary) at once, so the first message does not wait for IndexedDB to open. */
   warmUp(): void {
-    this.overlayNow().then((state) => (state?.active && this.overlay?.entityCard ? this.base() : undefined)).catch(() => undefined);
+    this.overlayNow().catch(() => undefined);
   }
 
   /** The user's additions (read once; again after `changed`). */
