@@ -15,7 +15,7 @@
 import { extractArticle } from './article';
 import { MAX_FILE_BYTES, tooLarge } from '../../lib/userCorpus/limits';
 import { parseImportFile, type ParsedFile } from '../../lib/userCorpus/parseFile';
-import { noYield, type Yielder } from '../../lib/userCorpus/yielder';
+import { noYield, type Yielder } from '../../lib/slices';
 
 /** A refusal keeps its error (an ImportError's Wording): the page words it in its language. */
 export type ReadResult = ParsedFile | { kind: 'error'; fileName: string; error: unknown };

@@ -1,10 +1,10 @@
 /**
- * The page's way of giving the main thread back between slices of work (lib/userCorpus/yielder.ts
+ * The page's way of giving the main thread back between slices of work (lib/slices.ts
  * decides when): `scheduler.yield()` where the browser has it (Chromium 129+: the rest of the
  * work keeps its place ahead of other tasks), else a MessageChannel message (a new task, without
  * setTimeout's 4 ms clamp after a few nested calls; Firefox ESR).
  */
-import { budgetedYielder, type Yielder } from '../../lib/userCorpus/yielder';
+import { budgetedYielder, type Yielder } from '../../lib/slices';
 
 type WithScheduler = typeof globalThis & { scheduler?: { yield?: () => Promise<void> } };
 

@@ -16,7 +16,7 @@ import { fnv1a } from '../search/indexChunks';
 import { factsOf, perspectiveOf, rankOf, voiceKey, type KeptRanks, type Rank } from './rank';
 import { byRank, layoutOf, type CardLayout, type Ranked, type Traits } from './viewpoints';
 import { voiceAt } from './voices';
-import { noYield, type Yielder } from '../userCorpus/yielder';
+import { noYield, type Yielder } from '../slices';
 
 /**
  * One passage of the document about the entity: its place in the document, then its rank (score,
@@ -131,7 +131,7 @@ export function cardOf<R extends Ranked>(entity: EntitySummary, totalSources: nu
  * the user passages it shows are read (`read`, by document and place). Undefined when there are no
  * rows (`rows` resolves to undefined), the rows were derived with other facts of the entity, or a
  * passage shown is not stored. `rows` may still be being read: the bundled passages are ranked
- * meanwhile (they need the base alone). `pause`: where the work gives way (lib/userCorpus/yielder.ts),
+ * meanwhile (they need the base alone). `pause`: where the work gives way (lib/slices.ts),
  * so that a search or card asked meanwhile is answered between slices, not after the whole card.
  */
 export async function cardFromRows(base: CorpusStore, entityId: string, rows: readonly EntityRows[] | PromiseLike<readonly EntityRows[] | undefined>, read: (keys: ReadonlyArray<readonly [string, number]>) => Promise<Array<UserPassage | undefined>>, totalSources: number, pause: Yielder = noYield): Promise<EntityCard | undefined> {

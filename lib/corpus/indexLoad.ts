@@ -7,7 +7,7 @@
 import type { LiveCorpusStore } from './liveStore';
 import type { CorpusSource } from './source';
 import { SearchIndex } from '../search/searchIndex';
-import type { SliceOptions } from '../search/slices';
+import type { SliceOptions } from '../slices';
 import { indexVersion, isCurrent, restoreIndex, storeKeys as keysOf, type IndexSaver, type IndexStorePort, type QuickHeader, type RestoredIndex } from '../search/persistedIndex';
 
 /** Diagnostics of the worker's first answers (bench/). */

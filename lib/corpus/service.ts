@@ -29,7 +29,7 @@ export type { CorpusOverlay, OverlayState };
 import type { Comparison, EntityCard, Facets, MatcherData, SearchResult } from '../messages/protocol';
 import type { Params } from '../messages/registry';
 import { findEntities } from '../search/entityLookup';
-import { nextTask, type SliceOptions } from '../search/slices';
+import { nextTask, type SliceOptions } from '../slices';
 import { IndexSaver, storeKeys as keysOf, type IndexStorePort, type QuickHeader } from '../search/persistedIndex';
 import { loadSearchIndex, savedAt, type CorpusTimings } from './indexLoad';
 import { QuickSearches } from './quickSearch';

@@ -21,7 +21,7 @@ import type { Entity, Passage } from '../corpus/types';
 import type { CorpusStore } from '../corpus/store';
 import { REMOVED } from '../corpus/storeShared';
 import { indexText, SearchIndex, type IndexChunk } from './searchIndex';
-import { nextTask, type SliceOptions } from './slices';
+import { nextTask, type SliceOptions } from '../slices';
 import { BucketedExport, fnv1a } from './indexChunks';
 import type { SavedOpening } from '../corpus/savedOpening';
 import type { UserPassage } from '../corpus/partialCard';

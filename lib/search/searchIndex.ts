@@ -26,7 +26,7 @@ import FlexSearch from 'flexsearch';
 import type { Entity, Passage } from '../corpus/types';
 import { parseChunk, splitChunk, type IndexChunk } from './indexChunks';
 import { lazy } from '../lazy';
-import { nextTask, type SliceOptions } from './slices';
+import { budgetedYielder, nextTask, type SliceOptions } from '../slices';
 
 export type { IndexChunk };
 import { prepareArabicForSearch } from '../text/languages/arabic';
@@ -144,14 +144,11 @@ export class SearchIndex {
 
   /** Adds or re-indexes passages in slices, yielding between them (user documents after the bundled index was imported). */
   async addAll(passages: Iterable<Passage>, entitiesById: ReadonlyMap<string, Entity>, { sliceMs = 20, pause = nextTask }: SliceOptions = {}): Promise<void> {
-    let sliceStart = performance.now();
+    const giveWay = budgetedYielder(pause, () => performance.now(), sliceMs);
     for (const p of passages) {
       this.index.remove(p.id);
       if (p.text) this.add(p, entitiesById);
-      if (performance.now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
+      await giveWay();
     }
   }
 
@@ -165,13 +162,10 @@ export class SearchIndex {
     { sliceMs = 20, pause = nextTask }: SliceOptions = {},
   ): Promise<SearchIndex> {
     const index = new SearchIndex();
-    let sliceStart = performance.now();
+    const giveWay = budgetedYielder(pause, () => performance.now(), sliceMs);
     for (const p of passages) {
       index.add(p, entitiesById);
-      if (performance.now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
+      await giveWay();
     }
     return index;
   }

@@ -12,7 +12,7 @@ import type { Entity, Passage } from '../corpus/types';
 import type { EntityCard } from '../messages/protocol';
 import { cardFromRows, documentRows, factsKey, type EntityRows } from '../card/cardRows';
 import type { UserStorePort } from './port';
-import { budgetedYielder, noYield } from './yielder';
+import { budgetedYielder, noYield } from '../slices';
 
 /** How long one slice of a card (`storedEntityCard`, `aheadCard`) may compute before it gives way (a search or card queued meanwhile is answered). */
 const SLICE_MS = 12;

@@ -13,7 +13,7 @@
  */
 import { WordedError } from '../i18n/wording';
 import type { DocumentDraft } from './types';
-import { noYield, type Yielder } from './yielder';
+import { noYield, type Yielder } from '../slices';
 
 /** Drafts per round: a fifth of what the background stages for one import. */
 const ROUND_DRAFTS = 1000;

@@ -16,7 +16,7 @@ import type { LiveCorpusStore as CorpusStore } from '../corpus/liveStore';
 import type { Entity, Passage, SourceDocument, SourceMeta } from '../corpus/types';
 import type { EntityCard, EntitySummary } from '../messages/protocol';
 import { aheadCard, refreshRows, staleFacts, storedEntityCard, storeMissingRows } from './entityCards';
-import { nextTask } from '../search/slices';
+import { nextTask } from '../slices';
 import { WriteQueue } from './writeQueue';
 import { planImport, type BundlePreview, type ImportMode } from './bundle';
 import { finishDraft, newDocumentId } from './draft';

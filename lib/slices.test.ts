@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetedYielder } from './yielder';
+import { budgetedYielder } from './slices';
 
 describe('budgetedYielder', () => {
   it('yields only once the slice’s budget is spent, then starts a new slice', async () => {
