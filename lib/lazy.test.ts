@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazy } from './lazy';
+import { lazy, lazyBy } from './lazy';
 
 describe('lazy', () => {
   it('makes the value on the first call only, and gives the same value each time', () => {
@@ -17,5 +17,16 @@ describe('lazy', () => {
     value();
     value();
     expect(made).toBe(1);
+  });
+});
+
+describe('lazyBy', () => {
+  it('makes each key\'s value on its first call only, and keeps keys apart', () => {
+    const made: string[] = [];
+    const value = lazyBy((k) => (made.push(k), { k }));
+    const a = value('a');
+    expect(value('a')).toBe(a);
+    expect(value('b')).toEqual({ k: 'b' });
+    expect(made).toEqual(['a', 'b']);
   });
 });

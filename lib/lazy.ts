@@ -8,3 +8,16 @@ export function lazy<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
   return () => (made ??= { value: make() }).value;
 }
+
+/**
+ * One value per key, each made on its first use, then kept: for what is costly to make and asked
+ * again with the same few keys (a formatter per language, a name's compiled pattern). Unbounded:
+ * only for keys drawn from a small set.
+ */
+export function lazyBy<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
+}

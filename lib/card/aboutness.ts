@@ -35,6 +35,7 @@
 import { splitSentences } from '../text/sentences';
 import { eventRole } from './eventRole';
 import type { Passage } from '../corpus/types';
+import { lazyBy } from '../lazy';
 
 export type MentionRole = 'subject' | 'object' | 'setting' | 'plain' | 'possessive' | 'location' | 'list' | 'aside' | 'name';
 
@@ -127,12 +128,7 @@ function escape(s: string): string {
  * takes long to compile, and every passage of a document asks it of the same few names: it was
  * most of the time of deriving an import's card rows, bench/ and server/README.md).
  */
-const NAME_PATTERNS = new Map<string, RegExp>();
-function nameInText(name: string): RegExp {
-  let re = NAME_PATTERNS.get(name);
-  if (!re) NAME_PATTERNS.set(name, (re = new RegExp(`(?:^|[^\\p{L}])${escape(name)}(?:$|[^\\p{L}])`, 'iu')));
-  return re;
-}
+const nameInText = lazyBy((name) => new RegExp(`(?:^|[^\\p{L}])${escape(name)}(?:$|[^\\p{L}])`, 'iu'));
 
 /** "the city", "the group"… when the last name before them is the entity's (not another one's). */
 function corefs(p: Passage, entityId: string, kind: string | undefined): number {

@@ -6,6 +6,7 @@
  * ("octobre 2016", "أكتوبر 2016"), a season or part of a year through its key, anything else as it is.
  */
 import type { MessageKey, T } from './keys';
+import { lazyBy } from '../lazy';
 
 const PARTS = new Map<string, MessageKey>([
   ['spring', 'dateSpring'],
@@ -26,16 +27,11 @@ export function writtenDate(date: string, lang: string): string {
 }
 
 /** One formatter per language and date shape (making one takes ~0.5 ms: an import labels every document). */
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-function formatOf(lang: string, month: boolean, day: boolean): Intl.DateTimeFormat {
-  const key = `${lang}|${month}|${day}`;
-  let format = FORMATS.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC', ...(month ? { month: 'long' } : {}), ...(day ? { day: 'numeric' } : {}) };
-    FORMATS.set(key, (format = new Intl.DateTimeFormat(lang, options)));
-  }
-  return format;
-}
+const FORMATS = lazyBy((key) => {
+  const [lang, shape] = key.split('|') as [string, string];
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC', ...(shape !== 'y' ? { month: 'long' } : {}), ...(shape === 'ymd' ? { day: 'numeric' } : {}) });
+});
+const formatOf = (lang: string, month: boolean, day: boolean): Intl.DateTimeFormat => FORMATS(`${lang}|${day ? 'ymd' : month ? 'ym' : 'y'}`);
 
 /** A stored date label in the language of `t` (English: as stored). */
 export function localDateLabel(label: string, date: string | undefined, t: T): string {

@@ -13,7 +13,7 @@
  * language ("12,345", "12 345"; Arabic's digits as its CLDR data says), the one place counts are
  * formatted (`t.number` for the rare number shown outside a message).
  */
-import { lazy } from '../lazy';
+import { lazy, lazyBy } from '../lazy';
 
 /** One entry of a messages.json file (the browser's i18n format). */
 export interface LocaleMessage {
@@ -68,13 +68,11 @@ export interface Translator<K extends string = string> {
 /** First-strong isolate … pop directional isolate: a substituted name keeps its own direction. */
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
-const formats = new Map<string, Intl.NumberFormat>();
+const numberFormat = lazyBy((lang) => new Intl.NumberFormat(lang));
 
 /** `n` as written in `lang` (Intl.NumberFormat, one formatter per language). */
 function formatNumber(n: number, lang: string): string {
-  let f = formats.get(lang);
-  if (!f) formats.set(lang, (f = new Intl.NumberFormat(lang)));
-  return f.format(n);
+  return numberFormat(lang).format(n);
 }
 
 function substitute(message: string, subs: ReadonlyArray<string | number>, lang: string, rtl: boolean): string {
